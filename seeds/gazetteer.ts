@@ -1,0 +1,84 @@
+// Resolves references in fact files: an id, an ISO country code, or a name/alias that belongs to
+// exactly one entity. Two people who share a name are two entries, so a bare name that fits both is
+// refused as ambiguous instead of being merged.
+import { ID_PATTERN, labelOfId, type EntityLabel } from './model.ts';
+
+export interface KnownEntity {
+  id: string;
+  label: EntityLabel;
+  name: string;
+  aliases: readonly string[];
+}
+
+/** Case-, diacritic- and punctuation-insensitive form of a name ("N’Guesso" → "nguesso"). */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['’‘`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export type Resolution = { ok: true; id: string; label: EntityLabel } | { ok: false; message: string };
+
+export class Gazetteer {
+  private readonly byId = new Map<string, KnownEntity>();
+  private readonly byName = new Map<string, Set<string>>();
+
+  add(entity: KnownEntity): void {
+    const known = this.byId.get(entity.id);
+    const merged: KnownEntity = known
+      ? { ...known, aliases: [...new Set([...known.aliases, entity.name, ...entity.aliases])] }
+      : entity;
+    this.byId.set(entity.id, merged);
+    for (const name of [entity.name, ...entity.aliases]) {
+      const key = foldName(name);
+      if (!key) continue;
+      const ids = this.byName.get(key) ?? new Set<string>();
+      ids.add(entity.id);
+      this.byName.set(key, ids);
+    }
+  }
+
+  /** An independent copy: a file's declarations go into a copy that is kept only if the file loads. */
+  clone(): Gazetteer {
+    const copy = new Gazetteer();
+    for (const [id, entity] of this.byId) copy.byId.set(id, entity);
+    for (const [name, ids] of this.byName) copy.byName.set(name, new Set(ids));
+    return copy;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): KnownEntity | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Resolves `ref` to one entity whose label is among `expected`. */
+  resolve(ref: string, expected: readonly EntityLabel[]): Resolution {
+    const wanted = expected.join(' or ');
+    let id: string | undefined;
+    if (ID_PATTERN.test(ref)) {
+      id = ref;
+      if (!this.byId.has(id)) return { ok: false, message: `refers to "${ref}", which no fact file or the graph declares` };
+    } else if (/^[A-Z]{2}$/.test(ref) && this.byId.has(`country:${ref}`)) {
+      id = `country:${ref}`;
+    } else {
+      const ids = [...(this.byName.get(foldName(ref)) ?? [])].filter((candidate) =>
+        expected.includes(this.byId.get(candidate)!.label),
+      );
+      if (ids.length === 0) return { ok: false, message: `refers to "${ref}", which matches no ${wanted} by name or alias` };
+      if (ids.length > 1) {
+        return { ok: false, message: `refers to "${ref}", which is ambiguous (${ids.join(', ')}); use an id` };
+      }
+      id = ids[0]!;
+    }
+    const label = labelOfId(id) ?? this.byId.get(id)!.label;
+    if (!expected.includes(label)) return { ok: false, message: `refers to "${ref}", a ${label}, but expected a ${wanted}` };
+    return { ok: true, id, label };
+  }
+}

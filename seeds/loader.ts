@@ -1,0 +1,121 @@
+// Loads curated fact files into Neo4j: validate (zod) → check quotes and resolve references → write in
+// one transaction per file. A refused file writes nothing; the others still load. Idempotent.
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { cypher } from '../server/repository/cypher.ts';
+import { applySchema } from '../server/repository/database.ts';
+import { FactFileError, formatProblem, type FactProblem } from './errors.ts';
+import { readFactFile } from './fact-file.ts';
+import { Gazetteer } from './gazetteer.ts';
+import type { EntityLabel } from './model.ts';
+import { planFactFile } from './plan.ts';
+import { cleanSourceText } from './source-text.ts';
+import { addCounts, emptyCounts, writePlan, type WriteCounts } from './writer.ts';
+
+export const SEEDS_DIR = new URL('.', import.meta.url).pathname;
+export const FACTS_DIR = join(SEEDS_DIR, 'facts');
+export const SOURCES_DIR = join(SEEDS_DIR, 'sources');
+
+export interface FileOutcome {
+  file: string;
+  loaded: boolean;
+  counts: WriteCounts;
+  problems: FactProblem[];
+  ms: number;
+}
+
+export interface LoadSummary {
+  files: FileOutcome[];
+  totals: WriteCounts;
+  graph: { kind: string; name: string; count: number }[];
+}
+
+export interface LoadOptions {
+  driver: Driver;
+  database?: string | undefined;
+  /** Fact files to load; default: every .yaml in seeds/facts, in name order. */
+  files?: string[];
+  /** Where the articles are; default seeds/sources. */
+  sourcesDir?: string;
+  reset?: boolean;
+  /** Validate and plan only; write nothing. */
+  dryRun?: boolean;
+  log?: (line: string) => void;
+}
+
+export function defaultFactFiles(dir = FACTS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** The entities already in the graph, so fact files can refer to them by id or alias. */
+async function knownEntities(driver: Driver, database?: string): Promise<Gazetteer> {
+  const gazetteer = new Gazetteer();
+  const { records } = await driver.executeQuery(cypher('known-entities'), {}, { database });
+  for (const record of records) {
+    gazetteer.add({
+      id: record.get('id') as string,
+      label: record.get('label') as EntityLabel,
+      name: record.get('name') as string,
+      aliases: (record.get('aliases') as string[] | null) ?? [],
+    });
+  }
+  return gazetteer;
+}
+
+export async function loadFactFiles(options: LoadOptions): Promise<LoadSummary> {
+  const { driver, database } = options;
+  const log = options.log ?? (() => {});
+  const files = options.files ?? defaultFactFiles();
+  if (options.reset && !options.dryRun) {
+    await driver.executeQuery(cypher('reset'), {}, { database });
+    log('database emptied (--reset)');
+  }
+  await applySchema(driver, database);
+  let gazetteer = await knownEntities(driver, database);
+  const outcomes: FileOutcome[] = [];
+  const totals = emptyCounts();
+
+  for (const path of files) {
+    const started = Date.now();
+    const file = basename(path);
+    try {
+      const parsed = readFactFile(path);
+      const raw = readFileSync(join(options.sourcesDir ?? SOURCES_DIR, parsed.facts.source.file), 'utf8');
+      const candidate = gazetteer.clone();
+      const plan = planFactFile(parsed, cleanSourceText(raw, parsed.facts.source.junk), candidate);
+      const counts = options.dryRun
+        ? emptyCounts()
+        : await (async () => {
+            const session = driver.session({ database });
+            try {
+              return await session.executeWrite((tx) => writePlan(tx, plan));
+            } finally {
+              await session.close();
+            }
+          })();
+      addCounts(totals, counts);
+      gazetteer = candidate;
+      const outcome = { file, loaded: true, counts, problems: [], ms: Date.now() - started };
+      outcomes.push(outcome);
+      log(
+        `${options.dryRun ? 'checked' : 'loaded '} ${file}: ${counts.nodesCreated} nodes and ` +
+          `${counts.relationshipsCreated} relationships created, ${counts.propertiesSet} properties set (${outcome.ms} ms)`,
+      );
+    } catch (error) {
+      const problems =
+        error instanceof FactFileError
+          ? error.problems
+          : [{ file, path: '', message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${(error as Error).message}` : (error as Error).message }];
+      outcomes.push({ file, loaded: false, counts: emptyCounts(), problems, ms: Date.now() - started });
+      log(`REFUSED ${file}: nothing from it was written`);
+      for (const p of problems) log(`  - ${formatProblem(p)}`);
+    }
+  }
+  const { records } = await driver.executeQuery(cypher('graph-counts'), {}, { database });
+  const graph = records.map((r) => ({ kind: r.get('kind') as string, name: r.get('name') as string, count: (r.get('count') as { toNumber(): number }).toNumber() }));
+  return { files: outcomes, totals, graph };
+}

@@ -1,0 +1,40 @@
+// Environment configuration, parsed once at boot with zod: a bad value stops start-up with a message
+// naming the variable and what was expected.
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const configSchema = z.object({
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  /** An existing Neo4j (bolt://, neo4j://, neo4j+s://, …); when absent a local one is started. */
+  NEO4J_URI: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'a Bolt URI such as bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io')
+      .optional(),
+  ),
+  NEO4J_USER: z.preprocess(emptyAsUndefined, z.string().default('neo4j')),
+  NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().default('')),
+  NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z][\w.-]*$/, 'a database name').optional()),
+  /** Where the local Neo4j keeps its files when NEO4J_URI is not set. */
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+  /** Load the seed articles at start (npm start does; set to false to skip). */
+  SEED_ON_START: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,50 @@
+// Opens the database the configuration names: NEO4J_URI if set, else a local Neo4j under DATA_DIR
+// that this process starts and stops (it never outlives us).
+import { join, resolve } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { createDriver } from './database.ts';
+
+export interface OpenDatabase {
+  driver: Driver;
+  database: string | undefined;
+  /** Set when we started the database ourselves. */
+  local: LocalNeo4j | undefined;
+  uri: string;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, log: (line: string) => void = () => {}): Promise<OpenDatabase> {
+  let local: LocalNeo4j | undefined;
+  let uri = config.NEO4J_URI;
+  if (!uri) {
+    local = await startLocalNeo4j({ home: join(resolve(config.DATA_DIR), 'neo4j'), log });
+    uri = local.uri;
+    log(`local Neo4j ${local.version} on ${uri} (data in ${local.home})`);
+  }
+  const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  let closing: Promise<void> | undefined;
+  return {
+    driver,
+    database: config.NEO4J_DATABASE,
+    local,
+    uri,
+    close: () => (closing ??= driver.close().then(() => local?.stop())),
+  };
+}
+
+/** For command-line tools: open, run, always close (the local JVM too, also on Ctrl-C). */
+export async function withDatabase<T>(run: (db: OpenDatabase) => Promise<T>): Promise<T> {
+  const db = await openDatabase(loadConfig(), (line) => console.error(line));
+  const onSignal = () => void db.close().then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
