@@ -1,8 +1,9 @@
 // Creates or updates events by id. Two articles about one event become one node: "held" wins over
 // "planned", and a more precise date wins over a vaguer one; an absent date never erases a known one.
-// Params: $rows [{id, props, status, date: {start, end, precision, text, basis} | null, sources, evidence}].
+// Params: $rows [{id, name, props, status, date: {start, end, precision, text, basis} | null, sources, evidence}].
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
+ON CREATE SET e.name = row.name
 SET e:Event
 SET e += row.props
 SET e.status = CASE WHEN e.status = 'held' OR row.status = 'held' THEN 'held' ELSE row.status END
@@ -17,5 +18,7 @@ SET e.start = CASE WHEN newRank > knownRank OR e.dateBasis = 'inherited' AND new
     e.datePrecision = CASE WHEN newRank > knownRank OR e.dateBasis = 'inherited' AND newRank > 0 THEN row.date.precision ELSE coalesce(e.datePrecision, 'unknown') END
 SET e.sources = coalesce(e.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(e.sources, [])],
     e.evidence = coalesce(e.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(e.evidence, [])],
-    e.searchText = e.name
+    e.aliases = CASE WHEN row.name = e.name OR row.name IN coalesce(e.aliases, []) THEN coalesce(e.aliases, [])
+                     ELSE coalesce(e.aliases, []) + row.name END
+SET e.searchText = reduce(t = e.name, a IN e.aliases | t + ' | ' + a)
 RETURN count(e) AS written

@@ -39,7 +39,7 @@ export function parseFactFile(text: string, file: string): ParsedFactFile {
       name,
       doc.errors.map((error) => ({
         file: name,
-        line: error.linePos?.[0].line,
+        line: counter.linePos(error.pos[0]).line,
         path: '',
         message: `is not valid YAML: ${error.message.split('\n')[0]}`,
       })),

@@ -71,7 +71,13 @@ export async function loadFactFiles(options: LoadOptions): Promise<LoadSummary> 
   const log = options.log ?? (() => {});
   const files = options.files ?? defaultFactFiles();
   if (options.reset && !options.dryRun) {
-    await driver.executeQuery(cypher('reset'), {}, { database });
+    // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+    const session = driver.session({ database });
+    try {
+      await session.run(cypher('reset'));
+    } finally {
+      await session.close();
+    }
     log('database emptied (--reset)');
   }
   await applySchema(driver, database);

@@ -20,6 +20,8 @@ export interface Evidenced {
 
 export interface EntityRow extends Evidenced {
   id: string;
+  /** Kept from the first file that names the entity; other spellings become aliases. */
+  name: string;
   props: Record<string, unknown>;
   aliases: string[];
 }
@@ -34,6 +36,7 @@ export interface EventDateRow {
 
 export interface EventRow extends Evidenced {
   id: string;
+  name: string;
   status: string;
   props: Record<string, unknown>;
   date: EventDateRow | null;
@@ -154,23 +157,23 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
 
   facts.people.forEach((p, i) => {
     const at: PathSegment[] = ['people', i];
-    addEntity('Person', { id: p.id, props: compact({ name: p.name, note: p.note }), aliases: p.aliases, ...evidenceFor(p.quote, at) });
+    addEntity('Person', { id: p.id, name: p.name, props: compact({ note: p.note }), aliases: p.aliases, ...evidenceFor(p.quote, at) });
   });
   facts.organizations.forEach((o, i) => {
     const at: PathSegment[] = ['organizations', i];
     const evidence = evidenceFor(o.quote, at);
-    addEntity('Organization', { id: o.id, props: compact({ name: o.name, kind: o.kind, note: o.note }), aliases: o.aliases, ...evidence });
+    addEntity('Organization', { id: o.id, name: o.name, props: compact({ kind: o.kind, note: o.note }), aliases: o.aliases, ...evidence });
     if (o.country) addLink('BASED_IN', { from: o.id, to: ref(o.country, ['Country'], [...at, 'country']), props: {}, ...evidence });
     if (o.partOf) addLink('PART_OF', { from: o.id, to: ref(o.partOf, ['Organization'], [...at, 'partOf']), props: {}, ...evidence });
   });
   facts.countries.forEach((c, i) => {
     const iso2 = c.id.slice('country:'.length);
-    addEntity('Country', { id: c.id, props: compact({ name: c.name, iso2, note: c.note }), aliases: [iso2, ...c.aliases], ...evidenceFor(c.quote, ['countries', i]) });
+    addEntity('Country', { id: c.id, name: c.name, props: compact({ iso2, note: c.note }), aliases: [iso2, ...c.aliases], ...evidenceFor(c.quote, ['countries', i]) });
   });
   facts.places.forEach((p, i) => {
     const at: PathSegment[] = ['places', i];
     const evidence = evidenceFor(p.quote, at);
-    addEntity('Place', { id: p.id, props: compact({ name: p.name, kind: p.kind, note: p.note }), aliases: p.aliases, ...evidence });
+    addEntity('Place', { id: p.id, name: p.name, props: compact({ kind: p.kind, note: p.note }), aliases: p.aliases, ...evidence });
     if (p.country) addLink('IN', { from: p.id, to: ref(p.country, ['Country'], [...at, 'country']), props: {}, ...evidence });
   });
 
@@ -210,7 +213,8 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
     return {
       id: e.id,
       status: e.status,
-      props: compact({ name: e.title, title: e.title, kind: e.kind, note: e.note }),
+      name: e.title,
+      props: compact({ kind: e.kind, note: e.note }),
       date: eventDate(e),
       sources: evidence.sources,
       evidence: [...new Set([...evidence.evidence, ...dated])],
@@ -222,7 +226,8 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
     const evidence = evidenceFor(a.quote, at);
     addEntity('Agreement', {
       id: a.id,
-      props: compact({ name: a.title, title: a.title, kind: a.kind, status: a.status, date: a.date, note: a.note }),
+      name: a.title,
+      props: compact({ kind: a.kind, status: a.status, date: a.date, note: a.note }),
       aliases: [],
       ...evidence,
     });
@@ -236,7 +241,8 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
     const evidence = evidenceFor(f.quote, at);
     addEntity('Figure', {
       id: f.id,
-      props: compact({ name: f.label, label: f.label, value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, change: f.change, note: f.note }),
+      name: f.label,
+      props: compact({ value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, change: f.change, note: f.note }),
       aliases: [],
       ...evidence,
     });

@@ -1,0 +1,37 @@
+// createApp(deps) builds the Express app; it never listens (main.ts does), so tests can mount it.
+import express, { type Express } from 'express';
+import type { Driver } from 'neo4j-driver';
+import { existsSync } from 'node:fs';
+import { NotFound } from './errors.ts';
+import { problemHandler, sendProblem } from './http/problem.ts';
+import type { DatabaseHealth } from './repository/database.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppDeps {
+  driver: Driver;
+  database: string | undefined;
+  probeDatabase: () => Promise<DatabaseHealth>;
+  /** Built client to serve at / (client/dist), if present. */
+  staticDir?: string | undefined;
+  log: (line: string) => void;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use('/api', healthRoutes(deps));
+  app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
+
+  if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));
+  app.get('/', (_req, res) => {
+    res.type('html').send(
+      '<!doctype html><meta charset="utf-8"><title>Diplomatic knowledge graph</title>' +
+        '<h1>Diplomatic knowledge graph</h1><p>The API is up: <a href="/api/health">/api/health</a>.</p>',
+    );
+  });
+  app.use(problemHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,43 @@
+// One error type per failure a caller can act on. They carry no HTTP details; server/http/problem.ts
+// maps them to application/problem+json in exactly one place.
+
+export abstract class AppError extends Error {
+  abstract readonly code: string;
+}
+
+/** An id or resource that does not exist. */
+export class NotFound extends AppError {
+  override readonly name = 'NotFound';
+  readonly code = 'not-found';
+}
+
+/** A request parameter or body that is malformed; `param` names it. */
+export class BadInput extends AppError {
+  override readonly name = 'BadInput';
+  readonly code = 'bad-input';
+  constructor(
+    message: string,
+    readonly param?: string,
+    readonly problems: { param: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** A query the read-only console will not run (writes, admin commands, procedures not allowed). */
+export class QueryRefused extends AppError {
+  override readonly name = 'QueryRefused';
+  readonly code = 'query-refused';
+}
+
+/** The database cannot be reached right now; retrying later may work. */
+export class DatabaseUnavailable extends AppError {
+  override readonly name = 'DatabaseUnavailable';
+  readonly code = 'database-unavailable';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,59 @@
+// Maps errors to RFC 9457 application/problem+json — the only place errors meet HTTP. Unknown errors
+// become a 500 with no internals (no message, no stack) in the response; the log gets the details.
+import type { ErrorRequestHandler, Response } from 'express';
+import { Neo4jError } from 'neo4j-driver';
+import { AppError, BadInput, DatabaseUnavailable, NotFound, QueryRefused } from '../errors.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  [extension: string]: unknown;
+}
+
+const TYPE_BASE = '/api/problems/';
+
+export function problemFor(error: unknown): { problem: Problem; headers: Record<string, string> } {
+  if (error instanceof AppError) {
+    const status =
+      error instanceof NotFound ? 404 : error instanceof BadInput ? 400 : error instanceof QueryRefused ? 403 : error instanceof DatabaseUnavailable ? 503 : 500;
+    const titles: Record<number, string> = { 400: 'Bad request', 403: 'Query refused', 404: 'Not found', 503: 'Database unavailable' };
+    const problem: Problem = { type: TYPE_BASE + error.code, title: titles[status] ?? 'Error', status, detail: error.message };
+    if (error instanceof BadInput) {
+      if (error.param) problem.param = error.param;
+      if (error.problems.length) problem.errors = error.problems;
+    }
+    const headers: Record<string, string> = {};
+    if (error instanceof DatabaseUnavailable) headers['Retry-After'] = String(error.retryAfterSeconds);
+    return { problem, headers };
+  }
+  if (isConnectionError(error)) return problemFor(new DatabaseUnavailable('The graph database cannot be reached; try again shortly.'));
+  const parse = error as { type?: string; status?: number };
+  if (parse?.type === 'entity.parse.failed') return problemFor(new BadInput('The request body is not valid JSON.', 'body'));
+  if (parse?.type === 'entity.too.large') {
+    return { problem: { type: `${TYPE_BASE}too-large`, title: 'Payload too large', status: 413, detail: 'The request body is too large.' }, headers: {} };
+  }
+  return {
+    problem: { type: `${TYPE_BASE}internal`, title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it has been logged.' },
+    headers: {},
+  };
+}
+
+/** Driver errors that mean "no database right now" rather than "your query is wrong". */
+export function isConnectionError(error: unknown): boolean {
+  return error instanceof Neo4jError && ['ServiceUnavailable', 'SessionExpired'].includes(error.code);
+}
+
+export function sendProblem(res: Response, error: unknown): void {
+  const { problem, headers } = problemFor(error);
+  res.status(problem.status).set(headers).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+export function problemHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const { problem } = problemFor(error);
+    if (problem.status >= 500 && problem.status !== 503) log(`internal error: ${(error as Error)?.stack ?? String(error)}`);
+    sendProblem(res, error);
+  };
+}

@@ -1,0 +1,52 @@
+// Boots the app: config → database (NEO4J_URI, or a local Neo4j we start) → schema → seeds → listen.
+// On SIGINT/SIGTERM: stop accepting, let in-flight requests finish (bounded), close the driver, stop
+// the local Neo4j.
+import 'dotenv/config';
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config.ts';
+import { createApp } from './app.ts';
+import { openDatabase } from './repository/connect.ts';
+import { applySchema, checkHealth } from './repository/database.ts';
+import { loadFactFiles } from '../seeds/loader.ts';
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config, log);
+  let server: Server | undefined;
+  const shutdown = async (signal: string) => {
+    log(`${signal}: shutting down`);
+    const forced = setTimeout(() => server?.closeAllConnections(), 10_000).unref();
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    clearTimeout(forced);
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await applySchema(db.driver, db.database);
+  if (config.SEED_ON_START) {
+    const summary = await loadFactFiles({ driver: db.driver, database: db.database, log });
+    const refused = summary.files.filter((f) => !f.loaded).length;
+    log(`seeds: ${summary.files.length - refused} loaded, ${refused} refused`);
+  }
+  const app = createApp({
+    driver: db.driver,
+    database: db.database,
+    probeDatabase: () => checkHealth(db.driver, db.database),
+    staticDir: new URL('../client/dist', import.meta.url).pathname,
+    log,
+  });
+  server = app.listen(config.PORT, config.HOST, () => {
+    const address = server?.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    log(`Diplomatic knowledge graph ready: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/`);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { expect } from 'chai';
+import { allCypherNames, cypher, statements } from '../../server/repository/cypher.ts';
+import { testDatabase } from '../support/database.ts';
+
+// Every query file must compile against the real database: EXPLAIN plans it without running it.
+describe('every cypher/*.cypher file passes EXPLAIN', () => {
+  for (const name of allCypherNames()) {
+    it(name, async () => {
+      const { driver } = await testDatabase();
+      const session = driver.session();
+      try {
+        for (const statement of name === 'schema' ? statements(cypher(name)) : [cypher(name)]) {
+          // Schema commands cannot be EXPLAINed; they are applied (idempotently) instead.
+          if (name === 'schema') {
+            await session.run(statement);
+            continue;
+          }
+          const result = await session.run(`EXPLAIN ${statement}`, { label: 'Person', type: 'IN' });
+          expect(result.summary.plan, name).to.not.equal(false);
+        }
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,6 @@
+// Mocha global fixtures: whatever the tests started is stopped when the run ends, pass or fail.
+import { stopTestDatabase } from './database.ts';
+
+export async function mochaGlobalTeardown(): Promise<void> {
+  await stopTestDatabase();
+}

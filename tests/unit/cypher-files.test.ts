@@ -1,0 +1,23 @@
+import { expect } from 'chai';
+import { allCypherNames, cypher, statements } from '../../server/repository/cypher.ts';
+
+describe('cypher files', () => {
+  it('are found by name, recursively', () => {
+    const names = allCypherNames();
+    expect(names).to.include.members(['schema', 'upsert-events', 'derive-met', 'health']);
+  });
+
+  it('each start with a comment saying what it answers', () => {
+    for (const name of allCypherNames()) expect(cypher(name).startsWith('//'), name).to.equal(true);
+  });
+
+  it('never splice values into a query: inputs are $parameters', () => {
+    for (const name of allCypherNames()) expect(cypher(name), name).to.not.match(/\$\{|\+\s*row\b.*\+\s*'/);
+  });
+
+  it('splits the schema into statements without comments', () => {
+    const list = statements(cypher('schema'));
+    expect(list.length).to.be.greaterThan(10);
+    expect(list.every((s) => /^CREATE (CONSTRAINT|FULLTEXT INDEX|INDEX)/.test(s))).to.equal(true);
+  });
+});
