@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { newError } from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
 import { BadInput, DatabaseUnavailable, NotFound, QueryRefused } from '../../server/errors.ts';
 import { problemFor } from '../../server/http/problem.ts';
 
@@ -16,7 +16,7 @@ describe('errors as application/problem+json', () => {
 
   it('tells clients when to retry an unavailable database', () => {
     expect(problemFor(new DatabaseUnavailable('down', 7)).headers).to.deep.equal({ 'Retry-After': '7' });
-    const driverDown = newError('Could not connect', 'ServiceUnavailable');
+    const driverDown = new Neo4jError('Could not connect', 'ServiceUnavailable', '08000', 'connection exception');
     expect(problemFor(driverDown).problem.status).to.equal(503);
   });
 
