@@ -8,7 +8,7 @@ WHERE e.status = 'held' AND e.kind IN $meetingKinds
 MATCH (a:Person)-[ra:PARTICIPATED_IN]->(e)<-[rb:PARTICIPATED_IN]-(b:Person)
 WHERE a.id < b.id AND ra.role <> 'mentioned' AND rb.role <> 'mentioned'
 MERGE (a)-[m:MET {event: e.id}]->(b)
-SET m.date = e.start, m.end = e.end, m.datePrecision = e.datePrecision, m.eventKind = e.kind,
+SET m.date = e.start, m.end = e.end, m.datePrecision = e.datePrecision, m.dateText = e.dateText, m.eventKind = e.kind,
     m.mode = CASE e.kind WHEN 'call' THEN 'call' ELSE 'in_person' END,
     m.inferred = ra.inferred OR rb.inferred,
     m.rule = CASE WHEN ra.inferred OR rb.inferred THEN coalesce(ra.rule, rb.rule) ELSE null END,

@@ -20,3 +20,4 @@ CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
 CREATE INDEX met_date IF NOT EXISTS FOR ()-[m:MET]-() ON (m.date);
 CREATE INDEX met_event IF NOT EXISTS FOR ()-[m:MET]-() ON (m.event);
 CREATE INDEX participated_role IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.role);
+CREATE INDEX participated_represents IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.represents);

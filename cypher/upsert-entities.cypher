@@ -11,5 +11,7 @@ WITH n, row, CASE WHEN row.name = n.name THEN row.aliases ELSE [row.name] + row.
 SET n.aliases = coalesce(n.aliases, []) + [a IN aliases WHERE NOT a IN coalesce(n.aliases, [])],
     n.sources = coalesce(n.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(n.sources, [])],
     n.evidence = coalesce(n.evidence, []) + [e IN row.evidence WHERE NOT e IN coalesce(n.evidence, [])]
-SET n.searchText = reduce(t = n.name, a IN n.aliases | t + ' | ' + a)
+// searchText: every name with apostrophes removed, so "nguesso" finds "N’Guesso".
+SET n.searchText = reduce(t = '', a IN [n.name] + n.aliases |
+      t + ' | ' + replace(replace(replace(a, '’', ''), "'", ''), '‘', ''))
 RETURN count(n) AS written

@@ -20,5 +20,7 @@ SET e.sources = coalesce(e.sources, []) + [s IN row.sources WHERE NOT s IN coale
     e.evidence = coalesce(e.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(e.evidence, [])],
     e.aliases = CASE WHEN row.name = e.name OR row.name IN coalesce(e.aliases, []) THEN coalesce(e.aliases, [])
                      ELSE coalesce(e.aliases, []) + row.name END
-SET e.searchText = reduce(t = e.name, a IN e.aliases | t + ' | ' + a)
+// searchText: every name with apostrophes removed, so "nguesso" finds "N’Guesso".
+SET e.searchText = reduce(t = '', a IN [e.name] + e.aliases |
+      t + ' | ' + replace(replace(replace(a, '’', ''), "'", ''), '‘', ''))
 RETURN count(e) AS written

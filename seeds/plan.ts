@@ -9,6 +9,7 @@ import { Gazetteer, type KnownEntity } from './gazetteer.ts';
 import type { EntityLabel } from './model.ts';
 import { sourceIdOf } from './model.ts';
 import type { EventFact } from './schema.ts';
+import { periodBound } from '../server/repository/values.ts';
 import { evidenceKey, locateQuote, type CleanSource } from './source-text.ts';
 
 type Neo4jDate = InstanceType<typeof neo4j.types.Date>;
@@ -79,16 +80,9 @@ export interface WritePlan {
 
 /** "2025-02" → the first and last day of February 2025, precision month. */
 export function dateRange(value: string, until?: string): { start: Neo4jDate; end: Neo4jDate; precision: EventDateRow['precision'] } {
-  const parts = value.split('-').map(Number);
-  const [year, month, day] = parts as [number, number | undefined, number | undefined];
-  const precision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
-  const start = new neo4j.types.Date(year, month ?? 1, day ?? 1);
-  const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const endOf = (text: string): Neo4jDate => {
-    const [y, m, d] = text.split('-').map(Number) as [number, number | undefined, number | undefined];
-    return new neo4j.types.Date(y, m ?? 12, d ?? lastDay(y, m ?? 12));
-  };
-  return { start, end: endOf(until ?? value), precision };
+  const parts = value.split('-').length;
+  const precision = parts === 3 ? 'day' : parts === 2 ? 'month' : 'year';
+  return { start: periodBound(value, 'start')!, end: periodBound(until ?? value, 'end')!, precision };
 }
 
 export function isoToDate(iso: string): Neo4jDate {

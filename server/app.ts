@@ -5,12 +5,20 @@ import { existsSync } from 'node:fs';
 import { NotFound } from './errors.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import type { DatabaseHealth } from './repository/database.ts';
+import type { GraphReader } from './repository/reader.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
+import { meetingRoutes } from './routes/meetings.ts';
+import { pathRoutes } from './routes/paths.ts';
+import { searchRoutes } from './routes/search.ts';
 
 export interface AppDeps {
   driver: Driver;
   database: string | undefined;
   probeDatabase: () => Promise<DatabaseHealth>;
+  /** Runs the named read queries (cypher/*.cypher). */
+  reader: GraphReader;
   /** Built client to serve at / (client/dist), if present. */
   staticDir?: string | undefined;
   log: (line: string) => void;
@@ -19,10 +27,16 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // 'simple' parsing: a[b]=c stays a string key, so no nested objects sneak into validation.
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '100kb' }));
 
   app.use('/api', healthRoutes(deps));
+  app.use('/api', docsRoutes());
+  app.use('/api', searchRoutes(deps));
+  app.use('/api', entityRoutes(deps));
+  app.use('/api', meetingRoutes(deps));
+  app.use('/api', pathRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));

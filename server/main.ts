@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createApp } from './app.ts';
 import { openDatabase } from './repository/connect.ts';
 import { applySchema, checkHealth } from './repository/database.ts';
+import { createReader } from './repository/reader.ts';
 import { loadFactFiles } from '../seeds/loader.ts';
 
 const log = (line: string) => console.log(line);
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     driver: db.driver,
     database: db.database,
     probeDatabase: () => checkHealth(db.driver, db.database),
+    reader: createReader(db.driver, db.database),
     staticDir: new URL('../client/dist', import.meta.url).pathname,
     log,
   });

@@ -1,0 +1,150 @@
+// /api/openapi.json, generated from the zod schemas that validate the requests, and a readable
+// /api/docs page rendered from that same document (no browser bundle, nothing fetched from outside).
+import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { entityParams, meetingsShape, neighborhoodShape, pathsShape, searchQuery } from './schemas.ts';
+
+const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    param: z.string().optional(),
+    errors: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const quote = z.object({ sourceId: z.string(), quote: z.string(), span: z.object({ start: z.number(), end: z.number() }) }).openapi('Quote');
+const source = z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), published: z.string().nullable() }).openapi('Source');
+const participant = z
+  .object({
+    id: z.string(), type: z.string(), name: z.string(), role: z.string(), represents: z.string().nullable(),
+    officialRole: z.string().nullable(), delegation: z.boolean(), inferred: z.boolean(), rule: z.string().nullable(), evidence: z.array(quote),
+  })
+  .openapi('Participant');
+
+const errors = {
+  400: { description: 'A malformed parameter, named in `param`', content: { 'application/problem+json': { schema: problem } } },
+  404: { description: 'No such entity', content: { 'application/problem+json': { schema: problem } } },
+  503: { description: 'The database is unreachable (see Retry-After)', content: { 'application/problem+json': { schema: problem } } },
+};
+
+export function buildOpenApi(): Record<string, unknown> {
+  const registry = new OpenAPIRegistry();
+  registry.registerPath({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Is the app up, and can it reach Neo4j?',
+    responses: {
+      200: { description: '`{status: "ok", neo4j: {connected: true, version}}`', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), neo4j: z.object({ connected: z.boolean(), version: z.string(), edition: z.string() }) }) } } },
+      503: errors[503],
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/search',
+    summary: 'Find entities by name or alias',
+    description: 'Full-text over names and aliases; case-, diacritic- and punctuation-insensitive ("nguesso" finds N’Guesso); partial names ("Kuantyr") and one typo in longer words match. Ranked by score.',
+    request: { query: searchQuery },
+    responses: {
+      200: { description: 'Ranked results', content: { 'application/json': { schema: z.object({ results: z.array(z.object({ id: z.string(), type: z.string(), name: z.string(), aliases: z.array(z.string()), score: z.number() })) }) } } },
+      400: errors[400],
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/entities/{id}',
+    summary: 'An entity’s profile',
+    description: 'Properties, titles over time (for people) or title holders (for organisations), events with roles, who they met (counts and dates), agreements, figures, every relationship, and the sources with the quotes that support each one. `id` is an id, an ISO country code, or an unambiguous name.',
+    request: { params: entityParams },
+    responses: { 200: { description: '`{entity, titles, holders, events, met, agreements, figures, relationships, truncated, sources}`' }, 400: errors[400], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/entities/{id}/neighborhood',
+    summary: 'The network around an entity, ready for Cytoscape',
+    description: 'Breadth-first up to `depth`, keeping neighbour `types`, events and meetings wholly inside `from`–`to` (undated ones only with `includeUndated=true`), at most `limit` nodes; `truncated: true` says the cap was reached. Elements are `{data: {...}}`.',
+    request: { params: entityParams, query: neighborhoodShape },
+    responses: { 200: { description: '`{center, nodes: [{data}], edges: [{data}], limit, truncated}`' }, 400: errors[400], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/meetings',
+    summary: 'Who met whom',
+    description: 'Held meetings, talks, calls, sessions and signings with two or more participants, by person, by pair (`person` + `with`), by country (anyone representing it) and by date window (meetings wholly inside it; undated ones are left out when a window is given). A person only mentioned is listed under `mentioned`, never as a participant. Participants added by the delegation rule carry `inferred: true` and `rule`.',
+    request: { query: meetingsShape },
+    responses: {
+      200: {
+        description: 'Chronological, undated last',
+        content: { 'application/json': { schema: z.object({ meetings: z.array(z.object({ event: z.record(z.unknown()), place: z.record(z.unknown()).nullable(), partOf: z.record(z.unknown()).nullable(), participants: z.array(participant), mentioned: z.array(participant), inferred: z.boolean(), evidence: z.array(quote) })), sources: z.array(source) }) } },
+      },
+      400: errors[400],
+      404: errors[404],
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/paths',
+    summary: 'How A reaches B',
+    description: '`via=meetings` walks MET between people only; `via=any` walks every relationship. The k (`limit`) shortest distinct paths, shortest first, up to `maxHops`. `start`/`end` keep only hops dated wholly inside the window (undated meetings and events drop out; timeless links such as HOLDS stay). `exclude` lists labels (`Country`) or ids the path may not pass through. Each hop lists every relationship joining its two ends with date and quotes. No path is `{"paths": []}` with 200.',
+    request: { query: pathsShape },
+    responses: {
+      200: { description: '`{paths: [{length, nodes, hops: [{from, to, type, date, datePrecision, inferred, links, evidence}]}], sources}`' },
+      400: errors[400],
+      404: errors[404],
+    },
+  });
+  const generator = new OpenApiGeneratorV31(registry.definitions);
+  return generator.generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Diplomatic knowledge graph API',
+      version: '0.1.0',
+      description: 'Who met whom, how officials are connected, and the sentence that says so. Errors are application/problem+json (RFC 9457).',
+    },
+    servers: [{ url: '/' }],
+  }) as unknown as Record<string, unknown>;
+}
+
+const escape = (text: unknown) =>
+  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+interface DocParameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: { type?: string; enum?: string[]; default?: unknown; example?: unknown; description?: string };
+  example?: unknown;
+}
+
+/** A plain, printable HTML page of the API, from the OpenAPI document. */
+export function renderDocs(doc: Record<string, unknown>): string {
+  const paths = doc.paths as Record<string, Record<string, { summary?: string; description?: string; parameters?: DocParameter[]; responses?: Record<string, { description?: string }> }>>;
+  const sections = Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => {
+      const params = (op.parameters ?? []).map((p) => {
+        const schema = p.schema ?? {};
+        const kind = schema.enum ? schema.enum.join(' | ') : (schema.type ?? 'string');
+        const example = p.example ?? schema.example;
+        return `<tr><td><code>${escape(p.name)}</code></td><td>${escape(p.in)}${p.required ? ', required' : ''}</td><td>${escape(kind)}${schema.default !== undefined ? ` (default ${escape(schema.default)})` : ''}</td><td>${escape(p.description ?? schema.description ?? '')}${example !== undefined ? ` <small>e.g. <code>${escape(example)}</code></small>` : ''}</td></tr>`;
+      });
+      const responses = Object.entries(op.responses ?? {}).map(([status, r]) => `<li><b>${escape(status)}</b> ${escape(r.description)}</li>`);
+      return `<section><h2><span class="m">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>
+<p><b>${escape(op.summary)}</b></p>${op.description ? `<p>${escape(op.description)}</p>` : ''}
+${params.length ? `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>meaning</th></tr></thead><tbody>${params.join('')}</tbody></table>` : ''}
+<ul>${responses.join('')}</ul></section>`;
+    }),
+  );
+  const info = doc.info as { title: string; description: string; version: string };
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(info.title)}</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
+h1{margin-bottom:0}section{border-top:1px solid #d0d7de;padding-top:.5rem;margin-top:1.5rem}
+.m{background:#0b5cad;color:#fff;border-radius:4px;padding:0 .4rem;font-size:.8em}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}code{background:#f3f4f6;padding:0 .2rem}</style>
+<h1>${escape(info.title)}</h1><p>${escape(info.description)} Version ${escape(info.version)}. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+${sections.join('\n')}
+</html>`;
+}

@@ -1,0 +1,113 @@
+// The zod schemas that validate every request; /api/openapi.json is generated from these same
+// schemas (server/http/openapi.ts), so the documentation cannot drift from what is enforced.
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { periodBound } from '../repository/values.ts';
+
+extendZodWithOpenApi(z);
+
+export const API_TYPES = ['person', 'organization', 'country', 'place', 'event', 'agreement', 'figure'] as const;
+export type ApiType = (typeof API_TYPES)[number];
+
+/** API type name → graph label ("organization" → "Organization"). */
+export function labelOf(type: ApiType): string {
+  return type.charAt(0).toUpperCase() + type.slice(1);
+}
+
+const periodText = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date YYYY-MM-DD, or a month YYYY-MM, or a year YYYY')
+  .refine((text) => {
+    const [y, m, d] = text.split('-').map(Number);
+    return d === undefined || new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() === d;
+  }, 'a real calendar date');
+
+/** Comma-separated list of names, e.g. "Country,org:kz-mfa". */
+const commaList = <T extends string>(item: z.ZodType<T, z.ZodTypeDef, string>, example: string) =>
+  z
+    .string()
+    .max(2000)
+    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50))
+    .openapi({ type: 'string', example });
+
+const intParam = (min: number, max: number, fallback: number, description: string) =>
+  z.coerce
+    .number({ invalid_type_error: `a whole number from ${min} to ${max}` })
+    .int(`a whole number from ${min} to ${max}`)
+    .min(min, `a whole number from ${min} to ${max}`)
+    .max(max, `a whole number from ${min} to ${max}`)
+    .default(fallback)
+    .openapi({ description: `${description} (${min}–${max}, default ${fallback})`, type: 'integer' });
+
+/** An entity id ("person:alibek-kuantyrov"), or for countries an ISO code ("KZ"), or a name. */
+export const entityRef = z
+  .string()
+  .trim()
+  .min(1, 'an entity id (e.g. person:alibek-kuantyrov), an ISO country code, or a name')
+  .max(300, 'at most 300 characters');
+
+function windowOrder<T extends { from?: string | undefined; to?: string | undefined }>(value: T, ctx: z.RefinementCtx, names = ['from', 'to']) {
+  if (value.from && value.to && periodBound(value.from, 'start')!.toString() > periodBound(value.to, 'end')!.toString()) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [names[1]!], message: `not before ${names[0]} (${value.from})` });
+  }
+}
+
+export const searchQuery = z
+  .object({
+    q: z.string().trim().min(1, 'some text to search for').max(200, 'at most 200 characters').openapi({ example: 'Kuantyr' }),
+    type: z.enum(API_TYPES).optional().openapi({ description: 'only entities of this type' }),
+    limit: intParam(1, 50, 10, 'how many results'),
+  })
+  .strict();
+
+export const entityParams = z.object({ id: entityRef.openapi({ example: 'person:alibek-kuantyrov' }) });
+
+export const neighborhoodShape = z
+  .object({
+    depth: intParam(1, 3, 1, 'how many steps out'),
+    types: commaList(z.enum(API_TYPES), 'person,event').optional().openapi({ description: 'neighbour types to keep' }),
+    from: periodText.optional().openapi({ description: 'events and meetings from this date (YYYY, YYYY-MM or YYYY-MM-DD)' }),
+    to: periodText.optional().openapi({ description: 'events and meetings up to this date' }),
+    includeUndated: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').openapi({ type: 'string', enum: ['true', 'false'], description: 'with a window, also keep undated events' }),
+    limit: intParam(1, 1000, 150, 'node cap'),
+  })
+  .strict();
+export const neighborhoodQuery = neighborhoodShape.superRefine((value, ctx) => windowOrder(value, ctx));
+
+export const meetingsShape = z
+  .object({
+    person: entityRef.optional().openapi({ description: 'a person (id or name)', example: 'person:alibek-kuantyrov' }),
+    with: entityRef.optional().openapi({ description: 'a second person: only meetings of both' }),
+    country: entityRef.optional().openapi({ description: 'only meetings where someone represented this country (id or ISO code)', example: 'NG' }),
+    from: periodText.optional().openapi({ description: 'meetings wholly on or after (YYYY, YYYY-MM or YYYY-MM-DD)', example: '2025-02' }),
+    to: periodText.optional().openapi({ description: 'meetings wholly on or before', example: '2025-02' }),
+    limit: intParam(1, 500, 100, 'how many meetings'),
+  })
+  .strict();
+export const meetingsQuery = meetingsShape.superRefine((value, ctx) => {
+    windowOrder(value, ctx);
+    if (value.with && !value.person) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['with'], message: 'needs person as well' });
+  });
+
+export const pathsShape = z
+  .object({
+    from: entityRef.openapi({ example: 'person:adeniyi-adesoji' }),
+    to: entityRef.openapi({ example: 'person:heineken-lokpobiri' }),
+    via: z.enum(['meetings', 'any']).default('meetings').openapi({ description: 'meetings: MET only; any: every relationship' }),
+    maxHops: intParam(1, 10, 6, 'longest path in hops'),
+    start: periodText.optional().openapi({ description: 'keep only hops dated wholly on or after' }),
+    end: periodText.optional().openapi({ description: 'keep only hops dated wholly on or before' }),
+    exclude: commaList(entityRef, 'Country,org:kz-mfa').optional().openapi({ description: 'labels (Country, Organization, …) or ids the path may not pass through' }),
+    limit: intParam(1, 10, 3, 'how many distinct shortest paths (k)'),
+  })
+  .strict();
+export const pathsQuery = pathsShape.superRefine((value, ctx) => {
+    windowOrder({ from: value.start, to: value.end }, ctx, ['start', 'end']);
+    if (value.from === value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must differ from from' });
+  });
+
+export type SearchQuery = z.infer<typeof searchQuery>;
+export type NeighborhoodQuery = z.infer<typeof neighborhoodQuery>;
+export type MeetingsQuery = z.infer<typeof meetingsQuery>;
+export type PathsQuery = z.infer<typeof pathsQuery>;

@@ -1,0 +1,12 @@
+// GET /api/meetings?person=&with=&country=&from=&to=&limit= → {meetings: [...]}
+import { Router } from 'express';
+import type { AppDeps } from '../app.ts';
+import { meetingsQuery } from '../http/schemas.ts';
+import { parseInput } from '../http/validate.ts';
+import { findMeetings } from '../services/meetings.ts';
+
+export function meetingRoutes(deps: AppDeps): Router {
+  return Router().get('/meetings', async (req, res) => {
+    res.json(await findMeetings(deps.reader, parseInput(meetingsQuery, req.query)));
+  });
+}

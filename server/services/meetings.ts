@@ -1,0 +1,88 @@
+// Who met whom: meetings by person, by pair, by country and by date window, each with its event,
+// place, participants (role, country represented, inferred or stated), and the quotes behind it.
+import { MEETING_KINDS } from '../../seeds/model.ts';
+import type { MeetingsQuery } from '../http/schemas.ts';
+import type { GraphReader } from '../repository/reader.ts';
+import { periodBound, type Plain } from '../repository/values.ts';
+import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
+import { resolveEntity } from './search.ts';
+
+type Props = Record<string, Plain>;
+
+export interface Participant {
+  id: string;
+  type: string;
+  name: string;
+  role: string;
+  represents: string | null;
+  officialRole: string | null;
+  delegation: boolean;
+  inferred: boolean;
+  rule: string | null;
+  evidence: Quote[];
+}
+
+export interface Meeting {
+  event: Props;
+  place: Props | null;
+  partOf: Props | null;
+  participants: Participant[];
+  /** People the article names in connection with the meeting who did not take part. */
+  mentioned: Participant[];
+  inferred: boolean;
+  evidence: Quote[];
+}
+
+export interface MeetingsAnswer {
+  query: { person: string | null; with: string | null; country: string | null; from: string | null; to: string | null };
+  meetings: Meeting[];
+  sources: SourceSummary[];
+}
+
+function participant(p: Props, quotes: (keys: Plain | undefined) => Quote[]): Participant {
+  return {
+    id: p.id as string,
+    type: String(p.type).toLowerCase(),
+    name: p.name as string,
+    role: p.role as string,
+    represents: (p.represents as string | null) ?? null,
+    officialRole: (p.officialRole as string | null) ?? null,
+    delegation: p.delegation === true,
+    inferred: p.inferred === true,
+    rule: (p.rule as string | null) ?? null,
+    evidence: quotes(p.evidence),
+  };
+}
+
+export async function findMeetings(reader: GraphReader, query: MeetingsQuery): Promise<MeetingsAnswer> {
+  const person = query.person ? (await resolveEntity(reader, query.person, 'person', 'person')).id : null;
+  const other = query.with ? (await resolveEntity(reader, query.with, 'with', 'person')).id : null;
+  const country = query.country ? (await resolveEntity(reader, query.country, 'country', 'country')).id : null;
+  const window = { from: periodBound(query.from, 'start'), to: periodBound(query.to, 'end') };
+  const common = { ...window, meetingKinds: [...MEETING_KINDS], limit: query.limit };
+  const idRows = person
+    ? await reader.rows('meetings-by-person', { ...common, person, with: other, country })
+    : country
+      ? await reader.rows('meetings-by-country', { ...common, country })
+      : await reader.rows('meetings-all', common);
+  const details = idRows.length ? await reader.rows('meeting-details', { ids: idRows.map((r) => r.id) }) : [];
+  const book = await loadQuoteBook(reader, collectEvidence(details));
+  const quotes = (keys: Plain | undefined) => book.quotes(keys as string[] | null);
+  const meetings = details.map((row): Meeting => {
+    const participants = (row.participants as Props[]).map((p) => participant(p, quotes));
+    return {
+      event: row.event as Props,
+      place: (row.place as Props | null) ?? null,
+      partOf: (row.partOf as Props | null) ?? null,
+      participants,
+      mentioned: (row.mentioned as Props[]).map((p) => participant(p, quotes)),
+      inferred: participants.some((p) => p.inferred),
+      evidence: quotes(row.evidence),
+    };
+  });
+  return {
+    query: { person, with: other, country, from: query.from ?? null, to: query.to ?? null },
+    meetings,
+    sources: book.sources(),
+  };
+}
