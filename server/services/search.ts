@@ -37,6 +37,8 @@ export async function searchEntities(reader: GraphReader, q: string, type: ApiTy
   }));
 }
 
+const article = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
 export interface EntityRefResult {
   id: string;
   type: string;
@@ -55,11 +57,12 @@ export async function resolveEntity(reader: GraphReader, ref: string, param: str
   if (ID_PATTERN.test(ref)) {
     const found = await byId(ref);
     if (!found) throw new NotFound(`${param}: no entity has the id "${ref}"`);
+    if (type && found.type !== type) throw new BadInput(`${param}: expected ${article(type)}, but "${ref}" is ${article(found.type)}`, param);
     return found;
   }
   if (/^[A-Za-z]{2}$/.test(ref)) {
     const country = await byId(`country:${ref.toUpperCase()}`);
-    if (country) return country;
+    if (country && (!type || type === 'country')) return country;
   }
   const hits = await searchEntities(reader, ref, type, 10);
   const folded = foldName(ref);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { allCypherNames, cypher, statements } from '../../server/repository/cypher.ts';
+import { fillSlots } from '../../server/repository/reader.ts';
 import { testDatabase } from '../support/database.ts';
 
 // Every query file must compile against the real database: EXPLAIN plans it without running it.
@@ -9,7 +10,7 @@ describe('every cypher/*.cypher file passes EXPLAIN', () => {
       const { driver } = await testDatabase();
       const session = driver.session();
       try {
-        for (const statement of name === 'schema' ? statements(cypher(name)) : [cypher(name)]) {
+        for (const statement of name === 'schema' ? statements(cypher(name)) : [fillSlots(cypher(name), { fetch: 10, maxHops: 6 })]) {
           // Schema commands cannot be EXPLAINed; they are applied (idempotently) instead.
           if (name === 'schema') {
             await session.run(statement);

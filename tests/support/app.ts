@@ -1,0 +1,43 @@
+// The real app (createApp) on a free port over the seeded test database, for HTTP tests.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/app.ts';
+import { checkHealth } from '../../server/repository/database.ts';
+import { createReader } from '../../server/repository/reader.ts';
+import { seededGraph } from './seeded.ts';
+
+interface RunningApp {
+  server: Server;
+  base: string;
+}
+
+let running: Promise<RunningApp> | undefined;
+
+async function start(): Promise<RunningApp> {
+  const { driver } = await seededGraph();
+  const app = createApp({ driver, database: undefined, probeDatabase: () => checkHealth(driver), reader: createReader(driver), log: () => {} });
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  });
+}
+
+export function seededApp(): Promise<RunningApp> {
+  running ??= start();
+  return running;
+}
+
+export async function closeSeededApp(): Promise<void> {
+  if (!running) return;
+  const { server } = await running;
+  server.closeAllConnections();
+  await new Promise((done) => server.close(done));
+  running = undefined;
+}
+
+/** GET a path of the seeded app; returns status, content type and the parsed JSON body (or the text). */
+export async function getJson<T = unknown>(path: string): Promise<{ status: number; type: string; body: T }> {
+  const { base } = await seededApp();
+  const res = await fetch(base + path);
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T };
+}
