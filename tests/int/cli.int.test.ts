@@ -1,0 +1,39 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { testDatabase } from '../support/database.ts';
+import { seededGraph } from '../support/seeded.ts';
+
+const run = promisify(execFile);
+
+describe('npm run kg (command line, real Neo4j)', () => {
+  async function kg(...args: string[]) {
+    await seededGraph();
+    const { uri } = await testDatabase();
+    // KG_API points nowhere, so the command opens the database itself.
+    const env = { ...process.env, NEO4J_URI: uri, KG_API: 'http://127.0.0.1:9' };
+    return run(process.execPath, ['--import', 'tsx', 'server/cli/kg.ts', ...args], { env });
+  }
+
+  it('prints a meetings path hop by hop with its quotes', async () => {
+    const { stdout } = await kg('path', 'Adesoji', 'Lokpobiri', '--via', 'meetings');
+    expect(stdout).to.match(/Path 1 \(2 hops\): Adeniyi Adesoji → Alibek Kuantyrov → Heineken Lokpobiri/);
+    expect(stdout).to.match(/MET, February 2025→ Heineken Lokpobiri/);
+    expect(stdout).to.contain('“In his meeting with Nigeria’s Minister of Petroleum Resources, Heineken Lokpobiri');
+  });
+
+  it('prints whom a person met, dated as precisely as known', async () => {
+    const { stdout } = await kg('meetings', 'Kuantyrov', '--with', 'Ekpo');
+    expect(stdout).to.match(/February 2025 — Talks of the Kazakh delegation/);
+    expect(stdout).to.match(/Alibek Kuantyrov \(guest, KZ, inferred: delegation-head\)/);
+  });
+
+  it('exits 2 with the parameter named on bad input', async () => {
+    const error = await kg('path', 'Adesoji', 'Lokpobiri', '--max-hops', '0').then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(error?.code).to.equal(2);
+    expect(error?.stderr).to.match(/maxHops: a whole number from 1 to 10/);
+  });
+});

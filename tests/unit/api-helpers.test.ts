@@ -1,0 +1,83 @@
+import { expect } from 'chai';
+import neo4j from 'neo4j-driver';
+import { formatDate } from '../../server/cli/format.ts';
+import { meetingsQuery, pathsQuery } from '../../server/http/schemas.ts';
+import { parseInput } from '../../server/http/validate.ts';
+import { BadInput } from '../../server/errors.ts';
+import { cypherParams, fillSlots } from '../../server/repository/reader.ts';
+import { periodBound, toPlain } from '../../server/repository/values.ts';
+import { luceneQuery } from '../../server/services/search.ts';
+import { edgeLabel } from '../../server/services/neighborhood.ts';
+import { fetchCount } from '../../server/services/paths.ts';
+
+describe('API helpers (no database)', () => {
+  it('builds Lucene queries from folded words only', () => {
+    expect(luceneQuery('N’Guesso')).to.equal('(nguesso^3 OR nguesso* OR nguesso~1)');
+    expect(luceneQuery('Ooni of')).to.equal('(ooni^3 OR ooni*) AND (of^3 OR of*)');
+    expect(luceneQuery('")) OR name:* ~')).to.equal('(or^3 OR or*) AND (name^3 OR name*)');
+    expect(luceneQuery('?!*')).to.equal(null);
+  });
+
+  it('fills integer slots and refuses anything else', () => {
+    expect(fillSlots('SHORTEST {{fetch}} (a){1,{{maxHops}}}', { fetch: 30, maxHops: 6 })).to.equal('SHORTEST 30 (a){1,6}');
+    expect(() => fillSlots('{{k}}', { k: 1.5 })).to.throw(/whole number/);
+    expect(() => fillSlots('{{k}}', {})).to.throw(/whole number/);
+    expect(() => fillSlots('{{k}}', { k: '1) DETACH DELETE n //' as unknown as number })).to.throw(/whole number/);
+  });
+
+  it('sends whole numbers to Cypher as integers', () => {
+    const params = cypherParams({ limit: 10, ratio: 0.5, ids: ['a'], nested: { k: 3 } }) as Record<string, unknown>;
+    expect(neo4j.isInt(params.limit)).to.equal(true);
+    expect(params.ratio).to.equal(0.5);
+    expect(neo4j.isInt((params.nested as Record<string, unknown>).k)).to.equal(true);
+  });
+
+  it('converts Neo4j values losslessly', () => {
+    expect(toPlain(neo4j.int(42))).to.equal(42);
+    expect(toPlain(neo4j.int('9007199254740993'))).to.equal('9007199254740993');
+    expect(toPlain(new neo4j.types.Date(2025, 2, 1))).to.equal('2025-02-01');
+    expect(toPlain({ a: [neo4j.int(1)] })).to.deep.equal({ a: [1] });
+  });
+
+  it('turns periods into window bounds', () => {
+    expect(periodBound('2025-02', 'start')!.toString()).to.equal('2025-02-01');
+    expect(periodBound('2025-02', 'end')!.toString()).to.equal('2025-02-28');
+    expect(periodBound('2024', 'end')!.toString()).to.equal('2024-12-31');
+    expect(periodBound(undefined, 'start')).to.equal(null);
+  });
+
+  it('writes dates only as precisely as they are known', () => {
+    expect(formatDate('2025-01-14', 'day')).to.equal('14 January 2025');
+    expect(formatDate('2025-02-01', 'month')).to.equal('February 2025');
+    expect(formatDate('2025-01-01', 'year')).to.equal('2025');
+    expect(formatDate(null, 'unknown')).to.equal('date not given');
+  });
+
+  it('validates queries with defaults and named errors', () => {
+    expect(parseInput(pathsQuery, { from: 'a', to: 'b' })).to.deep.include({ via: 'meetings', maxHops: 6, limit: 3 });
+    expect(parseInput(pathsQuery, { from: 'a', to: 'b', exclude: 'Country, org:kz-mfa' }).exclude).to.deep.equal(['Country', 'org:kz-mfa']);
+    const bad = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error as BadInput;
+      }
+      throw new Error('expected BadInput');
+    };
+    expect(bad(() => parseInput(pathsQuery, { from: 'a', to: 'b', maxHops: '3.5' })).param).to.equal('maxHops');
+    expect(bad(() => parseInput(meetingsQuery, { from: '2025-02-29' })).message).to.match(/real calendar date/);
+    expect(parseInput(meetingsQuery, { from: '2024-02-29', to: '2024-02' }).from).to.equal('2024-02-29');
+    expect(bad(() => parseInput(meetingsQuery, { from: '2025-03', to: '2025-02-28' })).param).to.equal('to');
+  });
+
+  it('labels edges with role, title or date', () => {
+    expect(edgeLabel('HOLDS', { title: 'Foreign Minister' })).to.equal('Foreign Minister');
+    expect(edgeLabel('MET', { date: '2025-02-01', datePrecision: 'month', inferred: true })).to.equal('met 2025-02 (inferred)');
+    expect(edgeLabel('PARTICIPATED_IN', { role: 'mentioned' })).to.equal('mentioned');
+  });
+
+  it('over-fetches shortest trails so k distinct simple paths survive', () => {
+    expect(fetchCount(1)).to.equal(10);
+    expect(fetchCount(10)).to.equal(100);
+  });
+});
