@@ -6,6 +6,8 @@ import { NotFound } from './errors.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import type { DatabaseHealth } from './repository/database.ts';
 import type { GraphReader } from './repository/reader.ts';
+import type { ConsoleDeps } from './services/console.ts';
+import { consoleRoutes } from './routes/cypher.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -19,6 +21,8 @@ export interface AppDeps {
   probeDatabase: () => Promise<DatabaseHealth>;
   /** Runs the named read queries (cypher/*.cypher). */
   reader: GraphReader;
+  /** The analyst console: EXPLAIN, guarded streaming run, audit log. */
+  console: ConsoleDeps;
   /** Built client to serve at / (client/dist), if present. */
   staticDir?: string | undefined;
   log: (line: string) => void;
@@ -37,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', entityRoutes(deps));
   app.use('/api', meetingRoutes(deps));
   app.use('/api', pathRoutes(deps));
+  app.use('/api', consoleRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));

@@ -20,6 +20,8 @@ const configSchema = z.object({
   NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z][\w.-]*$/, 'a database name').optional()),
   /** Where the local Neo4j keeps its files when NEO4J_URI is not set. */
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+  /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. */
+  AUDIT_LOG: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** Load the seed articles at start (npm start does; set to false to skip). */
   SEED_ON_START: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
 });

@@ -19,6 +19,8 @@ export class BadInput extends AppError {
     message: string,
     readonly param?: string,
     readonly problems: { param: string; message: string }[] = [],
+    /** Where in a query text the problem is (Cypher syntax errors). */
+    readonly position?: { line: number; column: number; offset: number },
   ) {
     super(message);
   }
@@ -28,6 +30,18 @@ export class BadInput extends AppError {
 export class QueryRefused extends AppError {
   override readonly name = 'QueryRefused';
   readonly code = 'query-refused';
+}
+
+/** A query that ran past its time limit; the database cancelled it. */
+export class QueryTimeout extends AppError {
+  override readonly name = 'QueryTimeout';
+  readonly code = 'query-timeout';
+}
+
+/** A query that is valid but failed while running (division by zero, a bad conversion, …). */
+export class QueryFailed extends AppError {
+  override readonly name = 'QueryFailed';
+  readonly code = 'query-failed';
 }
 
 /** The database cannot be reached right now; retrying later may work. */

@@ -6,8 +6,10 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApp } from './app.ts';
 import { openDatabase } from './repository/connect.ts';
-import { applySchema, checkHealth } from './repository/database.ts';
-import { createReader } from './repository/reader.ts';
+import { join } from 'node:path';
+import { fileAudit } from './audit.ts';
+import { appDeps } from './deps.ts';
+import { applySchema } from './repository/database.ts';
 import { loadFactFiles } from '../seeds/loader.ts';
 
 const log = (line: string) => console.log(line);
@@ -33,14 +35,13 @@ async function main(): Promise<void> {
     const refused = summary.files.filter((f) => !f.loaded).length;
     log(`seeds: ${summary.files.length - refused} loaded, ${refused} refused`);
   }
-  const app = createApp({
-    driver: db.driver,
-    database: db.database,
-    probeDatabase: () => checkHealth(db.driver, db.database),
-    reader: createReader(db.driver, db.database),
-    staticDir: new URL('../client/dist', import.meta.url).pathname,
-    log,
-  });
+  const app = createApp(
+    appDeps(db.driver, db.database, {
+      audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
+      staticDir: new URL('../client/dist', import.meta.url).pathname,
+      log,
+    }),
+  );
   server = app.listen(config.PORT, config.HOST, () => {
     const address = server?.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

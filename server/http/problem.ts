@@ -2,7 +2,7 @@
 // become a 500 with no internals (no message, no stack) in the response; the log gets the details.
 import type { ErrorRequestHandler, Response } from 'express';
 import { Neo4jError } from 'neo4j-driver';
-import { AppError, BadInput, DatabaseUnavailable, NotFound, QueryRefused } from '../errors.ts';
+import { AppError, BadInput, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout } from '../errors.ts';
 
 export interface Problem {
   type: string;
@@ -17,12 +17,21 @@ const TYPE_BASE = '/api/problems/';
 export function problemFor(error: unknown): { problem: Problem; headers: Record<string, string> } {
   if (error instanceof AppError) {
     const status =
-      error instanceof NotFound ? 404 : error instanceof BadInput ? 400 : error instanceof QueryRefused ? 403 : error instanceof DatabaseUnavailable ? 503 : 500;
-    const titles: Record<number, string> = { 400: 'Bad request', 403: 'Query refused', 404: 'Not found', 503: 'Database unavailable' };
+      error instanceof NotFound ? 404
+      : error instanceof BadInput ? 400
+      : error instanceof QueryRefused ? 403
+      : error instanceof QueryTimeout ? 408
+      : error instanceof QueryFailed ? 422
+      : error instanceof DatabaseUnavailable ? 503
+      : 500;
+    const titles: Record<number, string> = {
+      400: 'Bad request', 403: 'Query refused', 404: 'Not found', 408: 'Query timed out', 422: 'Query failed', 503: 'Database unavailable',
+    };
     const problem: Problem = { type: TYPE_BASE + error.code, title: titles[status] ?? 'Error', status, detail: error.message };
     if (error instanceof BadInput) {
       if (error.param) problem.param = error.param;
       if (error.problems.length) problem.errors = error.problems;
+      if (error.position) problem.position = error.position;
     }
     const headers: Record<string, string> = {};
     if (error instanceof DatabaseUnavailable) headers['Retry-After'] = String(error.retryAfterSeconds);

@@ -111,3 +111,34 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 export type NeighborhoodQuery = z.infer<typeof neighborhoodQuery>;
 export type MeetingsQuery = z.infer<typeof meetingsQuery>;
 export type PathsQuery = z.infer<typeof pathsQuery>;
+
+const paramName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const consoleLimits = {
+  timeoutMs: z.number().int().min(100, 'at least 100 ms').max(60_000, 'at most 60000 ms (the ceiling)').default(10_000)
+    .openapi({ description: 'time limit; the server cancels the query after it (default 10000, ceiling 60000)' }),
+  maxRows: z.number().int().min(1, 'at least 1').max(10_000, 'at most 10000 (the ceiling)').default(1000)
+    .openapi({ description: 'row cap, enforced while streaming (default 1000, ceiling 10000)' }),
+};
+
+export const cypherBody = z
+  .object({
+    query: z.string().trim().min(1, 'a Cypher query').max(20_000, 'at most 20000 characters').openapi({ example: 'MATCH (p:Person)-[m:MET]-(q:Person) RETURN p, m, q LIMIT 25' }),
+    params: z
+      .record(z.unknown())
+      .default({})
+      .refine((params) => Object.keys(params).every((key) => paramName.test(key)), 'parameter names are letters, digits and _')
+      .openapi({ description: 'query parameters; {"$type": "date"|"datetime"|"integer", "value": "…"} for typed values' }),
+    ...consoleLimits,
+  })
+  .strict();
+
+export const savedQueryParams = z.object({ name: z.string().regex(/^[a-z0-9-]{1,80}$/, 'a saved query name such as meetings-of-person').openapi({ example: 'meetings-of-person' }) });
+
+export const savedQueryBody = z
+  .object({
+    params: z.record(z.union([z.string(), z.number()])).default({}).openapi({ example: { person: 'person:alibek-kuantyrov', from: '2025-02' } }),
+    ...consoleLimits,
+  })
+  .strict();
+
+export type CypherBody = z.infer<typeof cypherBody>;

@@ -28,6 +28,21 @@ describe('npm run kg (command line, real Neo4j)', () => {
     expect(stdout).to.match(/Alibek Kuantyrov \(guest, KZ, inferred: delegation-head\)/);
   });
 
+  it('npm run cypher prints a table, CSV, and refuses writes with exit 2', async () => {
+    await seededGraph();
+    const { uri } = await testDatabase();
+    const env = { ...process.env, NEO4J_URI: uri, AUDIT_LOG: '/dev/null' };
+    const cypher = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli/cypher.ts', ...args], { env });
+    const table = await cypher("MATCH (p:Person {id: 'person:murat-nurtleu'}) RETURN p.name AS name");
+    expect(table.stdout.split('\n')).to.deep.equal(['name         ', '-------------', 'Murat Nurtleu', '']);
+    const csv = await cypher('--saved', 'agreements-between', '--param', 'a=KZ', '--param', 'b=BJ', '--format', 'csv');
+    expect(csv.stdout).to.match(/^agreement,kind,status,/);
+    expect(csv.stdout).to.contain(',mou,signed,');
+    const refused = await cypher('MATCH (n) DETACH DELETE n').then(() => null, (e: { code: number; stderr: string }) => e);
+    expect(refused?.code).to.equal(2);
+    expect(refused?.stderr).to.match(/Refused: the console only runs read queries/);
+  });
+
   it('exits 2 with the parameter named on bad input', async () => {
     const error = await kg('path', 'Adesoji', 'Lokpobiri', '--max-hops', '0').then(
       () => null,

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../server/app.ts';
-import { checkHealth, createDriver } from '../../server/repository/database.ts';
-import { createReader } from '../../server/repository/reader.ts';
+import { appDeps } from '../../server/deps.ts';
+import { createDriver } from '../../server/repository/database.ts';
 import { testDatabase } from '../support/database.ts';
 
 async function serve(app: ReturnType<typeof createApp>): Promise<{ server: Server; base: string }> {
@@ -15,7 +15,7 @@ async function serve(app: ReturnType<typeof createApp>): Promise<{ server: Serve
 describe('HTTP: health and errors', () => {
   it('GET /api/health is ok with the Neo4j version', async () => {
     const { driver } = await testDatabase();
-    const app = createApp({ driver, database: undefined, probeDatabase: () => checkHealth(driver), reader: createReader(driver), log: () => {} });
+    const app = createApp(appDeps(driver, undefined, { audit: () => {} }));
     const { server, base } = await serve(app);
     try {
       const res = await fetch(`${base}/api/health`);
@@ -40,7 +40,7 @@ describe('HTTP: health and errors', () => {
 
   it('GET /api/health is 503 problem+json with Retry-After when Neo4j is unreachable', async () => {
     const dead = createDriver({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: '' });
-    const app = createApp({ driver: dead, database: undefined, probeDatabase: () => checkHealth(dead), reader: createReader(dead), log: () => {} });
+    const app = createApp(appDeps(dead, undefined, { audit: () => {} }));
     const { server, base } = await serve(app);
     try {
       const res = await fetch(`${base}/api/health`);

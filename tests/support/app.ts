@@ -2,8 +2,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.ts';
-import { checkHealth } from '../../server/repository/database.ts';
-import { createReader } from '../../server/repository/reader.ts';
+import type { AuditEntry } from '../../server/audit.ts';
+import { appDeps } from '../../server/deps.ts';
 import { seededGraph } from './seeded.ts';
 
 interface RunningApp {
@@ -13,9 +13,12 @@ interface RunningApp {
 
 let running: Promise<RunningApp> | undefined;
 
+/** What the app wrote to its audit log, in order. */
+export const auditEntries: AuditEntry[] = [];
+
 async function start(): Promise<RunningApp> {
   const { driver } = await seededGraph();
-  const app = createApp({ driver, database: undefined, probeDatabase: () => checkHealth(driver), reader: createReader(driver), log: () => {} });
+  const app = createApp(appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry) }));
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });
@@ -35,6 +38,13 @@ export async function closeSeededApp(): Promise<void> {
 }
 
 /** GET a path of the seeded app; returns status, content type and the parsed JSON body (or the text). */
+/** POST JSON to the seeded app. */
+export async function postJson<T = unknown>(path: string, body: unknown): Promise<{ status: number; type: string; body: T }> {
+  const { base } = await seededApp();
+  const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as T };
+}
+
 export async function getJson<T = unknown>(path: string): Promise<{ status: number; type: string; body: T }> {
   const { base } = await seededApp();
   const res = await fetch(base + path);

@@ -1,0 +1,66 @@
+// npm run cypher -- "MATCH (p:Person) RETURN p.name LIMIT 5" [--param k=v …] [--format table|csv|json]
+//                    [--timeout 10000] [--max-rows 1000]        (or --saved <name> with --param …)
+// The same guards as POST /api/cypher: read-only, classified with EXPLAIN, time- and row-limited, audited.
+import 'dotenv/config';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileAudit } from '../audit.ts';
+import { loadConfig } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { cypherBody } from '../http/schemas.ts';
+import { parseInput } from '../http/validate.ts';
+import { withDatabase } from '../repository/connect.ts';
+import { consoleDeps } from '../repository/console.ts';
+import { runConsoleQuery } from '../services/console.ts';
+import { bindSavedParams, findSavedQuery } from '../services/saved-queries.ts';
+import { toCsv, toTable } from './table.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    param: { type: 'string', multiple: true, default: [] },
+    format: { type: 'string', default: 'table' },
+    timeout: { type: 'string' },
+    'max-rows': { type: 'string' },
+    saved: { type: 'string' },
+  },
+});
+
+async function main(): Promise<number> {
+  if (!['table', 'csv', 'json'].includes(values.format!)) throw new Error('--format is table, csv or json');
+  const given = Object.fromEntries(
+    values.param!.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`--param ${pair}: expected name=value`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+  const saved = values.saved ? findSavedQuery(values.saved) : undefined;
+  if (!saved && positionals.length !== 1) throw new Error('usage: npm run cypher -- "<query>" [--param k=v] [--format table|csv|json] [--timeout ms] [--max-rows n]');
+  const request = parseInput(cypherBody, {
+    query: saved ? saved.query : positionals[0],
+    params: saved ? {} : given,
+    ...(values.timeout ? { timeoutMs: Number(values.timeout) } : {}),
+    ...(values['max-rows'] ? { maxRows: Number(values['max-rows']) } : {}),
+  });
+  if (saved) request.params = bindSavedParams(saved, given);
+  const config = loadConfig();
+  const audit = fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl'));
+  const answer = await withDatabase(({ driver, database }) =>
+    runConsoleQuery(consoleDeps(driver, database, audit), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) }),
+  );
+  if (values.format === 'json') console.log(JSON.stringify(answer, null, 2));
+  else console.log(values.format === 'csv' ? toCsv(answer.columns, answer.rows) : toTable(answer.columns, answer.rows));
+  if (values.format === 'table') {
+    console.error(`${answer.summary.rows} row(s)${answer.summary.truncated ? ` — truncated at ${request.maxRows}` : ''}, ${answer.summary.ms} ms`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error((error as Error).message);
+    process.exitCode = error instanceof AppError ? 2 : 1;
+  },
+);

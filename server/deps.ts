@@ -1,0 +1,25 @@
+// Builds the app's dependencies from a driver — the one place main.ts, the CLIs and the tests wire them.
+import type { Driver } from 'neo4j-driver';
+import type { AppDeps } from './app.ts';
+import type { Audit } from './audit.ts';
+import { consoleDeps } from './repository/console.ts';
+import { checkHealth } from './repository/database.ts';
+import { createReader } from './repository/reader.ts';
+
+export interface DepsOptions {
+  audit: Audit;
+  log?: (line: string) => void;
+  staticDir?: string;
+}
+
+export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
+  return {
+    driver,
+    database,
+    probeDatabase: () => checkHealth(driver, database),
+    reader: createReader(driver, database),
+    console: consoleDeps(driver, database, options.audit),
+    staticDir: options.staticDir,
+    log: options.log ?? (() => {}),
+  };
+}
