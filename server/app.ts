@@ -45,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));
+  // Without a built client (npm run build), / still says the API is up.
   app.get('/', (_req, res) => {
     res.type('html').send(
       '<!doctype html><meta charset="utf-8"><title>Diplomatic knowledge graph</title>' +

@@ -4,18 +4,9 @@ import type { Quote } from '../services/evidence.ts';
 import type { Meeting, MeetingsAnswer } from '../services/meetings.ts';
 import type { PathsAnswer } from '../services/paths.ts';
 import type { SearchHit } from '../services/search.ts';
+import { formatDate } from '../services/text.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** A date as precise as it is known: "14 January 2025", "February 2025", "2025", "date not given". */
-export function formatDate(start: unknown, precision: unknown): string {
-  if (typeof start !== 'string' || !start) return 'date not given';
-  const [y, m, d] = start.split('-');
-  const month = MONTHS[Number(m) - 1] ?? '';
-  if (precision === 'year') return y!;
-  if (precision === 'month') return `${month} ${y}`;
-  return `${Number(d)} ${month} ${y}`;
-}
+export { formatDate };
 
 /** Each quote once; a quote lying inside a longer one from the same article is not repeated. */
 function quoteLines(quotes: Quote[], indent: string): string[] {

@@ -18,7 +18,8 @@ export const auditEntries: AuditEntry[] = [];
 
 async function start(): Promise<RunningApp> {
   const { driver } = await seededGraph();
-  const app = createApp(appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry) }));
+  const staticDir = new URL('../../client/dist', import.meta.url).pathname;
+  const app = createApp(appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry), staticDir }));
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });

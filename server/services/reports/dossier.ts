@@ -1,0 +1,119 @@
+// Person dossiers and organisation reports, built on the entity profile: titles over time, events with
+// role and counterparts, whom they met, agreements, sources — each statement with its citations.
+import type { GraphReader } from '../../repository/reader.ts';
+import type { Plain } from '../../repository/values.ts';
+import { getEntityProfile, type EntityProfile } from '../entities.ts';
+import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
+import { resolveEntity } from '../search.ts';
+import { formatDate, listText } from '../text.ts';
+import { citationsFrom, cited, type Report, type ReportSection, type Statement } from './model.ts';
+
+type Props = Record<string, Plain>;
+
+function attested(first: Plain, last: Plain): string {
+  if (typeof first !== 'string') return 'in an undated source';
+  return first === last || typeof last !== 'string' ? `in a source of ${formatDate(first, 'day')}` : `in sources from ${formatDate(first, 'day')} to ${formatDate(last, 'day')}`;
+}
+
+function section(id: string, title: string, statements: Statement[], emptyNote: string): ReportSection {
+  return { id, title, statements: cited(statements), emptyNote };
+}
+
+/** Counterparts of each event the profile lists (present participants other than the subject). */
+async function counterpartsOf(reader: GraphReader, profile: EntityProfile) {
+  const ids = profile.events.map((e) => e.event.id as string);
+  const rows = ids.length ? await reader.rows('meeting-details', { ids }) : [];
+  const book = await loadQuoteBook(reader, collectEvidence(rows));
+  const byEvent = new Map<string, { names: string[]; quotes: Quote[]; place: string | null }>();
+  for (const row of rows) {
+    const others = (row.participants as Props[]).filter((p) => p.id !== profile.entity.id);
+    byEvent.set((row.event as Props).id as string, {
+      names: others.map((p) => `${String(p.name)}${p.inferred ? ' (inferred)' : ''}`),
+      quotes: others.flatMap((p) => book.quotes(p.evidence as string[] | null)),
+      place: row.place ? ((row.place as Props).name as string) : null,
+    });
+  }
+  return { byEvent, sources: book.sources() };
+}
+
+export async function personReport(reader: GraphReader, ref: string, now = new Date()): Promise<Report> {
+  const person = await resolveEntity(reader, ref, 'id', 'person');
+  const profile = await getEntityProfile(reader, person.id);
+  const { byEvent, sources: extra } = await counterpartsOf(reader, profile);
+  const sources = mergeSources(profile.sources, extra);
+  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sources), data });
+  const name = profile.entity.name;
+
+  const titles = profile.titles.map((t) => st(`${t.title}, ${t.at.name} — attested ${attested(t.firstSeen, t.lastSeen)}.`, t.evidence, { title: t.title, at: t.at.id, firstSeen: t.firstSeen as string | null, lastSeen: t.lastSeen as string | null }));
+  const events = profile.events.map((e) => {
+    const info = byEvent.get(e.event.id as string);
+    const when = formatDate(e.event.start, e.event.datePrecision);
+    const role = e.role === 'mentioned' ? 'only mentioned, not present' : String(e.role).replace(/_/g, ' ');
+    const withWhom = info?.names.length && e.role !== 'mentioned' ? ` With ${listText(info.names)}.` : '';
+    const status = e.event.status === 'planned' ? ' (planned)' : '';
+    const inferred = e.inferred ? ' Inferred: the text names the delegation this person led.' : '';
+    return st(`${when} — ${String(e.event.name)}${status}${info?.place ? `, ${info.place}` : ''}: ${role}.${withWhom}${inferred}`, [...e.evidence, ...(e.role === 'mentioned' ? [] : info?.quotes ?? [])], {
+      eventId: e.event.id as string,
+      date: when,
+      role: e.role as string,
+      inferred: e.inferred,
+    });
+  });
+  const met = profile.met.map((m) => {
+    const dates = m.meetings.map((x) => formatDate(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : ''));
+    return st(`${m.person.name}: ${m.count} meeting${m.count === 1 ? '' : 's'} (${listText(dates)}).`, m.meetings.flatMap((x) => x.evidence), { personId: m.person.id, meetings: m.count });
+  });
+  const agreements = profile.agreements.map((g) =>
+    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}; ${g.via}.`, g.evidence, { agreementId: g.agreement.id as string, status: g.agreement.status as string }),
+  );
+  return {
+    kind: 'person',
+    title: `${name}: dossier`,
+    subtitle: `Titles, events, meetings and agreements of ${name}, as the sources state them.`,
+    generatedAt: now.toISOString(),
+    notes: [typeof profile.entity.note === 'string' ? `Note on this record: ${profile.entity.note}` : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.'],
+    sections: [
+      section('titles', 'Titles over time', titles, 'No titles are recorded.'),
+      section('events', 'Events', events, 'No events are recorded.'),
+      section('met', 'Whom they met', met, `No meetings of ${name} are recorded.`),
+      section('agreements', 'Agreements', agreements, 'No agreements are recorded.'),
+    ],
+    sources,
+  };
+}
+
+export async function organizationReport(reader: GraphReader, ref: string, now = new Date()): Promise<Report> {
+  const org = await resolveEntity(reader, ref, 'id', 'organization');
+  const profile = await getEntityProfile(reader, org.id);
+  const sources = profile.sources;
+  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sources), data });
+  const name = profile.entity.name;
+  const people = profile.holders.map((h) => st(`${h.person.name} — ${h.title}, attested ${attested(h.firstSeen, h.lastSeen)}.`, h.evidence, { personId: h.person.id, title: h.title }));
+  const events = profile.events.map((e) => {
+    const when = formatDate(e.event.start, e.event.datePrecision);
+    const as = e.officialRole ? ` through its ${String(e.officialRole)} (not named)` : e.role ? ` as ${String(e.role).replace(/_/g, ' ')}` : '';
+    return st(`${when} — ${String(e.event.name)}: took part${as}.`, e.evidence, { eventId: e.event.id as string, date: when });
+  });
+  const agreements = profile.agreements.map((g) =>
+    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}.`, g.evidence, { agreementId: g.agreement.id as string, status: g.agreement.status as string }),
+  );
+  return {
+    kind: 'organization',
+    title: `${name}: organisation report`,
+    subtitle: `People, events and agreements of ${name}, as the sources state them.`,
+    generatedAt: now.toISOString(),
+    notes: ['Dates are as precise as the sources give them. Every statement cites the sentences it rests on.'],
+    sections: [
+      section('people', 'People and their titles', people, 'No officials of this organisation are named.'),
+      section('events', 'Events', events, 'No events are recorded.'),
+      section('agreements', 'Agreements', agreements, 'No agreements are recorded.'),
+    ],
+    sources,
+  };
+}
+
+function mergeSources<T extends { id: string }>(...lists: T[][]): T[] {
+  const byId = new Map<string, T>();
+  for (const list of lists) for (const s of list) byId.set(s.id, s);
+  return [...byId.values()].sort((x, y) => x.id.localeCompare(y.id));
+}
