@@ -8,6 +8,7 @@ import type { DatabaseHealth } from './repository/database.ts';
 import type { GraphReader } from './repository/reader.ts';
 import type { ConsoleDeps } from './services/console.ts';
 import { consoleRoutes } from './routes/cypher.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', meetingRoutes(deps));
   app.use('/api', pathRoutes(deps));
   app.use('/api', consoleRoutes(deps));
+  app.use('/api', reportRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));

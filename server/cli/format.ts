@@ -1,6 +1,6 @@
 // Readable text for the command line: who met whom, paths hop by hop, each with its quotes.
 import type { EntityProfile } from '../services/entities.ts';
-import type { Quote } from '../services/evidence.ts';
+import { withoutContained, type Quote } from '../services/evidence.ts';
 import type { Meeting, MeetingsAnswer } from '../services/meetings.ts';
 import type { PathsAnswer } from '../services/paths.ts';
 import type { SearchHit } from '../services/search.ts';
@@ -10,9 +10,7 @@ export { formatDate };
 
 /** Each quote once; a quote lying inside a longer one from the same article is not repeated. */
 function quoteLines(quotes: Quote[], indent: string): string[] {
-  const within = (a: Quote, b: Quote) => a !== b && a.sourceId === b.sourceId && b.span.start <= a.span.start && a.span.end <= b.span.end;
-  const kept = quotes.filter((q, i) => !quotes.some((other, j) => within(q, other) && (other.span.start !== q.span.start || other.span.end !== q.span.end || j < i)));
-  return kept.map((q) => `${indent}“${q.quote}” [${q.sourceId.replace(/^source:/, '')}]`);
+  return withoutContained(quotes).map((q) => `${indent}“${q.quote}” [${q.sourceId.replace(/^source:/, '')}]`);
 }
 
 function meetingLines(m: Meeting): string[] {

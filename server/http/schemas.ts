@@ -142,3 +142,15 @@ export const savedQueryBody = z
   .strict();
 
 export type CypherBody = z.infer<typeof cypherBody>;
+
+const reportFormat = z.enum(['json', 'md', 'html', 'csv']).default('json').openapi({ description: 'json (structured, with citations), md, html (printable, footnoted) or csv (one row per fact and citation)' });
+
+export const bilateralReportQuery = z
+  .object({
+    a: entityRef.openapi({ description: 'a country (id, ISO code or name)', example: 'KZ' }),
+    b: entityRef.openapi({ description: 'the other country', example: 'NG' }),
+    format: reportFormat,
+  })
+  .strict();
+
+export const entityReportQuery = z.object({ format: reportFormat }).strict();

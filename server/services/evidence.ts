@@ -18,7 +18,18 @@ export interface SourceSummary {
 
 export interface QuoteBook {
   quotes(keys: readonly string[] | null | undefined): Quote[];
+  /** The articles quotes have been cut from so far. */
   sources(): SourceSummary[];
+  /** Any loaded article, whether quoted yet or not. */
+  source(id: string): SourceSummary | undefined;
+}
+
+/** Each quote once: one that lies inside a longer quote from the same article is dropped. */
+export function withoutContained<Q extends Quote>(quotes: readonly Q[]): Q[] {
+  const unique = [...new Map(quotes.map((q) => [`${q.sourceId}#${q.span.start}-${q.span.end}`, q])).values()];
+  return unique.filter(
+    (q) => !unique.some((o) => o !== q && o.sourceId === q.sourceId && o.span.start <= q.span.start && q.span.end <= o.span.end),
+  );
 }
 
 /** Loads the articles behind `keys` once, then cuts quotes from them. */
@@ -27,6 +38,10 @@ export async function loadQuoteBook(reader: GraphReader, keys: readonly string[]
   const rows = ids.length ? await reader.rows('sources-by-id', { ids }) : [];
   const texts = new Map(rows.map((row) => [row.id as string, row]));
   const used = new Set<string>();
+  const source = (id: string): SourceSummary | undefined => {
+    const row = texts.get(id);
+    return row && { id, title: row.title as string | null, publisher: row.publisher as string | null, published: row.published as string | null };
+  };
   return {
     quotes(list) {
       const out: Quote[] = [];
@@ -40,11 +55,9 @@ export async function loadQuoteBook(reader: GraphReader, keys: readonly string[]
       return out;
     },
     sources() {
-      return [...used].sort().map((id) => {
-        const row = texts.get(id)!;
-        return { id, title: row.title as string | null, publisher: row.publisher as string | null, published: row.published as string | null };
-      });
+      return [...used].sort().map((id) => source(id)!);
     },
+    source,
   };
 }
 

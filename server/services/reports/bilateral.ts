@@ -7,7 +7,7 @@ import type { Plain } from '../../repository/values.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { formatDate, listText } from '../text.ts';
-import { cited, citationsFrom, type Report, type ReportSection, type Statement } from './model.ts';
+import { cited, citationsFrom, describeParty, type Report, type ReportSection, type Statement } from './model.ts';
 
 type Props = Record<string, Plain>;
 
@@ -32,12 +32,16 @@ const KIND_WORD: Record<string, string> = {
 
 const SETTLED = new Set(['signed', 'initialled']);
 
-/** The title a person held at the time of an event: one attested by the same article if possible. */
-export function titleAtTheTime(titles: readonly TitleRow[], eventSources: readonly string[], eventStart: Plain): TitleRow | undefined {
+/**
+ * The titles a person held at the time of an event: those the event's own article states, else the
+ * one attested closest to the event's date.
+ */
+export function titlesAtTheTime(titles: readonly TitleRow[], eventSources: readonly string[], eventStart: Plain): TitleRow[] {
   const sameArticle = titles.filter((t) => t.sources.some((s) => eventSources.includes(s)));
-  const pool = sameArticle.length ? sameArticle : titles;
+  if (sameArticle.length) return [...sameArticle].sort((x, y) => x.title.localeCompare(y.title));
   const target = typeof eventStart === 'string' ? eventStart : '';
-  return [...pool].sort((x, y) => distance(x.firstSeen, target) - distance(y.firstSeen, target) || x.title.localeCompare(y.title))[0];
+  const nearest = [...titles].sort((x, y) => distance(x.firstSeen, target) - distance(y.firstSeen, target) || x.title.localeCompare(y.title))[0];
+  return nearest ? [nearest] : [];
 }
 
 function distance(seen: Plain, target: string): number {
@@ -75,8 +79,7 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
   const orgs = orgIds.length ? await reader.rows('countries-of-organizations', { ids: orgIds }) : [];
   const book = await loadQuoteBook(reader, [...collectEvidence(events), ...collectEvidence(agreements), ...collectEvidence(figures), ...collectEvidence(titles)]);
   const cite = (keys: Plain | undefined): Quote[] => book.quotes(keys as string[] | null);
-  const sources = book.sources();
-  const statement = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sources), data });
+  const statement = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, book), data });
   const titlesOf = (id: string) => titles.filter((t) => t.person === id);
   const countryName = new Map(countries.map((c) => [(c.node as Props).id as string, (c.node as Props).name as string]));
 
@@ -89,12 +92,15 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
       quotes.push(...cite(p.evidence));
       const represents = countryName.get(p.represents as string) ?? (p.represents ? String(p.represents).replace('country:', '') : null);
       if (p.type !== 'Person') {
-        const what = p.officialRole ? `the ${String(p.officialRole)} of ${String(p.name)} (not named)` : p.delegation ? `the ${String(p.name)} delegation` : String(p.name);
-        return `${what}${p.role && p.role !== 'participant' ? `, ${String(p.role).replace(/_/g, ' ')}` : ''}`;
+        return `${describeParty(p)}${p.role && p.role !== 'participant' ? `, ${String(p.role).replace(/_/g, ' ')}` : ''}`;
       }
-      const title = titleAtTheTime(titlesOf(p.id as string), eventSources, event.start ?? null);
-      if (title) quotes.push(...cite(title.evidence));
-      const office = title ? `${title.title}${title.at.type === 'Organization' ? `, ${String(title.at.name)}` : ''}` : null;
+      const held = titlesAtTheTime(titlesOf(p.id as string), eventSources, event.start ?? null);
+      for (const title of held) {
+        // Cite the title from the event's own article when it states it there.
+        const own = title.evidence.filter((key) => eventSources.includes(key.split('#')[0]!));
+        quotes.push(...cite(own.length ? own : title.evidence));
+      }
+      const office = held.length ? held.map((t) => `${t.title}${t.at.type === 'Organization' ? `, ${String(t.at.name)}` : ''}`).join(' and ') : null;
       const detail = [office, represents && !office?.includes(represents) ? represents : null, p.role !== 'participant' ? String(p.role).replace(/_/g, ' ') : null]
         .filter(Boolean)
         .join('; ');
@@ -215,7 +221,7 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
       section('institutions-b', `Institutions involved: ${sideB.name}`, institutions(sideB), `No ${sideB.name} institutions are recorded in these exchanges.`),
       section('open-threads', 'Open threads', openThreads, 'No planned visits or unsigned agreements are recorded.'),
     ],
-    sources,
+    sources: book.sources(),
   };
 }
 

@@ -6,7 +6,7 @@ import { getEntityProfile, type EntityProfile } from '../entities.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { formatDate, listText } from '../text.ts';
-import { citationsFrom, cited, type Report, type ReportSection, type Statement } from './model.ts';
+import { citationsFrom, cited, describeParty, sourceLookup, type Report, type ReportSection, type Statement } from './model.ts';
 
 type Props = Record<string, Plain>;
 
@@ -25,10 +25,10 @@ async function counterpartsOf(reader: GraphReader, profile: EntityProfile) {
   const rows = ids.length ? await reader.rows('meeting-details', { ids }) : [];
   const book = await loadQuoteBook(reader, collectEvidence(rows));
   const byEvent = new Map<string, { names: string[]; quotes: Quote[]; place: string | null }>();
-  for (const row of rows) {
+    for (const row of rows) {
     const others = (row.participants as Props[]).filter((p) => p.id !== profile.entity.id);
     byEvent.set((row.event as Props).id as string, {
-      names: others.map((p) => `${String(p.name)}${p.inferred ? ' (inferred)' : ''}`),
+      names: others.map((p) => `${p.type === 'Person' ? String(p.name) : describeParty(p)}${p.inferred ? ' (inferred)' : ''}`),
       quotes: others.flatMap((p) => book.quotes(p.evidence as string[] | null)),
       place: row.place ? ((row.place as Props).name as string) : null,
     });
@@ -41,7 +41,7 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
   const profile = await getEntityProfile(reader, person.id);
   const { byEvent, sources: extra } = await counterpartsOf(reader, profile);
   const sources = mergeSources(profile.sources, extra);
-  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sources), data });
+  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
   const name = profile.entity.name;
 
   const titles = profile.titles.map((t) => st(`${t.title}, ${t.at.name} — attested ${attested(t.firstSeen, t.lastSeen)}.`, t.evidence, { title: t.title, at: t.at.id, firstSeen: t.firstSeen as string | null, lastSeen: t.lastSeen as string | null }));
@@ -86,7 +86,7 @@ export async function organizationReport(reader: GraphReader, ref: string, now =
   const org = await resolveEntity(reader, ref, 'id', 'organization');
   const profile = await getEntityProfile(reader, org.id);
   const sources = profile.sources;
-  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sources), data });
+  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
   const name = profile.entity.name;
   const people = profile.holders.map((h) => st(`${h.person.name} — ${h.title}, attested ${attested(h.firstSeen, h.lastSeen)}.`, h.evidence, { personId: h.person.id, title: h.title }));
   const events = profile.events.map((e) => {

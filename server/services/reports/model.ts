@@ -1,7 +1,7 @@
 // What a report is: sections of statements, each statement carrying the citations it rests on. A
 // statement with no citation is never written; the only uncited lines are notes about the report
 // itself ("the sources record no agreements between …"), which renderers show as notes.
-import type { Quote, SourceSummary } from '../evidence.ts';
+import { withoutContained, type Quote, type QuoteBook } from '../evidence.ts';
 
 export interface Citation extends Quote {
   title: string | null;
@@ -38,24 +38,28 @@ export interface Report {
   /** Notes about the report as a whole (how to read it); never facts. */
   notes: string[];
   sections: ReportSection[];
-  sources: SourceSummary[];
+  sources: ReturnType<QuoteBook['sources']>;
 }
 
-/** Attaches titles and dates of the articles to quotes, dropping duplicates (same span). */
-export function citationsFrom(quotes: readonly Quote[], sources: readonly SourceSummary[]): Citation[] {
-  const byId = new Map(sources.map((s) => [s.id, s]));
-  const seen = new Set<string>();
-  const out: Citation[] = [];
-  for (const q of quotes) {
-    const key = `${q.sourceId}#${q.span.start}-${q.span.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ ...q, title: byId.get(q.sourceId)?.title ?? null, published: byId.get(q.sourceId)?.published ?? null });
-  }
-  return out;
+/** Attaches the articles' titles and dates to quotes; a quote inside a longer one of the same article is dropped. */
+export function citationsFrom(quotes: readonly Quote[], book: Pick<QuoteBook, 'source'>): Citation[] {
+  return withoutContained(quotes).map((q) => ({ ...q, title: book.source(q.sourceId)?.title ?? null, published: book.source(q.sourceId)?.published ?? null }));
 }
 
 /** Keeps only statements that cite something: the honesty rule, enforced in one place. */
 export function cited(statements: readonly Statement[]): Statement[] {
   return statements.filter((s) => s.citations.length > 0);
+}
+
+/** A lookup over a plain list of articles, for citationsFrom. */
+export function sourceLookup(list: ReturnType<QuoteBook['sources']>): Pick<QuoteBook, 'source'> {
+  const byId = new Map(list.map((s) => [s.id, s]));
+  return { source: (id) => byId.get(id) };
+}
+
+/** How a non-person participant reads in prose: a delegation, or an unnamed official of an organisation. */
+export function describeParty(p: { name?: unknown; delegation?: unknown; officialRole?: unknown }): string {
+  if (p.officialRole) return `the ${String(p.officialRole)} of ${String(p.name)} (not named)`;
+  if (p.delegation) return `the ${String(p.name)} delegation`;
+  return String(p.name);
 }

@@ -1,0 +1,111 @@
+// Shapes of the API answers the client reads (only the fields it uses).
+export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'event' | 'agreement' | 'figure';
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'country', 'place', 'event', 'agreement', 'figure'];
+
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  param?: string;
+  position?: { line: number; column: number; offset: number };
+}
+
+export interface SearchHit {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  score: number;
+}
+
+export interface Evidence {
+  sourceId: string;
+  quote: string;
+  span?: { start: number; end: number };
+}
+
+export interface SourceInfo {
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+}
+
+export interface EntityRef {
+  id: string;
+  type?: string;
+  name: string;
+}
+
+export interface EntityDetails {
+  entity: { id: string; type: string; name: string; aliases?: string[]; note?: string | null; evidence: Evidence[]; [k: string]: unknown };
+  titles: { title: string; at?: EntityRef | null; firstSeen?: string | null; lastSeen?: string | null; evidence: Evidence[] }[];
+  holders?: { person?: EntityRef; title?: string; firstSeen?: string | null; lastSeen?: string | null; evidence?: Evidence[]; [k: string]: unknown }[];
+  events: {
+    event: { id: string; name: string; kind?: string; status?: string; start?: string | null; end?: string | null; datePrecision?: string | null };
+    role?: string | null;
+    represents?: string | null;
+    inferred?: boolean;
+    rule?: string | null;
+    evidence: Evidence[];
+  }[];
+  met: { person: EntityRef; count: number; meetings: { event: string; date: string | null; datePrecision: string | null; inferred: boolean; evidence: Evidence[] }[] }[];
+  agreements: { agreement: { id?: string; name: string; status?: string; kind?: string }; via?: string; evidence: Evidence[] }[];
+  figures: { figure: { id?: string; name: string; value?: number | string | null; unit?: string | null; period?: string | null }; evidence: Evidence[] }[];
+  relationships?: { type: string; direction: string; other: EntityRef; properties: Record<string, unknown>; evidence: Evidence[] }[];
+  truncated?: boolean;
+  sources: SourceInfo[];
+}
+
+export interface CyData {
+  id: string;
+  type: string;
+  label: string;
+  [key: string]: unknown;
+}
+export interface CyEdgeData extends CyData {
+  source: string;
+  target: string;
+}
+export interface Neighborhood {
+  center: string;
+  nodes: { data: CyData }[];
+  edges: { data: CyEdgeData }[];
+  limit: number;
+  truncated: boolean;
+}
+
+export interface PathHop {
+  from: string;
+  to: string;
+  type: string;
+  date: string | null;
+  datePrecision: string | null;
+  inferred: boolean;
+  links: { type: string; from: string; to: string; date?: string | null; datePrecision?: string | null; event?: string | null; inferred?: boolean; evidence: Evidence[] }[];
+  evidence?: Evidence[];
+}
+export interface PathResult {
+  length: number;
+  nodes: { id: string; type: string; name: string }[];
+  hops: PathHop[];
+}
+export interface PathsAnswer {
+  paths: PathResult[];
+}
+
+export interface CypherAnswer {
+  columns: string[];
+  rows: unknown[][];
+  graph: { nodes: { data: CyData }[]; edges: { data: CyEdgeData }[] };
+  summary: { queryType: string; truncated: boolean; rows: number; ms: number; mode?: string };
+}
+
+export interface SavedQuery {
+  name: string;
+  title: string;
+  description: string;
+  params: { name: string; type: string; required: boolean; description: string }[];
+  columns: string[];
+}

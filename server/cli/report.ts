@@ -1,0 +1,68 @@
+// npm run report -- bilateral KZ NG [--format md|html|csv|json] [--out file]
+//                   person <id|name> …        organization <id|name> …
+// --format pdf --out file.pdf prints the HTML report to PDF with the Chromium the tests use.
+import 'dotenv/config';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AppError } from '../errors.ts';
+import { withDatabase } from '../repository/connect.ts';
+import { createReader } from '../repository/reader.ts';
+import { bilateralReport } from '../services/reports/bilateral.ts';
+import { organizationReport, personReport } from '../services/reports/dossier.ts';
+import type { Report } from '../services/reports/model.ts';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../services/reports/render.ts';
+
+const USAGE = 'usage: npm run report -- bilateral <A> <B> | person <id|name> | organization <id|name>  [--format md|html|csv|json|pdf] [--out file]';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { format: { type: 'string', default: 'md' }, out: { type: 'string' } },
+});
+
+async function toPdf(html: string, out: string): Promise<void> {
+  const { chromium } = await import('playwright-core').catch(() => {
+    throw new Error('PDF output needs the playwright-core package (a dev dependency) and Debian chromium (/usr/bin/chromium).');
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.pdf({ path: out, format: 'A4', margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const [kind, a, b] = positionals;
+  const format = values.format!;
+  if (![...REPORT_FORMATS, 'pdf'].includes(format)) throw new Error(`--format: one of ${[...REPORT_FORMATS, 'pdf'].join(', ')}`);
+  if (format === 'pdf' && !values.out) throw new Error('--format pdf needs --out file.pdf');
+  const build = (reader: ReturnType<typeof createReader>): Promise<Report> => {
+    if (kind === 'bilateral' && a && b) return bilateralReport(reader, a, b);
+    if (kind === 'person' && a) return personReport(reader, a);
+    if (kind === 'organization' && a) return organizationReport(reader, a);
+    throw new Error(USAGE);
+  };
+  const report = await withDatabase(({ driver, database }) => build(createReader(driver, database)));
+  if (format === 'pdf') {
+    await toPdf(renderReport(report, 'html'), values.out!);
+    console.error(`wrote ${values.out}`);
+    return 0;
+  }
+  const text = renderReport(report, format as ReportFormat);
+  if (values.out) writeFileSync(values.out, text);
+  else process.stdout.write(text);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error((error as Error).message);
+    process.exitCode = error instanceof AppError ? 2 : 1;
+  },
+);
