@@ -110,9 +110,12 @@ export function decodeState(hash: string): ViewState {
   }
   const report = p.get('report');
   if (report) {
-    const [kind, x, y] = report.split(/:(.*)/s)[0] === 'bilateral' ? ['bilateral', ...report.slice('bilateral:'.length).split(':')] : [report.slice(0, report.indexOf(':')), report.slice(report.indexOf(':') + 1)];
+    const i = report.indexOf(':');
+    const kind = report.slice(0, i);
+    const rest = report.slice(i + 1);
+    const [x, y] = rest.split(':');
     if (kind === 'bilateral' && x && y) state.report = { kind, a: x, b: y };
-    else if ((kind === 'person' || kind === 'organization') && x) state.report = { kind, id: x };
+    else if ((kind === 'person' || kind === 'organization') && i > 0 && rest) state.report = { kind, id: rest };
   }
   const query = p.get('q');
   if (query) state.query = query;

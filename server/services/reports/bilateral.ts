@@ -7,7 +7,7 @@ import type { Plain } from '../../repository/values.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { formatDate, listText } from '../text.ts';
-import { cited, citationsFrom, describeParty, type Report, type ReportSection, type Statement } from './model.ts';
+import { cited, citationsFrom, describeParty, isBareCountry, type Report, type ReportSection, type Statement } from './model.ts';
 
 type Props = Record<string, Plain>;
 
@@ -88,7 +88,7 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
     const event = row.event as Props;
     const eventSources = sourcesOfEvidence((row.evidence as string[] | null) ?? []);
     const quotes = [...cite(row.evidence)];
-    const people = (row.participants as Props[]).map((p) => {
+    const people = (row.participants as Props[]).filter((p) => !isBareCountry(p)).map((p) => {
       quotes.push(...cite(p.evidence));
       const represents = countryName.get(p.represents as string) ?? (p.represents ? String(p.represents).replace('country:', '') : null);
       if (p.type !== 'Person') {

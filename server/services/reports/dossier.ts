@@ -6,7 +6,7 @@ import { getEntityProfile, type EntityProfile } from '../entities.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { formatDate, listText } from '../text.ts';
-import { citationsFrom, cited, describeParty, sourceLookup, type Report, type ReportSection, type Statement } from './model.ts';
+import { citationsFrom, cited, describeParty, isBareCountry, sourceLookup, type Report, type ReportSection, type Statement } from './model.ts';
 
 type Props = Record<string, Plain>;
 
@@ -26,7 +26,7 @@ async function counterpartsOf(reader: GraphReader, profile: EntityProfile) {
   const book = await loadQuoteBook(reader, collectEvidence(rows));
   const byEvent = new Map<string, { names: string[]; quotes: Quote[]; place: string | null }>();
     for (const row of rows) {
-    const others = (row.participants as Props[]).filter((p) => p.id !== profile.entity.id);
+    const others = (row.participants as Props[]).filter((p) => p.id !== profile.entity.id && !isBareCountry(p));
     byEvent.set((row.event as Props).id as string, {
       names: others.map((p) => `${p.type === 'Person' ? String(p.name) : describeParty(p)}${p.inferred ? ' (inferred)' : ''}`),
       quotes: others.flatMap((p) => book.quotes(p.evidence as string[] | null)),
@@ -52,7 +52,8 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     const withWhom = info?.names.length && e.role !== 'mentioned' ? ` With ${listText(info.names)}.` : '';
     const status = e.event.status === 'planned' ? ' (planned)' : '';
     const inferred = e.inferred ? ' Inferred: the text names the delegation this person led.' : '';
-    return st(`${when} — ${String(e.event.name)}${status}${info?.place ? `, ${info.place}` : ''}: ${role}.${withWhom}${inferred}`, [...e.evidence, ...(e.role === 'mentioned' ? [] : info?.quotes ?? [])], {
+    const place = info?.place && !String(e.event.name).includes(info.place) ? `, ${info.place}` : '';
+    return st(`${when} — ${String(e.event.name)}${status}${place}: ${role}.${withWhom}${inferred}`, [...e.evidence, ...(e.role === 'mentioned' ? [] : info?.quotes ?? [])], {
       eventId: e.event.id as string,
       date: when,
       role: e.role as string,

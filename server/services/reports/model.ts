@@ -63,3 +63,11 @@ export function describeParty(p: { name?: unknown; delegation?: unknown; officia
   if (p.delegation) return `the ${String(p.name)} delegation`;
   return String(p.name);
 }
+
+/**
+ * A country listed as taking part without being a delegation ("the meeting between the presidents of
+ * Kazakhstan and Nigeria"): its officials are the participants worth naming in prose.
+ */
+export function isBareCountry(p: { type?: unknown; delegation?: unknown }): boolean {
+  return p.type === 'Country' && p.delegation !== true;
+}

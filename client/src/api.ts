@@ -1,0 +1,58 @@
+// Fetching the API: JSON in, JSON out, problems (application/problem+json) as ApiError.
+import type { Problem } from './types.ts';
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!res.ok) {
+    const p = (body && typeof body === 'object' ? body : {}) as Partial<Problem>;
+    throw new ApiError({ ...p, title: p.title ?? res.statusText ?? 'Request failed', status: res.status, detail: p.detail ?? (text.slice(0, 200) || `HTTP ${res.status}`) });
+  }
+  return body as T;
+}
+
+async function send<T>(url: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (err) {
+    throw new ApiError({ title: 'Server unreachable', status: 0, detail: `The app server did not answer (${(err as Error).message}).` });
+  }
+  return parse<T>(res);
+}
+
+export function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return send<T>(url, signal ? { signal } : undefined);
+}
+
+export function postJson<T>(url: string, body: unknown): Promise<T> {
+  return send<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** A message for a failed request, for people. */
+export function explain(err: unknown): string {
+  if (err instanceof ApiError) {
+    const p = err.problem;
+    if (p.status === 403) return `Refused: ${p.detail ?? p.title}`;
+    if (p.status === 408) return `Timed out: ${p.detail ?? 'the query took too long and was cancelled.'}`;
+    if (p.status === 503) return `The database is unavailable: ${p.detail ?? p.title}`;
+    const where = p.position ? ` (line ${p.position.line}, column ${p.position.column})` : '';
+    return `${p.title}${p.detail ? `: ${p.detail}` : ''}${where}`;
+  }
+  if (err instanceof DOMException && err.name === 'AbortError') return 'Cancelled';
+  return err instanceof Error ? err.message : String(err);
+}

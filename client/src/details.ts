@@ -1,0 +1,125 @@
+// The side panel: the selected entity's properties, titles over time, events with roles, meetings,
+// agreements, figures and every source quote.
+import { h } from './dom.ts';
+import { formatDate } from './dates.ts';
+import { lookupFrom, quoteList, quotesDisclosure } from './quotes.ts';
+import { TYPE_STYLE } from './style.ts';
+import type { EntityDetails } from './types.ts';
+
+export interface DetailActions {
+  open(id: string): void;
+  expand(id: string): void;
+  more(id: string): void;
+  collapse(id: string): void;
+  hide(id: string): void;
+  pin(id: string): void;
+  center(id: string): void;
+  pathFrom(id: string, name: string): void;
+  pathTo(id: string, name: string): void;
+  report(id: string, type: string): void;
+}
+
+export interface NodeStatus {
+  pinned: boolean;
+  remaining: number | undefined;
+}
+
+function span(first?: string | null, last?: string | null): string {
+  if (!first && !last) return '';
+  if (first === last || !last) return `seen ${formatDate(first, 'day')}`;
+  return `seen ${formatDate(first, 'day')} – ${formatDate(last, 'day')}`;
+}
+
+function section(title: string, items: HTMLElement[]): HTMLElement | null {
+  if (!items.length) return null;
+  return h('section.detail-section', {}, h('h3', {}, title, h('span.count', {}, ` ${items.length}`)), h('ul.facts', {}, items));
+}
+
+function link(id: string, name: string, actions: DetailActions): HTMLElement {
+  return h('button.link', { type: 'button', title: `Show ${name} in the graph`, onclick: () => actions.open(id) }, name);
+}
+
+export function renderDetails(d: EntityDetails, status: NodeStatus, actions: DetailActions): HTMLElement {
+  const e = d.entity;
+  const source = lookupFrom(d.sources);
+  const color = (TYPE_STYLE as Record<string, { color: string; label: string }>)[e.type];
+  const props = Object.entries(e).filter(([k, v]) => !['id', 'type', 'name', 'aliases', 'note', 'evidence', 'sources', 'searchText'].includes(k) && v !== null && v !== undefined && typeof v !== 'object');
+  const reportable = e.type === 'person' || e.type === 'organization' || e.type === 'country';
+  return h(
+    'article.details',
+    { 'data-entity': e.id },
+    h('header', {}, h('span.badge', { style: `background:${color?.color ?? '#666'}` }, color?.label ?? e.type), h('h2', { tabindex: '-1' }, e.name)),
+    e.aliases?.length ? h('p.aliases', {}, 'Also: ', e.aliases.join(', ')) : null,
+    e.note ? h('p.note', { role: 'note' }, '⚠ ', e.note) : null,
+    props.length ? h('dl.props', {}, props.map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])) : null,
+    h(
+      'div.actions',
+      {},
+      h('button', { type: 'button', onclick: () => actions.expand(e.id), title: 'Add its neighbours (double-click a node does the same)' }, 'Expand'),
+      status.remaining ? h('button.more', { type: 'button', onclick: () => actions.more(e.id) }, `Show ${status.remaining} more`) : null,
+      h('button', { type: 'button', onclick: () => actions.collapse(e.id), title: 'Remove neighbours that hang only off this node' }, 'Collapse'),
+      h('button', { type: 'button', onclick: () => actions.hide(e.id) }, 'Hide'),
+      h('button', { type: 'button', 'aria-pressed': status.pinned ? 'true' : 'false', onclick: () => actions.pin(e.id) }, status.pinned ? 'Unpin' : 'Pin'),
+      h('button', { type: 'button', onclick: () => actions.center(e.id) }, 'Centre'),
+      e.type === 'person' ? h('button', { type: 'button', onclick: () => actions.pathFrom(e.id, e.name) }, 'Path from') : null,
+      e.type === 'person' ? h('button', { type: 'button', onclick: () => actions.pathTo(e.id, e.name) }, 'Path to') : null,
+      reportable ? h('button', { type: 'button', onclick: () => actions.report(e.id, e.type) }, 'Report') : null,
+    ),
+    e.evidence.length ? h('section.detail-section', {}, h('h3', {}, 'In the sources'), quoteList(e.evidence, source)) : null,
+    section(
+      'Titles over time',
+      d.titles.map((t) => h('li', {}, h('strong', {}, t.title), t.at ? [' — ', link(t.at.id, t.at.name, actions)] : null, h('span.when', {}, ' ', span(t.firstSeen, t.lastSeen)), quotesDisclosure(t.evidence, source))),
+    ),
+    section(
+      'Title holders',
+      (d.holders ?? []).map((x) => {
+        const person = (x.person ?? (x as unknown as { holder?: { id: string; name: string } }).holder) as { id: string; name: string } | undefined;
+        return h('li', {}, person ? link(person.id, person.name, actions) : null, x.title ? ` — ${x.title}` : '', h('span.when', {}, ' ', span(x.firstSeen, x.lastSeen)), quotesDisclosure(x.evidence, source));
+      }),
+    ),
+    section(
+      'Events',
+      d.events.map((x) =>
+        h(
+          'li',
+          { class: x.event.datePrecision === 'unknown' || !x.event.start ? 'undated' : '' },
+          h('span.date', {}, formatDate(x.event.start, x.event.datePrecision)),
+          ' ',
+          link(x.event.id, x.event.name, actions),
+          h('span.role', {}, ` ${x.role ?? ''}${x.inferred ? ' (inferred' + (x.rule ? `: ${x.rule}` : '') + ')' : ''}`),
+          x.event.status === 'planned' ? h('span.tag', {}, 'planned') : null,
+          quotesDisclosure(x.evidence, source),
+        ),
+      ),
+    ),
+    section(
+      'Met',
+      d.met.map((m) =>
+        h(
+          'li',
+          {},
+          link(m.person.id, m.person.name, actions),
+          h('span.count', {}, ` ×${m.count}`),
+          h('span.when', {}, ' ', m.meetings.map((x) => formatDate(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : '')).join('; ')),
+          quotesDisclosure(
+            m.meetings.flatMap((x) => x.evidence),
+            source,
+          ),
+        ),
+      ),
+    ),
+    section(
+      'Agreements',
+      d.agreements.map((a) => h('li', {}, a.agreement.id ? link(a.agreement.id, a.agreement.name, actions) : a.agreement.name, a.agreement.status ? h('span.tag', {}, a.agreement.status) : null, a.via ? h('div.via', {}, a.via) : null, quotesDisclosure(a.evidence, source))),
+    ),
+    section(
+      'Figures',
+      d.figures.map((f) => h('li', {}, h('strong', {}, f.figure.name), f.figure.value !== undefined && f.figure.value !== null ? `: ${f.figure.value} ${f.figure.unit ?? ''}` : '', f.figure.period ? ` (${f.figure.period})` : '', quotesDisclosure(f.evidence, source))),
+    ),
+    d.truncated ? h('p.note', {}, 'Some relationships were left out (too many to list).') : null,
+    section(
+      'Sources',
+      d.sources.map((s) => h('li', {}, h('strong', {}, s.title ?? s.id), s.publisher ? ` — ${s.publisher}` : '', s.published ? `, ${formatDate(s.published, 'day')}` : '')),
+    ),
+  );
+}

@@ -1,0 +1,35 @@
+// The path finder's answer: each path as a list of hops, each hop with its links and their quotes.
+import { h } from './dom.ts';
+import { formatDate } from './dates.ts';
+import { quotesDisclosure, type SourceLookup } from './quotes.ts';
+import type { PathsAnswer } from './types.ts';
+
+export function renderPaths(answer: PathsAnswer, show: (i: number) => void, open: (id: string) => void, source: SourceLookup): HTMLElement {
+  return h(
+    'ol.paths',
+    {},
+    answer.paths.map((path, i) => {
+      const name = new Map(path.nodes.map((n) => [n.id, n.name]));
+      return h(
+        'li.path',
+        { class: i === 0 ? 'active' : '', 'data-index': i },
+        h('button.path-title', { type: 'button', onclick: () => show(i), 'aria-label': `Highlight path ${i + 1}` }, `${path.length} hop${path.length === 1 ? '' : 's'}: `, path.nodes.map((n) => n.name).join(' → ')),
+        h(
+          'ol.hops',
+          {},
+          path.hops.map((hop) =>
+            h(
+              'li.hop',
+              {},
+              h('button.link', { type: 'button', onclick: () => open(hop.from) }, name.get(hop.from) ?? hop.from),
+              h('span.hop-type', {}, ` ${hop.type === 'MET' ? 'met' : hop.type.toLowerCase().replace(/_/g, ' ')} `),
+              h('button.link', { type: 'button', onclick: () => open(hop.to) }, name.get(hop.to) ?? hop.to),
+              h('div.hop-meta', {}, hop.links.map((l) => `${formatDate(l.date ?? null, l.datePrecision ?? 'unknown')}${l.inferred ? ' (inferred)' : ''}${l.event ? ` · ${l.event.replace(/^event:/, '')}` : ''}`).join('; ')),
+              quotesDisclosure([...hop.links.flatMap((l) => l.evidence), ...(hop.evidence ?? [])].filter((e, k, all) => all.findIndex((x) => x.quote === e.quote) === k), source),
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+// The graph's look: one colour and shape per node type (legend uses the same table), edges by type.
+// Colours are dark enough for white text and for 4.5:1 contrast against the light background.
+import type { EntityType } from './types.ts';
+
+export const TYPE_STYLE: Record<EntityType | 'unknown', { color: string; shape: string; label: string }> = {
+  person: { color: '#1d4ed8', shape: 'ellipse', label: 'Person' },
+  organization: { color: '#6d28d9', shape: 'round-rectangle', label: 'Organisation' },
+  country: { color: '#047857', shape: 'round-hexagon', label: 'Country' },
+  place: { color: '#0e7490', shape: 'round-diamond', label: 'Place' },
+  event: { color: '#b45309', shape: 'round-triangle', label: 'Event' },
+  agreement: { color: '#b91c1c', shape: 'round-pentagon', label: 'Agreement' },
+  figure: { color: '#4b5563', shape: 'barrel', label: 'Figure' },
+  unknown: { color: '#6b7280', shape: 'ellipse', label: 'Other' },
+};
+
+export const EDGE_COLORS: Record<string, string> = {
+  MET: '#1d4ed8',
+  HOLDS: '#6d28d9',
+  PARTICIPATED_IN: '#92400e',
+  PARTY_TO: '#b91c1c',
+  CONCLUDED_AT: '#b91c1c',
+};
+
+type Rule = { selector: string; style: Record<string, unknown> };
+
+export function stylesheet(): Rule[] {
+  const rules: Rule[] = [
+    {
+      selector: 'node',
+      style: {
+        width: 26,
+        height: 26,
+        'background-color': '#6b7280',
+        'border-width': 2,
+        'border-color': '#ffffff',
+        label: 'data(short)',
+        'font-size': 10,
+        'font-family': 'system-ui, sans-serif',
+        color: '#111827',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '140px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+      },
+    },
+  ];
+  for (const [type, s] of Object.entries(TYPE_STYLE)) rules.push({ selector: `node.t-${type}`, style: { 'background-color': s.color, shape: s.shape } });
+  rules.push(
+    { selector: 'node.t-person', style: { width: 30, height: 30 } },
+    { selector: 'node.t-country', style: { width: 34, height: 34 } },
+    { selector: 'node.undated', style: { 'border-style': 'dashed', 'border-color': '#374151', 'border-width': 2 } },
+    { selector: 'node.center', style: { 'border-color': '#f59e0b', 'border-width': 4, width: 40, height: 40, 'font-weight': 'bold' } },
+    { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': '#0f172a', 'outline-offset': 2 } as Record<string, unknown> },
+    { selector: 'node.has-more', style: { 'border-color': '#0f172a', 'border-style': 'double', 'border-width': 5 } },
+    { selector: 'node:selected', style: { 'border-color': '#f43f5e', 'border-width': 4 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#9ca3af',
+        'target-arrow-color': '#9ca3af',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.7,
+        'curve-style': 'bezier',
+        label: 'data(label)',
+        'font-size': 8,
+        color: '#1f2937',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        // Labels appear when zoomed in far enough to read them (or on hover, below).
+        'min-zoomed-font-size': 11,
+      },
+    },
+  );
+  for (const [type, color] of Object.entries(EDGE_COLORS)) rules.push({ selector: `edge.t-${type.toLowerCase()}`, style: { 'line-color': color, 'target-arrow-color': color } });
+  rules.push(
+    { selector: 'edge.t-met', style: { width: 3, 'target-arrow-shape': 'none' } },
+    { selector: 'edge.undated', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge.inferred', style: { 'line-style': 'dotted' } },
+    { selector: 'edge.mentioned', style: { 'line-style': 'dotted', opacity: 0.6 } },
+    { selector: 'edge.hover, edge:selected', style: { 'min-zoomed-font-size': 0, 'font-size': 10, width: 4, 'z-index': 20 } },
+    { selector: 'node.hover', style: { 'min-zoomed-font-size': 0, 'z-index': 20 } },
+    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.1 } },
+    { selector: 'node.path-hl', style: { 'border-color': '#f59e0b', 'border-width': 5, opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 30 } },
+    { selector: 'edge.path-hl', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 6, opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 30 } },
+    { selector: '.window-out, .hidden-by-user, .undated-off', style: { display: 'none' } },
+  );
+  return rules;
+}
