@@ -37,6 +37,17 @@ const BATCH = option('batch', 10_000);
 /** Wall-clock budget per timed variant; a variant that exceeds it stops early (reported). */
 const VARIANT_BUDGET_MS = option('budget-s', 150) * 1000;
 const WARMUP_BUDGET_MS = option('warmup-budget-s', 60) * 1000;
+/** --profile-pairs 47772:41111,3682:39399 — extra PROFILE runs (person numbers) with a longer timeout. */
+const PROFILE_PAIRS: [string, string][] = (() => {
+  const i = process.argv.indexOf('--profile-pairs');
+  if (i < 0) return [];
+  return (process.argv[i + 1] ?? '').split(',').filter(Boolean).map((pair) => {
+    const [x, y] = pair.split(':').map(Number);
+    if (!Number.isInteger(x) || !Number.isInteger(y)) throw new Error('--profile-pairs needs a:b,c:d (person numbers)');
+    return [`person:synthetic-${x}`, `person:synthetic-${y}`];
+  });
+})();
+const PROFILE_TIMEOUT_MS = option('profile-timeout-s', 120) * 1000;
 const TIMEOUT_MS = 15_000; // the reader's default transaction timeout; the raw runs use the same
 
 // ---------- bench-only write queries ----------
@@ -269,6 +280,7 @@ async function main() {
     log(`Warm-up: ${WARMUP} pairs × ${variants.length} variants × (api, raw), budget ${WARMUP_BUDGET_MS / 1000} s…`);
     const tw = performance.now();
     let warmRuns = 0;
+    if (pairs.length === 0) warmPairs.length = 0;
     warm: for (const pair of warmPairs) {
       for (const v of variants) {
         for (const run of [runApi, runRaw]) {
@@ -353,23 +365,26 @@ async function main() {
       pairs: pairs.map((pair, i) => ({ from: pair[0], to: pair[1], degrees: [degree[Number(pair[0].split('-').at(-1))], degree[Number(pair[1].split('-').at(-1))]], ...Object.fromEntries(Object.entries(perPair).map(([name, t]) => [name, t[i] ? { ms: round(t[i]!.ms), paths: t[i]!.paths, length: t[i]!.length, error: t[i]!.error } : null])) })),
     };
 
-    // ----- PROFILE one typical pair -----
-    const rawK1 = perPair['raw limit=1'] ?? [];
-    const candidates = pairs.map((pair, i) => ({ pair, t: rawK1[i] })).filter((x) => x.t && !x.t.error && x.t.found);
-    candidates.sort((a, b) => a.t!.ms - b.t!.ms);
-    const typical = candidates[Math.floor(candidates.length / 2)] ?? { pair: pairs[0]!, t: rawK1[0] };
-    log(`\nPROFILE paths-meetings (k=1, fetch ${fetchCount(1)}, maxHops 6) for the median-latency pair ${typical.pair.join(' → ')} (timed ${round(typical.t?.ms ?? NaN)} ms):`);
-    const profiles: Record<string, unknown> = {};
-    for (const window of [false, true]) {
+    // ----- PROFILE one typical pair (and any --profile-pairs) -----
+    const profileOnce = async (pair: [string, string], window: boolean, timeoutMs: number) => {
       const text = 'PROFILE ' + fillSlots(pathsText, { fetch: fetchCount(1), maxHops: 6 });
       const t = performance.now();
-      const { summary, records } = await driver.executeQuery(text, rawParams(typical.pair, 1, window), {
-        routing: neo4j.routing.READ,
-        transactionConfig: { timeout: 60_000 },
-      });
+      const label = window ? 'window 2010..2015' : 'no window';
+      let answer;
+      try {
+        answer = await driver!.executeQuery(text, rawParams(pair, 1, window), {
+          routing: neo4j.routing.READ,
+          transactionConfig: { timeout: timeoutMs },
+        });
+      } catch (error) {
+        const ms = performance.now() - t;
+        log(`--- ${pair.join(' → ')} ${label}: FAILED after ${round(ms)} ms: ${(error as Error).message.slice(0, 200)}`);
+        return { pair, window, wallMs: round(ms), error: (error as Error).message.slice(0, 300) };
+      }
+      const { summary, records } = answer;
       const ms = performance.now() - t;
       const tree: string[] = [];
-      const ops: unknown[] = [];
+      const ops: { depth: number; operator: string; details: string; dbHits: number; rows: number }[] = [];
       let totalDbHits = 0;
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const walk = (p: any, depth: number) => {
@@ -377,17 +392,14 @@ async function main() {
         const dbHits = Number(p.dbHits ?? 0);
         const rows = Number(p.rows ?? 0);
         totalDbHits += dbHits;
-        const pageHits = Number(p.pageCacheHits ?? 0);
-        const pageMisses = Number(p.pageCacheMisses ?? 0);
-        const time = p.time !== undefined ? Number(p.time) : null;
-        ops.push({ depth, operator: p.operatorType, details, dbHits, rows, pageCacheHits: pageHits, pageCacheMisses: pageMisses, timeNs: time });
+        ops.push({ depth, operator: p.operatorType, details, dbHits, rows });
         tree.push(`${'  '.repeat(depth)}${p.operatorType}  rows=${rows} dbHits=${dbHits}${details ? `\n${'  '.repeat(depth)}    ${details.replace(/\s+/g, ' ')}` : ''}`);
         for (const child of p.children ?? []) walk(child, depth + 1);
       };
       walk(summary.profile, 0);
-      const ssp = (ops as { operator: string; details: string }[]).filter((o) => o.operator.startsWith('StatefulShortestPath'));
+      const ssp = ops.filter((o) => o.operator.startsWith('StatefulShortestPath'));
       const sspDetails = ssp.map((o) => o.details).join(' ');
-      const filters = (ops as { operator: string; details: string }[]).filter((o) => o.operator.startsWith('Filter'));
+      const filters = ops.filter((o) => o.operator.startsWith('Filter'));
       const inlined = {
         statefulShortestPathOperators: ssp.map((o) => o.operator),
         datePredicateInSSP: /m\.date/.test(sspDetails) && /\$start/.test(sspDetails),
@@ -399,13 +411,27 @@ async function main() {
         exclusionSeparateFilterOnlyOnEndNodeB: filters.filter((o) => /excludeIds|excludeLabels/.test(o.details)).every((o) => /labels\(b\)/.test(o.details) && !/labels\(x\)/.test(o.details)),
         separateFilters: filters.map((o) => o.details),
       };
-      const label = window ? 'window 2010..2015' : 'no window';
-      log(`--- ${label}: ${records.length} row(s), ${round(ms)} ms wall (PROFILE adds overhead), total db hits ${totalDbHits}`);
+      log(`--- ${pair.join(' → ')} ${label}: ${records.length} row(s), ${round(ms)} ms wall (PROFILE adds overhead), total db hits ${totalDbHits}`);
       log(tree.join('\n'));
       log(`inlined: ${JSON.stringify(inlined)}`);
-      profiles[label] = { pair: typical.pair, rows: records.length, wallMs: round(ms), totalDbHits, operators: ops, inlined };
+      return { pair, window, rows: records.length, lengths: records.map((r) => Number(r.get('length'))), wallMs: round(ms), totalDbHits, operators: ops, inlined };
+    };
+    if (pairs.length > 0) {
+      const rawK1 = perPair['raw limit=1'] ?? [];
+      const candidates = pairs.map((pair, i) => ({ pair, t: rawK1[i] })).filter((x) => x.t && !x.t.error && x.t.found);
+      candidates.sort((a, b) => a.t!.ms - b.t!.ms);
+      const typical = candidates[Math.floor(candidates.length / 2)] ?? { pair: pairs[0]!, t: rawK1[0] };
+      log(`\nPROFILE paths-meetings (k=1, fetch ${fetchCount(1)}, maxHops 6) for the median-latency pair ${typical.pair.join(' → ')} (timed ${round(typical.t?.ms ?? NaN)} ms):`);
+      const profiles: Record<string, unknown> = {};
+      for (const window of [false, true]) profiles[window ? 'window 2010..2015' : 'no window'] = await profileOnce(typical.pair, window, 60_000);
+      results.profile = profiles;
     }
-    results.profile = profiles;
+    if (PROFILE_PAIRS.length > 0) {
+      log(`\nPROFILE paths-meetings (k=1, fetch ${fetchCount(1)}, maxHops 6, no window, timeout ${PROFILE_TIMEOUT_MS} ms) for --profile-pairs:`);
+      const extra = [];
+      for (const pair of PROFILE_PAIRS) extra.push(await profileOnce(pair, false, PROFILE_TIMEOUT_MS));
+      results.extraProfiles = extra;
+    }
     results.finishedAt = new Date().toISOString();
   } finally {
     await driver?.close().catch(() => {});
@@ -414,7 +440,7 @@ async function main() {
       await db.stop();
       log(`Neo4j stopped (${round((performance.now() - t) / 1000, 1)} s) and ${home} removed.`);
     }
-    const out = join(ROOT, 'bench', 'results', `paths-scale-${METS}.json`);
+    const out = join(ROOT, 'bench', 'results', `paths-scale-${METS}${PAIRS === 0 ? '-profiles' : ''}.json`);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
     log(`Results written to ${out}`);

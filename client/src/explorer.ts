@@ -68,9 +68,11 @@ export class Explorer {
       this.showEmpty();
       this.hooks.update({ entity: n.center });
       this.applyWindow();
-      await this.graph.layout(this.hooks.state().layout);
       this.graph.select(n.center);
-      await this.select(n.center);
+      const details = this.select(n.center);
+      this.graph.resize();
+      await this.graph.layout(this.hooks.state().layout);
+      await details;
       this.status(`${this.graph.cy.nodes().length} nodes, ${this.graph.cy.edges().length} links${n.truncated ? ` (first ${n.limit}; expand for more)` : ''}`);
     } catch (err) {
       if (seq === this.loadSeq) this.status(explain(err), 'error');
@@ -104,10 +106,14 @@ export class Explorer {
   async select(id: string | null): Promise<void> {
     this.selected = id;
     const panel = $('#details');
+    const wasHidden = panel.hidden;
     if (!id) {
       panel.hidden = true;
+      if (!wasHidden) this.graph.resize();
       return;
     }
+    panel.hidden = false;
+    if (wasHidden) this.graph.resize();
     const node = this.graph.cy.getElementById(id);
     if (node.nonempty() && node.isNode() && !id.includes(':')) {
       // A console node without an entity id: show its properties only.
@@ -175,6 +181,7 @@ export class Explorer {
     this.selected = null;
     this.graph.cy.$(':selected').unselect();
     $('#details').hidden = true;
+    this.graph.resize();
   }
 
   applyWindow(): void {

@@ -54,11 +54,10 @@ export class GraphView {
       container: this.container,
       elements,
       style: stylesheet() as unknown as cytoscape.StylesheetJson,
-      wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: true,
-      ...(webgl ? { renderer: { name: 'canvas', webgl: true } as unknown as cytoscape.RendererOptions } : {}),
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } as never } : {}),
     });
     this.webgl = webgl;
     cy.on('tap', 'node', (e) => this.events.select(e.target.id()));
@@ -135,7 +134,10 @@ export class GraphView {
     if (visible.empty()) return Promise.resolve();
     const center = this.cy.nodes('.center').first();
     const layout = visible.layout(layoutOptions(name, visible.nodes().length, animate, center.nonempty() ? center.id() : undefined));
-    const done = layout.promiseOn('layoutstop').then(() => undefined);
+    const done = layout.promiseOn('layoutstop').then(() => {
+      // A handful of nodes would otherwise be blown up to fill the screen.
+      if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    });
     layout.run();
     return done;
   }
@@ -208,7 +210,7 @@ export class GraphView {
   /** Removes the neighbours that hang only off this node (not pinned, not the centre). */
   collapse(id: string): number {
     const node = this.cy.getElementById(id);
-    const leaves = node.neighborhood('node').filter((n) => !n.locked() && !n.hasClass('center') && n.neighborhood('node').difference(node).empty());
+    const leaves = node.neighborhood().nodes().filter((n) => !n.locked() && !n.hasClass('center') && n.neighborhood('node').difference(node).empty());
     this.cy.batch(() => leaves.remove());
     return leaves.length;
   }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileAudit } from '../audit.ts';
 import { loadConfig } from '../config.ts';
-import { AppError } from '../errors.ts';
 import { cypherBody } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
 import { withDatabase } from '../repository/connect.ts';
@@ -14,6 +13,7 @@ import { consoleDeps } from '../repository/console.ts';
 import { runConsoleQuery } from '../services/console.ts';
 import { bindSavedParams, findSavedQuery } from '../services/saved-queries.ts';
 import { toCsv, toTable } from './table.ts';
+import { runCli, UsageError } from './run.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,16 +27,16 @@ const { values, positionals } = parseArgs({
 });
 
 async function main(): Promise<number> {
-  if (!['table', 'csv', 'json'].includes(values.format!)) throw new Error('--format is table, csv or json');
+  if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError('--format is table, csv or json');
   const given = Object.fromEntries(
     values.param!.map((pair) => {
       const at = pair.indexOf('=');
-      if (at < 1) throw new Error(`--param ${pair}: expected name=value`);
+      if (at < 1) throw new UsageError(`--param ${pair}: expected name=value`);
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
   const saved = values.saved ? findSavedQuery(values.saved) : undefined;
-  if (!saved && positionals.length !== 1) throw new Error('usage: npm run cypher -- "<query>" [--param k=v] [--format table|csv|json] [--timeout ms] [--max-rows n]');
+  if (!saved && positionals.length !== 1) throw new UsageError('usage: npm run cypher -- "<query>" [--param k=v] [--format table|csv|json] [--timeout ms] [--max-rows n]');
   const request = parseInput(cypherBody, {
     query: saved ? saved.query : positionals[0],
     params: saved ? {} : given,
@@ -57,10 +57,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error((error as Error).message);
-    process.exitCode = error instanceof AppError ? 2 : 1;
-  },
-);
+runCli(main);

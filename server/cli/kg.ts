@@ -8,7 +8,6 @@ import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { withDatabase } from '../repository/connect.ts';
 import { createReader, type GraphReader } from '../repository/reader.ts';
-import { AppError } from '../errors.ts';
 import { meetingsQuery, pathsQuery, searchQuery } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
 import { getEntityProfile } from '../services/entities.ts';
@@ -16,6 +15,7 @@ import { findMeetings } from '../services/meetings.ts';
 import { findPaths } from '../services/paths.ts';
 import { searchEntities } from '../services/search.ts';
 import { formatEntity, formatMeetings, formatPaths, formatSearch } from './format.ts';
+import { runCli, UsageError } from './run.ts';
 
 const USAGE = `usage: npm run kg -- search <text> [--type T]
        npm run kg -- entity <id|name>
@@ -61,7 +61,7 @@ function command(): Command {
     const query = parseInput(pathsQuery, raw);
     return { apiPath: `/api/paths?${new URLSearchParams(raw)}`, run: (r) => findPaths(r, query), format: formatPaths };
   }
-  throw new Error(USAGE);
+  throw new UsageError(USAGE);
 }
 
 async function viaRunningApp(apiPath: string): Promise<unknown | undefined> {
@@ -91,10 +91,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof AppError || error instanceof Error ? error.message : String(error));
-    process.exitCode = error instanceof AppError || (error as Error).message === USAGE ? 2 : 1;
-  },
-);
+runCli(main);

@@ -4,13 +4,13 @@
 import 'dotenv/config';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AppError } from '../errors.ts';
 import { withDatabase } from '../repository/connect.ts';
 import { createReader } from '../repository/reader.ts';
 import { bilateralReport } from '../services/reports/bilateral.ts';
 import { organizationReport, personReport } from '../services/reports/dossier.ts';
 import type { Report } from '../services/reports/model.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../services/reports/render.ts';
+import { runCli, UsageError } from './run.ts';
 
 const USAGE = 'usage: npm run report -- bilateral <A> <B> | person <id|name> | organization <id|name>  [--format md|html|csv|json|pdf] [--out file]';
 
@@ -39,13 +39,13 @@ async function toPdf(html: string, out: string): Promise<void> {
 async function main(): Promise<number> {
   const [kind, a, b] = positionals;
   const format = values.format!;
-  if (![...REPORT_FORMATS, 'pdf'].includes(format)) throw new Error(`--format: one of ${[...REPORT_FORMATS, 'pdf'].join(', ')}`);
-  if (format === 'pdf' && !values.out) throw new Error('--format pdf needs --out file.pdf');
+  if (![...REPORT_FORMATS, 'pdf'].includes(format)) throw new UsageError(`--format: one of ${[...REPORT_FORMATS, 'pdf'].join(', ')}`);
+  if (format === 'pdf' && !values.out) throw new UsageError('--format pdf needs --out file.pdf');
   const build = (reader: ReturnType<typeof createReader>): Promise<Report> => {
     if (kind === 'bilateral' && a && b) return bilateralReport(reader, a, b);
     if (kind === 'person' && a) return personReport(reader, a);
     if (kind === 'organization' && a) return organizationReport(reader, a);
-    throw new Error(USAGE);
+    throw new UsageError(USAGE);
   };
   const report = await withDatabase(({ driver, database }) => build(createReader(driver, database)));
   if (format === 'pdf') {
@@ -59,10 +59,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error((error as Error).message);
-    process.exitCode = error instanceof AppError ? 2 : 1;
-  },
-);
+runCli(main);

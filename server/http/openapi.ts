@@ -2,7 +2,9 @@
 // /api/docs page rendered from that same document (no browser bundle, nothing fetched from outside).
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { entityParams, meetingsShape, neighborhoodShape, pathsShape, searchQuery } from './schemas.ts';
+import {
+  bilateralReportQuery, cypherBody, entityParams, entityReportQuery, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+} from './schemas.ts';
 
 const problem = z
   .object({
@@ -95,6 +97,49 @@ export function buildOpenApi(): Record<string, unknown> {
       404: errors[404],
     },
   });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cypher',
+    summary: 'Run your own read-only Cypher',
+    description: 'Planned with EXPLAIN first: only read queries run (no LOAD CSV, CALL … IN TRANSACTIONS, administration commands, dbms.*, or procedures off the allow-list), then in a READ transaction with a server-side time limit (default 10 s, ceiling 60 s) and a row cap enforced while streaming (default 1,000, ceiling 10,000). Values are returned losslessly (see the README). A leading EXPLAIN returns the plan; PROFILE runs and returns the profile. Every attempt is audited.',
+    request: { body: { content: { 'application/json': { schema: cypherBody } } } },
+    responses: {
+      200: { description: '`{columns, rows, graph: {nodes, edges}, summary: {queryType, truncated, rows, ms, mode}}`' },
+      400: { description: 'Malformed body or a Cypher syntax error (with `position`)', content: { 'application/problem+json': { schema: problem } } },
+      403: { description: 'Refused: not a plain read', content: { 'application/problem+json': { schema: problem } } },
+      408: { description: 'Ran past its time limit and was cancelled on the server', content: { 'application/problem+json': { schema: problem } } },
+      422: { description: 'Failed while running', content: { 'application/problem+json': { schema: problem } } },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/queries',
+    summary: 'The saved query library',
+    responses: { 200: { description: '`{queries: [{name, title, description, params: [{name, type, required, description}], columns}]}`' } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/queries/{name}',
+    summary: 'Run a saved query, with the console’s guards',
+    request: { params: savedQueryParams, body: { content: { 'application/json': { schema: savedQueryBody } } } },
+    responses: { 200: { description: 'As POST /api/cypher' }, 400: errors[400], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/reports/bilateral',
+    summary: 'What the graph knows about two countries’ relations, every statement cited',
+    request: { query: bilateralReportQuery },
+    responses: { 200: { description: 'json, md, html or csv' }, 400: errors[400], 404: errors[404] },
+  });
+  for (const kind of ['person', 'organization'] as const) {
+    registry.registerPath({
+      method: 'get',
+      path: `/api/reports/${kind}/{id}`,
+      summary: kind === 'person' ? 'A person’s dossier, every statement cited' : 'An organisation’s people, events and agreements, every statement cited',
+      request: { params: entityParams, query: entityReportQuery },
+      responses: { 200: { description: 'json, md, html or csv' }, 400: errors[400], 404: errors[404] },
+    });
+  }
   const generator = new OpenApiGeneratorV31(registry.definitions);
   return generator.generateDocument({
     openapi: '3.1.0',
