@@ -41,6 +41,8 @@ async function main(): Promise<number> {
   const format = values.format!;
   if (![...REPORT_FORMATS, 'pdf'].includes(format)) throw new UsageError(`--format: one of ${[...REPORT_FORMATS, 'pdf'].join(', ')}`);
   if (format === 'pdf' && !values.out) throw new UsageError('--format pdf needs --out file.pdf');
+  const wellFormed = (kind === 'bilateral' && a && b) || ((kind === 'person' || kind === 'organization') && a);
+  if (!wellFormed) throw new UsageError(USAGE);
   const build = (reader: ReturnType<typeof createReader>): Promise<Report> => {
     if (kind === 'bilateral' && a && b) return bilateralReport(reader, a, b);
     if (kind === 'person' && a) return personReport(reader, a);
