@@ -1,6 +1,5 @@
 // createApp(deps) builds the Express app; it never listens (main.ts does), so tests can mount it.
 import express, { type Express } from 'express';
-import type { Driver } from 'neo4j-driver';
 import { existsSync } from 'node:fs';
 import { NotFound } from './errors.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
@@ -17,8 +16,6 @@ import { pathRoutes } from './routes/paths.ts';
 import { searchRoutes } from './routes/search.ts';
 
 export interface AppDeps {
-  driver: Driver;
-  database: string | undefined;
   probeDatabase: () => Promise<DatabaseHealth>;
   /** Runs the named read queries (cypher/*.cypher). */
   reader: GraphReader;

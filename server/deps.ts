@@ -14,8 +14,6 @@ export interface DepsOptions {
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
   return {
-    driver,
-    database,
     probeDatabase: () => checkHealth(driver, database),
     reader: createReader(driver, database),
     console: consoleDeps(driver, database, options.audit),

@@ -3,11 +3,11 @@
 // the local Neo4j.
 import 'dotenv/config';
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config.ts';
-import { createApp } from './app.ts';
-import { openDatabase } from './repository/connect.ts';
 import { join } from 'node:path';
+import { createApp } from './app.ts';
 import { fileAudit } from './audit.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './repository/connect.ts';
 import { appDeps } from './deps.ts';
 import { applySchema } from './repository/database.ts';
 import { loadFactFiles } from '../seeds/loader.ts';
