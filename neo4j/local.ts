@@ -136,6 +136,8 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
   const pidFile = join(home, 'neo4j.pid');
   if (existsSync(pidFile)) {
     const stale = Number(readFileSync(pidFile, 'utf8'));
+    // A previous run may still be shutting down: give it a little time before refusing.
+    for (let waited = 0; stale && processAlive(stale) && waited < 30_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
     if (stale && processAlive(stale)) {
       throw new LocalNeo4jError(`A Neo4j (pid ${stale}) is already running on ${home}; stop it first.`);
     }

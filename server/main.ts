@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './repository/connect.ts';
 import { appDeps } from './deps.ts';
 import { applySchema } from './repository/database.ts';
+import { LocalNeo4jError } from '../neo4j/local.ts';
 import { loadFactFiles } from '../seeds/loader.ts';
 
 const log = (line: string) => console.log(line);
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).stack ?? String(error)}`);
+  const known = error instanceof ConfigError || error instanceof LocalNeo4jError;
+  console.error(known ? (error as Error).message : `start-up failed: ${(error as Error).stack ?? String(error)}`);
   process.exit(1);
 });

@@ -216,6 +216,7 @@ export class Explorer {
 
   /** Article titles for the hop quotes: from the details of the path's people. */
   private async fillSources(answer: PathsAnswer): Promise<void> {
+    for (const s of answer.sources ?? []) this.sources.set(s.id, s);
     const missing = new Set(answer.paths.flatMap((p) => p.hops.flatMap((hop) => [...hop.links.flatMap((l) => l.evidence), ...(hop.evidence ?? [])].map((e) => e.sourceId))).filter((s) => !this.sources.has(s)));
     if (!missing.size) return;
     const ids = [...new Set(answer.paths.flatMap((p) => p.nodes.map((n) => n.id)))].slice(0, 8);

@@ -11,6 +11,8 @@ cytoscape.use(fcose);
 
 /** Above this many elements the view switches to Cytoscape's WebGL renderer. */
 export const WEBGL_THRESHOLD = 2000;
+/** Fitting a few nodes stops at this zoom rather than blowing them up. */
+const MAX_FIT_ZOOM = 1.4;
 
 export function layoutOptions(name: LayoutName, n: number, animate: boolean, center?: string): LayoutOptions {
   const anim = animate && n < 600;
@@ -136,7 +138,7 @@ export class GraphView {
     const layout = visible.layout(layoutOptions(name, visible.nodes().length, animate, center.nonempty() ? center.id() : undefined));
     const done = layout.promiseOn('layoutstop').then(() => {
       // A handful of nodes would otherwise be blown up to fill the screen.
-      if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+      if (this.cy.zoom() > MAX_FIT_ZOOM) this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
     });
     layout.run();
     return done;
@@ -175,7 +177,7 @@ export class GraphView {
       for (const id of [...nodeIds, ...edgeIds]) this.cy.getElementById(id).removeClass('faded').addClass('path-hl');
     });
     const hl = this.cy.elements('.path-hl');
-    if (hl.nonempty()) this.cy.animate({ fit: { eles: hl, padding: 60 } }, { duration: 400 });
+    if (hl.nonempty()) this.fitTo(hl, 60);
   }
 
   clearHighlight(): void {
@@ -216,7 +218,17 @@ export class GraphView {
   }
 
   fit(): void {
-    this.cy.animate({ fit: { eles: this.cy.elements(':visible'), padding: 30 } }, { duration: 300 });
+    this.fitTo(this.cy.elements(':visible'), 30);
+  }
+
+  /** Animates to show these elements, never zooming in further than MAX_FIT_ZOOM. */
+  private fitTo(eles: cytoscape.CollectionReturnValue, padding: number): void {
+    const bb = eles.boundingBox();
+    const w = Math.max(this.cy.width() - 2 * padding, 10);
+    const h = Math.max(this.cy.height() - 2 * padding, 10);
+    const zoom = Math.min(MAX_FIT_ZOOM, w / Math.max(bb.w, 1), h / Math.max(bb.h, 1));
+    const pan = { x: this.cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: this.cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
+    this.cy.animate({ zoom, pan }, { duration: 350 });
   }
 
   zoomBy(factor: number): void {

@@ -93,6 +93,7 @@ export interface PathResult {
 }
 export interface PathsAnswer {
   paths: PathResult[];
+  sources?: SourceInfo[];
 }
 
 export interface CypherAnswer {
