@@ -11,7 +11,7 @@ import { openDatabase } from './repository/connect.ts';
 import { appDeps } from './deps.ts';
 import { applySchema } from './repository/database.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
-import { loadFactFiles } from '../seeds/loader.ts';
+import { seedAtStartup } from '../seeds/startup.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -31,11 +31,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await applySchema(db.driver, db.database);
-  if (config.SEED_ON_START) {
-    const summary = await loadFactFiles({ driver: db.driver, database: db.database, log });
-    const refused = summary.files.filter((f) => !f.loaded).length;
-    log(`seeds: ${summary.files.length - refused} loaded, ${refused} refused`);
-  }
+  if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log);
   const app = createApp(
     appDeps(db.driver, db.database, {
       audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),

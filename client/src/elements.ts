@@ -17,7 +17,8 @@ export type ElementDef = NodeDef | EdgeDef;
 export function classesOf(data: Record<string, unknown>): string {
   const classes: string[] = [];
   if (typeof data.type === 'string') classes.push(`t-${data.type.toLowerCase()}`);
-  if ((data.type === 'event' || data.type === 'MET') && (data.datePrecision === 'unknown' || (!data.start && !data.date))) classes.push('undated');
+  // Console elements carry no date fields at all: those are not called undated.
+  if ((data.type === 'event' || data.type === 'MET') && (data.datePrecision === 'unknown' || (data.datePrecision !== undefined && !data.start && !data.date))) classes.push('undated');
   if (data.inferred === true) classes.push('inferred');
   if (data.type === 'PARTICIPATED_IN' && data.role === 'mentioned') classes.push('mentioned');
   return classes.join(' ');

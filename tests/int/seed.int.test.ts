@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { graphChecksum } from '../../seeds/checksum.ts';
 import { defaultFactFiles, loadFactFiles } from '../../seeds/loader.ts';
 import { parseEvidenceKey } from '../../seeds/source-text.ts';
+import { seedAtStartup } from '../../seeds/startup.ts';
 import { rows, seededGraph } from '../support/seeded.ts';
 
 const MET = `
@@ -279,6 +280,20 @@ describe('seed loader (real Neo4j)', function () {
       expect(again.totals.relationshipsCreated).to.equal(0);
       expect(again.totals.relationshipsDeleted).to.equal(0);
       expect(await graphChecksum(driver)).to.deep.equal(before);
+    });
+
+    it('at start-up, reloads only when the seed files changed', async () => {
+      const { driver } = await seededGraph();
+      const lines: string[] = [];
+      await seedAtStartup(driver, undefined, (line) => lines.push(line));
+      expect(lines.at(-1)).to.equal('seeds: 5 loaded, 0 refused');
+      lines.length = 0;
+      await seedAtStartup(driver, undefined, (line) => lines.push(line));
+      expect(lines).to.deep.equal(['seeds: unchanged since they were last loaded, not reloaded (npm run seed reloads them)']);
+      await driver.executeQuery("MATCH (s:SeedState) SET s.fingerprint = 'older files'");
+      lines.length = 0;
+      await seedAtStartup(driver, undefined, (line) => lines.push(line));
+      expect(lines.at(-1)).to.equal('seeds: 5 loaded, 0 refused');
     });
 
     it('refuses a bad file whole, names the problem, and writes nothing from it', async () => {

@@ -1,0 +1,26 @@
+// Headless Debian Chromium through playwright-core, over the real app on the seeded test Neo4j.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
+
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', ...extraArgs],
+  });
+}
+
+/** Opens the explorer at a hash and waits until it has applied the URL state. */
+export async function openApp(page: Page, base: string, hash = ''): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/${hash}`);
+  await page.waitForFunction(() => (window as unknown as { __kg?: { ready: boolean } }).__kg?.ready === true, null, { timeout: 60_000 });
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+}
+
+export function shot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
+}

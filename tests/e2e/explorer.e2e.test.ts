@@ -1,0 +1,229 @@
+// The explorer end to end: headless Chromium against the real app and the real seeded Neo4j.
+// Every step saves a screenshot under tests/e2e/screenshots/ (git-ignored) for a person to look at.
+import { readFileSync, existsSync } from 'node:fs';
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seededApp } from '../support/app.ts';
+import { launch, openApp, shot } from './browser.ts';
+
+const KUANTYROV = 'person:alibek-kuantyrov';
+const ADESOJI = 'person:adeniyi-adesoji';
+const LOKPOBIRI = 'person:heineken-lokpobiri';
+
+interface Kg {
+  ready: boolean;
+  cy: { edges(sel?: string): { length: number; map<T>(f: (e: { id(): string; data(k: string): unknown; visible(): boolean }) => T): T[] }; nodes(sel?: string): { length: number } };
+  state(): Record<string, unknown>;
+  highlighted(): { nodes: string[]; edges: string[] };
+  hiddenByWindow(): string[];
+  png(): string;
+}
+declare global {
+  interface Window {
+    __kg: Kg;
+  }
+}
+
+describe('explorer in the browser (e2e)', function () {
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async function () {
+    if (!existsSync(new URL('../../client/dist/index.html', import.meta.url))) throw new Error('client/dist is missing: run `npm run build` first');
+    ({ base } = await seededApp());
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await shot(page, `failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
+    await context?.close();
+  });
+
+  it('searches "Kuantyrov" and opens his details with a source quote', async () => {
+    await openApp(page, base);
+    await page.locator('#health.ok').waitFor();
+    expect(await page.locator('#health').textContent()).to.match(/^Neo4j 5\.\d+\.\d+ connected$/);
+    await page.locator('#search').fill('Kuantyrov');
+    const option = page.locator(`.suggest li[data-id="${KUANTYROV}"]`);
+    await option.waitFor();
+    expect(await page.locator('.suggest li').first().getAttribute('data-id')).to.equal(KUANTYROV);
+    await page.locator('#search').press('Enter');
+    await page.locator(`#details .details[data-entity="${KUANTYROV}"]`).waitFor();
+    expect(await page.locator('#details h2').textContent()).to.equal('Alibek Kuantyrov');
+    const quote = page.locator('#details .quote').first();
+    expect(await quote.textContent()).to.contain('Deputy Minister of Foreign Affairs');
+    expect(await page.locator('#details cite').first().textContent()).to.match(/Kazakhstan|Kuantyrov/);
+    await page.waitForFunction(() => window.__kg.cy.nodes().length > 5);
+    const state = await page.evaluate(() => window.__kg.state());
+    expect(state.entity).to.equal(KUANTYROV);
+    expect(page.url()).to.contain(`entity=${encodeURIComponent(KUANTYROV)}`);
+    await page.waitForTimeout(700); // the layout animation
+    await shot(page, '01-search-kuantyrov-details');
+  });
+
+  it('finds the meetings path Adesoji → Lokpobiri: 2 hops via Kuantyrov, highlighted', async () => {
+    await openApp(page, base);
+    await page.locator('#path-from').fill('Adesoji');
+    await page.locator(`.suggest li[data-id="${ADESOJI}"]`).click();
+    await page.locator('#path-to').fill('Lokpobiri');
+    await page.locator(`.suggest li[data-id="${LOKPOBIRI}"]`).click();
+    expect(await page.locator('input[name=via][value=meetings]').isChecked()).to.equal(true);
+    await page.locator('#path-form button[type=submit]').click();
+    await page.locator('#path-results .path').first().waitFor({ timeout: 90_000 });
+    expect(await page.locator('#path-results .path-title').first().textContent()).to.equal('2 hops: Adeniyi Adesoji → Alibek Kuantyrov → Heineken Lokpobiri');
+    await page.waitForFunction(() => window.__kg.highlighted().nodes.length > 0);
+    const hl = await page.evaluate(() => window.__kg.highlighted());
+    expect([...hl.nodes].sort()).to.deep.equal([ADESOJI, KUANTYROV, LOKPOBIRI].sort());
+    const ends = await page.evaluate(() => window.__kg.cy.edges('.path-hl').map((e) => [e.data('source'), e.data('target'), e.data('type')].join(' ')));
+    expect(ends).to.have.length(2);
+    expect(ends).to.include(`${ADESOJI} ${KUANTYROV} MET`);
+    expect(ends.some((e) => e.includes(KUANTYROV) && e.includes(LOKPOBIRI))).to.equal(true);
+    // Each hop lists its quotes.
+    await page.locator('#path-results .path').first().locator('details.evidence summary').first().click();
+    expect(await page.locator('#path-results .path').first().locator('.quote').first().textContent()).to.contain('Adeniyi Adesoji');
+    expect(page.url()).to.contain('pfrom=');
+    await page.waitForTimeout(600);
+    await shot(page, '02-path-adesoji-lokpobiri');
+
+    // The link reproduces the view: a fresh page on the same URL highlights the same path.
+    const url = page.url();
+    const again = await context.newPage();
+    await again.goto(url);
+    await again.waitForFunction(() => window.__kg.highlighted().nodes.length === 3, null, { timeout: 30_000 });
+    expect((await again.evaluate(() => window.__kg.highlighted().nodes)).sort()).to.deep.equal(hl.nodes.sort());
+    await again.close();
+  });
+
+  it('says when no path exists (a window before the meetings) and when an end is not a person', async () => {
+    await openApp(page, base, `#pfrom=${ADESOJI}&pto=${LOKPOBIRI}&via=meetings&pend=2025-01&k=3`);
+    await page.locator('#path-results .empty-note').waitFor();
+    expect(await page.locator('#path-results').textContent()).to.match(/^No path found through meetings within 6 hops in that window/);
+    expect(await page.evaluate(() => window.__kg.highlighted().nodes)).to.deep.equal([]);
+    await shot(page, '02b-no-path');
+    await openApp(page, base, `#pfrom=${ADESOJI}&pto=country:BJ&via=meetings&k=3`);
+    await page.locator('#path-results .error').waitFor();
+    expect(await page.locator('#path-results .error').textContent()).to.contain('expected a person');
+  });
+
+  it('narrowing the date window hides the February 2025 meetings', async () => {
+    await openApp(page, base, `#entity=${encodeURIComponent(KUANTYROV)}`);
+    await page.waitForFunction(() => window.__kg.cy.edges('.t-met').length > 0);
+    const feb = await page.evaluate(() => window.__kg.cy.edges('.t-met').map((e) => ({ id: e.id(), date: e.data('date') as string | undefined, visible: e.visible() })));
+    const febIds = feb.filter((e) => e.date?.startsWith('2025-02')).map((e) => e.id);
+    const undatedIds = feb.filter((e) => !e.date).map((e) => e.id);
+    expect(febIds.length).to.be.greaterThan(2);
+    expect(undatedIds.length).to.be.greaterThan(0);
+    expect(feb.every((e) => e.visible)).to.equal(true);
+    await shot(page, '03a-window-open');
+
+    await page.locator('#win-from').fill('2024-06');
+    await page.locator('#win-to').fill('2025-01');
+    await page.locator('#win-to').press('Enter');
+    await page.waitForFunction(() => window.__kg.hiddenByWindow().length > 0);
+    const after = await page.evaluate(() => window.__kg.cy.edges('.t-met').map((e) => ({ id: e.id(), visible: e.visible() })));
+    for (const id of febIds) expect(after.find((e) => e.id === id)?.visible, id).to.equal(false);
+    // Undated meetings cannot be placed in the window: kept, drawn dashed.
+    for (const id of undatedIds) expect(after.find((e) => e.id === id)?.visible, id).to.equal(true);
+    expect(page.url()).to.contain('to=2025-01');
+    expect(await page.locator('#win-status').textContent()).to.match(/hidden by the window/);
+    await shot(page, '03b-window-to-2025-01');
+
+    // Hiding undated facts too leaves no meeting of his on screen.
+    await page.locator('#win-undated').uncheck();
+    await page.waitForFunction(() => window.__kg.cy.edges('.t-met').map((e) => e.visible()).every((v) => !v));
+    await page.locator('#win-clear').click();
+    await page.waitForFunction(() => window.__kg.hiddenByWindow().length === 0);
+  });
+
+  it('runs a console query and shows rows; a write is refused; a syntax error says where', async () => {
+    await openApp(page, base, '#tab=console');
+    await page.locator('#saved option').nth(1).waitFor({ state: 'attached' });
+    await page.locator('#editor').fill("MATCH (p:Person)-[m:MET]-(q:Person) WHERE p.id = 'person:alibek-kuantyrov' RETURN q.name AS met, m.date AS date ORDER BY met");
+    await page.locator('#editor').press('Control+Enter');
+    await page.locator('#result-table tbody tr').first().waitFor();
+    const rows = await page.locator('#result-table tbody tr').count();
+    expect(rows).to.be.greaterThan(3);
+    expect(await page.locator('#result-table').textContent()).to.contain('Heineken Lokpobiri');
+    expect(await page.locator('#console-status').textContent()).to.match(new RegExp(`^${rows} rows`));
+    expect(await page.locator('#editor-hl .cy-kw').first().textContent()).to.equal('MATCH');
+    await shot(page, '04a-console-rows');
+
+    await page.locator('[data-view=graph]').click();
+    await page.locator('#editor').fill('MATCH (p:Person)-[m:MET]-(q:Person) RETURN p, m, q LIMIT 20');
+    await page.locator('#run').click();
+    await page.waitForFunction(() => document.querySelector('#console-status')?.textContent?.includes('nodes'));
+    await page.waitForTimeout(500);
+    await shot(page, '04b-console-graph');
+
+    await page.locator('#editor').fill('CREATE (n:Person {name: "x"})');
+    await page.locator('#editor').press('Control+Enter');
+    await page.locator('#result-error').waitFor();
+    expect(await page.locator('#result-error').textContent()).to.match(/^Query refused\./);
+    await page.locator('#editor').fill('MATC (n) RETURN n');
+    await page.locator('#editor').press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('#result-error')?.textContent?.startsWith('Query error.'));
+    expect(await page.locator('#result-error').textContent()).to.contain('line 1, column 1');
+    await shot(page, '04c-console-syntax-error');
+
+    // A saved query from the menu.
+    const saved = await page.locator('#saved option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(saved).to.include('officials-of-country');
+  });
+
+  it('opens the Kazakhstan–Benin report', async function () {
+    const probe = await fetch(`${base}/api/reports/bilateral?a=KZ&b=BJ&format=json`);
+    if (probe.status === 404 && /No API endpoint/.test(await probe.text())) {
+      console.log('      (reports endpoint not on this server yet: skipped)');
+      this.skip();
+    }
+    await openApp(page, base, '#tab=reports&report=bilateral:KZ:BJ');
+    await page.locator('#report-frame:not([hidden])').waitFor();
+    const frame = page.frameLocator('#report-frame');
+    await frame.locator('h1').first().waitFor({ timeout: 60_000 });
+    expect(await frame.locator('body').textContent()).to.match(/Kazakhstan/);
+    expect(await frame.locator('body').textContent()).to.match(/Benin/);
+    const links = await page.locator('#report-downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    for (const f of ['md', 'html', 'csv', 'json']) expect(links).to.include(`/api/reports/bilateral?a=KZ&b=BJ&format=${f}`);
+    await page.waitForTimeout(300);
+    await shot(page, '05-report-kz-bj');
+  });
+
+  it('exports the view as PNG and JSON', async () => {
+    await openApp(page, base, `#entity=${encodeURIComponent(KUANTYROV)}`);
+    await page.waitForFunction(() => window.__kg.cy.nodes().length > 5);
+    expect(await page.evaluate(() => window.__kg.png().slice(0, 22))).to.equal('data:image/png;base64,');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+    expect(png.suggestedFilename()).to.equal('kg-person_alibek-kuantyrov.png');
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).to.deep.equal([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    const view = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { state: { entity: string }; elements: { data: { id: string } }[] };
+    expect(view.state.entity).to.equal(KUANTYROV);
+    expect(view.elements.map((e) => e.data.id)).to.include(KUANTYROV);
+    await shot(page, '06-export');
+  });
+
+  it('is usable in a narrow window and by keyboard (Escape closes the details)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, base, `#entity=${encodeURIComponent(KUANTYROV)}`);
+    await page.locator('#details:not([hidden])').waitFor();
+    await shot(page, '07a-narrow');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#details').isHidden()).to.equal(true);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).to.equal('search');
+    await page.keyboard.type('Lokpobiri');
+    await page.locator('.suggest li[data-id]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`#details .details[data-entity="${LOKPOBIRI}"]`).waitFor();
+    await shot(page, '07b-narrow-keyboard');
+  });
+});

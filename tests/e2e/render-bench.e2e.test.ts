@@ -1,0 +1,55 @@
+// Render benchmark (numbers only, no timed assertions): lay out and paint 1,000 and 5,000 nodes with
+// ~4 edges each, with Cytoscape's canvas renderer and with its WebGL renderer, in headless Chromium.
+// The page is client/bench.html (built with the app); it logs one JSON line per run.
+import { expect } from 'chai';
+import type { Browser } from 'playwright-core';
+import { seededApp } from '../support/app.ts';
+import { launch, shot } from './browser.ts';
+
+interface BenchResult {
+  nodes: number;
+  edges: number;
+  renderer: string;
+  layout: string;
+  layoutMs: number;
+  firstPaintMs: number;
+  layoutPlusPaintMs: number;
+  redrawMs: number;
+  webglActive: boolean;
+}
+
+describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () {
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    ({ base } = await seededApp());
+    // WebGL without a GPU: Chromium's software rasteriser (SwiftShader) has to be allowed explicitly.
+    browser = await launch(['--enable-unsafe-swiftshader', '--use-angle=swiftshader']);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('lays out and paints 1,000 and 5,000 nodes with ~4 edges each', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.goto(`${base}/bench.html`);
+    await page.waitForFunction(() => typeof (window as unknown as { runBench?: unknown }).runBench === 'function');
+    const results: BenchResult[] = [];
+    for (const n of [1000, 5000]) {
+      for (const webgl of [false, true]) {
+        const r = await page.evaluate(([nodes, gl]) => (window as unknown as { runBench(n: number, w: boolean): Promise<BenchResult> }).runBench(nodes as number, gl as boolean), [n, webgl]);
+        results.push(r);
+        await shot(page, `bench-${n}-${webgl ? 'webgl' : 'canvas'}`);
+      }
+    }
+    console.log('\n      nodes  edges  renderer  layout           layout ms  first paint ms  layout+paint ms  redraw ms/frame  webgl active');
+    for (const r of results)
+      console.log(
+        `      ${String(r.nodes).padStart(5)}  ${String(r.edges).padStart(5)}  ${r.renderer.padEnd(8)}  ${r.layout.padEnd(15)}  ${String(r.layoutMs).padStart(9)}  ${String(r.firstPaintMs).padStart(14)}  ${String(r.layoutPlusPaintMs).padStart(15)}  ${String(r.redrawMs).padStart(15)}  ${r.webglActive}`,
+      );
+    expect(results.map((r) => `${r.nodes}/${r.renderer}`)).to.deep.equal(['1000/canvas', '1000/webgl', '5000/canvas', '5000/webgl']);
+    for (const r of results) expect(r.edges).to.equal(4 * r.nodes);
+    await page.close();
+  });
+});
