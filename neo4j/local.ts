@@ -141,7 +141,7 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
     if (stale && processAlive(stale)) {
       throw new LocalNeo4jError(`A Neo4j (pid ${stale}) is already running on ${home}; stop it first.`);
     }
-    rmSync(pidFile);
+    rmSync(pidFile, { force: true });
   }
   const port = options.port ?? ((await portIsFree(7687)) ? 7687 : await freePort());
   const classpath = [join(TARGET, 'classes'), join(TARGET, 'lib', '*')].join(':');

@@ -22,7 +22,7 @@ export function layoutOptions(name: LayoutName, n: number, animate: boolean, cen
     return { name, animate: anim, animationDuration: 400, fit: true, padding: 30, directed: false, spacingFactor: 1.1, ...(center ? { roots: `[id = "${center.replace(/"/g, '\\"')}"]` } : {}) } as LayoutOptions;
   return {
     name: 'fcose',
-    quality: n > 1500 ? 'draft' : 'default',
+    quality: n > 400 ? 'draft' : 'default',
     randomize: true,
     animate: anim,
     animationDuration: 500,

@@ -19,6 +19,7 @@ interface BenchResult {
 }
 
 describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () {
+  this.timeout(900_000);
   let browser: Browser;
   let base: string;
 
