@@ -3,7 +3,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { stylesheet } from './style.ts';
-import { layoutOptions } from './graph.ts';
+import { layoutOptions, WEBGL_THRESHOLD } from './graph.ts';
 
 cytoscape.use(fcose);
 
@@ -72,7 +72,8 @@ export async function runBench(n: number, webgl: boolean): Promise<BenchResult> 
   const cy = cytoscape({
     container: document.getElementById('stage'),
     elements,
-    style: stylesheet() as never,
+    // The style the explorer uses at this size (labels only when zoomed in above WEBGL_THRESHOLD).
+    style: stylesheet(n * 5 > WEBGL_THRESHOLD) as never,
     layout: { name: 'preset', fit: true },
     ...(webgl ? { renderer: { name: 'canvas', webgl: true } as never } : {}),
   });

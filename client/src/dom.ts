@@ -12,6 +12,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K | `${K}.${string
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.classList.add(...String(value).split(/\s+/).filter(Boolean));
     else if (value === true) el.setAttribute(key, '');
     else el.setAttribute(key, String(value));
   }

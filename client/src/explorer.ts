@@ -64,7 +64,6 @@ export class Explorer {
       if (seq !== this.loadSeq) return;
       this.remaining.clear();
       this.graph.replace(neighborhoodElements(n), n.center);
-      if (n.truncated) this.markMore(n.center, -1);
       this.showEmpty();
       this.hooks.update({ entity: n.center });
       this.applyWindow();

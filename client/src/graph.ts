@@ -28,8 +28,8 @@ export function layoutOptions(name: LayoutName, n: number, animate: boolean, cen
     animationDuration: 500,
     fit: true,
     padding: 30,
-    nodeRepulsion: 6500,
-    idealEdgeLength: 90,
+    nodeRepulsion: 9000,
+    idealEdgeLength: 110,
     nodeSeparation: 80,
   } as LayoutOptions;
 }
@@ -55,7 +55,7 @@ export class GraphView {
     const cy = cytoscape({
       container: this.container,
       elements,
-      style: stylesheet() as unknown as cytoscape.StylesheetJson,
+      style: stylesheet(webgl) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: true,

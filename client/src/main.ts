@@ -230,6 +230,9 @@ async function checkHealth(): Promise<void> {
   }
 }
 
+// A narrow window starts with the side boxes folded, so the graph is near the top.
+if (matchMedia('(max-width: 900px)').matches) document.querySelectorAll<HTMLDetailsElement>('details.fold').forEach((d) => (d.open = false));
+
 // --- state from the URL ---------------------------------------------------------------------------
 async function applyState(s: ViewState): Promise<void> {
   state = s;
@@ -245,6 +248,7 @@ async function applyState(s: ViewState): Promise<void> {
   }
   if (s.entity) await explorer.load(s.entity);
   if (s.path) {
+    ($('#path-box') as HTMLDetailsElement).open = true;
     fillPathForm(s.path);
     await explorer.findPaths(s.path);
   }

@@ -23,7 +23,8 @@ export const EDGE_COLORS: Record<string, string> = {
 
 type Rule = { selector: string; style: Record<string, unknown> };
 
-export function stylesheet(): Rule[] {
+/** The stylesheet; `big` (thousands of elements) draws labels only when zoomed in or hovered. */
+export function stylesheet(big = false): Rule[] {
   const rules: Rule[] = [
     {
       selector: 'node',
@@ -91,5 +92,11 @@ export function stylesheet(): Rule[] {
     { selector: 'edge.path-hl', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 6, opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 30 } },
     { selector: '.window-out, .hidden-by-user, .undated-off', style: { display: 'none' } },
   );
+  if (big)
+    rules.push(
+      { selector: 'node', style: { 'min-zoomed-font-size': 16, 'text-background-opacity': 0, 'border-width': 1 } },
+      { selector: 'edge', style: { 'min-zoomed-font-size': 30, width: 1, 'target-arrow-shape': 'none', 'curve-style': 'haystack' } },
+      { selector: 'node.hover, edge.hover', style: { 'min-zoomed-font-size': 0 } },
+    );
   return rules;
 }

@@ -26,6 +26,8 @@ export function attachSuggest(input: HTMLInputElement, options: SuggestOptions):
   let hits: SearchHit[] = [];
   let active = -1;
   let controller: AbortController | undefined;
+  // Enter pressed before the suggestions arrived: take the best one when they do.
+  let pickWhenReady = false;
 
   const close = () => {
     list.hidden = true;
@@ -67,6 +69,11 @@ export function attachSuggest(input: HTMLInputElement, options: SuggestOptions):
       const answer = await getJson<{ results: SearchHit[] }>(`/api/search?${params}`, controller.signal);
       hits = answer.results;
       active = hits.length ? 0 : -1;
+      if (pickWhenReady && hits.length && document.activeElement === input) {
+        pickWhenReady = false;
+        return pick(0);
+      }
+      pickWhenReady = false;
       render();
       if (!hits.length) clear(list, h('li.empty', {}, `No match for “${q}”`));
       list.hidden = false;
@@ -92,6 +99,10 @@ export function attachSuggest(input: HTMLInputElement, options: SuggestOptions):
       if (!list.hidden && hits.length) {
         e.preventDefault();
         pick(Math.max(active, 0));
+      } else if (input.value.trim().length >= 2 && !input.dataset.id) {
+        e.preventDefault();
+        pickWhenReady = true;
+        search(input.value);
       }
     } else if (e.key === 'Escape') {
       if (!list.hidden) {

@@ -12,7 +12,7 @@ const LOKPOBIRI = 'person:heineken-lokpobiri';
 
 interface Kg {
   ready: boolean;
-  cy: { edges(sel?: string): { length: number; map<T>(f: (e: { id(): string; data(k: string): unknown; visible(): boolean }) => T): T[] }; nodes(sel?: string): { length: number } };
+  cy: { edges(sel?: string): { length: number; map<T>(f: (e: { id(): string; data(k: string): unknown; visible(): boolean }) => T): T[] }; nodes(sel?: string): { length: number; map<T>(f: (e: { id(): string }) => T): T[] } };
   state(): Record<string, unknown>;
   highlighted(): { nodes: string[]; edges: string[] };
   hiddenByWindow(): string[];
@@ -67,6 +67,37 @@ describe('explorer in the browser (e2e)', function () {
     expect(page.url()).to.contain(`entity=${encodeURIComponent(KUANTYROV)}`);
     await page.waitForTimeout(700); // the layout animation
     await shot(page, '01-search-kuantyrov-details');
+  });
+
+  it('expands a node on double-click (capped, with "show more"), then collapses, pins and hides', async () => {
+    await openApp(page, base, `#entity=${encodeURIComponent('org:kz-mfa')}`);
+    const count = () => page.evaluate(() => window.__kg.cy.nodes().length);
+    const before = await count();
+    const pos = await page.evaluate(() => (window.__kg.cy as unknown as { getElementById(id: string): { renderedPosition(): { x: number; y: number } } }).getElementById('country:KZ').renderedPosition());
+    const box = (await page.locator('#cy').boundingBox())!;
+    await page.mouse.dblclick(box.x + pos.x, box.y + pos.y);
+    await page.waitForFunction((n) => window.__kg.cy.nodes().length > n, before);
+    const expanded = await count();
+    expect(expanded - before).to.equal(25); // the cap
+    await page.locator('#details .details[data-entity="country:KZ"]').waitFor();
+    const more = page.locator('#details button.more');
+    await more.waitFor();
+    const remaining = Number((await more.textContent())!.match(/Show (\d+) more/)![1]);
+    expect(remaining).to.be.greaterThan(0);
+    await page.waitForTimeout(800);
+    await shot(page, '08a-expanded-kz');
+    await more.click();
+    await page.waitForFunction((n) => window.__kg.cy.nodes().length === n, expanded + remaining);
+    await page.waitForFunction(() => !document.querySelector('#details button.more'));
+    await page.locator('#details button', { hasText: 'Collapse' }).click();
+    await page.waitForFunction((n) => window.__kg.cy.nodes().length < n, expanded + remaining);
+    await page.locator('#details button', { hasText: 'Pin' }).click();
+    expect(await page.locator('#details button[aria-pressed=true]').textContent()).to.equal('Unpin');
+    await page.locator('#details button', { hasText: 'Hide' }).click();
+    expect(await page.evaluate(() => window.__kg.cy.nodes(':visible').map((n) => n.id()).includes('country:KZ'))).to.equal(false);
+    await page.locator('#unhide').click();
+    expect(await page.evaluate(() => window.__kg.cy.nodes(':visible').map((n) => n.id()).includes('country:KZ'))).to.equal(true);
+    await shot(page, '08b-collapsed-pinned');
   });
 
   it('finds the meetings path Adesoji → Lokpobiri: 2 hops via Kuantyrov, highlighted', async () => {

@@ -76,8 +76,9 @@ describe('API helpers (no database)', () => {
     expect(edgeLabel('PARTICIPATED_IN', { role: 'mentioned' })).to.equal('mentioned');
   });
 
-  it('over-fetches shortest trails so k distinct simple paths survive', () => {
-    expect(fetchCount(1)).to.equal(10);
-    expect(fetchCount(10)).to.equal(100);
+  it('fetches one trail for k=1 and over-fetches for k>1', () => {
+    expect(fetchCount(1)).to.equal(1);
+    expect(fetchCount(3)).to.equal(15);
+    expect(fetchCount(10)).to.equal(50);
   });
 });
