@@ -15,7 +15,7 @@ import { cypher } from '../server/repository/cypher.ts';
 import { createReader, cypherParams, fillSlots } from '../server/repository/reader.ts';
 import { periodBound } from '../server/repository/values.ts';
 import { pathsQuery } from '../server/http/schemas.ts';
-import { fetchCount, findPaths } from '../server/services/paths.ts';
+import { findPaths, pathQueryFor } from '../server/services/paths.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -238,7 +238,11 @@ async function main() {
 
     // ----- queries -----
     const reader = createReader(driver);
-    const pathsText = cypher('paths-meetings');
+    // The same query the service picks for a request (shortestPath for k=1, SHORTEST k otherwise).
+    const rawText = (limit: number) => {
+      const { name, slots } = pathQueryFor('meetings', limit, 6);
+      return fillSlots(cypher(name), slots);
+    };
     const qrand = mulberry32(SEED + 1);
     const randomPair = (): [string, string] => {
       const a = Math.floor(qrand() * PERSONS);
@@ -267,7 +271,7 @@ async function main() {
         excludeIds: [], excludeLabels: [], k: limit,
       }) as Record<string, unknown>;
     const runRaw = async (pair: [string, string], limit: number, window: boolean): Promise<Timing> => {
-      const text = fillSlots(pathsText, { fetch: fetchCount(limit), maxHops: 6 });
+      const text = rawText(limit);
       const t = performance.now();
       const { records } = await driver!.executeQuery(text, rawParams(pair, limit, window), {
         routing: neo4j.routing.READ,
@@ -367,7 +371,7 @@ async function main() {
 
     // ----- PROFILE one typical pair (and any --profile-pairs) -----
     const profileOnce = async (pair: [string, string], window: boolean, timeoutMs: number) => {
-      const text = 'PROFILE ' + fillSlots(pathsText, { fetch: fetchCount(1), maxHops: 6 });
+      const text = 'PROFILE ' + rawText(1);
       const t = performance.now();
       const label = window ? 'window 2010..2015' : 'no window';
       let answer;
@@ -421,13 +425,13 @@ async function main() {
       const candidates = pairs.map((pair, i) => ({ pair, t: rawK1[i] })).filter((x) => x.t && !x.t.error && x.t.found);
       candidates.sort((a, b) => a.t!.ms - b.t!.ms);
       const typical = candidates[Math.floor(candidates.length / 2)] ?? { pair: pairs[0]!, t: rawK1[0] };
-      log(`\nPROFILE paths-meetings (k=1, fetch ${fetchCount(1)}, maxHops 6) for the median-latency pair ${typical.pair.join(' → ')} (timed ${round(typical.t?.ms ?? NaN)} ms):`);
+      log(`\nPROFILE ${pathQueryFor('meetings', 1, 6).name} (k=1, maxHops 6) for the median-latency pair ${typical.pair.join(' → ')} (timed ${round(typical.t?.ms ?? NaN)} ms):`);
       const profiles: Record<string, unknown> = {};
       for (const window of [false, true]) profiles[window ? 'window 2010..2015' : 'no window'] = await profileOnce(typical.pair, window, 60_000);
       results.profile = profiles;
     }
     if (PROFILE_PAIRS.length > 0) {
-      log(`\nPROFILE paths-meetings (k=1, fetch ${fetchCount(1)}, maxHops 6, no window, timeout ${PROFILE_TIMEOUT_MS} ms) for --profile-pairs:`);
+      log(`\nPROFILE ${pathQueryFor('meetings', 1, 6).name} (k=1, maxHops 6, no window, timeout ${PROFILE_TIMEOUT_MS} ms) for --profile-pairs:`);
       const extra = [];
       for (const pair of PROFILE_PAIRS) extra.push(await profileOnce(pair, false, PROFILE_TIMEOUT_MS));
       results.extraProfiles = extra;

@@ -3,7 +3,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { stylesheet } from './style.ts';
-import { layoutOptions, WEBGL_THRESHOLD } from './graph.ts';
+import { glRenderer, layoutOptions, WEBGL_THRESHOLD } from './graph.ts';
 
 cytoscape.use(fcose);
 
@@ -38,6 +38,7 @@ export interface BenchResult {
   layoutPlusPaintMs: number;
   redrawMs: number;
   webglActive: boolean;
+  gl: string | null;
 }
 
 const positionsCache = new Map<number, { positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }>();
@@ -93,9 +94,10 @@ export async function runBench(n: number, webgl: boolean): Promise<BenchResult> 
     await frame();
   }
   const redrawMs = (performance.now() - t1) / steps;
-  const canvases = [...document.querySelectorAll('#stage canvas')] as HTMLCanvasElement[];
-  const webglActive = canvases.some((c) => c.dataset.id?.includes('webgl'));
-  const result: BenchResult = { nodes: n, edges: 4 * n, renderer: webgl ? 'webgl' : 'canvas', layout, layoutMs: Math.round(layoutMs), firstPaintMs: Math.round(firstPaintMs), layoutPlusPaintMs: Math.round(layoutMs + firstPaintMs), redrawMs: Math.round(redrawMs * 10) / 10, webglActive };
+  // (Run each configuration in a fresh page: cytoscape keeps a fourth canvas layer for every
+  // renderer created after a WebGL one.)
+  const webglActive = document.querySelector('#stage canvas[data-id$="-webgl"]') !== null;
+  const result: BenchResult = { nodes: n, edges: 4 * n, renderer: webgl ? 'webgl' : 'canvas', layout, layoutMs: Math.round(layoutMs), firstPaintMs: Math.round(firstPaintMs), layoutPlusPaintMs: Math.round(layoutMs + firstPaintMs), redrawMs: Math.round(redrawMs * 10) / 10, webglActive, gl: glRenderer() };
   document.getElementById('out')!.textContent += `\n${JSON.stringify(result)}`;
   return result;
 }

@@ -14,6 +14,30 @@ export const WEBGL_THRESHOLD = 2000;
 /** Fitting a few nodes stops at this zoom rather than blowing them up. */
 const MAX_FIT_ZOOM = 1.4;
 
+/** The WebGL renderer's name ("SwiftShader…", "ANGLE (NVIDIA…)"), or null without WebGL2. */
+export function glRenderer(): string | null {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return name;
+}
+
+let webglChoice: boolean | undefined;
+/**
+ * Whether big graphs should use the WebGL renderer: only with hardware WebGL2. A software rasteriser
+ * (SwiftShader, llvmpipe) is several times slower than the canvas renderer (see bench.html).
+ * `?renderer=webgl` or `?renderer=canvas` in the page URL overrides the choice.
+ */
+export function webglWorthIt(): boolean {
+  if (webglChoice !== undefined) return webglChoice;
+  const forced = new URLSearchParams(location.search).get('renderer');
+  if (forced === 'webgl' || forced === 'canvas') return (webglChoice = forced === 'webgl');
+  const name = glRenderer();
+  return (webglChoice = name !== null && !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(name));
+}
+
 export function layoutOptions(name: LayoutName, n: number, animate: boolean, center?: string): LayoutOptions {
   const anim = animate && n < 600;
   if (name === 'concentric')
@@ -42,6 +66,8 @@ export interface GraphEvents {
 export class GraphView {
   cy: Core;
   webgl = false;
+  /** Big graphs draw labels only when zoomed in. */
+  big = false;
   private layoutName: LayoutName = 'fcose';
 
   constructor(
@@ -51,11 +77,11 @@ export class GraphView {
     this.cy = this.create([], false);
   }
 
-  private create(elements: ElementDefinition[], webgl: boolean): Core {
+  private create(elements: ElementDefinition[], webgl: boolean, big = webgl): Core {
     const cy = cytoscape({
       container: this.container,
       elements,
-      style: stylesheet(webgl) as unknown as cytoscape.StylesheetJson,
+      style: stylesheet(big) as unknown as cytoscape.StylesheetJson,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: true,
@@ -80,13 +106,15 @@ export class GraphView {
 
   /** Re-creates the view with the renderer its size calls for, keeping elements and viewport. */
   private ensureRenderer(total: number): void {
-    const want = total > WEBGL_THRESHOLD;
-    if (want === this.webgl) return;
+    const big = total > WEBGL_THRESHOLD;
+    const want = big && webglWorthIt();
+    if (want === this.webgl && big === this.big) return;
+    this.big = big;
     const elements = this.cy.elements().jsons() as unknown as ElementDefinition[];
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
     this.cy.destroy();
-    this.cy = this.create(elements, want);
+    this.cy = this.create(elements, want, big);
     this.cy.viewport({ zoom, pan });
   }
 

@@ -94,7 +94,7 @@ export function stylesheet(big = false): Rule[] {
   );
   if (big)
     rules.push(
-      { selector: 'node', style: { 'min-zoomed-font-size': 16, 'text-background-opacity': 0, 'border-width': 1 } },
+      { selector: 'node', style: { 'min-zoomed-font-size': 21, 'text-background-opacity': 0, 'border-width': 1 } },
       { selector: 'edge', style: { 'min-zoomed-font-size': 30, width: 1, 'target-arrow-shape': 'none', 'curve-style': 'haystack' } },
       { selector: 'node.hover, edge.hover', style: { 'min-zoomed-font-size': 0 } },
     );

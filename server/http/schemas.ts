@@ -99,7 +99,7 @@ export const pathsShape = z
     start: periodText.optional().openapi({ description: 'keep only hops dated wholly on or after' }),
     end: periodText.optional().openapi({ description: 'keep only hops dated wholly on or before' }),
     exclude: commaList(entityRef, 'Country,org:kz-mfa').optional().openapi({ description: 'labels (Country, Organization, …) or ids the path may not pass through' }),
-    limit: intParam(1, 10, 3, 'how many distinct shortest paths (k)'),
+    limit: intParam(1, 10, 1, 'how many distinct shortest paths (k)'),
   })
   .strict();
 export const pathsQuery = pathsShape.superRefine((value, ctx) => {

@@ -59,6 +59,15 @@ export function fetchCount(k: number): number {
   return k === 1 ? 1 : Math.min(k * 5, 50);
 }
 
+/**
+ * Which query answers a path request: one path → Neo4j's bidirectional shortestPath (fast around
+ * hubs); k paths → SHORTEST k over a quantified path pattern (over-fetching, see fetchCount).
+ */
+export function pathQueryFor(via: 'meetings' | 'any', k: number, maxHops: number): { name: string; slots: Record<string, number> } {
+  const base = via === 'meetings' ? 'paths-meetings' : 'paths-any';
+  return k === 1 ? { name: `${base}-shortest`, slots: { maxHops } } : { name: base, slots: { fetch: fetchCount(k), maxHops } };
+}
+
 export async function findPaths(reader: GraphReader, query: PathsQuery): Promise<PathsAnswer> {
   const type = query.via === 'meetings' ? 'person' : undefined;
   const from = await resolveEntity(reader, query.from, 'from', type);
@@ -72,11 +81,8 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     else excludeIds.push((await resolveEntity(reader, item, 'exclude')).id);
   }
   const window = { start: periodBound(query.start, 'start'), end: periodBound(query.end, 'end') };
-  const found = await reader.rows(
-    query.via === 'meetings' ? 'paths-meetings' : 'paths-any',
-    { from: from.id, to: to.id, ...window, excludeIds, excludeLabels, k: query.limit },
-    { fetch: fetchCount(query.limit), maxHops: query.maxHops },
-  );
+  const { name, slots } = pathQueryFor(query.via, query.limit, query.maxHops);
+  const found = await reader.rows(name, { from: from.id, to: to.id, ...window, excludeIds, excludeLabels, k: query.limit }, slots);
   const idLists = found.map((row) => row.ids as string[]);
   const pairs = idLists.flatMap((ids) => ids.slice(1).map((id, i) => [ids[i]!, id]));
   const [hopRows, nodeRows] = idLists.length

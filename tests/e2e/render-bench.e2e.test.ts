@@ -16,6 +16,7 @@ interface BenchResult {
   layoutPlusPaintMs: number;
   redrawMs: number;
   webglActive: boolean;
+  gl: string | null;
 }
 
 describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () {
@@ -33,17 +34,20 @@ describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () 
   });
 
   it('lays out and paints 1,000 and 5,000 nodes with ~4 edges each', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    await page.goto(`${base}/bench.html`);
-    await page.waitForFunction(() => typeof (window as unknown as { runBench?: unknown }).runBench === 'function');
     const results: BenchResult[] = [];
     for (const n of [1000, 5000]) {
       for (const webgl of [false, true]) {
+        // A fresh page per run: no state (canvas layers, caches, JIT) carried from one run to the next.
+        const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+        await page.goto(`${base}/bench.html`);
+        await page.waitForFunction(() => typeof (window as unknown as { runBench?: unknown }).runBench === 'function');
         const r = await page.evaluate(([nodes, gl]) => (window as unknown as { runBench(n: number, w: boolean): Promise<BenchResult> }).runBench(nodes as number, gl as boolean), [n, webgl]);
         results.push(r);
         await shot(page, `bench-${n}-${webgl ? 'webgl' : 'canvas'}`);
+        await page.close();
       }
     }
+    console.log(`\n      WebGL implementation in this browser: ${results[1]?.gl ?? 'none'}`);
     console.log('\n      nodes  edges  renderer  layout           layout ms  first paint ms  layout+paint ms  redraw ms/frame  webgl active');
     for (const r of results)
       console.log(
@@ -51,6 +55,6 @@ describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () 
       );
     expect(results.map((r) => `${r.nodes}/${r.renderer}`)).to.deep.equal(['1000/canvas', '1000/webgl', '5000/canvas', '5000/webgl']);
     for (const r of results) expect(r.edges).to.equal(4 * r.nodes);
-    await page.close();
+    expect(results.map((r) => r.webglActive)).to.deep.equal([false, true, false, true]);
   });
 });
