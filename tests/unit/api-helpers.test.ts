@@ -54,7 +54,7 @@ describe('API helpers (no database)', () => {
   });
 
   it('validates queries with defaults and named errors', () => {
-    expect(parseInput(pathsQuery, { from: 'a', to: 'b' })).to.deep.include({ via: 'meetings', maxHops: 6, limit: 3 });
+    expect(parseInput(pathsQuery, { from: 'a', to: 'b' })).to.deep.include({ via: 'meetings', maxHops: 6, limit: 1 });
     expect(parseInput(pathsQuery, { from: 'a', to: 'b', exclude: 'Country, org:kz-mfa' }).exclude).to.deep.equal(['Country', 'org:kz-mfa']);
     const bad = (run: () => unknown) => {
       try {
@@ -80,5 +80,13 @@ describe('API helpers (no database)', () => {
     expect(fetchCount(1)).to.equal(1);
     expect(fetchCount(3)).to.equal(15);
     expect(fetchCount(10)).to.equal(50);
+  });
+});
+
+describe('path query choice', () => {
+  it('uses shortestPath for one path and SHORTEST k for several', async () => {
+    const { pathQueryFor } = await import('../../server/services/paths.ts');
+    expect(pathQueryFor('meetings', 1, 6)).to.deep.equal({ name: 'paths-meetings-shortest', slots: { maxHops: 6 } });
+    expect(pathQueryFor('any', 3, 4)).to.deep.equal({ name: 'paths-any', slots: { fetch: 15, maxHops: 4 } });
   });
 });
