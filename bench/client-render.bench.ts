@@ -3,8 +3,8 @@
 // The page is client/bench.html (built with the app); it logs one JSON line per run.
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { seededApp } from '../support/app.ts';
-import { launch, shot } from './browser.ts';
+import { seededApp } from '../tests/support/app.ts';
+import { launch, shot } from '../tests/e2e/browser.ts';
 
 interface BenchResult {
   nodes: number;
