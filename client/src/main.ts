@@ -119,7 +119,7 @@ function readPathForm(): PathQuery | null {
     to,
     via: ((document.querySelector('input[name=via]:checked') as HTMLInputElement | null)?.value ?? 'meetings') as 'meetings' | 'any',
     exclude: [...document.querySelectorAll<HTMLInputElement>('input[name=exclude]:checked')].map((c) => c.value),
-    k: Math.min(10, Math.max(1, Number(($('#path-k') as HTMLInputElement).value) || 3)),
+    k: Math.min(10, Math.max(1, Number(($('#path-k') as HTMLInputElement).value) || 1)),
   };
   const start = ($('#path-start') as HTMLInputElement).value.trim();
   const end = ($('#path-end') as HTMLInputElement).value.trim();

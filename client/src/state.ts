@@ -98,7 +98,7 @@ export function decodeState(hash: string): ViewState {
       to: pto,
       via: p.get('via') === 'any' ? 'any' : 'meetings',
       exclude: (p.get('exclude') ?? '').split(',').filter(Boolean),
-      k: intIn(p.get('k'), 1, 10) ?? 3,
+      k: intIn(p.get('k'), 1, 10) ?? 1,
     };
     const start = p.get('pstart');
     if (isPeriod(start)) path.start = start;

@@ -38,7 +38,7 @@ describe('client: URL state', () => {
     expect(s.from).to.equal(undefined);
     expect(s.to).to.equal(undefined);
     expect(s.layout).to.equal('fcose');
-    expect(s.path).to.deep.equal({ from: 'a', to: 'b', via: 'meetings', exclude: [], k: 3 });
+    expect(s.path).to.deep.equal({ from: 'a', to: 'b', via: 'meetings', exclude: [], k: 1 });
     expect(s.report).to.equal(undefined);
   });
 
