@@ -3,21 +3,10 @@
 // The page is client/bench.html (built with the app); it logs one JSON line per run.
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
+import type { BenchResult } from '../client/src/bench-result.ts';
 import { seededApp } from '../tests/support/app.ts';
 import { launch, shot } from '../tests/e2e/browser.ts';
 
-interface BenchResult {
-  nodes: number;
-  edges: number;
-  renderer: string;
-  layout: string;
-  layoutMs: number;
-  firstPaintMs: number;
-  layoutPlusPaintMs: number;
-  redrawMs: number;
-  webglActive: boolean;
-  gl: string | null;
-}
 
 describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () {
   this.timeout(900_000);

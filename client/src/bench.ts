@@ -4,6 +4,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { stylesheet } from './style.ts';
 import { glRenderer, layoutOptions, WEBGL_THRESHOLD } from './graph.ts';
+import type { BenchResult } from './bench-result.ts';
 
 cytoscape.use(fcose);
 
@@ -28,18 +29,6 @@ export function syntheticGraph(n: number, seed = 42): ElementDefinition[] {
 
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 
-export interface BenchResult {
-  nodes: number;
-  edges: number;
-  renderer: 'canvas' | 'webgl';
-  layout: string;
-  layoutMs: number;
-  firstPaintMs: number;
-  layoutPlusPaintMs: number;
-  redrawMs: number;
-  webglActive: boolean;
-  gl: string | null;
-}
 
 const positionsCache = new Map<number, { positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }>();
 
@@ -109,3 +98,5 @@ if (run) {
     for (const n of run.split(',').map(Number)) for (const webgl of [false, true]) await runBench(n, webgl);
   })();
 }
+
+export type { BenchResult };
