@@ -55,9 +55,12 @@ function participant(p: Props, quotes: (keys: Plain | undefined) => Quote[]): Pa
 }
 
 export async function findMeetings(reader: GraphReader, query: MeetingsQuery): Promise<MeetingsAnswer> {
-  const person = query.person ? (await resolveEntity(reader, query.person, 'person', 'person')).id : null;
-  const other = query.with ? (await resolveEntity(reader, query.with, 'with', 'person')).id : null;
-  const country = query.country ? (await resolveEntity(reader, query.country, 'country', 'country')).id : null;
+  const resolveId = async (ref: string | undefined, param: string, type: 'person' | 'country') => (ref ? (await resolveEntity(reader, ref, param, type)).id : null);
+  const [person, other, country] = await Promise.all([
+    resolveId(query.person, 'person', 'person'),
+    resolveId(query.with, 'with', 'person'),
+    resolveId(query.country, 'country', 'country'),
+  ]);
   const window = { from: periodBound(query.from, 'start'), to: periodBound(query.to, 'end') };
   const common = { ...window, meetingKinds: [...MEETING_KINDS], limit: query.limit };
   const idRows = person

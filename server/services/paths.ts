@@ -70,8 +70,7 @@ export function pathQueryFor(via: 'meetings' | 'any', k: number, maxHops: number
 
 export async function findPaths(reader: GraphReader, query: PathsQuery): Promise<PathsAnswer> {
   const type = query.via === 'meetings' ? 'person' : undefined;
-  const from = await resolveEntity(reader, query.from, 'from', type);
-  const to = await resolveEntity(reader, query.to, 'to', type);
+  const [from, to] = await Promise.all([resolveEntity(reader, query.from, 'from', type), resolveEntity(reader, query.to, 'to', type)]);
   if (from.id === to.id) throw new BadInput('to: must be a different entity from from', 'to');
   const excludeLabels: string[] = [];
   const excludeIds: string[] = [];
