@@ -54,9 +54,10 @@ export function isConnectionError(error: unknown): boolean {
   return error instanceof Neo4jError && ['ServiceUnavailable', 'SessionExpired'].includes(error.code);
 }
 
-export function sendProblem(res: Response, error: unknown): void {
+/** Sends the problem for `error`; `extensions` adds members (RFC 9457 allows them), e.g. health details. */
+export function sendProblem(res: Response, error: unknown, extensions: Record<string, unknown> = {}): void {
   const { problem, headers } = problemFor(error);
-  res.status(problem.status).set(headers).type('application/problem+json').send(JSON.stringify(problem));
+  res.status(problem.status).set(headers).type('application/problem+json').send(JSON.stringify({ ...extensions, ...problem }));
 }
 
 export function problemHandler(log: (line: string) => void): ErrorRequestHandler {

@@ -1,5 +1,7 @@
 // GET /api/health → {status, neo4j: {connected, version}}; 503 (problem+json) when the database is unreachable.
 import { Router } from 'express';
+import { DatabaseUnavailable } from '../errors.ts';
+import { sendProblem } from '../http/problem.ts';
 import { reportHealth } from '../services/health.ts';
 import type { AppDeps } from '../app.ts';
 
@@ -11,19 +13,7 @@ export function healthRoutes(deps: AppDeps): Router {
       res.json(report);
       return;
     }
-    res
-      .status(503)
-      .set('Retry-After', '5')
-      .type('application/problem+json')
-      .send(
-        JSON.stringify({
-          type: '/api/problems/database-unavailable',
-          title: 'Database unavailable',
-          status: 503,
-          detail: `The graph database cannot be reached: ${report.neo4j.error ?? 'no answer'}`,
-          neo4j: report.neo4j,
-        }),
-      );
+    sendProblem(res, new DatabaseUnavailable(`The graph database cannot be reached: ${report.neo4j.error ?? 'no answer'}`), { neo4j: report.neo4j });
   });
   return router;
 }
