@@ -1,9 +1,10 @@
 // The explorer's build: `npm run build` (production, into client/dist, served by the app at /) and
 // `npm run dev:client` (dev server with hot reload, proxying /api to the app on :8080).
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
-  root: new URL('.', import.meta.url).pathname,
+  root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   build: {
     outDir: 'dist',
@@ -11,7 +12,7 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
     // bench.html: the canvas-vs-WebGL render benchmark the e2e run opens.
-    rollupOptions: { input: { main: new URL('index.html', import.meta.url).pathname, bench: new URL('bench.html', import.meta.url).pathname } },
+    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), bench: fileURLToPath(new URL('bench.html', import.meta.url)) } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

@@ -1,6 +1,7 @@
 // Loads curated fact files into Neo4j: validate (zod) → check quotes and resolve references → write in
 // one transaction per file. A refused file writes nothing; the others still load. Idempotent.
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../server/repository/cypher.ts';
@@ -13,7 +14,7 @@ import { planFactFile } from './plan.ts';
 import { cleanSourceText } from './source-text.ts';
 import { addCounts, emptyCounts, writePlan, type WriteCounts } from './writer.ts';
 
-export const SEEDS_DIR = new URL('.', import.meta.url).pathname;
+export const SEEDS_DIR = fileURLToPath(new URL('.', import.meta.url));
 export const FACTS_DIR = join(SEEDS_DIR, 'facts');
 export const SOURCES_DIR = join(SEEDS_DIR, 'sources');
 

@@ -2,6 +2,7 @@
 // On SIGINT/SIGTERM: stop accepting, let in-flight requests finish (bounded), close the driver, stop
 // the local Neo4j.
 import 'dotenv/config';
+import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const app = createApp(
     appDeps(db.driver, db.database, {
       audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
-      staticDir: new URL('../client/dist', import.meta.url).pathname,
+      staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
       log,
     }),
   );

@@ -1,8 +1,9 @@
 // Headless Debian Chromium through playwright-core, over the real app on the seeded test Neo4j.
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,5 +1,6 @@
 // The real app (createApp) on a free port over the seeded test database, for HTTP tests.
 import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.ts';
 import type { AuditEntry } from '../../server/audit.ts';
@@ -18,7 +19,7 @@ export const auditEntries: AuditEntry[] = [];
 
 async function start(): Promise<RunningApp> {
   const { driver } = await seededGraph();
-  const staticDir = new URL('../../client/dist', import.meta.url).pathname;
+  const staticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
   const app = createApp(appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry), staticDir }));
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));

@@ -2,6 +2,7 @@
 // nothing) on a free port under .data/test-<pid>, seeded once, stopped and deleted when mocha ends.
 // NEO4J_TEST_URI points the tests at an existing server instead — which they will EMPTY.
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
 import { createDriver, applySchema } from '../../server/repository/database.ts';
@@ -14,7 +15,7 @@ export interface TestDatabase {
 
 let started: Promise<TestDatabase> | undefined;
 
-export const DATA_ROOT = join(new URL('../..', import.meta.url).pathname, '.data');
+export const DATA_ROOT = join(fileURLToPath(new URL('../..', import.meta.url)), '.data');
 
 export function testDatabase(): Promise<TestDatabase> {
   started ??= (async () => {
