@@ -17,6 +17,7 @@ COPY seeds ./seeds
 COPY cypher ./cypher
 COPY neo4j/local.ts ./neo4j/local.ts
 COPY --from=client /app/client/dist ./client/dist
+RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 8080
 CMD ["node", "--import", "tsx", "server/main.ts"]
