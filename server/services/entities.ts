@@ -39,12 +39,14 @@ function link(other: Props): EntityLink {
 }
 
 export async function getEntityProfile(reader: GraphReader, ref: string): Promise<EntityProfile> {
-  const { id } = await resolveEntity(reader, ref, 'id');
-  const [entityRow] = await reader.rows('entity', { id });
+  const resolved = await resolveEntity(reader, ref, 'id');
+  const { id } = resolved;
+  // Resolving an id already read the entity; a name needs one more read.
+  const entityRow = resolved.props ? { type: resolved.type, props: resolved.props } : (await reader.rows('entity', { id }))[0];
   const rels = await reader.rows('entity-relationships', { id, limit: RELATIONSHIP_CAP + 1 });
   const truncated = rels.length > RELATIONSHIP_CAP;
   const shown: Row[] = rels.slice(0, RELATIONSHIP_CAP);
-  const agreementRows = entityRow!.type === 'Person' ? await reader.rows('person-agreements', { id }) : [];
+  const agreementRows = String(entityRow!.type).toLowerCase() === 'person' ? await reader.rows('person-agreements', { id }) : [];
 
   const props = entityRow!.props as Props;
   const book = await loadQuoteBook(reader, [...collectEvidence(props), ...collectEvidence(shown), ...collectEvidence(agreementRows)]);

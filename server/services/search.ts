@@ -5,6 +5,7 @@ import { ID_PATTERN } from '../../seeds/model.ts';
 import { BadInput, NotFound } from '../errors.ts';
 import { labelOf, type ApiType } from '../http/schemas.ts';
 import type { GraphReader } from '../repository/reader.ts';
+import type { Plain } from '../repository/values.ts';
 
 export interface SearchHit {
   id: string;
@@ -43,6 +44,8 @@ export interface EntityRefResult {
   id: string;
   type: string;
   name: string;
+  /** The entity's own properties, when resolving already read them (an id or ISO code was given). */
+  props?: Record<string, Plain>;
 }
 
 /**
@@ -52,7 +55,9 @@ export interface EntityRefResult {
 export async function resolveEntity(reader: GraphReader, ref: string, param: string, type?: ApiType): Promise<EntityRefResult> {
   const byId = async (id: string) => {
     const [row] = await reader.rows('entity', { id });
-    return row ? { id: row.id as string, type: (row.type as string).toLowerCase(), name: (row.props as { name?: string }).name ?? id } : undefined;
+    if (!row) return undefined;
+    const props = row.props as Record<string, Plain>;
+    return { id: row.id as string, type: (row.type as string).toLowerCase(), name: (props.name as string | undefined) ?? id, props };
   };
   if (ID_PATTERN.test(ref)) {
     const found = await byId(ref);
