@@ -1,9 +1,9 @@
 // The bilateral report: what the graph knows about two countries' relations — a dated timeline of
 // meetings, visits, calls and forums between their officials; agreements; figures; the institutions
 // involved on each side; open threads; sources. Every statement cites the quotes it rests on.
-import { MEETING_KINDS } from '../../../seeds/model.ts';
 import type { GraphReader, Row } from '../../repository/reader.ts';
 import type { Plain } from '../../repository/values.ts';
+import { parseEvidenceKey } from '../../../seeds/source-text.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { formatDate, listText } from '../text.ts';
@@ -50,7 +50,7 @@ function distance(seen: Plain, target: string): number {
 }
 
 function sourcesOfEvidence(keys: readonly string[]): string[] {
-  return [...new Set(keys.map((k) => k.split('#')[0]!))];
+  return [...new Set(keys.map((key) => parseEvidenceKey(key)?.sourceId).filter((id): id is string => !!id))];
 }
 
 export async function bilateralReport(reader: GraphReader, refA: string, refB: string, now = new Date()): Promise<Report> {
@@ -61,11 +61,10 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
   const params = { a: a.id, b: b.id };
 
   const eventIds = (await reader.rows('report-bilateral-events', params)).map((r) => r.id as string);
-  const [events, agreements, figures, countries] = await Promise.all([
+  const [events, agreements, figures] = await Promise.all([
     eventIds.length ? reader.rows('meeting-details', { ids: eventIds }) : Promise.resolve([] as Row[]),
     reader.rows('report-bilateral-agreements', params),
     reader.rows('report-bilateral-figures', params),
-    reader.rows('nodes-by-id', { ids: [a.id, b.id] }),
   ]);
   const personIds = [...new Set(events.flatMap((e) => (e.participants as Props[]).filter((p) => p.type === 'Person').map((p) => p.id as string)))];
   const titles = personIds.length ? ((await reader.rows('titles-of-people', { ids: personIds })) as unknown as TitleRow[]) : [];
@@ -81,7 +80,7 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
   const cite = (keys: Plain | undefined): Quote[] => book.quotes(keys as string[] | null);
   const statement = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, book), data });
   const titlesOf = (id: string) => titles.filter((t) => t.person === id);
-  const countryName = new Map(countries.map((c) => [(c.node as Props).id as string, (c.node as Props).name as string]));
+  const countryName = new Map([sideA, sideB].map((side) => [side.id, side.name]));
 
   // Timeline: one row per event, who acted for which side, with their title at the time.
   const timeline = events.map((row) => {
@@ -97,7 +96,7 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
       const held = titlesAtTheTime(titlesOf(p.id as string), eventSources, event.start ?? null);
       for (const title of held) {
         // Cite the title from the event's own article when it states it there.
-        const own = title.evidence.filter((key) => eventSources.includes(key.split('#')[0]!));
+        const own = title.evidence.filter((key) => eventSources.includes(parseEvidenceKey(key)?.sourceId ?? ''));
         quotes.push(...cite(own.length ? own : title.evidence));
       }
       const office = held.length ? held.map((t) => `${t.title}${t.at.type === 'Organization' ? `, ${String(t.at.name)}` : ''}`).join(' and ') : null;
@@ -128,7 +127,6 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
       }),
       row: [when, `${kind}${status}: ${String(event.title)}`, row.place ? String((row.place as Props).name) : '—', people.join('; ') || '—'],
       planned: event.status === 'planned',
-      meetingLike: (MEETING_KINDS as readonly string[]).includes(event.kind as string),
     };
   });
 
