@@ -93,10 +93,18 @@ describe('explorer in the browser (e2e)', function () {
     await page.waitForFunction((n) => window.__kg.cy.nodes().length < n, expanded + remaining);
     await page.locator('#details button', { hasText: 'Pin' }).click();
     expect(await page.locator('#details button[aria-pressed=true]').textContent()).to.equal('Unpin');
+    const kzVisible = () => page.evaluate(() => window.__kg.cy.nodes(':visible').map((n) => n.id()).includes('country:KZ'));
+    // The click handler may finish after Playwright's click returns: wait for the state (bounded), then assert it.
+    const settle = (visible: boolean) =>
+      page
+        .waitForFunction((v) => window.__kg.cy.nodes(':visible').map((n) => n.id()).includes('country:KZ') === v, visible, { timeout: 5000 })
+        .catch(() => undefined);
     await page.locator('#details button', { hasText: 'Hide' }).click();
-    expect(await page.evaluate(() => window.__kg.cy.nodes(':visible').map((n) => n.id()).includes('country:KZ'))).to.equal(false);
+    await settle(false);
+    expect(await kzVisible()).to.equal(false);
     await page.locator('#unhide').click();
-    expect(await page.evaluate(() => window.__kg.cy.nodes(':visible').map((n) => n.id()).includes('country:KZ'))).to.equal(true);
+    await settle(true);
+    expect(await kzVisible()).to.equal(true);
     await shot(page, '08b-collapsed-pinned');
   });
 
