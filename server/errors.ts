@@ -55,3 +55,21 @@ export class DatabaseUnavailable extends AppError {
     super(message);
   }
 }
+
+/** A protected endpoint called without the right API key. */
+export class Unauthorized extends AppError {
+  override readonly name = 'Unauthorized';
+  readonly code = 'unauthorized';
+}
+
+/** A caller who sent too many requests too quickly; retry after the window. */
+export class TooManyRequests extends AppError {
+  override readonly name = 'TooManyRequests';
+  readonly code = 'too-many-requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

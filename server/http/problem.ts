@@ -2,7 +2,9 @@
 // become a 500 with no internals (no message, no stack) in the response; the log gets the details.
 import type { ErrorRequestHandler, Response } from 'express';
 import { Neo4jError } from 'neo4j-driver';
-import { AppError, BadInput, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout } from '../errors.ts';
+import {
+  AppError, BadInput, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, TooManyRequests, Unauthorized,
+} from '../errors.ts';
 
 export interface Problem {
   type: string;
@@ -19,13 +21,15 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
     const status =
       error instanceof NotFound ? 404
       : error instanceof BadInput ? 400
+      : error instanceof Unauthorized ? 401
       : error instanceof QueryRefused ? 403
       : error instanceof QueryTimeout ? 408
       : error instanceof QueryFailed ? 422
+      : error instanceof TooManyRequests ? 429
       : error instanceof DatabaseUnavailable ? 503
       : 500;
     const titles: Record<number, string> = {
-      400: 'Bad request', 403: 'Query refused', 404: 'Not found', 408: 'Query timed out', 422: 'Query failed', 503: 'Database unavailable',
+      400: 'Bad request', 401: 'Unauthorized', 429: 'Too many requests', 403: 'Query refused', 404: 'Not found', 408: 'Query timed out', 422: 'Query failed', 503: 'Database unavailable',
     };
     const problem: Problem = { type: TYPE_BASE + error.code, title: titles[status] ?? 'Error', status, detail: error.message };
     if (error instanceof BadInput) {
@@ -34,7 +38,9 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
       if (error.position) problem.position = error.position;
     }
     const headers: Record<string, string> = {};
-    if (error instanceof DatabaseUnavailable) headers['Retry-After'] = String(error.retryAfterSeconds);
+    if (error instanceof DatabaseUnavailable || error instanceof TooManyRequests) headers['Retry-After'] = String(error.retryAfterSeconds);
+    // RFC 9110: a 401 names the scheme the client should use.
+    if (error instanceof Unauthorized) headers['WWW-Authenticate'] = 'Bearer realm="diplomatic-kg"';
     return { problem, headers };
   }
   if (isConnectionError(error)) return problemFor(new DatabaseUnavailable('The graph database cannot be reached; try again shortly.'));
