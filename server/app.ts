@@ -23,6 +23,8 @@ export interface AppDeps {
   console: ConsoleDeps;
   /** Built client to serve at / (client/dist), if present. */
   staticDir?: string | undefined;
+  /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
+  apiKey?: string | undefined;
   log: (line: string) => void;
 }
 

@@ -22,6 +22,11 @@ const configSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. */
   AUDIT_LOG: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /**
+   * A shared key required by the console, saved queries and ingest (Authorization: Bearer … or X-API-Key).
+   * Unset: those endpoints are open, which is only sensible on loopback. Never logged.
+   */
+  API_KEY: z.preprocess(emptyAsUndefined, z.string().min(16, 'at least 16 characters').optional()),
   /** Load the seed articles at start (npm start does; set to false to skip). */
   SEED_ON_START: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
 });

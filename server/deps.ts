@@ -10,6 +10,7 @@ export interface DepsOptions {
   audit: Audit;
   log?: (line: string) => void;
   staticDir?: string;
+  apiKey?: string | undefined;
 }
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
@@ -18,6 +19,7 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     reader: createReader(driver, database),
     console: consoleDeps(driver, database, options.audit),
     staticDir: options.staticDir,
+    apiKey: options.apiKey,
     log: options.log ?? (() => {}),
   };
 }

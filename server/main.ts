@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     appDeps(db.driver, db.database, {
       audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
       staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
+      apiKey: config.API_KEY,
       log,
     }),
   );
