@@ -6,6 +6,7 @@ import { problemHandler, sendProblem } from './http/problem.ts';
 import type { DatabaseHealth } from './repository/database.ts';
 import type { GraphReader } from './repository/reader.ts';
 import type { ConsoleDeps } from './services/console.ts';
+import type { StartupStatus } from './services/health.ts';
 import { consoleRoutes } from './routes/cypher.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -17,6 +18,8 @@ import { searchRoutes } from './routes/search.ts';
 
 export interface AppDeps {
   probeDatabase: () => Promise<DatabaseHealth>;
+  /** Where start-up preparation (schema, seeds) stands; absent: done. */
+  startup?: (() => StartupStatus) | undefined;
   /** Runs the named read queries (cypher/*.cypher). */
   reader: GraphReader;
   /** The analyst console: EXPLAIN, guarded streaming run, audit log. */

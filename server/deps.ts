@@ -11,6 +11,7 @@ export interface DepsOptions {
   log?: (line: string) => void;
   staticDir?: string;
   apiKey?: string | undefined;
+  startup?: AppDeps['startup'];
 }
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
@@ -20,6 +21,7 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     console: consoleDeps(driver, database, options.audit),
     staticDir: options.staticDir,
     apiKey: options.apiKey,
+    startup: options.startup,
     log: options.log ?? (() => {}),
   };
 }

@@ -56,6 +56,10 @@ export class DatabaseUnavailable extends AppError {
   }
 }
 
+export function databaseUnreachable(): DatabaseUnavailable {
+  return new DatabaseUnavailable('The graph database cannot be reached; try again shortly.');
+}
+
 /** A protected endpoint called without the right API key. */
 export class Unauthorized extends AppError {
   override readonly name = 'Unauthorized';

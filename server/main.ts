@@ -1,4 +1,6 @@
 // Boots the app: config → database (NEO4J_URI, or a local Neo4j we start) → schema → seeds → listen.
+// If the database cannot be reached, the server starts anyway: health and data endpoints answer 503
+// with Retry-After, and schema + seeds are applied in the background once the database answers.
 // On SIGINT/SIGTERM: stop accepting, let in-flight requests finish (bounded), close the driver, stop
 // the local Neo4j.
 import 'dotenv/config';
@@ -10,19 +12,33 @@ import { fileAudit } from './audit.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './repository/connect.ts';
 import { appDeps } from './deps.ts';
-import { applySchema } from './repository/database.ts';
+import { API_DRIVER, applySchema, isUnreachable } from './repository/database.ts';
+import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
 
 const log = (line: string) => console.log(line);
+/** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
+const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, API_DRIVER);
   let server: Server | undefined;
+  const preparation = keepTrying(
+    async () => {
+      await applySchema(db.driver, db.database);
+      if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log);
+    },
+    { isTransient: isUnreachable, log },
+  );
+  let shuttingDown = false;
   const shutdown = async (signal: string) => {
-    log(`${signal}: shutting down`);
-    const forced = setTimeout(() => server?.closeAllConnections(), 10_000).unref();
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal}: shutting down (in-flight requests get ${DRAIN_MS / 1000} s)`);
+    preparation.stop();
+    const forced = setTimeout(() => server?.closeAllConnections(), DRAIN_MS).unref();
     await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
     clearTimeout(forced);
     await db.close();
@@ -31,21 +47,27 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await applySchema(db.driver, db.database);
-  if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log);
+  // Wait for the first attempt so a normal start serves seeded data from its first request.
+  const prepared = await preparation.firstAttempt;
   const app = createApp(
     appDeps(db.driver, db.database, {
       audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
       staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
       apiKey: config.API_KEY,
+      startup: () => ({ state: preparation.state(), error: preparation.lastError() }),
       log,
     }),
   );
   server = app.listen(config.PORT, config.HOST, () => {
     const address = server?.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    log(`Diplomatic knowledge graph ready: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/`);
+    const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/`;
+    log(prepared ? `Diplomatic knowledge graph ready: ${url}` : `Diplomatic knowledge graph listening (database not ready yet): ${url}`);
   });
+  // Bounded request life: slow clients cannot hold sockets open for minutes.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  server.keepAliveTimeout = 5_000;
 }
 
 main().catch((error: unknown) => {

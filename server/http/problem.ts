@@ -1,9 +1,10 @@
 // Maps errors to RFC 9457 application/problem+json — the only place errors meet HTTP. Unknown errors
 // become a 500 with no internals (no message, no stack) in the response; the log gets the details.
 import type { ErrorRequestHandler, Response } from 'express';
-import { Neo4jError } from 'neo4j-driver';
+import { isUnreachable } from '../repository/database.ts';
 import {
   AppError, BadInput, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, TooManyRequests, Unauthorized,
+  databaseUnreachable,
 } from '../errors.ts';
 
 export interface Problem {
@@ -43,7 +44,7 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
     if (error instanceof Unauthorized) headers['WWW-Authenticate'] = 'Bearer realm="diplomatic-kg"';
     return { problem, headers };
   }
-  if (isConnectionError(error)) return problemFor(new DatabaseUnavailable('The graph database cannot be reached; try again shortly.'));
+  if (isUnreachable(error)) return problemFor(databaseUnreachable());
   const parse = error as { type?: string; status?: number };
   if (parse?.type === 'entity.parse.failed') return problemFor(new BadInput('The request body is not valid JSON.', 'body'));
   if (parse?.type === 'entity.too.large') {
@@ -53,11 +54,6 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
     problem: { type: `${TYPE_BASE}internal`, title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it has been logged.' },
     headers: {},
   };
-}
-
-/** Driver errors that mean "no database right now" rather than "your query is wrong". */
-export function isConnectionError(error: unknown): boolean {
-  return error instanceof Neo4jError && ['ServiceUnavailable', 'SessionExpired'].includes(error.code);
 }
 
 /** Sends the problem for `error`; `extensions` adds members (RFC 9457 allows them), e.g. health details. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { createDriver } from './database.ts';
+import { createDriver, type DriverTuning } from './database.ts';
 
 export interface OpenDatabase {
   driver: Driver;
@@ -15,7 +15,7 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (line: string) => void = () => {}): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, log: (line: string) => void = () => {}, tuning: DriverTuning = {}): Promise<OpenDatabase> {
   let local: LocalNeo4j | undefined;
   let uri = config.NEO4J_URI;
   if (!uri) {
@@ -23,7 +23,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     uri = local.uri;
     log(`local Neo4j ${local.version} on ${uri} (data in ${local.home})`);
   }
-  const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE }, tuning);
   let closing: Promise<void> | undefined;
   return {
     driver,

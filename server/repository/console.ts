@@ -3,8 +3,8 @@
 // become the typed errors the HTTP layer maps (syntax → 400, timeout → 408, refused write → 403, …).
 import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Audit } from '../audit.ts';
-import { BadInput, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout } from '../errors.ts';
-import { isConnectionError } from '../http/problem.ts';
+import { BadInput, QueryFailed, QueryRefused, QueryTimeout, databaseUnreachable } from '../errors.ts';
+import { isUnreachable } from './database.ts';
 import { syntaxPosition, type PlanOperator } from '../services/console-guard.ts';
 
 export interface PlanNode {
@@ -38,7 +38,7 @@ const EXPLAIN = 'EXPLAIN ';
 
 /** Maps a driver error on an analyst query to a typed error; `prefix` is what we prepended to their text. */
 export function consoleError(error: unknown, prefix = ''): Error {
-  if (isConnectionError(error)) return new DatabaseUnavailable('The graph database cannot be reached; try again shortly.');
+  if (isUnreachable(error)) return databaseUnreachable();
   if (!(error instanceof Neo4jError)) return error as Error;
   const code = error.code ?? '';
   const message = error.message.split('\n')[0]!.replace(new RegExp(`"${prefix}`), '"');

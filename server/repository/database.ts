@@ -1,6 +1,6 @@
 // The one place that creates the Neo4j driver, applies the schema and reports health. Reads go in
 // READ transactions so a cluster (neo4j:// routing) can spread them over its secondaries.
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { isRetriableError, Neo4jError, type Driver } from 'neo4j-driver';
 import { cypher, statements } from './cypher.ts';
 
 export interface DatabaseTarget {
@@ -10,17 +10,32 @@ export interface DatabaseTarget {
   database?: string | undefined;
 }
 
+export interface DriverTuning {
+  /** How long managed transactions retry transient errors before giving up. */
+  maxTransactionRetryTime?: number;
+}
+
+/** For the API: a request turns into a 503 with Retry-After after ~3 s of retries, not 15 s. */
+export const API_DRIVER: DriverTuning = { maxTransactionRetryTime: 3_000 };
+
 /**
- * Pool and timeouts chosen deliberately: a small pool suits one app instance on 2 cores; a
- * connection attempt fails fast (5 s) so health checks answer promptly when the database is down;
- * managed transactions retry transient errors (leader switch, deadlock) for up to 15 s.
+ * Pool and timeouts chosen deliberately (README, "Reliability"):
+ * - pool of 50: more than the Express process can use at once on 2 cores, far below Neo4j's limits;
+ * - waiting for a pooled connection gives up after 10 s (under overload, fail rather than pile up);
+ * - a connection attempt fails after 5 s, so a dead database is reported promptly;
+ * - managed transactions retry transient errors (leader switch, deadlock, lost connection) for 15 s by
+ *   default — loaders want that; the API passes API_DRIVER to answer 503 sooner;
+ * - pooled connections older than 1 h are replaced, idle ones are checked after 30 s, so connections a
+ *   restarted database or a firewall dropped are not handed out.
  */
-export function createDriver(target: DatabaseTarget): Driver {
+export function createDriver(target: DatabaseTarget, tuning: DriverTuning = {}): Driver {
   return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 15_000,
+    maxConnectionLifetime: 60 * 60_000,
+    connectionLivenessCheckTimeout: 30_000,
+    maxTransactionRetryTime: tuning.maxTransactionRetryTime ?? 15_000,
     disableLosslessIntegers: false,
     userAgent: 'diplomatic-kg/0.1',
   });
@@ -32,6 +47,11 @@ export async function applySchema(driver: Driver, database?: string): Promise<vo
   }
   // Full-text and range indexes must be online before the first search.
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
+}
+
+/** Errors that mean "the database is not reachable right now", worth retrying later. */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof Neo4jError && (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetriableError(error));
 }
 
 export interface DatabaseHealth {

@@ -1,8 +1,8 @@
 // Runs named read queries (cypher/*.cypher) in READ transactions and returns plain JSON rows. The
 // only code between the services and the driver; a lost database becomes DatabaseUnavailable.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { DatabaseUnavailable } from '../errors.ts';
-import { isConnectionError } from '../http/problem.ts';
+import { databaseUnreachable } from '../errors.ts';
+import { isUnreachable } from './database.ts';
 import { cypher } from './cypher.ts';
 import { plainRecord, type Plain } from './values.ts';
 
@@ -48,7 +48,7 @@ export function createReader(driver: Driver, database?: string, timeoutMs = 15_0
         });
         return records.map(plainRecord);
       } catch (error) {
-        if (isConnectionError(error)) throw new DatabaseUnavailable('The graph database cannot be reached; try again shortly.');
+        if (isUnreachable(error)) throw databaseUnreachable();
         throw error;
       }
     },

@@ -1,0 +1,131 @@
+// The server starts while Neo4j is down, answers 503 + Retry-After, recovers by itself when Neo4j comes
+// up, survives a Neo4j crash (SIGKILL) and restart, and shuts down cleanly on SIGTERM.
+import { expect } from 'chai';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
+import { DATA_ROOT } from '../support/database.ts';
+import { isAlive, spawnTs, waitUntil } from '../support/processes.ts';
+
+interface Answer {
+  status: number;
+  retryAfter: string | null;
+  type: string | null;
+  body: Record<string, unknown>;
+  ms: number;
+}
+
+async function get(base: string, path: string): Promise<Answer> {
+  const started = Date.now();
+  const res = await fetch(new URL(path, base));
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    type: res.headers.get('content-type'),
+    body: (await res.json()) as Record<string, unknown>,
+    ms: Date.now() - started,
+  };
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+const searchFinds = (base: string) => async () => {
+  const answer = await get(base, '/api/search?q=Kuantyrov');
+  return answer.status === 200 && (answer.body.results as { id: string }[]).some((r) => r.id === 'person:alibek-kuantyrov');
+};
+
+describe('resilience: the database goes away and comes back', () => {
+  let home: string;
+  let dataDir: string;
+  let port: number;
+  let neo4j: LocalNeo4j | undefined;
+  let server: ChildProcess | undefined;
+  let base: string;
+  const timings: string[] = [];
+
+  before(async () => {
+    home = mkdtempSync(join(DATA_ROOT, 'test-outage-db-'));
+    dataDir = mkdtempSync(join(DATA_ROOT, 'test-outage-app-'));
+    port = await freePort();
+    // Nothing listens on `port` yet: the server must start anyway.
+    const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, NEO4J_URI: `bolt://127.0.0.1:${port}`, SEED_ON_START: 'true' };
+    const started = await spawnTs('server/main.ts', [], /(?:ready|listening \(database not ready yet\)): (http:\/\/\S+)/, env);
+    server = started.child;
+    base = started.match[1]!;
+    expect(started.match[0]).to.contain('database not ready yet');
+  });
+
+  after(async () => {
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    await neo4j?.stop();
+    rmSync(home, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+    if (timings.length) console.log(`      outage timings: ${timings.join('; ')}`);
+  });
+
+  it('with Neo4j down from the start: health and data endpoints answer 503 problem+json with Retry-After', async () => {
+    const health = await get(base, '/api/health');
+    expect(health.status).to.equal(503);
+    expect(health.type).to.contain('application/problem+json');
+    expect(health.retryAfter).to.equal('5');
+    expect(health.body.detail).to.match(/cannot be reached/);
+    expect((health.body.neo4j as { connected: boolean }).connected).to.equal(false);
+    expect((health.body.startup as { state: string }).state).to.equal('pending');
+
+    for (const path of ['/api/search?q=Kuantyrov', '/api/entities/person:alibek-kuantyrov', '/api/meetings?person=person:alibek-kuantyrov', '/api/paths?from=KZ&to=NG']) {
+      const answer = await get(base, path);
+      expect(answer.status, path).to.equal(503);
+      expect(answer.retryAfter, path).to.equal('5');
+      expect(answer.type, path).to.contain('application/problem+json');
+      expect(JSON.stringify(answer.body), path).not.to.match(/at \w+ \(|node_modules|Neo4jError/);
+      timings.push(`${path.split('?')[0]} down-from-start ${answer.ms} ms`);
+    }
+  });
+
+  it('when Neo4j comes up, the server applies schema and seeds by itself and serves', async () => {
+    neo4j = await startLocalNeo4j({ home, port });
+    const upAt = Date.now();
+    expect(await eventually(async () => (await get(base, '/api/health')).status === 200, 120_000), 'health back to 200').to.equal(true);
+    expect(await eventually(searchFinds(base), 60_000), 'seeded data served').to.equal(true);
+    timings.push(`recovered ${Date.now() - upAt} ms after Neo4j was up`);
+    const health = await get(base, '/api/health');
+    expect(health.body.status).to.equal('ok');
+    expect((health.body.startup as { state: string }).state).to.equal('ready');
+  });
+
+  it('when Neo4j crashes (SIGKILL) under the running server: 503 + Retry-After, then recovery after restart', async () => {
+    const jvm = neo4j!.pid;
+    process.kill(jvm, 'SIGKILL');
+    expect(await waitUntil(() => !isAlive(jvm), 30_000)).to.equal(true);
+    await neo4j!.stop();
+
+    const search = await get(base, '/api/search?q=Kuantyrov');
+    expect(search.status).to.equal(503);
+    expect(search.retryAfter).to.equal('5');
+    timings.push(`search after crash ${search.ms} ms`);
+    const health = await get(base, '/api/health');
+    expect(health.status).to.equal(503);
+    expect((health.body.neo4j as { connected: boolean }).connected).to.equal(false);
+
+    neo4j = await startLocalNeo4j({ home, port });
+    const upAt = Date.now();
+    // The data survived the crash (Neo4j recovers from its transaction log) and the pool reconnects.
+    expect(await eventually(searchFinds(base), 60_000), 'served again after restart').to.equal(true);
+    timings.push(`served again ${Date.now() - upAt} ms after restart`);
+    expect((await get(base, '/api/health')).status).to.equal(200);
+  });
+
+  it('SIGTERM: the server exits 0', async () => {
+    const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+    server!.kill('SIGTERM');
+    expect(await exited).to.equal(0);
+  });
+});
