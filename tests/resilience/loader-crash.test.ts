@@ -1,0 +1,90 @@
+// Kill the seed loader with SIGKILL at many points, rerun it, and prove the graph converges to exactly
+// the graph of an uninterrupted load (a checksum of every property), and that after every kill the graph
+// is exactly "the first k files loaded" for some k — no half-written file ever survives.
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
+import { createDriver } from '../../server/repository/database.ts';
+import { graphChecksum } from '../../seeds/checksum.ts';
+import { defaultFactFiles, loadFactFiles } from '../../seeds/loader.ts';
+import { DATA_ROOT } from '../support/database.ts';
+
+/** Runs `npm run seed` as a child; kills it with SIGKILL once `killWhen` says so. */
+function runSeedCli(uri: string, killWhen?: (output: string) => number | undefined): Promise<{ code: number | null; signal: string | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'seeds/cli.ts'], { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let armed = false;
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    const delay = !armed && killWhen ? killWhen(output) : undefined;
+    if (delay !== undefined) {
+      armed = true;
+      setTimeout(() => child.kill('SIGKILL'), delay);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, output })));
+}
+
+/** A small deterministic PRNG (mulberry32), so a failing run can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('resilience: the loader killed mid-load converges on rerun', () => {
+  let neo4j: LocalNeo4j;
+  let driver: Driver;
+  const prefixChecksums: string[] = [];
+  const files = defaultFactFiles();
+
+  before(async () => {
+    neo4j = await startLocalNeo4j({ home: join(DATA_ROOT, `test-crash-${process.pid}`), port: await freePort(), ephemeral: true });
+    driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: '' });
+    // The graph after exactly the first k files, for every k: the only states a kill may leave.
+    for (let k = 0; k <= files.length; k++) {
+      await loadFactFiles({ driver, reset: true, files: files.slice(0, k) });
+      prefixChecksums.push((await graphChecksum(driver)).sha256);
+    }
+    await loadFactFiles({ driver, reset: true, files: [] });
+  });
+
+  after(async () => {
+    await driver?.close();
+    await neo4j?.stop();
+  });
+
+  it('after each SIGKILL the graph is a whole-file prefix; the rerun reaches the uninterrupted checksum', async () => {
+    const random = prng(Number(process.env.CRASH_SEED ?? 20261125));
+    const seen: string[] = [];
+    // Round r kills shortly after the r-th file has committed (so mostly inside the next file's
+    // transaction); round 0 kills at a random moment during start-up or the first file.
+    for (let round = 0; round < files.length; round++) {
+      const delay = round === 0 ? 500 + Math.floor(random() * 2000) : Math.floor(random() * 400);
+      const run = await runSeedCli(neo4j.uri, (output) => {
+        if (round === 0) return delay; // from its first line of output
+        return (output.match(/^loaded /gm) ?? []).length >= round ? delay : undefined;
+      });
+      const { sha256 } = await graphChecksum(driver);
+      const k = prefixChecksums.indexOf(sha256);
+      seen.push(`round ${round}: ${run.signal ?? `exit ${run.code}`} → ${k < 0 ? 'NOT A PREFIX' : `first ${k} file(s)`}`);
+      expect(k, `round ${round}: the graph is not "the first k files" for any k\n${run.output}`).to.be.at.least(0);
+      if (run.signal === 'SIGKILL') expect(k).to.be.at.least(round);
+    }
+    const final = await runSeedCli(neo4j.uri);
+    expect(final.code, final.output).to.equal(0);
+    const after = await graphChecksum(driver);
+    console.log(`      ${seen.join('; ')}`);
+    expect(seen.filter((line) => line.includes('SIGKILL')).length, 'most runs were really killed').to.be.at.least(files.length - 1);
+    expect(after.sha256).to.equal(prefixChecksums[files.length]);
+  });
+});
