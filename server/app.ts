@@ -1,8 +1,10 @@
 // createApp(deps) builds the Express app; it never listens (main.ts does), so tests can mount it.
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
-import { NotFound } from './errors.ts';
+import { BadInput, NotFound } from './errors.ts';
+import { requireApiKey } from './http/api-key.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
+import { corsPolicy, DEFAULT_SECURITY, perMinuteLimit, securityHeaders, type SecurityPolicy } from './http/security.ts';
 import type { DatabaseHealth } from './repository/database.ts';
 import type { GraphReader } from './repository/reader.ts';
 import type { ConsoleDeps } from './services/console.ts';
@@ -28,15 +30,33 @@ export interface AppDeps {
   staticDir?: string | undefined;
   /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
   apiKey?: string | undefined;
+  /** CORS origins and rate limits; default: no CORS, DEFAULT_SECURITY limits. */
+  security?: SecurityPolicy | undefined;
+  /** Trust X-Forwarded-For from this many proxies (for per-client rate limits behind a proxy). */
+  trustProxy?: number | undefined;
   log: (line: string) => void;
 }
+
+/** Longer than any link the client builds (a path with many excluded ids stays under 1 KiB). */
+const MAX_URL_LENGTH = 4096;
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // 'simple' parsing: a[b]=c stays a string key, so no nested objects sneak into validation.
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy ?? false);
+  const security = deps.security ?? DEFAULT_SECURITY;
+  app.use(securityHeaders());
+  app.use('/api', corsPolicy(security.corsOrigins));
+  // Long URLs are refused before anything parses them (Node itself caps headers at 16 KiB).
+  app.use((req, _res, next) => next(req.url.length > MAX_URL_LENGTH ? new BadInput(`The URL is longer than ${MAX_URL_LENGTH} characters.`, 'url') : undefined));
   app.use(express.json({ limit: '100kb' }));
+
+  // The console runs user Cypher: an API key (when configured) and a rate limit guard it.
+  const consoleGuard = [perMinuteLimit(security.consolePerMinute, 'console'), requireApiKey(deps.apiKey)];
+  app.post(['/api/cypher', '/api/queries/:name'], ...consoleGuard);
+  app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
 
   app.use('/api', healthRoutes(deps));
   app.use('/api', docsRoutes());

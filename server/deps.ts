@@ -12,6 +12,8 @@ export interface DepsOptions {
   staticDir?: string;
   apiKey?: string | undefined;
   startup?: AppDeps['startup'];
+  security?: AppDeps['security'];
+  trustProxy?: number;
 }
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
@@ -22,6 +24,8 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     staticDir: options.staticDir,
     apiKey: options.apiKey,
     startup: options.startup,
+    security: options.security,
+    trustProxy: options.trustProxy,
     log: options.log ?? (() => {}),
   };
 }

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
       staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
       apiKey: config.API_KEY,
       startup: () => ({ state: preparation.state(), error: preparation.lastError() }),
+      security: { corsOrigins: config.CORS_ORIGINS, consolePerMinute: config.RATE_LIMIT_CONSOLE, reportsPerMinute: config.RATE_LIMIT_REPORTS },
+      trustProxy: config.TRUST_PROXY,
       log,
     }),
   );

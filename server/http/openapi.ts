@@ -32,6 +32,12 @@ const errors = {
   503: { description: 'The database is unreachable (see Retry-After)', content: { 'application/problem+json': { schema: problem } } },
 };
 
+/** The docs page's only style; server/http/security.ts allows exactly this block by its hash. */
+export const DOCS_CSS = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
+h1{margin-bottom:0}section{border-top:1px solid #d0d7de;padding-top:.5rem;margin-top:1.5rem}
+.m{background:#0b5cad;color:#fff;border-radius:4px;padding:0 .4rem;font-size:.8em}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}code{background:#f3f4f6;padding:0 .2rem}`;
+
 export function buildOpenApi(): Record<string, unknown> {
   const registry = new OpenAPIRegistry();
   registry.registerPath({
@@ -185,10 +191,7 @@ ${params.length ? `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><
   const info = doc.info as { title: string; description: string; version: string };
   return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(info.title)}</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
-h1{margin-bottom:0}section{border-top:1px solid #d0d7de;padding-top:.5rem;margin-top:1.5rem}
-.m{background:#0b5cad;color:#fff;border-radius:4px;padding:0 .4rem;font-size:.8em}table{border-collapse:collapse;width:100%}
-td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}code{background:#f3f4f6;padding:0 .2rem}</style>
+<style>${DOCS_CSS}</style>
 <h1>${escape(info.title)}</h1><p>${escape(info.description)} Version ${escape(info.version)}. Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
 ${sections.join('\n')}
 </html>`;

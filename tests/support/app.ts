@@ -2,7 +2,8 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/app.ts';
+import { createApp, type AppDeps } from '../../server/app.ts';
+import type { SecurityPolicy } from '../../server/http/security.ts';
 import type { AuditEntry } from '../../server/audit.ts';
 import { appDeps } from '../../server/deps.ts';
 import { seededGraph } from './seeded.ts';
@@ -17,14 +18,25 @@ let running: Promise<RunningApp> | undefined;
 /** What the app wrote to its audit log, in order. */
 export const auditEntries: AuditEntry[] = [];
 
-async function start(): Promise<RunningApp> {
+/** Limits far above what the test suites send, so only the security tests meet them. */
+const TEST_SECURITY: SecurityPolicy = { corsOrigins: [], consolePerMinute: 100_000, reportsPerMinute: 100_000 };
+
+/** The app over the seeded graph with some deps replaced (API key, limits, CORS), on a free port. */
+export async function startApp(overrides: Partial<AppDeps> = {}): Promise<RunningApp & { close(): Promise<void> }> {
   const { driver } = await seededGraph();
   const staticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
-  const app = createApp(appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry), staticDir }));
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  const app = createApp({ ...appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY }), ...overrides });
+  const server = await new Promise<Server>((resolve) => {
+    const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  };
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close };
 }
+
+const start = (): Promise<RunningApp> => startApp();
 
 export function seededApp(): Promise<RunningApp> {
   running ??= start();

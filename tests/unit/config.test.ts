@@ -18,4 +18,26 @@ describe('config', () => {
     expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).to.throw(ConfigError, /NEO4J_URI: a Bolt URI/);
     expect(() => loadConfig({ SEED_ON_START: 'yes' })).to.throw(ConfigError, /SEED_ON_START/);
   });
+
+  it('reads the security settings: CORS origins as a list, limits, proxies', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://a.example.org, https://b.example.org', RATE_LIMIT_CONSOLE: '10', TRUST_PROXY: '1' });
+    expect(config.CORS_ORIGINS).to.deep.equal(['https://a.example.org', 'https://b.example.org']);
+    expect(config.RATE_LIMIT_CONSOLE).to.equal(10);
+    expect(config.RATE_LIMIT_REPORTS).to.equal(30);
+    expect(config.TRUST_PROXY).to.equal(1);
+    expect(loadConfig({}).CORS_ORIGINS).to.deep.equal([]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'not an origin' })).to.throw(ConfigError, /CORS_ORIGINS/);
+  });
+
+  it('never repeats a secret in its error messages', () => {
+    let message = '';
+    try {
+      loadConfig({ API_KEY: 'tooShortSecret', NEO4J_URI: 'http://user:pa55word@host' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).to.match(/API_KEY: at least 16 characters/);
+    expect(message).not.to.contain('tooShortSecret');
+    expect(message).not.to.contain('pa55word');
+  });
 });

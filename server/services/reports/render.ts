@@ -3,6 +3,16 @@
 import { formatDate } from '../text.ts';
 import type { Citation, Report, Statement } from './model.ts';
 
+/** The report page's only style; server/http/security.ts allows exactly this block by its hash. */
+export const REPORT_CSS = `body{font:15px/1.55 Georgia,'DejaVu Serif',serif;color:#1b1f24;max-width:52rem;margin:2rem auto;padding:0 1.2rem}
+h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px solid #c9d1d9;padding-bottom:.2rem;margin-top:2rem}
+.subtitle{color:#444;font-style:italic}.note{color:#555;font-style:italic}
+table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #c9d1d9;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f4f6}sup.cite a{text-decoration:none;color:#0b5cad;padding:0 .1rem}
+ol.footnotes{font-size:.85rem;color:#333}q{font-style:italic}footer{margin-top:2rem;color:#666;font-size:.8rem}
+@media print{body{margin:0;max-width:none}a{color:inherit}section{break-inside:avoid-page}}
+`;
+
 export const REPORT_FORMATS = ['json', 'md', 'html', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -88,15 +98,7 @@ export function toHtml(report: Report): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(report.title)}</title>
-<style>
-body{font:15px/1.55 Georgia,'DejaVu Serif',serif;color:#1b1f24;max-width:52rem;margin:2rem auto;padding:0 1.2rem}
-h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px solid #c9d1d9;padding-bottom:.2rem;margin-top:2rem}
-.subtitle{color:#444;font-style:italic}.note{color:#555;font-style:italic}
-table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #c9d1d9;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f3f4f6}sup.cite a{text-decoration:none;color:#0b5cad;padding:0 .1rem}
-ol.footnotes{font-size:.85rem;color:#333}q{font-style:italic}footer{margin-top:2rem;color:#666;font-size:.8rem}
-@media print{body{margin:0;max-width:none}a{color:inherit}section{break-inside:avoid-page}}
-</style>
+<style>${REPORT_CSS}</style>
 </head>
 <body>
 <header><h1>${esc(report.title)}</h1><p class="subtitle">${esc(report.subtitle)}</p>${report.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}</header>

@@ -1,0 +1,73 @@
+// Security middleware in one place: headers (helmet, with a Content-Security-Policy the explorer runs
+// under), CORS only for configured origins, and rate limits for the expensive endpoints. See SECURITY.md.
+import { createHash } from 'node:crypto';
+import cors from 'cors';
+import type { Request, RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { TooManyRequests } from '../errors.ts';
+import { REPORT_CSS } from '../services/reports/render.ts';
+import { DOCS_CSS } from './openapi.ts';
+
+export interface SecurityPolicy {
+  /** Origins allowed to call the API from a browser (CORS); empty: none (same-origin only). */
+  corsOrigins: string[];
+  /** Requests per minute per client for POST /api/cypher and /api/queries/:name (and ingest). */
+  consolePerMinute: number;
+  /** Requests per minute per client for /api/reports/*. */
+  reportsPerMinute: number;
+}
+
+export const DEFAULT_SECURITY: SecurityPolicy = { corsOrigins: [], consolePerMinute: 60, reportsPerMinute: 30 };
+
+const styleHash = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+
+/**
+ * Everything from our own origin, nothing inline except the two server-rendered style blocks (by hash),
+ * no plugins, no framing. Cytoscape draws on <canvas> and sets styles through the CSSOM, which CSP allows.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", styleHash(REPORT_CSS), styleHash(DOCS_CSS)],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Same-origin by default; a configured CORS origin still works because CORS is decided separately.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false, // TLS ends at the user's proxy; it sets HSTS there (SECURITY.md).
+  });
+}
+
+/** No CORS headers at all unless origins are configured; then only those origins, no credentials. */
+export function corsPolicy(origins: readonly string[]): RequestHandler {
+  if (!origins.length) return (_req, _res, next) => next();
+  return cors({ origin: [...origins], methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key'], maxAge: 600 });
+}
+
+/** A per-client (IP) limit; over it, a 429 problem with Retry-After and RateLimit headers. */
+export function perMinuteLimit(limit: number, what: string): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, _res, next, options) => {
+      const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : Math.ceil(options.windowMs / 1000);
+      next(new TooManyRequests(`Too many ${what} requests: at most ${options.limit} a minute per client.`, seconds));
+    },
+  });
+}
