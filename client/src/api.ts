@@ -39,15 +39,35 @@ export function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return send<T>(url, signal ? { signal } : undefined);
 }
 
-export function postJson<T>(url: string, body: unknown): Promise<T> {
-  return send<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** The API key, when the server asks for one: kept for this tab only (sessionStorage), never in the URL. */
+const API_KEY_ITEM = 'kg.apiKey';
+
+function postInit(body: unknown): RequestInit {
+  const key = sessionStorage.getItem(API_KEY_ITEM);
+  const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+  return { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) };
+}
+
+/** POSTs JSON; on a 401 (the console and ingest may need the API key) asks for the key once and retries. */
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  try {
+    return await send<T>(url, postInit(body));
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 401) throw err;
+    const key = window.prompt(`${err.problem.detail ?? 'This action needs the API key.'}\nAPI key:`);
+    if (!key?.trim()) throw err;
+    sessionStorage.setItem(API_KEY_ITEM, key.trim());
+    return send<T>(url, postInit(body));
+  }
 }
 
 /** A message for a failed request, for people. */
 export function explain(err: unknown): string {
   if (err instanceof ApiError) {
     const p = err.problem;
+    if (p.status === 401) return `Needs the API key: ${p.detail ?? p.title}`;
     if (p.status === 403) return `Refused: ${p.detail ?? p.title}`;
+    if (p.status === 429) return `Too many requests: ${p.detail ?? 'slow down and try again shortly.'}`;
     if (p.status === 408) return `Timed out: ${p.detail ?? 'the query took too long and was cancelled.'}`;
     if (p.status === 503) return `The database is unavailable: ${p.detail ?? p.title}`;
     const where = p.position ? ` (line ${p.position.line}, column ${p.position.column})` : '';

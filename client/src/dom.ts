@@ -13,6 +13,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K | `${K}.${string
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
     else if (key === 'class') el.classList.add(...String(value).split(/\s+/).filter(Boolean));
+    // Through the CSSOM, not a style="" attribute, which the Content-Security-Policy blocks.
+    else if (key === 'style') el.style.cssText = String(value);
     else if (value === true) el.setAttribute(key, '');
     else el.setAttribute(key, String(value));
   }

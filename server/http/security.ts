@@ -20,11 +20,15 @@ export interface SecurityPolicy {
 
 export const DEFAULT_SECURITY: SecurityPolicy = { corsOrigins: [], consolePerMinute: 60, reportsPerMinute: 30 };
 
+/** The one rule Cytoscape injects as a <style> element (cytoscape's core, "__________cytoscape_stylesheet"). */
+const CYTOSCAPE_CSS = '.__________cytoscape_container { position: relative; }';
+
 const styleHash = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 
 /**
- * Everything from our own origin, nothing inline except the two server-rendered style blocks (by hash),
- * no plugins, no framing. Cytoscape draws on <canvas> and sets styles through the CSSOM, which CSP allows.
+ * Everything from our own origin, nothing inline except the two server-rendered style blocks and
+ * Cytoscape's one-rule stylesheet (each by hash),
+ * no plugins, framed only by our own pages. Cytoscape draws on <canvas> and sets styles through the CSSOM, which CSP allows.
  */
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -33,7 +37,7 @@ export function securityHeaders(): RequestHandler {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", styleHash(REPORT_CSS), styleHash(DOCS_CSS)],
+        styleSrc: ["'self'", styleHash(REPORT_CSS), styleHash(DOCS_CSS), styleHash(CYTOSCAPE_CSS)],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -41,7 +45,7 @@ export function securityHeaders(): RequestHandler {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: ["'self'"], // the explorer shows reports in a same-origin iframe
       },
     },
     // Same-origin by default; a configured CORS origin still works because CORS is decided separately.

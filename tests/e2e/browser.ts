@@ -1,7 +1,7 @@
 // Headless Debian Chromium through playwright-core, over the real app on the seeded test Neo4j.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -24,4 +24,14 @@ export async function openApp(page: Page, base: string, hash = ''): Promise<void
 
 export function shot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
+}
+
+/** Records the page's securitypolicyviolation events (the init script is injected by the browser, not inline). */
+export async function watchCsp(context: BrowserContext, into: string[], label: string): Promise<void> {
+  await context.exposeFunction('__reportCsp', (text: string) => into.push(`${label}: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp(t: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
 }

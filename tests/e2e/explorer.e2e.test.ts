@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seededApp } from '../support/app.ts';
-import { launch, openApp, shot } from './browser.ts';
+import { launch, openApp, shot, watchCsp } from './browser.ts';
 
 const KUANTYROV = 'person:alibek-kuantyrov';
 const ADESOJI = 'person:adeniyi-adesoji';
@@ -38,9 +38,15 @@ describe('explorer in the browser (e2e)', function () {
   after(async () => {
     await browser?.close();
   });
-  beforeEach(async () => {
+  /** Every Content-Security-Policy violation any test's page reported; the last test asserts none. */
+  const cspViolations: string[] = [];
+  beforeEach(async function () {
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    await watchCsp(context, cspViolations, this.currentTest?.title ?? '');
     page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${this.currentTest?.title}: ${message.text()}`);
+    });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await shot(page, `failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
@@ -264,5 +270,16 @@ describe('explorer in the browser (e2e)', function () {
     await page.keyboard.press('Enter');
     await page.locator(`#details .details[data-entity="${LOKPOBIRI}"]`).waitFor();
     await shot(page, '07b-narrow-keyboard');
+  });
+
+  it('runs under the Content-Security-Policy: no violation in any test above, the docs or an HTML report', async () => {
+    for (const path of ['/api/docs', '/api/reports/bilateral?a=KZ&b=NG&format=html']) {
+      const res = await page.goto(base + path);
+      expect(res?.headers()['content-security-policy']).to.contain("script-src 'self'");
+      await page.waitForLoadState('load');
+    }
+    // The report's own stylesheet applied (allowed by its hash), so it is not a bare page.
+    expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).to.equal('832px');
+    expect([...new Set(cspViolations.map((v) => v.replace(/^[^:]*: /, '')))].slice(0, 10)).to.deep.equal([]);
   });
 });

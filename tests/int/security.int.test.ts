@@ -30,7 +30,7 @@ describe('security at the HTTP edge', () => {
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).to.contain("default-src 'self'");
       expect(csp, path).to.contain("script-src 'self'");
-      expect(csp, path).to.contain("frame-ancestors 'none'");
+      expect(csp, path).to.contain("frame-ancestors 'self'");
       expect(csp, path).to.contain("object-src 'none'");
       expect(csp, path).not.to.contain('unsafe-inline');
       expect(csp, path).not.to.contain('unsafe-eval');
