@@ -14,9 +14,10 @@ export function labelOf(type: ApiType): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const periodText = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date YYYY-MM-DD, or a month YYYY-MM, or a year YYYY')
+  .regex(PERIOD, 'a date YYYY-MM-DD, or a month YYYY-MM, or a year YYYY')
   .refine((text) => {
     const [y, m, d] = text.split('-').map(Number);
     return d === undefined || new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() === d;
@@ -48,7 +49,9 @@ export const entityRef = z
   .max(300, 'at most 300 characters');
 
 function windowOrder<T extends { from?: string | undefined; to?: string | undefined }>(value: T, ctx: z.RefinementCtx, names = ['from', 'to']) {
-  if (value.from && value.to && periodBound(value.from, 'start')!.toString() > periodBound(value.to, 'end')!.toString()) {
+  // Zod runs refinements even when a field already failed: compare only well-formed periods.
+  const wellFormed = (text: string | undefined): text is string => typeof text === 'string' && PERIOD.test(text);
+  if (wellFormed(value.from) && wellFormed(value.to) && periodBound(value.from, 'start')!.toString() > periodBound(value.to, 'end')!.toString()) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [names[1]!], message: `not before ${names[0]} (${value.from})` });
   }
 }

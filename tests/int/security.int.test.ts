@@ -128,6 +128,13 @@ describe('security at the HTTP edge', () => {
     expect(big.headers.get('content-type')).to.contain('application/problem+json');
   });
 
+  it('answers a malformed percent-encoding in a path with 400 problem+json', async () => {
+    const { base } = await seededApp();
+    const res = await rawGet(base, '/api/entities/%E0%A4%A');
+    expect(res.status).to.equal(400);
+    expect(JSON.parse(res.body)).to.include({ status: 400 });
+  });
+
   it('serves no file from outside client/dist, however the path is spelled', async () => {
     const { base } = await seededApp();
     for (const path of ['/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/..%5c..%5cpackage.json', '/assets/../../server/config.ts', '/%2e%2e%2fserver%2fconfig.ts', '/.env']) {
