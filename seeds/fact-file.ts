@@ -1,9 +1,9 @@
 // Reads one YAML fact file and validates it with zod, reporting each problem with its line.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { FactFileError, type FactProblem } from './errors.ts';
 import { factFileSchema, type FactFile } from './schema.ts';
+import { readTextFile } from './text-file.ts';
 
 export type PathSegment = string | number;
 
@@ -59,5 +59,5 @@ export function parseFactFile(text: string, file: string): ParsedFactFile {
 }
 
 export function readFactFile(path: string): ParsedFactFile {
-  return parseFactFile(readFileSync(path, 'utf8'), path);
+  return parseFactFile(readTextFile(path), path);
 }

@@ -1,6 +1,6 @@
 // Loads curated fact files into Neo4j: validate (zod) → check quotes and resolve references → write in
 // one transaction per file. A refused file writes nothing; the others still load. Idempotent.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -12,6 +12,7 @@ import { Gazetteer } from './gazetteer.ts';
 import type { EntityLabel } from './model.ts';
 import { planFactFile } from './plan.ts';
 import { cleanSourceText } from './source-text.ts';
+import { readTextFile } from './text-file.ts';
 import { addCounts, emptyCounts, writePlan, type WriteCounts } from './writer.ts';
 
 export const SEEDS_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -91,7 +92,7 @@ export async function loadFactFiles(options: LoadOptions): Promise<LoadSummary> 
     const file = basename(path);
     try {
       const parsed = readFactFile(path);
-      const raw = readFileSync(join(options.sourcesDir ?? SOURCES_DIR, parsed.facts.source.file), 'utf8');
+      const raw = readTextFile(join(options.sourcesDir ?? SOURCES_DIR, parsed.facts.source.file));
       const candidate = gazetteer.clone();
       const plan = planFactFile(parsed, cleanSourceText(raw, parsed.facts.source.junk), candidate);
       const counts = options.dryRun

@@ -15,8 +15,11 @@ export const partialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD');
 
+/** A quote is a sentence or two; a huge one is a mistake (or an attack), not evidence. */
+const quoteText = z.string().min(3).max(5000, 'at most 5000 characters');
+
 /** One quote or several; each must occur verbatim in the article. */
-export const quotes = z.union([z.string().min(3), z.array(z.string().min(3)).min(1)]);
+export const quotes = z.union([quoteText, z.array(quoteText).min(1).max(50)]);
 
 export const ROLES = ['host', 'guest', 'head_of_delegation', 'speaker', 'participant', 'mentioned'] as const;
 export const EVENT_KINDS = [
@@ -31,13 +34,13 @@ export const ORG_KINDS = [
 ] as const;
 export const PLACE_KINDS = ['city', 'region', 'port', 'site', 'continent', 'sea', 'town'] as const;
 
-const withQuote = { quote: quotes, note: z.string().optional() };
+const withQuote = { quote: quotes, note: z.string().max(5000, 'at most 5000 characters').optional() };
 
 export const personSchema = z
   .object({
     id: slug('person'),
-    name: z.string().min(2),
-    aliases: z.array(z.string().min(2)).default([]),
+    name: z.string().min(2).max(300, 'at most 300 characters'),
+    aliases: z.array(z.string().min(2).max(300, 'at most 300 characters')).default([]),
     ...withQuote,
   })
   .strict();
@@ -45,9 +48,9 @@ export const personSchema = z
 export const organizationSchema = z
   .object({
     id: slug('org'),
-    name: z.string().min(2),
+    name: z.string().min(2).max(300, 'at most 300 characters'),
     kind: z.enum(ORG_KINDS),
-    aliases: z.array(z.string().min(2)).default([]),
+    aliases: z.array(z.string().min(2).max(300, 'at most 300 characters')).default([]),
     /** The country it belongs to or is based in (BASED_IN). */
     country: z.string().optional(),
     /** A parent organisation (PART_OF). */
@@ -59,8 +62,8 @@ export const organizationSchema = z
 export const countrySchema = z
   .object({
     id: z.string().regex(/^country:[A-Z]{2}$/, 'an id like "country:KZ" (ISO 3166-1 alpha-2)'),
-    name: z.string().min(2),
-    aliases: z.array(z.string().min(2)).default([]),
+    name: z.string().min(2).max(300, 'at most 300 characters'),
+    aliases: z.array(z.string().min(2).max(300, 'at most 300 characters')).default([]),
     ...withQuote,
   })
   .strict();
@@ -68,9 +71,9 @@ export const countrySchema = z
 export const placeSchema = z
   .object({
     id: slug('place'),
-    name: z.string().min(2),
+    name: z.string().min(2).max(300, 'at most 300 characters'),
     kind: z.enum(PLACE_KINDS),
-    aliases: z.array(z.string().min(2)).default([]),
+    aliases: z.array(z.string().min(2).max(300, 'at most 300 characters')).default([]),
     /** The country it lies in (IN); absent for regions that span countries. */
     country: z.string().optional(),
     ...withQuote,
@@ -82,7 +85,7 @@ export const titleSchema = z
     person: z.string(),
     /** The organisation, or the country for heads of state/government and titles with no stated body. */
     at: z.string(),
-    title: z.string().min(2),
+    title: z.string().min(2).max(300, 'at most 300 characters'),
     ...withQuote,
   })
   .strict();
@@ -121,7 +124,7 @@ export const eventSchema = z
   .object({
     id: slug('event'),
     kind: z.enum(EVENT_KINDS),
-    title: z.string().min(3),
+    title: z.string().min(3).max(500, 'at most 500 characters'),
     status: z.enum(EVENT_STATUSES),
     /** Absent when the text does not give a date: the date is unknown, never guessed. */
     date: eventDateSchema.optional(),
@@ -135,7 +138,7 @@ export const eventSchema = z
 export const agreementSchema = z
   .object({
     id: slug('agreement'),
-    title: z.string().min(3),
+    title: z.string().min(3).max(500, 'at most 500 characters'),
     kind: z.enum(AGREEMENT_KINDS),
     status: z.enum(AGREEMENT_STATUSES),
     date: partialDate.optional(),
@@ -149,7 +152,7 @@ export const figureSchema = z
   .object({
     id: slug('figure'),
     /** What is measured, e.g. "Bilateral trade turnover". */
-    label: z.string().min(3),
+    label: z.string().min(3).max(500, 'at most 500 characters'),
     value: z.number(),
     unit: z.string().min(1),
     /** "over", "about", "exactly" (default) or "expected". */
@@ -176,8 +179,8 @@ export const sourceMetaSchema = z
     /** The article's file name in seeds/sources/. */
     file: z.string().regex(/^[\w.-]+\.txt$/),
     /** A descriptive title (the articles carry none; this one is ours and says so). */
-    title: z.string().min(5),
-    publisher: z.string().min(2).optional(),
+    title: z.string().min(5).max(500, 'at most 500 characters'),
+    publisher: z.string().min(2).max(300, 'at most 300 characters').optional(),
     /** From the article's " date YYYY-MM-DD" header; null when the article has none. */
     published: z.string().regex(ISO_DATE).nullable(),
     /** Where the article says it was filed from, if it has a dateline. */
