@@ -37,6 +37,9 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
   return false;
 }
 
+const SECRET_PASSWORD = 'pw-must-never-be-logged-42';
+const SECRET_KEY = 'key-must-never-be-logged-0123456789';
+
 const searchFinds = (base: string) => async () => {
   const answer = await get(base, '/api/search?q=Kuantyrov');
   return answer.status === 200 && (answer.body.results as { id: string }[]).some((r) => r.id === 'person:alibek-kuantyrov');
@@ -50,6 +53,7 @@ describe('resilience: the database goes away and comes back', function () {
   let neo4j: LocalNeo4j | undefined;
   let server: ChildProcess | undefined;
   let base: string;
+  let output: () => string = () => '';
   const timings: string[] = [];
 
   before(async () => {
@@ -57,9 +61,11 @@ describe('resilience: the database goes away and comes back', function () {
     dataDir = mkdtempSync(join(DATA_ROOT, 'test-outage-app-'));
     port = await freePort();
     // Nothing listens on `port` yet: the server must start anyway.
-    const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, NEO4J_URI: `bolt://127.0.0.1:${port}`, SEED_ON_START: 'true' };
+    // Secrets set on purpose, to check that nothing the server prints repeats them.
+    const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, NEO4J_URI: `bolt://127.0.0.1:${port}`, SEED_ON_START: 'true', NEO4J_PASSWORD: SECRET_PASSWORD, API_KEY: SECRET_KEY };
     const started = await spawnTs('server/main.ts', [], /(?:ready|listening \(database not ready yet\)): (http:\/\/\S+)/, env);
     server = started.child;
+    output = started.output;
     base = started.match[1]!;
     expect(started.match[0]).to.contain('database not ready yet');
   });
@@ -129,7 +135,7 @@ describe('resilience: the database goes away and comes back', function () {
       const started = Date.now();
       const res = await fetch(new URL('/api/cypher', base), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', connection: 'close' },
+        headers: { 'content-type': 'application/json', connection: 'close', authorization: `Bearer ${SECRET_KEY}` },
         body: JSON.stringify({ query: 'UNWIND range(1, $n) AS x RETURN count(x) AS c', params: { n }, timeoutMs: 60_000 }),
       });
       return { status: res.status, body: (await res.json()) as { rows: number[][] }, ms: Date.now() - started };
@@ -150,5 +156,9 @@ describe('resilience: the database goes away and comes back', function () {
     expect(answer.ms, 'the request was still running when SIGTERM came').to.be.greaterThan(700);
     expect(late).to.equal('fetch failed');
     expect(await exited).to.equal(0);
+    // Everything the server printed through the outage, the crash and the shutdown: no secret in it.
+    expect(output()).to.contain('SIGTERM: shutting down');
+    expect(output()).not.to.contain(SECRET_PASSWORD);
+    expect(output()).not.to.contain(SECRET_KEY);
   });
 });
