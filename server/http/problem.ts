@@ -46,6 +46,8 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
   }
   if (isUnreachable(error)) return problemFor(databaseUnreachable());
   const parse = error as { type?: string; status?: number };
+  // The router could not percent-decode a path segment (e.g. "%E0%A4%A").
+  if (error instanceof URIError && parse?.status === 400) return problemFor(new BadInput('The URL is not valid percent-encoded UTF-8.', 'url'));
   if (parse?.type === 'entity.parse.failed') return problemFor(new BadInput('The request body is not valid JSON.', 'body'));
   if (parse?.type === 'entity.too.large') {
     return { problem: { type: `${TYPE_BASE}too-large`, title: 'Payload too large', status: 413, detail: 'The request body is too large.' }, headers: {} };
