@@ -33,6 +33,11 @@ export function slug(text: string): string {
   return foldName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/** The slug of a person's name: its compared words ("Mikhail S. Gorbachev" → "mikhail-gorbachev"). */
+export function personSlug(name: string): string {
+  return slug(nameTokens(name).join(' ')) || slug(name);
+}
+
 export interface Mention {
   /** Where it was named: "visit-379#v2", "trip-4113#m1". */
   slot: string;
@@ -159,13 +164,13 @@ export class IdentityRegistry {
     for (const group of ordered) {
       if (group.entry) {
         const entry = group.entry;
-        const identity: Identity = { id: unique(entry.id ?? `person:${entry.country.toLowerCase()}-${slug(entry.name)}`), name: entry.name, ...(entry.note ? { note: entry.note } : {}) };
+        const identity: Identity = { id: unique(entry.id ?? `person:${entry.country.toLowerCase()}-${personSlug(entry.name)}`), name: entry.name, ...(entry.note ? { note: entry.note } : {}) };
         byGroup.set(group, () => identity);
         continue;
       }
       const name = displayName(group, this.groups);
       if (group.office === null) {
-        const identity: Identity = { id: unique(`person:${group.country.toLowerCase()}-${slug(name)}`), name };
+        const identity: Identity = { id: unique(`person:${group.country.toLowerCase()}-${personSlug(name)}`), name };
         byGroup.set(group, () => identity);
         continue;
       }
@@ -176,7 +181,7 @@ export class IdentityRegistry {
         if (last && year - last.at(-1)! <= PERIOD_YEARS) last.push(year);
         else runs.push([year]);
       }
-      const base = `person:${group.country.toLowerCase()}-${slug(name)}${group.office ? `-${slug(group.office)}` : ''}`;
+      const base = `person:${group.country.toLowerCase()}-${personSlug(name)}${group.office ? `-${slug(group.office)}` : ''}`;
       const note = `Named by surname only in the source${group.office ? ` ("${group.office} ${name}")` : ''}; mentions no more than ${PERIOD_YEARS} years apart are taken as one person.`;
       const identities = runs.map((run): Identity => ({ id: unique(runs.length > 1 ? `${base}-${run[0]}` : base), name, note }));
       byGroup.set(group, (year) => identities[runs.findIndex((run) => run.includes(year))]!);

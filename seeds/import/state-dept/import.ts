@@ -44,6 +44,8 @@ export interface ImportOptions {
   /** Progress lines; null for none (tests). */
   progress?: NodeJS.WriteStream | null;
   log?: (line: string) => void;
+  /** Called with every record's plan, in file order (tests read the mapping through it). */
+  onPlan?: (plan: WritePlan, mapped: MappedRecord) => void;
 }
 
 export interface SkippedRecord {
@@ -219,6 +221,7 @@ export async function importStateDept(options: ImportOptions): Promise<ImportSum
       for (const left of mapped.leftOut) summary.leftOut[left.reason] = (summary.leftOut[left.reason] ?? 0) + 1;
       for (const row of plan.entities.get('Person') ?? []) people.add(row.id);
       for (const row of plan.entities.get('Country') ?? []) countries.add(row.id);
+      options.onPlan?.(plan, mapped);
       addPlan(batch, plan);
       if (batch.records >= batchSize) await flush();
     }

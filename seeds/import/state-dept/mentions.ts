@@ -43,7 +43,7 @@ export function visitorMentions(visitor: string, title: string): VisitorMention[
 // Longest first, so "Deputy Prime Minister" wins over "Prime Minister".
 export const COUNTERPART_OFFICES = [
   'First Deputy Prime Minister', 'Deputy Prime Minister', 'Acting Prime Minister', 'Interim Prime Minister', 'Prime Minister',
-  'Deputy Foreign Minister', 'Foreign Minister', 'Foreign Secretary', 'Defense Minister', 'Defence Minister',
+  'Minister for Foreign Affairs', 'Minister of Foreign Affairs', 'Deputy Foreign Minister', 'Foreign Minister', 'Foreign Secretary', 'Defense Minister', 'Defence Minister',
   'Acting President', 'Interim President', 'Vice President', 'President-elect', 'President',
   'Federal Chancellor', 'Chancellor', 'Crown Prince', 'Prince', 'King', 'Queen', 'Emperor', 'Empress', 'Pope', 'Sultan',
   'Amir', 'Emir', 'Shah', 'Vice Premier', 'Premier', 'Chairman', 'General Secretary', 'First Secretary', 'Secretary General',
