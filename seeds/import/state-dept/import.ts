@@ -6,13 +6,15 @@
 // Bad input: by default any invalid row stops the import before anything is written, listing every
 // problem as file:line (field); with `skipInvalid` those rows are skipped and reported. A batch that
 // fails to plan or write writes nothing (its transaction rolls back).
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../../../server/repository/cypher.ts';
-import { applySchema } from '../../../server/repository/database.ts';
 import { FactFileError, formatProblem } from '../../errors.ts';
-import type { ParsedFactFile } from '../../fact-file.ts';
+import { readFactFile, type ParsedFactFile } from '../../fact-file.ts';
+import { loadFactFiles } from '../../loader.ts';
+import { cleanSourceText } from '../../source-text.ts';
 import { Gazetteer } from '../../gazetteer.ts';
 import { planFactFile, type WritePlan } from '../../plan.ts';
 import { factFileSchema } from '../../schema.ts';
@@ -21,9 +23,9 @@ import { addPlan, emptyBatch, writeBatch, type Batch } from '../batch.ts';
 import { csvRows } from '../csv-rows.ts';
 import { Progress } from '../progress.ts';
 import { newContext, observe, type ImportContext } from './context.ts';
-import { mapRecord, type MappedRecord } from './map.ts';
+import { DATASET_ENTITIES, mapRecord, type MappedRecord } from './map.ts';
 import { formatRowProblem, readRecord, type RowProblem } from './records.ts';
-import { loadTables, type Tables } from './tables.ts';
+import { loadTables, TABLES_DIR, type Tables } from './tables.ts';
 
 export const REPO_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** The data lives beside the repository: ../shared/data/state-dept. */
@@ -117,6 +119,24 @@ async function firstPass(dir: string, context: ImportContext, limit: number | un
   return { problems, inScope, read };
 }
 
+export const DATASET_FILE = join(TABLES_DIR, 'dataset.yaml');
+
+/**
+ * Loads dataset.yaml (the United States and its Department of State, stated once) through the seed
+ * loader itself; in a dry run only validates and plans it.
+ */
+async function loadDataset(driver: Driver | undefined, database: string | undefined, dryRun: boolean): Promise<WriteCounts> {
+  if (dryRun || !driver) {
+    const parsed = readFactFile(DATASET_FILE);
+    planFactFile(parsed, cleanSourceText(readFileSync(join(TABLES_DIR, parsed.facts.source.file), 'utf8')), new Gazetteer());
+    return emptyCounts();
+  }
+  const summary = await loadFactFiles({ driver, database, files: [DATASET_FILE], sourcesDir: TABLES_DIR });
+  const outcome = summary.files[0]!;
+  if (!outcome.loaded) throw new ImportRefused('seeds/import/state-dept/dataset.yaml was refused; nothing was imported:', outcome.problems.map(formatProblem));
+  return outcome.counts;
+}
+
 /** Validates a mapped record with the seeds' schema and plans it like a seed file. */
 export function planRecord(mapped: MappedRecord, context: ImportContext): WritePlan {
   const { record } = mapped;
@@ -130,6 +150,7 @@ export function planRecord(mapped: MappedRecord, context: ImportContext): WriteP
   const file: ParsedFactFile = { file: record.file, facts: parsed.data, lineAt: () => record.line };
   // Each record is planned against what it declares itself, plus the trip it may be part of.
   const known = new Gazetteer();
+  for (const entity of DATASET_ENTITIES) known.add(entity);
   for (const event of parsed.data.events) {
     if (event.partOf && context.knownEvents.has(event.partOf)) known.add({ id: event.partOf, label: 'Event', name: event.partOf, aliases: [] });
   }
@@ -164,14 +185,15 @@ export async function importStateDept(options: ImportOptions): Promise<ImportSum
   }
   log(`read ${first.read} rows (${first.inScope} valid) from ${dir}; ${context.registry.people()} distinct people named without an id`);
 
-  if (!dryRun && options.driver) await applySchema(options.driver, options.database);
+  const dataset = await loadDataset(options.driver, options.database, dryRun);
   const progress = options.progress === null ? null : new Progress(dryRun ? 'checking' : 'importing', first.inScope, { stream: options.progress ?? process.stderr });
   const summary: ImportSummary = {
     read: first.read, imported: 0, duplicates: 0, skipped, leftOut: {}, meetings: 0, batches: 0,
     counts: emptyCounts(), people: 0, countries: 0, ms: 0, rowsPerSecond: 0, dryRun,
   };
+  addCounts(summary.counts, dataset);
   const people = new Set<string>();
-  const countries = new Set<string>();
+  const countries = new Set<string>(DATASET_ENTITIES.filter((e) => e.label === 'Country').map((e) => e.id));
   let batch: Batch = emptyBatch();
 
   const flush = async () => {

@@ -64,10 +64,11 @@ function countryFact(context: ImportContext, iso: string, written: string, quote
   return { id: `country:${iso}`, name, aliases: written !== name ? [written] : [], quote };
 }
 
-const US_FACT: Input<'countries'> = { id: US, name: 'United States', quote: 'United States' };
-const STATE_DEPARTMENT_FACT: Input<'organizations'> = {
-  id: STATE_DEPARTMENT, name: 'U.S. Department of State', kind: 'ministry', country: US, quote: 'U.S. Department of State',
-};
+/** Declared once by dataset.yaml; records refer to them by id. */
+export const DATASET_ENTITIES = [
+  { id: US, label: 'Country', name: 'United States', aliases: [] },
+  { id: STATE_DEPARTMENT, label: 'Organization', name: 'U.S. Department of State', aliases: [] },
+] as const;
 
 /** Adds an entity unless one with its id is there already (a person named twice in one row). */
 function addOnce<T extends { id: string }>(list: T[], item: T): void {
@@ -90,7 +91,7 @@ function base(record: StateDeptRecord, title: string) {
     source: { file: `state-dept-${record.id}.txt`, title, publisher: PUBLISHER, published, junk: [] },
     people: [] as Input<'people'>[],
     organizations: [] as Input<'organizations'>[],
-    countries: [US_FACT] as Input<'countries'>[],
+    countries: [] as Input<'countries'>[],
     places: [] as Input<'places'>[],
     titles: [] as Input<'titles'>[],
     events: [] as EventInput[],
@@ -138,7 +139,6 @@ function mapVisit(record: VisitRecord, context: ImportContext): MappedRecord {
     if (met.has(official.id)) continue;
     met.add(official.id);
     addOnce(facts.people, person(official.id, official.name, mention.name, mention.text));
-    if (official.at === STATE_DEPARTMENT) addOnce(facts.organizations, STATE_DEPARTMENT_FACT);
     facts.titles.push({ person: official.id, at: official.at, title: official.title, quote: mention.text });
     meetings++;
     facts.events.push({
@@ -213,7 +213,6 @@ function mapTrip(record: TripRecord, context: ImportContext): MappedRecord {
   const travellerQuote = `traveler: ${record.traveler}`;
   facts.people.push({ id: traveller, name: record.traveler, quote: travellerQuote });
   if (record.role === 'secretary') {
-    facts.organizations.push(STATE_DEPARTMENT_FACT);
     facts.titles.push({ person: traveller, at: STATE_DEPARTMENT, title: 'Secretary of State', quote: 'role: secretary' });
   } else {
     const elect = /President-elect/.exec(record.remarks);
