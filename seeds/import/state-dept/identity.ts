@@ -7,8 +7,9 @@
 //      apostrophes, initials, honorifics, a doubled word);
 //   4. a shorter form merges into a fuller one of the same country when its words are a subsequence
 //      of the fuller name sharing its last word (a lone surname may also be the first word: "Park"
-//      → "Park Chung Hee"), the fuller name is attested within 8 years of the shorter one, and
-//      exactly one person fits; otherwise they stay apart;
+//      → "Park Chung Hee"; with a patronymic — bin, ibn — the first word must be kept, since
+//      "Salman bin Abdulaziz" is the father of "Muhammad bin Salman bin Abdulaziz"), the fuller name
+//      is attested within 8 years of the shorter one, and exactly one person fits; otherwise apart;
 //   5. a lone surname that rule 4 cannot place is one person per country and office, for mentions
 //      no more than 8 years apart ("Foreign Minister Kim" of 1998 and of 2014 are two people).
 import { foldName } from '../../gazetteer.ts';
@@ -68,8 +69,17 @@ interface Group {
   parent?: Group;
 }
 
+/** A surname alone: one word, or a family name with its article ("al-Khalifa"). */
+function isLoneSurname(tokens: readonly string[]): boolean {
+  return tokens.length === 1 || (tokens.length === 2 && (tokens[0] === 'al' || tokens[0] === 'el'));
+}
+
+/** Words that join a name to a father's name: "Abdullah II ibn Al Hussein" is not a Hussein. */
+const PATRONYMIC = new Set(['bin', 'ibn', 'bint', 'ould']);
+
 function isSubForm(short: string[], long: string[]): boolean {
   if (short.length >= long.length) return false;
+  if (short[0] !== long[0] && long.some((t) => PATRONYMIC.has(t))) return false;
   const single = short.length === 1;
   if (short.at(-1) !== long.at(-1) && !(single && short[0] === long[0])) return false;
   let i = 0;
@@ -120,7 +130,7 @@ export class IdentityRegistry {
   }
 
   private plainGroup(mention: Mention, tokens: string[], key: string): Group {
-    const office = tokens.length === 1 ? mention.office ?? '' : null;
+    const office = isLoneSurname(tokens) ? mention.office ?? '' : null;
     const groupKey = `${mention.country}|${key}${office === null ? '' : `|${office}`}`;
     let group = this.groups.get(groupKey);
     if (!group) {
@@ -140,10 +150,12 @@ export class IdentityRegistry {
     plain.sort((a, b) => b.forms[0]!.length - a.forms[0]!.length || (a.key < b.key ? -1 : 1));
     // Rule 4, longest names first so a chain (Menem → Carlos Menem → Carlos Saul Menem) ends at the fullest.
     for (const group of plain) {
+      // A lone family name with its article ("al-Khalifa", "al-Thani") names a dynasty, not a person.
+      if (group.forms[0]!.length === 2 && isLoneSurname(group.forms[0]!)) continue;
       const [from, to] = range(group.years);
       const targets = new Set<Group>();
       for (const other of all) {
-        if (other === group || other.country !== group.country) continue;
+        if (other === group || other.country !== group.country || (!other.entry && other.office !== null)) continue;
         if (!other.forms.some((form) => isSubForm(group.forms[0]!, form))) continue;
         const [oFrom, oTo] = range(other.years);
         if (oTo < from - PERIOD_YEARS || oFrom > to + PERIOD_YEARS) continue;
@@ -184,7 +196,7 @@ export class IdentityRegistry {
       const base = `person:${group.country.toLowerCase()}-${personSlug(name)}${group.office ? `-${slug(group.office)}` : ''}`;
       const note = `Named by surname only in the source${group.office ? ` ("${group.office} ${name}")` : ''}; mentions no more than ${PERIOD_YEARS} years apart are taken as one person.`;
       const identities = runs.map((run): Identity => ({ id: unique(runs.length > 1 ? `${base}-${run[0]}` : base), name, note }));
-      byGroup.set(group, (year) => identities[runs.findIndex((run) => run.includes(year))]!);
+      byGroup.set(group, (year) => identities[Math.max(0, runs.findIndex((run) => run.includes(year)))]!);
     }
     for (const group of all) {
       const pick = byGroup.get(root(group))!;
