@@ -57,8 +57,10 @@ function report(summary: ImportSummary): void {
   }
   const left = Object.entries(summary.leftOut).sort((a, b) => b[1] - a[1]);
   if (left.length) {
-    console.log('  named in the prose but not imported:');
-    for (const [reason, n] of left) console.log(`    ${String(n).padStart(5)}  ${reason}`);
+    console.log(`  named in the prose but not imported (${left.reduce((sum, [, n]) => sum + n, 0)}):`);
+    for (const [reason, n] of left.slice(0, 8)) console.log(`    ${String(n).padStart(5)}  ${reason}`);
+    const rest = left.slice(8);
+    if (rest.length) console.log(`    ${String(rest.reduce((sum, [, n]) => sum + n, 0)).padStart(5)}  ${rest.length} other reasons`);
   }
 }
 
