@@ -10,10 +10,15 @@ import { createDriver } from '../../server/repository/database.ts';
 import { graphChecksum } from '../../seeds/checksum.ts';
 import { defaultFactFiles, loadFactFiles } from '../../seeds/loader.ts';
 import { DATA_ROOT } from '../support/database.ts';
+import { SLICE } from '../support/state-dept.ts';
 
-/** Runs `npm run seed` as a child; kills it with SIGKILL once `killWhen` says so. */
-function runSeedCli(uri: string, killWhen?: (output: string) => number | undefined): Promise<{ code: number | null; signal: string | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'seeds/cli.ts'], { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a loader CLI (default `npm run seed`) as a child; kills it with SIGKILL once `killWhen` says so. */
+function runSeedCli(
+  uri: string,
+  killWhen?: (output: string) => number | undefined,
+  command: string[] = ['seeds/cli.ts'],
+): Promise<{ code: number | null; signal: string | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...command], { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let armed = false;
   const onData = (chunk: Buffer) => {
@@ -86,5 +91,30 @@ describe('resilience: the loader killed mid-load converges on rerun', () => {
     console.log(`      ${seen.join('; ')}`);
     expect(seen.filter((line) => line.includes('SIGKILL')).length, 'most runs were really killed').to.be.at.least(files.length - 1);
     expect(after.sha256).to.equal(prefixChecksums[files.length]);
+  });
+
+  it('the State Department import, SIGKILLed three times, converges on rerun to the uninterrupted graph', async () => {
+    // Batches of 2 records: many transactions, so the kills land between and inside them.
+    const importSlice = ['seeds/import/cli.ts', 'state-dept', '--dir', SLICE, '--batch', '2'];
+    await loadFactFiles({ driver, reset: true, files: [] });
+    const reference = await runSeedCli(neo4j.uri, undefined, importSlice);
+    expect(reference.code, reference.output).to.equal(0);
+    const expected = await graphChecksum(driver);
+    expect(expected.items).to.be.greaterThan(100);
+
+    await loadFactFiles({ driver, reset: true, files: [] });
+    const random = prng(Number(process.env.CRASH_SEED ?? 20261125) + 1);
+    const seen: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const delay = 300 + Math.floor(random() * 1500);
+      // Counted from the progress line of the first batch, so the kill lands while batches are written.
+      const run = await runSeedCli(neo4j.uri, (output) => (/batch|rows\/s|%/.test(output) ? delay : undefined), importSlice);
+      seen.push(`round ${round}: ${run.signal ?? `exit ${run.code}`}, ${(await graphChecksum(driver)).items} items`);
+    }
+    const final = await runSeedCli(neo4j.uri, undefined, importSlice);
+    expect(final.code, final.output).to.equal(0);
+    console.log(`      ${seen.join('; ')}; after rerun ${expected.items} items expected`);
+    expect(seen.filter((line) => line.includes('SIGKILL')).length, 'the import was really killed').to.be.at.least(2);
+    expect(await graphChecksum(driver)).to.deep.equal(expected);
   });
 });
