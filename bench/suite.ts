@@ -3,7 +3,7 @@
 // through the seed writer, and measures what was asked; results are printed and written to
 // bench/results/bench-<size>.json. Ratios are measured side by side in one run; nothing here asserts a time.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -252,6 +252,9 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
     }
     await driver?.close().catch(() => {});
     await db?.stop();
+    // Ephemeral already; also when a bulk import failed before the database under test started.
+    rmSync(home, { recursive: true, force: true });
+    rmSync(`${home}-csv`, { recursive: true, force: true });
     mkdirSync(RESULTS, { recursive: true });
     const file = join(RESULTS, `bench-${name}${options.build === 'import' ? '-import' : ''}${parts.length === 1 && parts[0] === 'load' ? '-load' : ''}.json`);
     writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
