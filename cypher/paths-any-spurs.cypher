@@ -7,8 +7,10 @@
 // Columns: index, ids (from the spur entity to B).
 UNWIND $spurs AS spur
 CALL (spur) {
+  // The barred relationships are found from the banned side (index seek, then Expand(Into)), never by
+  // expanding a hub spur's every relationship.
   MATCH (s:Entity {id: spur.from}), (b:Entity {id: $to})
-  WITH s, b, COLLECT { MATCH (n:Entity)-[m]-(s) WHERE n.id IN spur.banned RETURN elementId(m) } AS barred
+  WITH s, b, COLLECT { UNWIND spur.banned AS next MATCH (n:Entity {id: next})-[m]-(s) RETURN elementId(m) } AS barred
   MATCH p = shortestPath((s)-[*1..{{maxHops}}]-(b))
   WHERE all(r IN relationships(p) WHERE NOT elementId(r) IN barred
             AND (type(r) <> 'MET'

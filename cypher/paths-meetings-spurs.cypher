@@ -9,8 +9,10 @@
 // Columns: index, ids (from the spur person to B).
 UNWIND $spurs AS spur
 CALL (spur) {
+  // The barred relationships are found from the banned side (index seek, then Expand(Into)), never by
+  // expanding a hub spur's every relationship.
   MATCH (s:Person {id: spur.from}), (b:Person {id: $to})
-  WITH s, b, COLLECT { MATCH (n:Person)-[m:MET]-(s) WHERE n.id IN spur.banned RETURN elementId(m) } AS barred
+  WITH s, b, COLLECT { UNWIND spur.banned AS next MATCH (n:Person {id: next})-[m:MET]-(s) RETURN elementId(m) } AS barred
   MATCH p = shortestPath((s)-[:MET*1..{{maxHops}}]-(b))
   WHERE all(m IN relationships(p) WHERE NOT elementId(m) IN barred
                                       AND ($start IS NULL OR (m.date IS NOT NULL AND m.date >= $start))
