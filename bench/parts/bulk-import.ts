@@ -42,7 +42,7 @@ export async function bulkImport(scale: SyntheticScale, home: string, counts: (d
   let t = performance.now();
   const args = [
     ...JVM, '-cp', `${join(TARGET, 'classes')}:${join(TARGET, 'lib', '*')}`, 'org.neo4j.cli.AdminTool',
-    'database', 'import', 'full', 'neo4j', ...csv.nodes.map((f) => `--nodes=${f}`), ...csv.relationships.map((f) => `--relationships=${f}`),
+    'database', 'import', 'full', 'neo4j', `--report-file=${home}-import.report`, ...csv.nodes.map((f) => `--nodes=${f}`), ...csv.relationships.map((f) => `--relationships=${f}`),
   ];
   const run = spawnSync('java', args, { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   writeFileSync(`${home}-import.log`, `${run.stdout}\n${run.stderr}`);
@@ -78,5 +78,6 @@ export async function bulkImport(scale: SyntheticScale, home: string, counts: (d
     await driver?.close().catch(() => {});
     await db?.stop();
     rmSync(`${home}-import.log`, { force: true });
+    rmSync(`${home}-import.report`, { force: true });
   }
 }
