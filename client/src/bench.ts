@@ -30,13 +30,21 @@ export function syntheticGraph(n: number, seed = 42): ElementDefinition[] {
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 
 
-const positionsCache = new Map<number, { positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }>();
+export type BenchLayout = 'fcose' | 'cose';
 
-async function layoutOnce(n: number): Promise<{ positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }> {
-  const cached = positionsCache.get(n);
+const positionsCache = new Map<string, { positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }>();
+
+/** The explorer's fcose settings, or Cytoscape's built-in cose with its defaults (for comparison). */
+function benchLayoutOptions(name: BenchLayout, n: number): cytoscape.LayoutOptions {
+  if (name === 'cose') return { name: 'cose', animate: false, randomize: true, fit: false } as cytoscape.LayoutOptions;
+  return { ...layoutOptions('fcose', n, false), fit: false } as cytoscape.LayoutOptions;
+}
+
+async function layoutOnce(n: number, name: BenchLayout): Promise<{ positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }> {
+  const cached = positionsCache.get(`${n}:${name}`);
   if (cached) return cached;
   const cy = cytoscape({ headless: true, elements: syntheticGraph(n), style: stylesheet() as never });
-  const options = { ...layoutOptions('fcose', n, false), fit: false } as cytoscape.LayoutOptions;
+  const options = benchLayoutOptions(name, n);
   const t0 = performance.now();
   const layout = cy.layout(options);
   const done = layout.promiseOn('layoutstop');
@@ -46,15 +54,15 @@ async function layoutOnce(n: number): Promise<{ positions: Record<string, { x: n
   const positions: Record<string, { x: number; y: number }> = {};
   cy.nodes().forEach((node) => void (positions[node.id()] = { ...node.position() }));
   cy.destroy();
-  const result = { positions, layoutMs, layout: `fcose (${(options as { quality?: string }).quality})` };
-  positionsCache.set(n, result);
+  const result = { positions, layoutMs, layout: name === 'fcose' ? `fcose (${(options as { quality?: string }).quality})` : 'cose' };
+  positionsCache.set(`${n}:${name}`, result);
   return result;
 }
 
 let current: Core | undefined;
 
-export async function runBench(n: number, webgl: boolean): Promise<BenchResult> {
-  const { positions, layoutMs, layout } = await layoutOnce(n);
+export async function runBench(n: number, webgl: boolean, layoutName: BenchLayout = 'fcose'): Promise<BenchResult> {
+  const { positions, layoutMs, layout } = await layoutOnce(n, layoutName);
   current?.destroy();
   const elements = syntheticGraph(n).map((el) => (el.group === 'nodes' ? { ...el, position: positions[el.data.id!] } : el));
   await frame();

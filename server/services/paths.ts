@@ -1,11 +1,11 @@
 // How A reaches B: the k shortest distinct paths (through meetings only, or any relationship), inside
 // a date window, avoiding excluded hubs, each hop with its date and the quotes that prove it.
-import { ENTITY_LABELS } from '../../seeds/model.ts';
+import { ENTITY_LABELS, ID_PATTERN } from '../../seeds/model.ts';
 import { BadInput } from '../errors.ts';
 import type { PathsQuery } from '../http/schemas.ts';
 import type { GraphReader, Row } from '../repository/reader.ts';
 import { periodBound, type Plain } from '../repository/values.ts';
-import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
+import type { Quote, SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
 
 type Props = Record<string, Plain>;
@@ -49,28 +49,90 @@ export interface PathsAnswer {
   sources: SourceSummary[];
 }
 
-/**
- * How many trails SHORTEST must find for k distinct simple paths. The single shortest trail never
- * revisits a node, so k=1 needs no more; for k>1 trails that revisit a node or repeat the same people
- * (parallel meetings) are dropped after, so it over-fetches — and each extra trail costs search
- * around hubs, hence the modest factor (measured on 1M MET: bench/paths-scale.ts).
- */
-export function fetchCount(k: number): number {
-  return k === 1 ? 1 : Math.min(k * 5, 50);
+export interface PathQueries {
+  /** One shortest path: Neo4j's bidirectional shortestPath (fast around hubs). */
+  shortest: string;
+  /** Yen's spur searches, a round per further path (each a shortestPath too). */
+  spurs: string;
+  slots: Record<string, number>;
+}
+
+/** Which queries answer a path request through meetings or through any relationship. */
+export function pathQueriesFor(via: 'meetings' | 'any', maxHops: number): PathQueries {
+  const base = via === 'meetings' ? 'paths-meetings' : 'paths-any';
+  return { shortest: `${base}-shortest`, spurs: `${base}-spurs`, slots: { maxHops } };
+}
+
+export interface Spur {
+  index: number;
+  from: string;
+  avoid: string[];
+  banned: string[];
 }
 
 /**
- * Which query answers a path request: one path → Neo4j's bidirectional shortestPath (fast around
- * hubs); k paths → SHORTEST k over a quantified path pattern (over-fetching, see fetchCount).
+ * The spur searches for Yen's next round after `found` (shortest first, the last one new): from each
+ * node of the last path, avoiding the root before it and not stepping to a node that a found path
+ * with the same root already steps to. Pure, so the algorithm is unit-tested without a database.
  */
-export function pathQueryFor(via: 'meetings' | 'any', k: number, maxHops: number): { name: string; slots: Record<string, number> } {
-  const base = via === 'meetings' ? 'paths-meetings' : 'paths-any';
-  return k === 1 ? { name: `${base}-shortest`, slots: { maxHops } } : { name: base, slots: { fetch: fetchCount(k), maxHops } };
+export function spursAfter(found: readonly (readonly string[])[]): Spur[] {
+  const last = found.at(-1)!;
+  return last.slice(0, -1).map((from, index) => {
+    const root = last.slice(0, index + 1);
+    const banned = found.filter((p) => p.length > index + 1 && root.every((id, j) => p[j] === id)).map((p) => p[index + 1]!);
+    return { index, from, avoid: root.slice(0, -1), banned: [...new Set(banned)] };
+  });
+}
+
+/**
+ * Up to k distinct simple paths, shortest first (Yen's algorithm over node sequences: parallel
+ * relationships between the same two nodes are one step). One round trip for the shortest path, then
+ * one per further path, each batching that round's spur searches.
+ */
+export async function kShortestPaths(
+  run: (name: string, params: Record<string, unknown>) => Promise<Row[]>,
+  queries: PathQueries,
+  params: Record<string, unknown>,
+  k: number,
+  maxHops: number,
+): Promise<string[][]> {
+  const [first] = await run(queries.shortest, params);
+  if (!first) return [];
+  const found: string[][] = [first.ids as string[]];
+  const seen = new Set([found[0]!.join('\u0000')]);
+  const candidates: string[][] = [];
+  while (found.length < k) {
+    const last = found.at(-1)!;
+    for (const row of await run(queries.spurs, { ...params, spurs: spursAfter(found) })) {
+      const ids = [...last.slice(0, row.index as number), ...(row.ids as string[])];
+      const key = ids.join('\u0000');
+      if (ids.length - 1 > maxHops || seen.has(key) || new Set(ids).size !== ids.length) continue;
+      seen.add(key);
+      candidates.push(ids);
+    }
+    if (candidates.length === 0) break;
+    let best = 0;
+    candidates.forEach((c, i) => void (c.length < candidates[best]!.length && (best = i)));
+    found.push(candidates.splice(best, 1)[0]!);
+  }
+  return found;
+}
+
+interface HopRow {
+  path: number;
+  hop: number;
+  fromNode: Props;
+  toNode: Props;
+  quotes: (Props & { sourceId: string; start: number; end: number; quote: string })[];
+  [key: string]: Plain;
 }
 
 export async function findPaths(reader: GraphReader, query: PathsQuery): Promise<PathsAnswer> {
   const type = query.via === 'meetings' ? 'person' : undefined;
-  const [from, to] = await Promise.all([resolveEntity(reader, query.from, 'from', type), resolveEntity(reader, query.to, 'to', type)]);
+  // Ids need no look-up before the search: a path found proves both exist with the right type; only
+  // when none is found are they resolved, to tell "no path" from "no such person".
+  const resolve = (ref: string, param: string) => (ID_PATTERN.test(ref) ? { id: ref } : resolveEntity(reader, ref, param, type));
+  const [from, to] = await Promise.all([resolve(query.from, 'from'), resolve(query.to, 'to')]);
   if (from.id === to.id) throw new BadInput('to: must be a different entity from from', 'to');
   const excludeLabels: string[] = [];
   const excludeIds: string[] = [];
@@ -80,43 +142,48 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     else excludeIds.push((await resolveEntity(reader, item, 'exclude')).id);
   }
   const window = { start: periodBound(query.start, 'start'), end: periodBound(query.end, 'end') };
-  const { name, slots } = pathQueryFor(query.via, query.limit, query.maxHops);
-  const found = await reader.rows(name, { from: from.id, to: to.id, ...window, excludeIds, excludeLabels, k: query.limit }, slots);
-  const idLists = found.map((row) => row.ids as string[]);
-  const pairs = idLists.flatMap((ids) => ids.slice(1).map((id, i) => [ids[i]!, id]));
-  const [hopRows, nodeRows] = idLists.length
-    ? await Promise.all([
-        reader.rows('path-hops', { pairs, via: query.via, ...window }),
-        reader.rows('nodes-by-id', { ids: [...new Set(idLists.flat())] }),
-      ])
-    : [[], []];
-  const book = await loadQuoteBook(reader, collectEvidence(hopRows));
-  const nodes = new Map(nodeRows.map((row) => [(row.node as Props).id as string, row.node as Props]));
-  const linksByPair = new Map<number, Row[]>();
-  for (const row of hopRows) linksByPair.set(row.pair as number, [...(linksByPair.get(row.pair as number) ?? []), row]);
+  const queries = pathQueriesFor(query.via, query.maxHops);
+  const params = { from: from.id, to: to.id, ...window, excludeIds, excludeLabels };
+  const idLists = await kShortestPaths((name, p) => reader.rows(name, p, queries.slots), queries, params, query.limit, query.maxHops);
+  if (idLists.length === 0) await Promise.all([resolveEntity(reader, from.id, 'from', type), resolveEntity(reader, to.id, 'to', type)]);
+  const hopRows = (idLists.length ? await reader.rows('path-details', { paths: idLists, via: query.via, ...window }) : []) as HopRow[];
 
-  let pairIndex = 0;
-  const paths = idLists.map((ids): FoundPath => {
-    const hops = ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByPair.get(pairIndex++) ?? [], (keys) => book.quotes(keys as string[] | null)));
-    return {
-      length: ids.length - 1,
-      nodes: ids.map((id) => {
-        const node = nodes.get(id) ?? { id, type: 'unknown', name: id, kind: null };
-        return { id, type: String(node.type).toLowerCase(), name: node.name as string, kind: node.kind ?? null };
-      }),
-      hops,
-    };
-  });
+  const sources = new Map<string, SourceSummary>();
+  const nodes = new Map<string, Props>();
+  const linksByHop = new Map<string, HopRow[]>();
+  for (const row of hopRows) {
+    nodes.set(row.fromNode.id as string, row.fromNode);
+    nodes.set(row.toNode.id as string, row.toNode);
+    const key = `${row.path}:${row.hop}`;
+    linksByHop.set(key, [...(linksByHop.get(key) ?? []), row]);
+  }
+  const quotesOf = (row: HopRow): Quote[] => {
+    const out = new Map<string, Quote>();
+    for (const q of row.quotes) {
+      sources.set(q.sourceId, { id: q.sourceId, title: (q.title as string | null) ?? null, publisher: (q.publisher as string | null) ?? null, published: (q.published as string | null) ?? null });
+      out.set(q.key as string, { sourceId: q.sourceId, quote: q.quote, span: { start: q.start, end: q.end } });
+    }
+    return [...out.values()];
+  };
+
+  const paths = idLists.map((ids, p): FoundPath => ({
+    length: ids.length - 1,
+    nodes: ids.map((id) => {
+      const node = nodes.get(id) ?? { id, type: 'unknown', name: id, kind: null };
+      return { id, type: String(node.type).toLowerCase(), name: node.name as string, kind: node.kind ?? null };
+    }),
+    hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf)),
+  }));
   return {
     query: { from: from.id, to: to.id, via: query.via, maxHops: query.maxHops, start: query.start ?? null, end: query.end ?? null, exclude: query.exclude ?? [], limit: query.limit },
     paths,
-    sources: book.sources(),
+    sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 
 const TYPE_ORDER = ['MET', 'PARTICIPATED_IN', 'HOLDS'];
 
-function toHop(from: string, to: string, rows: Row[], quotes: (keys: Plain | undefined) => Quote[]): Hop {
+function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) => Quote[]): Hop {
   const links = rows.map((row): HopLink => {
     const props = row.props as Props;
     const event = row.event as Props | null;
@@ -131,7 +198,7 @@ function toHop(from: string, to: string, rows: Row[], quotes: (keys: Plain | und
       inferred: props.inferred === true,
       rule: props.rule ?? null,
       properties: Object.fromEntries(Object.entries(props).filter(([k]) => !['evidence', 'sources'].includes(k))),
-      evidence: quotes(props.evidence),
+      evidence: quotes(row),
     };
   });
   links.sort((a, b) => rank(a.type) - rank(b.type) || String(a.date ?? '9999').localeCompare(String(b.date ?? '9999')));

@@ -8,7 +8,8 @@ import { cypherParams, fillSlots } from '../../server/repository/reader.ts';
 import { periodBound, toPlain } from '../../server/repository/values.ts';
 import { luceneQuery } from '../../server/services/search.ts';
 import { edgeLabel } from '../../server/services/neighborhood.ts';
-import { fetchCount } from '../../server/services/paths.ts';
+import { kShortestPaths, pathQueriesFor, spursAfter } from '../../server/services/paths.ts';
+import type { Row } from '../../server/repository/reader.ts';
 
 describe('API helpers (no database)', () => {
   it('builds Lucene queries from folded words only', () => {
@@ -76,17 +77,57 @@ describe('API helpers (no database)', () => {
     expect(edgeLabel('PARTICIPATED_IN', { role: 'mentioned' })).to.equal('mentioned');
   });
 
-  it('fetches one trail for k=1 and over-fetches for k>1', () => {
-    expect(fetchCount(1)).to.equal(1);
-    expect(fetchCount(3)).to.equal(15);
-    expect(fetchCount(10)).to.equal(50);
-  });
 });
 
-describe('path query choice', () => {
-  it('uses shortestPath for one path and SHORTEST k for several', async () => {
-    const { pathQueryFor } = await import('../../server/services/paths.ts');
-    expect(pathQueryFor('meetings', 1, 6)).to.deep.equal({ name: 'paths-meetings-shortest', slots: { maxHops: 6 } });
-    expect(pathQueryFor('any', 3, 4)).to.deep.equal({ name: 'paths-any', slots: { fetch: 15, maxHops: 4 } });
+describe('path query choice and Yen\'s k shortest paths', () => {
+  it('uses shortestPath for one path and batched spur searches for more', () => {
+    expect(pathQueriesFor('meetings', 6)).to.deep.equal({ shortest: 'paths-meetings-shortest', spurs: 'paths-meetings-spurs', slots: { maxHops: 6 } });
+    expect(pathQueriesFor('any', 4)).to.deep.equal({ shortest: 'paths-any-shortest', spurs: 'paths-any-spurs', slots: { maxHops: 4 } });
+  });
+
+  it('spurs from every node but the last, avoiding the root and the steps found paths already took', () => {
+    expect(spursAfter([['a', 'x', 'b']])).to.deep.equal([
+      { index: 0, from: 'a', avoid: [], banned: ['x'] },
+      { index: 1, from: 'x', avoid: ['a'], banned: ['b'] },
+    ]);
+    expect(spursAfter([['a', 'x', 'b'], ['a', 'y', 'z', 'b']])).to.deep.equal([
+      { index: 0, from: 'a', avoid: [], banned: ['x', 'y'] },
+      { index: 1, from: 'y', avoid: ['a'], banned: ['z'] },
+      { index: 2, from: 'z', avoid: ['a', 'y'], banned: ['b'] },
+    ]);
+  });
+
+  // A tiny graph searched in memory stands in for the database, to check the algorithm's bookkeeping.
+  it('finds the k shortest simple paths in order on a small graph', async () => {
+    const edges = [['a', 'x'], ['x', 'b'], ['a', 'y'], ['y', 'b'], ['x', 'y'], ['a', 'z'], ['z', 'w'], ['w', 'b']];
+    const near = (n: string) => edges.flatMap(([u, v]) => (u === n ? [v!] : v === n ? [u!] : []));
+    const bfs = (from: string, avoid: Set<string>, barred: Set<string>): string[] | null => {
+      const prev = new Map<string, string>([[from, '']]);
+      const queue = [from];
+      while (queue.length) {
+        const n = queue.shift()!;
+        if (n === 'b') {
+          const out = [n];
+          while (prev.get(out[0]!)) out.unshift(prev.get(out[0]!)!);
+          return out;
+        }
+        for (const m of near(n).sort()) {
+          if (prev.has(m) || avoid.has(m) || (n === from && barred.has(m))) continue;
+          prev.set(m, n);
+          queue.push(m);
+        }
+      }
+      return null;
+    };
+    const run = async (name: string, params: Record<string, unknown>): Promise<Row[]> => {
+      if (name === 'paths-meetings-shortest') return [{ ids: bfs('a', new Set(), new Set())! }];
+      return (params.spurs as { index: number; from: string; avoid: string[]; banned: string[] }[]).flatMap((s) => {
+        const ids = bfs(s.from, new Set(s.avoid), new Set(s.banned));
+        return ids ? [{ index: s.index, ids }] : [];
+      });
+    };
+    const paths = await kShortestPaths(run, pathQueriesFor('meetings', 6), {}, 10, 6);
+    expect(paths.map((p) => p.join(''))).to.deep.equal(['axb', 'ayb', 'axyb', 'azwb', 'ayxb']);
+    expect((await kShortestPaths(run, pathQueriesFor('meetings', 6), {}, 10, 2)).map((p) => p.join(''))).to.deep.equal(['axb', 'ayb']);
   });
 });

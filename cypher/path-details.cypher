@@ -1,0 +1,33 @@
+// Everything found paths show, in one round trip: every relationship joining consecutive nodes (MET
+// only for meeting paths; MET and events kept to the date window as in the search), both ends'
+// summaries, the event a link goes through, and each evidence key's quote cut from its Source here,
+// so no article text leaves the database. Keys are "sourceId#start-end" (the id may hold '#').
+// Params: $paths ([[id, …], …]), $via, $start, $end.
+// Columns: path, hop, fromNode, toNode, from, to, type, props, event, quotes.
+UNWIND range(0, size($paths) - 1) AS path
+UNWIND range(0, size($paths[path]) - 2) AS hop
+WITH path, hop, $paths[path][hop] AS fromId, $paths[path][hop + 1] AS toId
+MATCH (a:Entity {id: fromId})-[r]-(b:Entity {id: toId})
+WHERE ($via = 'any' OR type(r) = 'MET')
+  AND (type(r) <> 'MET'
+       OR (($start IS NULL OR (r.date IS NOT NULL AND r.date >= $start))
+           AND ($end IS NULL OR (r.end IS NOT NULL AND r.end <= $end))))
+WITH path, hop, a, b, r, CASE WHEN a:Event THEN a WHEN b:Event THEN b ELSE null END AS event
+RETURN path, hop,
+       {id: a.id, type: [l IN labels(a) WHERE l <> 'Entity'][0], name: a.name, kind: a.kind} AS fromNode,
+       {id: b.id, type: [l IN labels(b) WHERE l <> 'Entity'][0], name: b.name, kind: b.kind} AS toNode,
+       startNode(r).id AS from, endNode(r).id AS to, type(r) AS type,
+       properties(r) AS props,
+       CASE WHEN event IS NULL THEN null
+            ELSE {id: event.id, start: event.start, end: event.end, datePrecision: event.datePrecision} END AS event,
+       COLLECT {
+         UNWIND coalesce(r.evidence, []) AS key
+         WITH key, split(key, '#') AS parts
+         WITH key, substring(key, 0, size(key) - size(last(parts)) - 1) AS sourceId, split(last(parts), '-') AS span
+         WHERE size(span) = 2 AND toInteger(span[0]) IS NOT NULL AND toInteger(span[1]) IS NOT NULL
+         MATCH (s:Source {id: sourceId})
+         RETURN {key: key, sourceId: sourceId, start: toInteger(span[0]), end: toInteger(span[1]),
+                 quote: substring(s.text, toInteger(span[0]), toInteger(span[1]) - toInteger(span[0])),
+                 title: s.title, publisher: s.publisher, published: s.published}
+       } AS quotes
+ORDER BY path, hop
