@@ -28,7 +28,12 @@ export class OrgRegistry {
 
   add(draft: Omit<OrgDraft, 'key' | 'aliases'> & { aliases?: Iterable<string> }): OrgDraft {
     const key = foldName(draft.name);
-    const existing = this.orgs.find((o) => o.key === key || o.aliases.has(key));
+    // "CASA trade corridor" after "… (CASA) transit corridor": the acronym names the same body.
+    const acronym = /^(\p{Lu}{2,10})\s/u.exec(draft.name)?.[1];
+    const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
+    const existing = this.orgs.find((o) => o.key === key || [...o.aliases].some((a) => foldName(a) === key) ||
+      (acronym !== undefined && o.aliases.has(acronym) && lastWord(o.name) === lastWord(draft.name)));
+    if (existing && existing.key !== key && acronym) existing.aliases.add(draft.name);
     if (existing) {
       existing.country ??= draft.country;
       for (const a of draft.aliases ?? []) if (foldName(a) !== existing.key) existing.aliases.add(a);
@@ -167,7 +172,23 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
     registry.add({ name: entry.name, kind: entry.kind, aliases: entry.aliases, quote: { start: hit.start, end: hit.end }, why: 'a well-known international body' });
   }
 
-  // 5. "X, also known as the Y": one body, two names.
+  // 5. Words with capitals inside ("KazAID"): brand names of bodies, not people.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*)(?![\p{L}\p{N}])/gu)) {
+    const word = m[1]!;
+    if (/^Ma?c\p{Lu}/u.test(word) || countryOf(word)) continue;
+    registry.add({ name: word, kind: 'other', quote: { start: m.index!, end: m.index! + word.length }, why: 'a brand-like name' });
+  }
+  // "the North–South corridor", "the CASA trade corridor": named corridors and routes.
+  for (const m of text.matchAll(new RegExp(`\\b(?:the|The)\\s+((?:${CAP}\\s+)*${CAP}(?:\\s+\\([\\p{Lu}]{2,10}\\))?(?:\\s+(?:transit|trade|transport|economic|railway|rail))?\\s+(?:corridor|route|railway))\\b`, 'gu'))) {
+    const name = m[1]!;
+    const start = m.index! + m[0].indexOf(name);
+    if (!free({ start, end: start + name.length })) continue;
+    claimed.push({ start, end: start + name.length });
+    const acronym = /\(([\p{Lu}]{2,10})\)/u.exec(name)?.[1];
+    registry.add({ name, kind: 'initiative', aliases: acronym ? [acronym] : [], quote: { start, end: start + name.length }, why: 'a named corridor or route' });
+  }
+
+  // 6. "X, also known as the Y": one body, two names.
   for (const m of text.matchAll(new RegExp(`(${CAP}(?:${JOIN}${CAP})*),?\\s+also\\s+(?:known|referred\\s+to)\\s+as\\s+(?:the\\s+)?(${CAP}(?:${JOIN}${CAP})*)`, 'gu'))) {
     const first = registry.orgs.find((o) => m[1]!.endsWith(o.name));
     const second = registry.find(m[2]!);
@@ -177,10 +198,21 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
     }
   }
 
-  // 6. "Long Name (ACRONYM)": the acronym is an alias.
+  // 7. "Long Name (ACRONYM)": the acronym is an alias.
   for (const m of text.matchAll(/\(([\p{Lu}]{2,10})\)/gu)) {
     const before = text.slice(Math.max(0, m.index! - 120), m.index!).trimEnd();
     const org = registry.orgs.find((o) => before.endsWith(o.name) || [...o.aliases].some((a) => before.endsWith(a)) || before.endsWith(text.slice(o.quote.start, o.quote.end)));
     if (org) org.aliases.add(m[1]!);
+  }
+
+  // "CASA trade corridor" told before "… (CASA) transit corridor": merge once the acronym is known.
+  for (const org of [...registry.orgs]) {
+    const acronym = /^(\p{Lu}{2,10})\s/u.exec(org.name)?.[1];
+    if (!acronym) continue;
+    const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
+    const owner = registry.orgs.find((o) => o !== org && o.aliases.has(acronym) && lastWord(o.name) === lastWord(org.name));
+    if (!owner) continue;
+    owner.aliases.add(org.name);
+    registry.orgs.splice(registry.orgs.indexOf(org), 1);
   }
 }

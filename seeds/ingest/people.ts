@@ -246,7 +246,12 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
   for (const run of runs) {
     const name = lexed.text.slice(run.start, run.end);
     const key = foldName(name);
-    if (run.tokens.length < 2 && !options.knownPersonNames.has(key)) continue;
+    if (run.tokens.length < 2) {
+      // A lone surname is a later mention of someone already named (handled below), or, if the graph
+      // knows it and nobody here carries it, that known person.
+      const surnameOfSomeone = people.some((p) => foldName(p.name.split(/\s+/).pop()!) === key);
+      if (surnameOfSomeone || !options.knownPersonNames.has(key)) continue;
+    }
     const before = titleBefore(lexed, run.tokens[0]!, rules);
     const after = titleAfter(lexed, run.tokens[run.tokens.length - 1]!, rules);
     const sentence = lexed.sentences[lexed.tokens[run.tokens[0]!]!.sentence]!;
