@@ -445,7 +445,7 @@ function assignRoles(events: EventDraft[], homeCountry: string | undefined, repr
       if (rep && !p.represents) p.represents = rep;
     }
     // Host and guest make sense for meetings and bilateral forums; a panel session has participants.
-    if ((!MEETING.has(e.kind) && e.kind !== 'forum') || e.kind === 'session') continue;
+    if ((!MEETING.has(e.kind) && e.kind !== 'forum') || e.kind === 'session' || e.kind === 'call') continue;
     const visit = visitOf(e);
     const guestCountry = visit?.participants.find((p) => p.role === 'guest')?.represents;
     let host = visit?.destination ?? (visit?.place?.iso) ?? e.place?.iso ?? (e.partOf?.place?.iso);

@@ -83,13 +83,18 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
       if (!isDomain(segments[i + 1]!)) break;
       body += segments[i]! + segments[i + 1]!;
     }
-    const end = bodyStart + body.length;
+    let end = bodyStart + body.length;
     const lead = possessor(bodyStart);
     let iso = lead?.iso;
-    const trailing = /\s+of\s+(?:the\s+)?(\p{Lu}[\p{L} ]*)$/u.exec(body);
-    if (trailing && countryOf(trailing[1]!) && !countryOf(trailing[1]!)!.demonym) {
-      iso = countryOf(trailing[1]!)!.iso;
-      body = body.slice(0, trailing.index);
+    // "Ministry of Higher Education of Uzbekistan and the …": the name ends at "of <country>".
+    for (const of of body.matchAll(/\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})/gu)) {
+      const words = of[1]!.split(/\s+/);
+      const hit = words.map((_, n) => words.slice(0, n + 1).join(' ')).reverse().find((w) => countryOf(w) && !countryOf(w)!.demonym);
+      if (!hit) continue;
+      iso = countryOf(hit)!.iso;
+      end = bodyStart + of.index! + of[0].length - of[1]!.length + hit.length;
+      body = body.slice(0, of.index);
+      break;
     }
     if (!iso && listCountry && /^\s*,\s*(and\s+)?$/.test(text.slice(listCountry.end, bodyStart))) iso = listCountry.iso;
     if (iso) listCountry = { iso, end };
@@ -116,6 +121,12 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
   for (const m of candidates) {
     let words = m.text.split(/(\s+)/);
     let start = m.index;
+    // Past a name already taken ("Ministry of … of Uzbekistan and the Japan International …").
+    const inClaimed = (at: number) => claimed.some((c) => at >= c.start && at < c.end);
+    while (words.length > 2 && (inClaimed(start) || (start > m.index && ['and', 'the', '&', 'of', 'for'].includes(words[0]!.toLowerCase())))) {
+      start += words[0]!.length + words[1]!.length;
+      words = words.slice(2);
+    }
     // Leading words that are not part of a name: sentence openers, titles, demonyms.
     while (words.length > 2) {
       const w = words[0]!;

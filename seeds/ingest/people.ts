@@ -87,6 +87,11 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     if (!TITLE_SCAN.has(cls) && !(cls === 'proper' && afterOf) && !lowerTitle) break;
     if (cls === 'connector' && !['of', 'for', 'and', 'the'].includes(fold)) break;
     start = i;
+    // "Ambassador of Japan to Uzbekistan": an envoy's title goes on across "to".
+    if (before && before.sentence === t.sentence && before.text === 'to' && (cls === 'country' || cls === 'place')) {
+      i -= 2;
+      continue;
+    }
     if ((cls === 'country' && t.possessive) || cls === 'demonym') {
       if (!afterOf) break;
     }
@@ -174,6 +179,13 @@ export function parseTitle(phrase: string, quote: Span, rules: Rules, fallbackCo
     let comp = (m?.[3] ?? '').trim();
     if (!head.split(/\s+/).some((w) => sets.titleHeads.has(w.toLowerCase()))) continue;
     let partCountry = country;
+    // "Ambassador of Japan to Uzbekistan": the envoy of the first country, accredited to the second.
+    const envoy = /^(?:the\s+)?([\p{Lu}][\p{L} '’-]*?)\s+to\s+(?:the\s+)?([\p{Lu}][\p{L} '’-]*)$/u.exec(comp);
+    if (envoy && countries.byPhrase.get(envoy[1]!) && countries.byPhrase.get(envoy[2]!)) {
+      titles.push({ title: `${titleCase(head)} to ${envoy[2]}`, country: countries.byPhrase.get(envoy[1]!)!.iso, quote });
+      country ??= countries.byPhrase.get(envoy[1]!)!.iso;
+      continue;
+    }
     const trailing = /\s+of\s+(?:the\s+)?([\p{Lu}][\p{L} '’-]*)$/u.exec(comp);
     if (trailing && countries.byPhrase.get(trailing[1]!)) {
       partCountry = countries.byPhrase.get(trailing[1]!)!.iso;
