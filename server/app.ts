@@ -6,11 +6,13 @@ import { problemHandler, sendProblem } from './http/problem.ts';
 import type { DatabaseHealth } from './repository/database.ts';
 import type { GraphReader } from './repository/reader.ts';
 import type { ConsoleDeps } from './services/console.ts';
+import type { IngestDeps } from './services/ingest.ts';
 import { consoleRoutes } from './routes/cypher.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ingestRoutes } from './routes/ingest.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { pathRoutes } from './routes/paths.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -23,6 +25,8 @@ export interface AppDeps {
   console: ConsoleDeps;
   /** Built client to serve at / (client/dist), if present. */
   staticDir?: string | undefined;
+  /** Drafting and loading new articles (POST /api/ingest*). */
+  ingest: IngestDeps;
   /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
   apiKey?: string | undefined;
   log: (line: string) => void;
@@ -43,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', pathRoutes(deps));
   app.use('/api', consoleRoutes(deps));
   app.use('/api', reportRoutes(deps));
+  app.use('/api', ingestRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));

@@ -13,6 +13,7 @@ import { appDeps } from './deps.ts';
 import { applySchema } from './repository/database.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
+import { FACTS_DIR, SOURCES_DIR } from '../seeds/loader.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
       staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
       apiKey: config.API_KEY,
+      keepAccepted: { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR },
       log,
     }),
   );

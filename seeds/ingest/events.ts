@@ -227,8 +227,12 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       } else if (trigger.kind === 'visit' || trigger.kind === 'mission') {
         const invited = /\binvited\s+(?:\S+\s+){0,4}?to\s+visit\b/.test(s);
         const destination = /\bto\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)/u.exec(after);
-        const destIso = destination ? countries.byPhrase.get(destination[1]!)?.iso : undefined;
+        const destPlace = lexed.places.find((p) => p.start >= trigger.end && p.start - trigger.end < 30 && p.iso);
+        const destIso = (destination ? countries.byPhrase.get(destination[1]!)?.iso : undefined) ??
+          (/^\s+(?:[A-Z][\p{L}]+)/u.test(after) ? countries.finder.find(after.slice(0, 40)).map((c) => countries.byPhrase.get(c.phrase)!).find((c) => !c.demonym)?.iso : undefined) ??
+          destPlace?.iso;
         if (destIso) event.destination = destIso;
+        if (destPlace && trigger.kind === 'visit') event.place = destPlace;
         if (invited && mentions.length >= 2) {
           event.status = 'planned';
           addParticipant(event, { who: { type: 'person', person: mentions[1]!.person }, role: 'guest', delegation: false, quote, why: 'invited to visit' });
@@ -241,7 +245,10 @@ export function findEvents(ctx: EventContext): EventDraft[] {
           // "X, who arrived in Astana on a working visit": the person right before the clause.
           const visitor = [...mentions].reverse().find((m) => m.span.end <= trigger.start);
           const sender = /\b(?:send|sent|dispatch)\b/.test(s) ? countries.finder.find(s, sentence.start).find((c) => c.start < trigger.start) : undefined;
-          if (visitor && /\bwho\s+(?:arrived|came|is|was)\b/.test(text.slice(visitor.span.end, trigger.start))) {
+          // "President X would visit Accra", "X visited the site": the subject right before the verb.
+          const between = visitor ? text.slice(visitor.span.end, trigger.start) : '';
+          const subjectVisits = /^\s+(?:also\s+)?(?:(?:will|would|shall|is to|was to|plans to|is expected to|intends to)\s+)?(?:pay\s+(?:an?\s+)?(?:[a-z]+\s+)?)?$/.test(between);
+          if (visitor && (subjectVisits || /\bwho\s+(?:arrived|came|is|was)\b/.test(between))) {
             addParticipant(event, { who: { type: 'person', person: visitor.person }, role: 'guest', delegation: false, quote, why: 'the visitor' });
           } else if (sender) {
             addParticipant(event, { who: { type: 'country', iso: countries.byPhrase.get(sender.phrase)!.iso }, role: 'guest', delegation: true, quote, why: 'sends the mission' });
