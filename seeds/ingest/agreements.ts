@@ -25,7 +25,8 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
   const countries = countryIndex(rules);
   const kinds = Object.entries(rules.lexicon.agreements.kinds).flatMap(([kind, words]) => words.map((w) => ({ kind: kind as AgreementFact['kind'], word: w })));
   kinds.sort((a, b) => b.word.length - a.word.length);
-  const docRe = new RegExp(`\\b(a|an|the)\\s+(?:new\\s+|joint\\s+|bilateral\\s+|draft\\s+)?(${kinds.map((k) => k.word.replace(/ /g, '\\s+')).join('|')})\\b(?!s)`, 'gi');
+  // Unicode-aware word ends: "communiqué" ends in a letter \b does not see.
+  const docRe = new RegExp(`(?<![\\p{L}])(a|an|the)\\s+(?:new\\s+|joint\\s+|bilateral\\s+|draft\\s+)?(${kinds.map((k) => k.word.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'giu');
   const found: AgreementDraft[] = [];
   for (const sentence of lexed.sentences) {
     const s = sentence.text;

@@ -266,11 +266,15 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   // Agreements: concluded at the meeting of their sentence, if any.
   const partyId = (p: PartyRef) => (p.type === 'org' ? orgIds.get(p.org) : countryRef(p.iso));
   for (const a of agreements) {
-    const parties = a.parties.map(partyId).filter((x): x is string => Boolean(x));
-    if (!parties.length) continue;
     const sentence = lexed.sentences[a.sentence]!;
     const at = events.find((e) => e.quotes.some((q) => q.start === sentence.start)) ??
       [...events].reverse().find((e) => MEETING_WORDS.has(e.kind) && e.trigger.start < sentence.start && e.status === 'held');
+    let parties = a.parties.map(partyId).filter((x): x is string => Boolean(x));
+    // "the sides signed a joint communiqué": the parties are the countries that met.
+    if (!parties.length && at) {
+      parties = [...new Set(at.participants.filter((p) => p.role !== 'mentioned').map((p) => countryRef(p.represents)).filter((x): x is string => Boolean(x)))];
+    }
+    if (!parties.length) continue;
     confidence[`agreements[${facts.agreements.length}]`] = { score: 0.7, why: a.why };
     facts.agreements.push({
       id: unique(`agreement:${slug(a.title, 50)}`),

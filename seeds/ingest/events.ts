@@ -287,7 +287,10 @@ export function findEvents(ctx: EventContext): EventDraft[] {
     if ((hasAttendance || speaking.test(s)) && mentions.length) {
       const gathering = (e: EventDraft) => !MEETING.has(e.kind) || (e.kind === 'session' && e.named);
       const target = created.find(gathering) ?? (created.length ? undefined : lastEvent);
-      if (target && gathering(target)) {
+      // "X and Y were also present" after a meeting: they took part in it.
+      if (target && !gathering(target) && hasAttendance && !created.length) {
+        for (const m of mentions) addParticipant(target, { who: { type: 'person', person: m.person }, role: 'participant', delegation: false, quote: sentenceQuote(sentence), why: 'present' });
+      } else if (target && gathering(target)) {
         for (const m of mentions) {
           addParticipant(target, { who: { type: 'person', person: m.person }, role: hasAttendance ? 'participant' : 'speaker', delegation: false, quote: sentenceQuote(sentence), why: hasAttendance ? 'attended' : 'spoke' });
         }
@@ -315,8 +318,11 @@ export function findEvents(ctx: EventContext): EventDraft[] {
     // "as part of the X", "at the X summit", "on the sidelines of the X": explicit containment.
     for (const e of created) {
       if (!MEETING.has(e.kind) || e.partOf) continue;
-      const container = created.find((c) => CONTAINERS.has(c.kind) && at(c).start > at(e).end &&
-        /\b(?:as part of|at|on the sidelines of|within|during|in the framework of)\s+the\b/.test(text.slice(at(e).end, at(c).start)));
+      const container = created.find((c) => (CONTAINERS.has(c.kind) || (c.named && c !== e)) && at(c).start > at(e).end &&
+        /\b(?:as part of|at|on the sidelines of|within|during|in the framework of)\s+the\b/.test(text.slice(at(e).end, at(c).start))) ??
+        // "On the sidelines of the 80th session of …, X met Y"
+        created.find((c) => (CONTAINERS.has(c.kind) || (c.named && c !== e)) && at(c).end <= at(e).start &&
+          /\b(?:as part of|at|on the sidelines of|within|during|in the framework of)\s+the\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(sentence.start, at(c).start - 60), at(c).start)));
       if (container) e.partOf = container;
     }
   }
@@ -396,6 +402,12 @@ function eventName(text: string, trigger: Trigger, sentence: Sentence, lexed: Le
   if (titled) return titled[1]!;
   // Only gatherings carry names ("Astana International Forum"); a meeting's capitals are its people.
   if (!['forum', 'summit', 'session', 'exhibition'].includes(trigger.kind)) return undefined;
+  // "the 80th session of the UN General Assembly"
+  const ofName = /^\s+of\s+the\s+((?:[\p{Lu}][\p{L}\p{N}'’–-]*\s*)+)/u.exec(after);
+  if (ofName) {
+    const ordinal = /(\d+(?:st|nd|rd|th)|first|second|third)\s+$/i.exec(text.slice(sentence.start, trigger.start))?.[1];
+    return `${ordinal ? `${ordinal} ` : ''}${text.slice(trigger.start, trigger.end)} of the ${ofName[1]!.trim()}`;
+  }
   const before = text.slice(sentence.start, trigger.start);
   const quoted = /[“"]([^”"]+)[”"]\s*$/.exec(before);
   const triggerWord = text.slice(trigger.start, trigger.end);

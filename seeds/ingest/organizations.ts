@@ -136,6 +136,11 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
       start += w.length + words[1]!.length;
       words = words.slice(2);
     }
+    // Titles dropped, the connectors they leave ("of the Organization …") go too.
+    while (words.length > 2 && ['of', 'for', 'the', 'and'].includes(words[0]!.toLowerCase())) {
+      start += words[0]!.length + words[1]!.length;
+      words = words.slice(2);
+    }
     const plain = words.filter((_, i) => i % 2 === 0);
     while (plain.length && ['of', 'for', 'and', '&', 'the'].includes(plain[plain.length - 1]!.toLowerCase())) plain.pop();
     if (plain.length < 2) continue;

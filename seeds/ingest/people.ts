@@ -84,7 +84,11 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     const before = lexed.tokens[i - 1];
     const afterOf = before?.sentence === t.sentence && before.text.toLowerCase() === 'of';
     const lowerTitle = cls === 'lower' && (rules.sets.titleHeads.has(fold) || rules.sets.titleModifiers.has(fold));
-    if (!TITLE_SCAN.has(cls) && !(cls === 'proper' && afterOf) && !lowerTitle) break;
+    // "of the Organization of Turkic States": proper words after "of" belong to the body's name.
+    let properRun = i;
+    while (lexed.classes[properRun] === 'proper' && lexed.tokens[properRun - 1]?.sentence === t.sentence && lexed.classes[properRun - 1] === 'proper') properRun--;
+    const runAfterOf = cls === 'proper' && lexed.tokens[properRun - 1]?.text.toLowerCase() === 'of' && properRun < i;
+    if (!TITLE_SCAN.has(cls) && !(cls === 'proper' && (afterOf || runAfterOf)) && !lowerTitle) break;
     if (cls === 'connector' && !['of', 'for', 'and', 'the'].includes(fold)) break;
     start = i;
     // "Ambassador of Japan to Uzbekistan": an envoy's title goes on across "to".

@@ -87,6 +87,8 @@ describe('ingest: roles, events and agreements', () => {
   it('tells signed agreements from those agreed to be signed', () => {
     expect(facts.agreements.map((a) => [a.kind, a.status, a.parties])).to.deep.equal([
       ['mou', 'signed', ['org:ministry-of-foreign-affairs-of-kazakhstan', 'org:ministry-of-foreign-affairs-of-benin']],
+      // No parties named: the countries of the talks it came out of.
+      ['agreement', 'agreed-to-sign', ['country:KZ', 'country:BJ']],
     ]);
     const planned = draftFacts(' date 2025-06-04 The two countries plan to sign an agreement on visa exemption between Kazakhstan and Benin.').facts.agreements;
     expect(planned.map((a) => [a.kind, a.status, a.parties])).to.deep.equal([['agreement', 'planned', ['country:KZ', 'country:BJ']]]);
