@@ -423,7 +423,7 @@ function eventName(text: string, trigger: Trigger, sentence: Sentence, lexed: Le
     // "Business Forum and Afghan Goods Exhibition": take the rest of a joined name.
     const joined = /^\s+and\s+((?:[\p{Lu}][\p{L}\p{N}'’–-]*\s+)*(?:Exhibition|Expo|Fair|Forum|Summit))/u.exec(after);
     const name = `${words} ${triggerWord}${joined ? ` and ${joined[1]}` : ''}${acronym ? ` (${acronym[1]})` : ''}`;
-    if (name.split(/\s+/).length < 2 || lexed.sentences.length < 0) return undefined;
+    if (name.split(/\s+/).length < 2) return undefined;
     return name.replace(/^(?:third|first|second)\s/, (w) => w[0]!.toUpperCase() + w.slice(1));
   }
   return undefined;

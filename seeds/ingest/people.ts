@@ -178,7 +178,7 @@ export function parseTitle(phrase: string, quote: Span, rules: Rules, fallbackCo
   const titles: TitleDraft[] = [];
   for (const part of parts) {
     const m = /^(.*?)\s+(of|for)\s+(.*)$/.exec(part);
-    let head = (m ? m[1]! : part).trim();
+    const head = (m ? m[1]! : part).trim();
     const joiner = m?.[2] ?? 'of';
     let comp = (m?.[3] ?? '').trim();
     if (!head.split(/\s+/).some((w) => sets.titleHeads.has(w.toLowerCase()))) continue;
@@ -235,7 +235,6 @@ export function parseTitle(phrase: string, quote: Span, rules: Rules, fallbackCo
           quote,
         };
       } else {
-        head = head.replace(/^(traditional)\s+/i, (w) => w);
         title = { title: titleCase(head), ...(partCountry ? { country: partCountry } : {}), quote };
       }
     }
