@@ -170,7 +170,10 @@ export function lex(text: string, rules: Rules): Lexed {
     if (tags.some((tag) => FUNCTION_TAGS.includes(tag))) return 'stop';
     const next = tokens[i + 1];
     const nextJoined = next && next.sentence === t.sentence && text.slice(t.end, next.start) === ' ' && next.capitalised;
-    if (!tags.includes('ProperNoun') && tags.some((tag) => COMMON_TAGS.includes(tag)) && !nextJoined) return 'stop';
+    // A common word capitalised only because it opens a sentence or heading ("Following", "Building");
+    // inside a sentence a capital means a name ("Organization of Turkic States").
+    const opensSentence = tokens[i - 1]?.sentence !== t.sentence;
+    if (!tags.includes('ProperNoun') && tags.some((tag) => COMMON_TAGS.includes(tag)) && !nextJoined && opensSentence) return 'stop';
     return 'proper';
   });
   return { text, sentences, tokens, classes, countries: countryMentions, places, titledQuotes, speech };

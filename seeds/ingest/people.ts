@@ -267,6 +267,10 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
       const surnameOfSomeone = people.some((p) => foldName(p.name.split(/\s+/).pop()!) === key);
       if (surnameOfSomeone || !options.knownPersonNames.has(key)) continue;
     }
+    // "Organization of Turkic States": capitalised words after "<body word> of" name the body.
+    const i0 = run.tokens[0]!;
+    const ofToken = lexed.tokens[i0 - 1]?.text === 'the' ? i0 - 2 : i0 - 1;
+    if (lexed.tokens[ofToken]?.text === 'of' && ['orgword', 'domain'].includes(lexed.classes[ofToken - 1] ?? '')) continue;
     const before = titleBefore(lexed, run.tokens[0]!, rules);
     const after = titleAfter(lexed, run.tokens[run.tokens.length - 1]!, rules);
     const sentence = lexed.sentences[lexed.tokens[run.tokens[0]!]!.sentence]!;
