@@ -9,11 +9,13 @@ import type { DatabaseHealth } from './repository/database.ts';
 import type { GraphReader } from './repository/reader.ts';
 import type { ConsoleDeps } from './services/console.ts';
 import type { StartupStatus } from './services/health.ts';
+import type { IngestDeps } from './services/ingest.ts';
 import { consoleRoutes } from './routes/cypher.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ingestRoutes } from './routes/ingest.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { pathRoutes } from './routes/paths.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -28,6 +30,8 @@ export interface AppDeps {
   console: ConsoleDeps;
   /** Built client to serve at / (client/dist), if present. */
   staticDir?: string | undefined;
+  /** Drafting and loading new articles (POST /api/ingest*). */
+  ingest: IngestDeps;
   /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
   apiKey?: string | undefined;
   /** CORS origins and rate limits; default: no CORS, DEFAULT_SECURITY limits. */
@@ -51,11 +55,13 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', corsPolicy(security.corsOrigins));
   // Long URLs are refused before anything parses them (Node itself caps headers at 16 KiB).
   app.use((req, _res, next) => next(req.url.length > MAX_URL_LENGTH ? new BadInput(`The URL is longer than ${MAX_URL_LENGTH} characters.`, 'url') : undefined));
+  // An article with its reviewed facts can be larger than any query; everything else stays at 100 kB.
+  app.use('/api/ingest', express.json({ limit: '2mb' }));
   app.use(express.json({ limit: '100kb' }));
 
-  // The console runs user Cypher: an API key (when configured) and a rate limit guard it.
-  const consoleGuard = [perMinuteLimit(security.consolePerMinute, 'console'), requireApiKey(deps.apiKey)];
-  app.post(['/api/cypher', '/api/queries/:name'], ...consoleGuard);
+  // The console runs user Cypher and ingest writes: an API key (when configured) and a rate limit guard them.
+  app.post(['/api/cypher', '/api/queries/:name'], perMinuteLimit(security.consolePerMinute, 'console'), requireApiKey(deps.apiKey));
+  app.post(['/api/ingest', '/api/ingest/accept'], perMinuteLimit(security.consolePerMinute, 'ingest'), requireApiKey(deps.apiKey));
   app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
 
   app.use('/api', healthRoutes(deps));
@@ -66,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', pathRoutes(deps));
   app.use('/api', consoleRoutes(deps));
   app.use('/api', reportRoutes(deps));
+  app.use('/api', ingestRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));

@@ -1,6 +1,7 @@
 // Builds the app's dependencies from a driver — the one place main.ts, the CLIs and the tests wire them.
 import type { Driver } from 'neo4j-driver';
 import type { AppDeps } from './app.ts';
+import type { KeepDirs } from '../seeds/ingest/accept.ts';
 import type { Audit } from './audit.ts';
 import { consoleDeps } from './repository/console.ts';
 import { checkHealth } from './repository/database.ts';
@@ -14,6 +15,8 @@ export interface DepsOptions {
   startup?: AppDeps['startup'];
   security?: AppDeps['security'];
   trustProxy?: number;
+  /** Where accepted articles are kept (seeds/facts + seeds/sources); unset: loaded into the graph only. */
+  keepAccepted?: KeepDirs | undefined;
 }
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
@@ -26,6 +29,7 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     startup: options.startup,
     security: options.security,
     trustProxy: options.trustProxy,
+    ingest: { driver, database, keep: options.keepAccepted },
     log: options.log ?? (() => {}),
   };
 }

@@ -16,6 +16,7 @@ import { API_DRIVER, applySchema, isUnreachable } from './repository/database.ts
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
+import { FACTS_DIR, SOURCES_DIR } from '../seeds/loader.ts';
 
 const log = (line: string) => console.log(line);
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       startup: () => ({ state: preparation.state(), error: preparation.lastError() }),
       security: { corsOrigins: config.CORS_ORIGINS, consolePerMinute: config.RATE_LIMIT_CONSOLE, reportsPerMinute: config.RATE_LIMIT_REPORTS },
       trustProxy: config.TRUST_PROXY,
+      keepAccepted: { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR },
       log,
     }),
   );

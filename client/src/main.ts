@@ -4,6 +4,7 @@ import { explain, getJson } from './api.ts';
 import { ConsoleTab } from './console-tab.ts';
 import { $, download, h } from './dom.ts';
 import { Explorer } from './explorer.ts';
+import { IngestTab } from './ingest-tab.ts';
 import { ReportsTab } from './reports-tab.ts';
 import { decodeState, encodeState, isPeriod, type LayoutName, type PathQuery, type ReportQuery, type Tab, type ViewState } from './state.ts';
 import { TYPE_STYLE } from './style.ts';
@@ -39,9 +40,10 @@ const explorer = new Explorer({
 });
 const consoleTab = new ConsoleTab({ open: (id) => (selectTab('explore'), void explorer.load(id)), queryChanged: (q) => update({ query: q }) });
 const reports = new ReportsTab({ changed: (r) => update({ report: r }) });
+new IngestTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
 
 // --- tabs -----------------------------------------------------------------------------------------
-const TABS: Tab[] = ['explore', 'console', 'reports'];
+const TABS: Tab[] = ['explore', 'console', 'reports', 'ingest'];
 function selectTab(tab: Tab, focus = false): void {
   for (const t of TABS) {
     const button = $(`#tab-${t}`);

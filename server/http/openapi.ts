@@ -3,7 +3,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  bilateralReportQuery, cypherBody, entityParams, entityReportQuery, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+  bilateralReportQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from './schemas.ts';
 
 const problem = z
@@ -115,6 +115,31 @@ export function buildOpenApi(): Record<string, unknown> {
       403: { description: 'Refused: not a plain read', content: { 'application/problem+json': { schema: problem } } },
       408: { description: 'Ran past its time limit and was cancelled on the server', content: { 'application/problem+json': { schema: problem } } },
       422: { description: 'Failed while running', content: { 'application/problem+json': { schema: problem } } },
+    },
+  });
+  const unauthorized = { description: 'The API key is missing or wrong (only when API_KEY is set)', content: { 'application/problem+json': { schema: problem } } };
+  registry.registerPath({
+    method: 'post',
+    path: '/api/ingest',
+    summary: 'Draft facts from a new article (nothing is written)',
+    description: 'Reads the text (plain with an optional " date YYYY-MM-DD" header, or HTML), drops junk lines, and drafts a fact file in the seed format: people with titles and countries, organisations, countries, places, events with participants, roles and dates resolved against the publication date, agreements with their status, figures — each with a verbatim quote. Names the graph knows are linked to their ids. `confidence` (0–1 with a reason) and `spans` (where each quote is in `article.text`) are keyed by fact path, e.g. `events[0].participants[1]`. Needs the API key when API_KEY is set.',
+    request: { body: { content: { 'application/json': { schema: ingestDraftBody } } } },
+    responses: {
+      200: { description: '`{article: {raw, text, published, junk, dateline}, facts, confidence, spans}`' },
+      400: errors[400],
+      401: unauthorized,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/ingest/accept',
+    summary: 'Load a reviewed draft into the graph',
+    description: 'Validates the fact file (schema, verbatim quotes, references) and loads it in one transaction through the seed loader; a refused draft writes nothing and the 400 lists every problem in `errors` with its field (`facts.events[0].kind`). The server started by `npm start` also keeps the accepted article and fact file in seeds/sources and seeds/facts. Needs the API key when API_KEY is set.',
+    request: { body: { content: { 'application/json': { schema: ingestAcceptBody } } } },
+    responses: {
+      200: { description: '`{loaded: true, source, counts: {nodesCreated, relationshipsCreated, propertiesSet}, kept}`' },
+      400: errors[400],
+      401: unauthorized,
     },
   });
   registry.registerPath({

@@ -157,3 +157,22 @@ export const bilateralReportQuery = z
   .strict();
 
 export const entityReportQuery = z.object({ format: reportFormat }).strict();
+
+// Ingest: draft facts from an article, then accept the reviewed draft (both behind the API key).
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+export const ingestDraftBody = z
+  .object({
+    text: z.string().min(20, 'the article text (at least 20 characters)').max(90_000, 'at most 90000 characters')
+      .openapi({ description: 'plain text (optionally starting with " date YYYY-MM-DD") or HTML', example: ' date 2025-06-04 ASTANA, June 4. Kazakhstan’s Minister of Foreign Affairs Murat Nurtleu met with …' }),
+    published: isoDay.optional().openapi({ description: 'publication date, when the text has no header; relative dates are resolved against it' }),
+    fileName: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, 'lower-case letters, digits, - and _').optional()
+      .openapi({ description: 'name for the article file (without .txt); derived from the text if absent' }),
+  })
+  .strict();
+
+export const ingestAcceptBody = z
+  .object({
+    facts: z.record(z.unknown()).openapi({ description: 'the reviewed fact file (the `facts` of POST /api/ingest, edited); validated field by field' }),
+    text: z.string().min(20).max(90_000).openapi({ description: 'the article as POST /api/ingest returned it in `article.raw`' }),
+  })
+  .strict();

@@ -1,0 +1,123 @@
+// The review of a drafted fact file — pure, so it is unit-tested: which facts are kept, edited or
+// rejected; the fact file that results (references to rejected entities dropped with them, so what
+// is sent always holds together); and the article cut into segments for highlighting quotes.
+
+export type Decision = 'accept' | 'reject';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type FactFile = Record<string, unknown> & { source: Record<string, unknown> };
+
+export const CATEGORIES = ['people', 'organizations', 'countries', 'places', 'titles', 'events', 'agreements', 'figures', 'memberships'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+type Fact = Record<string, unknown>;
+
+const list = (facts: FactFile, category: Category): Fact[] => (Array.isArray(facts[category]) ? (facts[category] as Fact[]) : []);
+
+/** "people[2]" for each top-level fact, in file order. */
+export function factPaths(facts: FactFile): string[] {
+  return CATEGORIES.flatMap((c) => list(facts, c).map((_, i) => `${c}[${i}]`));
+}
+
+/** A one-line description of a fact for the review list. */
+export function describeFact(category: Category, fact: Fact): string {
+  const s = (k: string) => (typeof fact[k] === 'string' ? (fact[k] as string) : '');
+  switch (category) {
+    case 'people':
+    case 'countries':
+      return s('name');
+    case 'organizations':
+    case 'places':
+      return `${s('name')} (${s('kind')})`;
+    case 'titles':
+      return `${s('person')}: ${s('title')} at ${s('at')}`;
+    case 'events': {
+      const date = (fact.date as { value?: string } | undefined)?.value;
+      const who = ((fact.participants as { who: string; role: string }[] | undefined) ?? []).map((p) => `${p.who} (${p.role})`).join(', ');
+      return `${s('kind')}, ${s('status')}${date ? `, ${date}` : ''}: ${s('title')}${who ? ` — ${who}` : ''}`;
+    }
+    case 'agreements':
+      return `${s('kind')}, ${s('status')}: ${s('title')}`;
+    case 'figures':
+      return `${String(fact.value)} ${s('unit')}: ${s('label')}`;
+    case 'memberships':
+      return `${s('member')} member of ${s('of')}`;
+  }
+}
+
+/**
+ * The fact file made of the accepted facts (edited ones as edited). Dropping an entity drops what
+ * points to it: titles, participations, parties, "about", memberships; an optional reference
+ * (place, partOf, concludedAt, country) is just removed.
+ */
+export function reviewedFacts(draft: FactFile, decisions: Record<string, Decision>, edits: Record<string, Fact> = {}): FactFile {
+  const kept = (c: Category) =>
+    list(draft, c).flatMap((fact, i) => (decisions[`${c}[${i}]`] === 'reject' ? [] : [edits[`${c}[${i}]`] ?? fact]));
+  const out: FactFile = { ...draft, source: { ...draft.source } };
+  for (const c of CATEGORIES) out[c] = kept(c);
+  const ids = new Set<string>();
+  for (const c of ['people', 'organizations', 'countries', 'places', 'events', 'agreements', 'figures'] as const) {
+    for (const f of out[c] as Fact[]) if (typeof f.id === 'string') ids.add(f.id);
+  }
+  const known = (ref: unknown) => typeof ref !== 'string' || !/^(person|org|country|place|event|agreement|figure):/.test(ref) || ids.has(ref);
+  const without = (fact: Fact, key: string): Fact => {
+    const { [key]: _dropped, ...rest } = fact;
+    return rest;
+  };
+  const optional = (fact: Fact, keys: string[]): Fact => keys.reduce((f, k) => (k in f && !known(f[k]) ? without(f, k) : f), fact);
+  out.organizations = (out.organizations as Fact[]).map((f) => optional(f, ['country', 'partOf']));
+  out.places = (out.places as Fact[]).map((f) => optional(f, ['country']));
+  out.titles = (out.titles as Fact[]).filter((t) => known(t.person) && known(t.at));
+  out.events = (out.events as Fact[]).map((e) => {
+    const trimmed = optional(e, ['place', 'partOf']);
+    const participants = ((trimmed.participants as Fact[] | undefined) ?? [])
+      .filter((p) => known(p.who))
+      .map((p) => optional(p, ['represents']));
+    return { ...trimmed, participants };
+  });
+  out.agreements = (out.agreements as Fact[])
+    .map((a) => ({ ...optional(a, ['concludedAt']), parties: ((a.parties as string[]) ?? []).filter(known) }))
+    .filter((a) => (a.parties as string[]).length > 0);
+  out.figures = (out.figures as Fact[])
+    .map((f) => ({ ...f, about: ((f.about as string[]) ?? []).filter(known) }))
+    .filter((f) => (f.about as string[]).length > 0);
+  out.memberships = (out.memberships as Fact[]).filter((m) => known(m.member) && known(m.of));
+  return out;
+}
+
+export interface Segment {
+  text: string;
+  start: number;
+  /** The fact paths whose quotes cover this piece of text. */
+  paths: string[];
+}
+
+/** The article cut at every quote boundary, each piece knowing which facts quote it. */
+export function segments(text: string, spans: Record<string, Span[]>): Segment[] {
+  const cuts = new Set<number>([0, text.length]);
+  for (const list of Object.values(spans)) for (const s of list) {
+    cuts.add(Math.max(0, Math.min(text.length, s.start)));
+    cuts.add(Math.max(0, Math.min(text.length, s.end)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    if (end <= start) continue;
+    const paths = Object.entries(spans)
+      .filter(([, list]) => list.some((s) => s.start <= start && end <= s.end))
+      .map(([path]) => path);
+    out.push({ text: text.slice(start, end), start, paths });
+  }
+  return out;
+}
+
+/** The top-level fact a span path belongs to: "events[1].participants[0]" → "events[1]". */
+export function topLevel(path: string): string {
+  return /^[a-z]+\[\d+\]/.exec(path)?.[0] ?? path;
+}

@@ -1,0 +1,165 @@
+// The "Add article" tab: paste an article → POST /api/ingest → the draft beside the text, quotes
+// highlighted; accept, edit (as JSON) or reject each fact; then load the accepted ones through
+// POST /api/ingest/accept. Problems come back per field and are listed.
+import { ApiError, explain } from './api.ts';
+import { $, clear, h } from './dom.ts';
+import { CATEGORIES, describeFact, reviewedFacts, segments, topLevel, type Category, type Decision, type FactFile, type Span } from './ingest-review.ts';
+
+interface DraftAnswer {
+  article: { raw: string; text: string; published: string | null; junk: string[]; dateline: string | null };
+  facts: FactFile;
+  confidence: Record<string, { score: number; why: string }>;
+  spans: Record<string, Span[]>;
+}
+
+const KEY_STORE = 'kg-api-key';
+
+export class IngestTab {
+  private draft: DraftAnswer | null = null;
+  private decisions: Record<string, Decision> = {};
+  private edits: Record<string, Record<string, unknown>> = {};
+
+  constructor(private readonly hooks: { open(id: string): void }) {
+    const key = $('#ingest-key') as HTMLInputElement;
+    key.value = sessionStorage.getItem(KEY_STORE) ?? '';
+    key.addEventListener('change', () => sessionStorage.setItem(KEY_STORE, key.value));
+    ($('#ingest-form') as HTMLFormElement).addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.requestDraft();
+    });
+    $('#ingest-load').addEventListener('click', () => void this.load());
+    $('#ingest-discard').addEventListener('click', () => this.reset('Draft discarded; nothing was written.'));
+  }
+
+  private async post<T>(url: string, body: unknown): Promise<T> {
+    const key = ($('#ingest-key') as HTMLInputElement).value.trim();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => ({}))) as T & { title?: string; detail?: string; status?: number };
+    if (!res.ok) throw new ApiError({ title: json.title ?? res.statusText, status: res.status, detail: json.detail ?? '', ...(json as object) });
+    return json;
+  }
+
+  private status(text: string, error = false): void {
+    const el = $('#ingest-status');
+    el.textContent = text;
+    el.classList.toggle('error', error);
+  }
+
+  private reset(message: string): void {
+    this.draft = null;
+    this.decisions = {};
+    this.edits = {};
+    $('#ingest-review').hidden = true;
+    this.status(message);
+  }
+
+  private async requestDraft(): Promise<void> {
+    const text = ($('#ingest-text') as HTMLTextAreaElement).value;
+    const published = ($('#ingest-published') as HTMLInputElement).value.trim();
+    const fileName = ($('#ingest-name') as HTMLInputElement).value.trim();
+    this.status('Drafting…');
+    try {
+      this.draft = await this.post<DraftAnswer>('/api/ingest', { text, ...(published ? { published } : {}), ...(fileName ? { fileName } : {}) });
+      this.decisions = {};
+      this.edits = {};
+      this.render();
+      const f = this.draft.facts as Record<string, unknown[]>;
+      this.status(`Drafted ${CATEGORIES.map((c) => `${(f[c] ?? []).length} ${c}`).join(', ')}. Review, then load.`);
+    } catch (err) {
+      this.status(explain(err), true);
+    }
+  }
+
+  private render(): void {
+    if (!this.draft) return;
+    $('#ingest-review').hidden = false;
+    const { article, spans } = this.draft;
+    const marks = segments(article.text, spans).map((s) =>
+      s.paths.length ? h('mark', { 'data-paths': s.paths.map(topLevel).join(' '), title: s.paths.join(', ') }, s.text) : s.text,
+    );
+    clear($('#ingest-article'), h('h3', {}, `Article${article.published ? ` (${article.published})` : ''}`), h('div.article-text', {}, marks));
+    const groups = CATEGORIES.map((category) => this.group(category)).filter(Boolean);
+    clear($('#ingest-facts'), groups);
+  }
+
+  private group(category: Category): HTMLElement | null {
+    const facts = (this.draft!.facts[category] as Record<string, unknown>[] | undefined) ?? [];
+    if (!facts.length) return null;
+    return h('section.fact-group', {}, h('h3', {}, category), h('ol', {}, facts.map((fact, i) => this.row(category, i, fact))));
+  }
+
+  private row(category: Category, index: number, fact: Record<string, unknown>): HTMLElement {
+    const path = `${category}[${index}]`;
+    const confidence = this.draft!.confidence[path];
+    const decision = this.decisions[path] ?? 'accept';
+    const current = this.edits[path] ?? fact;
+    const li = h('li.fact', { 'data-path': path, class: decision === 'reject' ? 'rejected' : '' });
+    const choose = (d: Decision) => () => {
+      this.decisions[path] = d;
+      li.classList.toggle('rejected', d === 'reject');
+    };
+    const editor = h('textarea.fact-json', { rows: 8, hidden: true, 'aria-label': `Edit ${path} as JSON` }, JSON.stringify(current, null, 2));
+    const editButton = h('button', { type: 'button', class: 'edit' }, 'Edit');
+    editButton.addEventListener('click', () => {
+      if (editor.hidden) {
+        editor.hidden = false;
+        editButton.textContent = 'Done';
+        return;
+      }
+      try {
+        this.edits[path] = JSON.parse((editor as HTMLTextAreaElement).value) as Record<string, unknown>;
+        editor.hidden = true;
+        editButton.textContent = 'Edit';
+        desc.textContent = describeFact(category, this.edits[path]!);
+      } catch (err) {
+        this.status(`${path}: not valid JSON (${(err as Error).message})`, true);
+      }
+    });
+    const desc = h('span.desc', {}, describeFact(category, current));
+    const radio = (d: Decision, label: string) =>
+      h('label.check', {}, h('input', { type: 'radio', name: `decide-${path}`, value: d, checked: d === decision, onchange: choose(d) }), label);
+    li.append(
+      h('div.fact-line', {},
+        desc,
+        confidence ? h('span.conf', { title: confidence.why }, confidence.score.toFixed(2)) : null,
+        radio('accept', 'accept'), radio('reject', 'reject'), editButton),
+      editor,
+    );
+    li.addEventListener('mouseenter', () => this.highlight(path, true));
+    li.addEventListener('mouseleave', () => this.highlight(path, false));
+    li.addEventListener('focusin', () => this.highlight(path, true));
+    return li;
+  }
+
+  private highlight(path: string, on: boolean): void {
+    document.querySelectorAll<HTMLElement>('#ingest-article mark').forEach((m) => {
+      const hit = (m.dataset.paths ?? '').split(' ').includes(path);
+      m.classList.toggle('active', on && hit);
+      if (on && hit && m === document.querySelector(`#ingest-article mark.active`)) m.scrollIntoView({ block: 'nearest' });
+    });
+  }
+
+  private async load(): Promise<void> {
+    if (!this.draft) return;
+    const facts = reviewedFacts(this.draft.facts, this.decisions, this.edits);
+    this.status('Loading…');
+    try {
+      const res = await this.post<{ source: string; counts: { nodesCreated: number; relationshipsCreated: number } }>('/api/ingest/accept', { facts, text: this.draft.article.raw });
+      const first = ((facts.events as { id: string }[] | undefined) ?? [])[0]?.id ?? ((facts.people as { id: string }[] | undefined) ?? [])[0]?.id;
+      this.reset(`Loaded ${res.source}: ${res.counts.nodesCreated} nodes and ${res.counts.relationshipsCreated} relationships created.`);
+      if (first) {
+        const open = h('button.link', { type: 'button', id: 'ingest-open' }, 'Open it in the explorer');
+        open.addEventListener('click', () => this.hooks.open(first));
+        $('#ingest-status').append(' ', open);
+      }
+    } catch (err) {
+      const problems = err instanceof ApiError ? ((err.problem as unknown as { errors?: { param: string; message: string }[] }).errors ?? []) : [];
+      this.status(problems.length ? `Refused, nothing was written:` : explain(err), true);
+      if (problems.length) $('#ingest-status').append(h('ul', {}, problems.map((p) => h('li', {}, `${p.param}: ${p.message}`))));
+    }
+  }
+}

@@ -1,0 +1,180 @@
+// Classifies each word of the article for the extractors: country, demonym, place, title word,
+// organisation word, portfolio word, acronym, connector, or an unknown capitalised word ("proper"),
+// which is what personal names are made of. compromise (its bundled English lexicon) tells function
+// words and common words at the start of a sentence from names.
+import nlp from 'compromise';
+import type { Rules } from './rules.ts';
+import { PhraseFinder, splitSentences, tokenize, type Sentence, type Span, type Token } from './text.ts';
+
+export type WordClass =
+  | 'country' | 'demonym' | 'place' | 'stop' | 'title' | 'orgword' | 'domain' | 'acronym' | 'proper' | 'compound' | 'lower' | 'connector';
+
+export interface CountryMention extends Span {
+  iso: string;
+  text: string;
+  demonym: boolean;
+}
+
+export interface PlaceMention extends Span {
+  name: string;
+  kind: string;
+  iso?: string;
+  text: string;
+}
+
+export interface Lexed {
+  text: string;
+  sentences: Sentence[];
+  tokens: Token[];
+  classes: WordClass[];
+  countries: CountryMention[];
+  places: PlaceMention[];
+  /** Spans inside short quotation marks ("titled “…”"): names there are titles, not people. */
+  titledQuotes: Span[];
+  /** Reported speech (long quotations). */
+  speech: Span[];
+}
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', '&']);
+const FUNCTION_TAGS = ['Preposition', 'Adverb', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord'];
+const COMMON_TAGS = ['Verb', 'Adjective', 'Gerund'];
+
+const tagCache = new Map<string, string[]>();
+function tagsOf(word: string): string[] {
+  let tags = tagCache.get(word);
+  if (!tags) {
+    const json = nlp(word).json() as { terms: { tags: string[] }[] }[];
+    tags = json[0]?.terms[0]?.tags ?? [];
+    tagCache.set(word, tags);
+  }
+  return tags;
+}
+
+export interface CountryIndex {
+  finder: PhraseFinder;
+  byPhrase: Map<string, { iso: string; demonym: boolean }>;
+  names: Map<string, string>;
+  cities: PhraseFinder;
+  cityCountry: Map<string, string>;
+}
+
+const indexCache = new WeakMap<Rules, CountryIndex>();
+export function countryIndex(rules: Rules): CountryIndex {
+  const cached = indexCache.get(rules);
+  if (cached) return cached;
+  const byPhrase = new Map<string, { iso: string; demonym: boolean }>();
+  const names = new Map<string, string>();
+  const cityCountry = new Map<string, string>();
+  for (const c of rules.countries) {
+    names.set(c.iso, c.name);
+    for (const n of [c.name, ...c.aliases]) byPhrase.set(n, { iso: c.iso, demonym: false });
+    for (const d of c.demonyms) byPhrase.set(d, { iso: c.iso, demonym: true });
+    for (const city of c.cities) cityCountry.set(city, c.iso);
+  }
+  const index = {
+    finder: new PhraseFinder(byPhrase.keys()),
+    byPhrase,
+    names,
+    cities: new PhraseFinder(cityCountry.keys()),
+    cityCountry,
+  };
+  indexCache.set(rules, index);
+  return index;
+}
+
+function findPlaces(text: string, rules: Rules, countries: CountryIndex, countryMentions: CountryMention[]): PlaceMention[] {
+  const places: PlaceMention[] = [];
+  const regions = rules.lexicon.places.regions;
+  for (const hit of new PhraseFinder(Object.keys(regions)).find(text)) {
+    places.push({ start: hit.start, end: hit.end, name: hit.phrase, kind: regions[hit.phrase]!, text: hit.text });
+  }
+  for (const hit of countries.cities.find(text)) {
+    if (places.some((p) => p.start < hit.end && hit.start < p.end)) continue;
+    places.push({ start: hit.start, end: hit.end, name: hit.phrase, kind: 'city', iso: countries.cityCountry.get(hit.phrase)!, text: hit.text });
+  }
+  // "Laghman Province", "the Turkistan region", "Port of Cotonou", "the Karachi port"
+  const cap = "\\p{Lu}[\\p{L}-]*(?:['’]\\p{Lu}[\\p{L}-]*)?(?!['’]s)";
+  const either = (word: string) => `(?:${word}|${word[0]!.toUpperCase()}${word.slice(1)})`;
+  for (const [suffix, kind] of Object.entries(rules.lexicon.places.suffixes)) {
+    const re = new RegExp(`(?<![\\p{L}'’])((?:${cap}\\s+){0,2}${cap})\\s+(${either(suffix)})\\b`, 'gu');
+    for (const m of text.matchAll(re)) {
+      if (!/^\p{Lu}/u.test(m[1]!)) continue;
+      const start = m.index!;
+      const end = start + m[0].length;
+      const base = m[1]!.replace(/^(The|the)\s+/, '');
+      const inCountry = countries.byPhrase.get(base);
+      if (inCountry) continue; // "Kazakhstan region"? rare; a country is not a place
+      places.splice(0, places.length, ...places.filter((p) => !(p.start >= start && p.end <= end)));
+      if (places.some((p) => p.start < end && start < p.end)) continue;
+      const iso = countries.cityCountry.get(base) ?? countryBefore(countryMentions, start, text);
+      const name = `${base} ${suffix === 'port' ? 'port' : m[2]}`;
+      places.push({ start: start + m[0].indexOf(base), end, name, kind, ...(iso ? { iso } : {}), text: text.slice(start + m[0].indexOf(base), end) });
+    }
+  }
+  for (const [prefix, kind] of Object.entries(rules.lexicon.places.prefixes)) {
+    const re = new RegExp(`\\b(${either(prefix)})\\s+((?:${cap}\\s+){0,2}${cap})`, 'gu');
+    for (const m of text.matchAll(re)) {
+      if (!/^\p{Lu}/u.test(m[1]!)) continue;
+      const start = m.index!;
+      const end = start + m[0].length;
+      const inner = places.find((p) => p.start >= start && p.end <= end);
+      places.splice(0, places.length, ...places.filter((p) => !(p.start >= start && p.end <= end)));
+      places.push({ start, end, name: m[0], kind, ...(inner?.iso ? { iso: inner.iso } : {}), text: m[0] });
+    }
+  }
+  return places.sort((a, b) => a.start - b.start);
+}
+
+/** "Afghanistan’s Laghman Province": the possessive country right before `at`. */
+function countryBefore(mentions: CountryMention[], at: number, text: string): string | undefined {
+  const m = mentions.find((c) => c.end <= at && at - c.end <= 3 && /^['’]s\s*$/.test(text.slice(c.end, at)));
+  return m?.iso;
+}
+
+export function lex(text: string, rules: Rules): Lexed {
+  const sentences = splitSentences(text);
+  const tokens = tokenize(text, sentences);
+  const countries = countryIndex(rules);
+  const countryMentions: CountryMention[] = countries.finder.find(text).map((hit) => {
+    const entry = countries.byPhrase.get(hit.phrase)!;
+    return { start: hit.start, end: hit.end, iso: entry.iso, text: hit.text, demonym: entry.demonym };
+  });
+  const places = findPlaces(text, rules, countries, countryMentions);
+  const titledQuotes: Span[] = [];
+  const speech: Span[] = [];
+  for (const m of text.matchAll(/[“"]([^”"\n]{1,600})[”"]/g)) {
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    (m[1]!.split(/\s+/).length <= 8 ? titledQuotes : speech).push(span);
+  }
+  const { sets } = rules;
+  const classes = tokens.map((t, i): WordClass => {
+    const fold = t.base.toLowerCase();
+    const country = countryMentions.find((c) => t.start >= c.start && t.end <= c.end + 2);
+    if (country) return country.demonym ? 'demonym' : 'country';
+    if (countryMentions.some((c) => c.start < t.end && t.start < c.end)) return 'compound';
+    if (places.some((p) => t.start >= p.start && t.end <= p.end)) return 'place';
+    if (!t.capitalised) {
+      if (CONNECTORS.has(fold)) return 'connector';
+      if (sets.titleHeads.has(fold) || sets.titleModifiers.has(fold)) return 'title';
+      return 'lower';
+    }
+    if (/^[\p{Lu}\d]{2,}$/u.test(t.base) && /\p{Lu}{2}/u.test(t.base)) {
+      return sets.notAcronyms.has(t.base) ? 'stop' : 'acronym';
+    }
+    if (sets.titleHeads.has(fold) || sets.titleModifiers.has(fold)) return 'title';
+    if (sets.orgHeads.has(fold)) return 'orgword';
+    if (sets.domain.has(fold)) return 'domain';
+    if (sets.stop.has(fold)) return 'stop';
+    if (CONNECTORS.has(fold)) return 'connector';
+    const tags = tagsOf(t.base);
+    if (tags.some((tag) => FUNCTION_TAGS.includes(tag))) return 'stop';
+    const next = tokens[i + 1];
+    const nextJoined = next && next.sentence === t.sentence && text.slice(t.end, next.start) === ' ' && next.capitalised;
+    // A common word capitalised only because it opens a sentence or heading ("Following", "Building");
+    // inside a sentence a capital means a name ("Organization of Turkic States").
+    const opensSentence = tokens[i - 1]?.sentence !== t.sentence;
+    if (!tags.includes('ProperNoun') && tags.some((tag) => COMMON_TAGS.includes(tag)) && !nextJoined && opensSentence) return 'stop';
+    return 'proper';
+  });
+  return { text, sentences, tokens, classes, countries: countryMentions, places, titledQuotes, speech };
+}

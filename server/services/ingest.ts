@@ -1,0 +1,52 @@
+// Ingest over HTTP: draft facts from an article (POST /api/ingest) and load a reviewed draft through
+// the seed loader (POST /api/ingest/accept). Known entities come from the graph, so a name the graph
+// knows is linked to its id.
+import type { Driver } from 'neo4j-driver';
+import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
+import { draftFacts, type Confidence } from '../../seeds/ingest/draft.ts';
+import { indexFromGraph } from '../../seeds/ingest/known.ts';
+import type { FactFile } from '../../seeds/schema.ts';
+import type { Span } from '../../seeds/source-text.ts';
+import { BadInput } from '../errors.ts';
+
+export interface IngestDeps {
+  driver: Driver;
+  database: string | undefined;
+  /** Where accepted articles and fact files are kept (seeds/sources, seeds/facts); unset: graph only. */
+  keep?: KeepDirs | undefined;
+}
+
+export interface DraftResponse {
+  article: { raw: string; text: string; published: string | null; junk: string[]; dateline: string | null };
+  facts: FactFile;
+  confidence: Record<string, Confidence>;
+  spans: Record<string, Span[]>;
+}
+
+export async function draftArticle(deps: IngestDeps, input: { text: string; published?: string | undefined; fileName?: string | undefined }): Promise<DraftResponse> {
+  const known = await indexFromGraph(deps.driver, deps.database);
+  const draft = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known });
+  const { raw, text, published, junk, dateline } = draft.article;
+  return { article: { raw, text, published, junk, dateline: dateline ?? null }, facts: draft.facts, confidence: draft.confidence, spans: draft.spans };
+}
+
+export interface AcceptResponse {
+  loaded: true;
+  source: string;
+  counts: { nodesCreated: number; relationshipsCreated: number; propertiesSet: number };
+  kept: { factFile: string; source: string } | null;
+}
+
+export async function acceptArticle(deps: IngestDeps, input: { facts: Record<string, unknown>; text: string }): Promise<AcceptResponse> {
+  // A reviewer who pasted the article without its header: put the header the facts say back.
+  const source = input.facts.source as { published?: unknown } | undefined;
+  const raw = typeof source?.published === 'string' && !/^\s*date \d{4}-\d{2}-\d{2}/.test(input.text) ? ` date ${source.published} ${input.text}` : input.text;
+  const result = await acceptDraft(deps.driver, deps.database, { facts: input.facts, raw }, deps.keep);
+  if (!result.ok) {
+    const problems = result.problems.map((p) => ({ param: p.path ? `facts.${p.path}` : 'facts', message: p.message }));
+    throw new BadInput(`The draft was refused, nothing was written: ${problems.map((p) => `${p.param}: ${p.message}`).join('; ')}`, problems[0]?.param ?? 'facts', problems);
+  }
+  const { nodesCreated, relationshipsCreated, propertiesSet } = result.outcome.counts;
+  const file = (input.facts.source as { file: string }).file;
+  return { loaded: true, source: file, counts: { nodesCreated, relationshipsCreated, propertiesSet }, kept: result.kept ?? null };
+}
