@@ -1,9 +1,11 @@
 // Load test: mixed search / meetings / paths / entity traffic against the real server process on
 // loopback, at increasing concurrency, with throughput, latency percentiles, errors and the server's RSS
 // before and after each stage.
-//   node --import tsx bench/load.ts --uri bolt://127.0.0.1:7687 [--label 100k] [--stages 1,8,32,64] [--seconds 15]
-// The graph at --uri is used as it is (build one with `npm run bench -- generate …`, or point at any
-// loaded graph); the server is started with SEED_ON_START=false and stopped at the end.
+//   node --import tsx bench/load.ts --size 100k [--stages 1,8,32,64] [--seconds 15]
+//   node --import tsx bench/load.ts --uri bolt://127.0.0.1:7687 --label mygraph
+// --size builds the synthetic network of the benchmark suite (bench/synthetic, through the bulk importer)
+// in a throw-away Neo4j; --uri uses a loaded graph as it is. The server is started with
+// SEED_ON_START=false and stopped at the end.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,17 +13,23 @@ import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { createDriver } from '../server/repository/database.ts';
 import { spawnTs } from '../tests/support/processes.ts';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.ts';
+import { bulkImport } from './parts/bulk-import.ts';
+import { parseSize, scaleOf } from './synthetic/generator.ts';
 
 const { values } = parseArgs({
   options: {
     uri: { type: 'string' },
-    label: { type: 'string', default: 'graph' },
+    size: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    label: { type: 'string' },
     stages: { type: 'string', default: '1,8,32,64' },
     seconds: { type: 'string', default: '15' },
     targets: { type: 'string', default: '500' },
   },
 });
-if (!values.uri) throw new Error('--uri bolt://… is required: the graph to load-test');
+if (!values.uri === !values.size) throw new Error('give either --size 100k (a synthetic graph) or --uri bolt://… (a loaded graph)');
+const LABEL = values.label ?? values.size ?? 'graph';
 const STAGES = values.stages.split(',').map(Number);
 const SECONDS = Number(values.seconds);
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -54,13 +62,24 @@ function mixedPath(people: { id: string; name: string }[]): string {
   if (roll < 0.3) return `/api/search?q=${encodeURIComponent(person.name.split(' ').slice(-1)[0]!)}`;
   if (roll < 0.55) return `/api/meetings?person=${encodeURIComponent(person.id)}&limit=50`;
   if (roll < 0.8) return `/api/entities/${encodeURIComponent(person.id)}`;
-  return `/api/paths?from=${encodeURIComponent(person.id)}&to=${encodeURIComponent(pick(people).id)}&via=meetings`;
+  let other = pick(people);
+  while (other.id === person.id) other = pick(people); // the same person at both ends is a 400, not load
+  return `/api/paths?from=${encodeURIComponent(person.id)}&to=${encodeURIComponent(other.id)}&via=meetings`;
 }
 
+mkdirSync(join(ROOT, '.data'), { recursive: true });
 const dataDir = mkdtempSync(join(ROOT, '.data', 'bench-load-'));
-const { people, graph } = await sampleTargets(values.uri, Number(values.targets));
-console.log(`graph ${values.label}: ${graph.people} people, ${graph.mets} MET; ${people.length} sampled targets`);
-const env = { ...process.env, NEO4J_URI: values.uri, PORT: '0', DATA_DIR: dataDir, SEED_ON_START: 'false' };
+let neo4jLocal: LocalNeo4j | undefined;
+if (values.size) {
+  const home = join(dataDir, 'neo4j');
+  const built = await bulkImport(scaleOf({ mets: parseSize(values.size), seed: Number(values.seed) }), home, async () => ({}));
+  console.log(`built the ${values.size} synthetic graph in ${built.totalSeconds} s (bulk import)`);
+  neo4jLocal = await startLocalNeo4j({ home, port: await freePort() });
+}
+const uri = values.uri ?? neo4jLocal!.uri;
+const { people, graph } = await sampleTargets(uri, Number(values.targets));
+console.log(`graph ${LABEL}: ${graph.people} people, ${graph.mets} MET; ${people.length} sampled targets`);
+const env = { ...process.env, NEO4J_URI: uri, PORT: '0', DATA_DIR: dataDir, SEED_ON_START: 'false' };
 const { child, match } = await spawnTs('server/main.ts', [], /ready: (http:\/\/\S+)/, env);
 const base = match[1]!.replace(/\/$/, '');
 try {
@@ -97,12 +116,13 @@ try {
         `errors ${stage.errors}  timeouts ${stage.timeouts}  non-2xx ${stage.non2xx}  RSS ${rssBefore}→${rssAfter} MiB`,
     );
   }
-  const out = join(ROOT, 'bench', 'results', `load-${values.label}.json`);
+  const out = join(ROOT, 'bench', 'results', `load-${LABEL}.json`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), graph, mix: { search: 0.3, meetings: 0.25, entity: 0.25, paths: 0.2 }, stages }, null, 2)}\n`);
   console.log(`written ${out}`);
 } finally {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
+  await neo4jLocal?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
