@@ -21,6 +21,17 @@ export function foldName(name: string): string {
     .toLowerCase();
 }
 
+/** Adds `id` under the folded form of each of its names (the index a name look-up reads). */
+export function indexByFoldedName(index: Map<string, Set<string>>, id: string, names: Iterable<string>): void {
+  for (const name of names) {
+    const key = foldName(name);
+    if (!key) continue;
+    const ids = index.get(key) ?? new Set<string>();
+    ids.add(id);
+    index.set(key, ids);
+  }
+}
+
 export type Resolution = { ok: true; id: string; label: EntityLabel } | { ok: false; message: string };
 
 export class Gazetteer {
@@ -33,13 +44,7 @@ export class Gazetteer {
       ? { ...known, aliases: [...new Set([...known.aliases, entity.name, ...entity.aliases])] }
       : entity;
     this.byId.set(entity.id, merged);
-    for (const name of [entity.name, ...entity.aliases]) {
-      const key = foldName(name);
-      if (!key) continue;
-      const ids = this.byName.get(key) ?? new Set<string>();
-      ids.add(entity.id);
-      this.byName.set(key, ids);
-    }
+    indexByFoldedName(this.byName, entity.id, [entity.name, ...entity.aliases]);
   }
 
   /** An independent copy: a file's declarations go into a copy that is kept only if the file loads. */

@@ -5,7 +5,7 @@
 //    compatible given names (equal, one letter apart, or an initial) and no country conflict, with
 //    exactly one such candidate → that person, at lower confidence ("Tokayev"/"Tokaev");
 // 3. several candidates → not linked (a new id), and the draft says which ones were possible.
-import { foldName, type KnownEntity } from '../gazetteer.ts';
+import { foldName, indexByFoldedName, type KnownEntity } from '../gazetteer.ts';
 import type { EntityLabel } from '../model.ts';
 
 export interface KnownForLinking extends KnownEntity {
@@ -61,13 +61,7 @@ export class EntityIndex {
     this.entities.set(entity.id, known
       ? { ...known, aliases: [...new Set([...known.aliases, entity.name, ...entity.aliases])], countries: [...new Set([...(known.countries ?? []), ...(entity.countries ?? [])])] }
       : entity);
-    for (const name of [entity.name, ...entity.aliases]) {
-      const key = foldName(name);
-      if (!key) continue;
-      const ids = this.byName.get(key) ?? new Set<string>();
-      ids.add(entity.id);
-      this.byName.set(key, ids);
-    }
+    indexByFoldedName(this.byName, entity.id, [entity.name, ...entity.aliases]);
   }
 
   get(id: string): KnownForLinking | undefined {

@@ -9,6 +9,7 @@ import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts
 import { createDriver } from '../../server/repository/database.ts';
 import { graphChecksum } from '../../seeds/checksum.ts';
 import { defaultFactFiles, loadFactFiles } from '../../seeds/loader.ts';
+import { mulberry32 } from '../../bench/synthetic/random.ts';
 import { DATA_ROOT } from '../support/database.ts';
 import { SLICE } from '../support/state-dept.ts';
 
@@ -34,18 +35,6 @@ function runSeedCli(
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, output })));
 }
 
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('resilience: the loader killed mid-load converges on rerun', () => {
   let neo4j: LocalNeo4j;
   let driver: Driver;
@@ -69,7 +58,7 @@ describe('resilience: the loader killed mid-load converges on rerun', () => {
   });
 
   it('after each SIGKILL the graph is a whole-file prefix; the rerun reaches the uninterrupted checksum', async () => {
-    const random = prng(Number(process.env.CRASH_SEED ?? 20261125));
+    const random = mulberry32(Number(process.env.CRASH_SEED ?? 20261125));
     const seen: string[] = [];
     // Round r kills shortly after the r-th file has committed (so mostly inside the next file's
     // transaction); round 0 kills at a random moment during start-up or the first file.
@@ -103,7 +92,7 @@ describe('resilience: the loader killed mid-load converges on rerun', () => {
     expect(expected.items).to.be.greaterThan(100);
 
     await loadFactFiles({ driver, reset: true, files: [] });
-    const random = prng(Number(process.env.CRASH_SEED ?? 20261125) + 1);
+    const random = mulberry32(Number(process.env.CRASH_SEED ?? 20261125) + 1);
     const seen: string[] = [];
     for (let round = 0; round < 3; round++) {
       const delay = 300 + Math.floor(random() * 1500);
