@@ -6,6 +6,7 @@
 // --size builds the synthetic network of the benchmark suite (bench/synthetic, through the bulk importer)
 // in a throw-away Neo4j; --uri uses a loaded graph as it is. The server is started with
 // SEED_ON_START=false and stopped at the end.
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,22 +71,24 @@ function mixedPath(people: { id: string; name: string }[]): string {
 mkdirSync(join(ROOT, '.data'), { recursive: true });
 const dataDir = mkdtempSync(join(ROOT, '.data', 'bench-load-'));
 let neo4jLocal: LocalNeo4j | undefined;
-if (values.size) {
-  const home = join(dataDir, 'neo4j');
-  const built = await bulkImport(scaleOf({ mets: parseSize(values.size), seed: Number(values.seed) }), home, async () => ({}));
-  console.log(`built the ${values.size} synthetic graph in ${built.totalSeconds} s (bulk import)`);
-  neo4jLocal = await startLocalNeo4j({ home, port: await freePort() });
-}
-const uri = values.uri ?? neo4jLocal!.uri;
-const { people, graph } = await sampleTargets(uri, Number(values.targets));
-console.log(`graph ${LABEL}: ${graph.people} people, ${graph.mets} MET; ${people.length} sampled targets`);
-const env = { ...process.env, NEO4J_URI: uri, PORT: '0', DATA_DIR: dataDir, SEED_ON_START: 'false' };
-const { child, match } = await spawnTs('server/main.ts', [], /ready: (http:\/\/\S+)/, env);
-const base = match[1]!.replace(/\/$/, '');
+let child: ChildProcess | undefined;
 try {
+  if (values.size) {
+    const home = join(dataDir, 'neo4j');
+    const built = await bulkImport(scaleOf({ mets: parseSize(values.size), seed: Number(values.seed) }), home, async () => ({}));
+    console.log(`built the ${values.size} synthetic graph in ${built.totalSeconds} s (bulk import)`);
+    neo4jLocal = await startLocalNeo4j({ home, port: await freePort() });
+  }
+  const uri = values.uri ?? neo4jLocal!.uri;
+  const { people, graph } = await sampleTargets(uri, Number(values.targets));
+  console.log(`graph ${LABEL}: ${graph.people} people, ${graph.mets} MET; ${people.length} sampled targets`);
+  const env = { ...process.env, NEO4J_URI: uri, PORT: '0', DATA_DIR: dataDir, SEED_ON_START: 'false' };
+  const started = await spawnTs('server/main.ts', [], /ready: (http:\/\/\S+)/, env);
+  child = started.child;
+  const base = started.match[1]!.replace(/\/$/, '');
   const stages = [];
   for (const connections of STAGES) {
-    const rssBefore = rssMiB(child.pid!);
+    const rssBefore = rssMiB(started.child.pid!);
     const result = await autocannon({
       url: base,
       connections,
@@ -93,7 +96,7 @@ try {
       timeout: 30,
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: mixedPath(people) }) }],
     });
-    const rssAfter = rssMiB(child.pid!);
+    const rssAfter = rssMiB(started.child.pid!);
     const stage = {
       connections,
       seconds: SECONDS,
@@ -121,8 +124,10 @@ try {
   writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), graph, mix: { search: 0.3, meetings: 0.25, entity: 0.25, paths: 0.2 }, stages }, null, 2)}\n`);
   console.log(`written ${out}`);
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+  }
   await neo4jLocal?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
