@@ -2,7 +2,7 @@
 // references) and load it through loadFactFiles from a scratch directory, so a refused draft writes
 // nothing anywhere; only once it has loaded are the article and the fact file kept (seeds/sources +
 // seeds/facts, or wherever the caller says), under the next free number so they load after the rest.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -11,6 +11,7 @@ import type { FactProblem } from '../errors.ts';
 import { pathToString } from '../fact-file.ts';
 import { loadFactFiles, type FileOutcome } from '../loader.ts';
 import { factFileSchema, type FactFile } from '../schema.ts';
+import { readTextFile } from '../text-file.ts';
 
 export interface AcceptInput {
   facts: unknown;
@@ -75,7 +76,7 @@ export async function acceptDraft(driver: Driver, database: string | undefined, 
 
 /** Reads a draft from the inbox: the article and the reviewed YAML beside it. */
 export function readInbox(inboxDir: string, name: string): { raw: string; yamlText: string } {
-  const raw = readFileSync(join(inboxDir, `${name}.txt`), 'utf8');
-  const yamlText = readFileSync(join(inboxDir, `${name}.draft.yaml`), 'utf8');
+  const raw = readTextFile(join(inboxDir, `${name}.txt`));
+  const yamlText = readTextFile(join(inboxDir, `${name}.draft.yaml`));
   return { raw, yamlText };
 }

@@ -9,13 +9,14 @@
 //   to seeds/sources. A refused draft writes nothing and stays in the inbox.
 // npm run ingest -- list
 //   The drafts waiting in seeds/inbox.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { withDatabase } from '../../server/repository/connect.ts';
 import { FactFileError, formatProblem } from '../errors.ts';
 import { parseFactFile } from '../fact-file.ts';
+import { readTextFile } from '../text-file.ts';
 import { defaultFactFiles, FACTS_DIR, SEEDS_DIR, SOURCES_DIR } from '../loader.ts';
 import { acceptDraft, readInbox } from './accept.ts';
 import { draftFacts, slug } from './draft.ts';
@@ -84,7 +85,13 @@ if (!command) {
 } else {
   const path = command;
   if (!existsSync(path)) fail(`cannot read ${path}`);
-  const input = readFileSync(path, 'utf8');
+  let input = '';
+  try {
+    input = readTextFile(path);
+  } catch (error) {
+    if (!(error instanceof FactFileError)) throw error;
+    fail(error.problems.map(formatProblem).join('\n'));
+  }
   const name = options.name ?? slug(basename(path, extname(path)), 60);
   const known = options.graph ? await withDatabase(({ driver, database }) => indexFromGraph(driver, database)) : indexFromFactFiles(defaultFactFiles());
   const draft = draftFacts(input, { published: options.published, fileName: `${name}.txt`, known });

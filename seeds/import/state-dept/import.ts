@@ -6,7 +6,6 @@
 // Bad input: by default any invalid row stops the import before anything is written, listing every
 // problem as file:line (field); with `skipInvalid` those rows are skipped and reported. A batch that
 // fails to plan or write writes nothing (its transaction rolls back).
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
@@ -15,6 +14,7 @@ import { FactFileError, formatProblem } from '../../errors.ts';
 import { readFactFile, type ParsedFactFile } from '../../fact-file.ts';
 import { loadFactFiles } from '../../loader.ts';
 import { cleanSourceText } from '../../source-text.ts';
+import { readTextFile } from '../../text-file.ts';
 import { Gazetteer } from '../../gazetteer.ts';
 import { planFactFile, type WritePlan } from '../../plan.ts';
 import { factFileSchema } from '../../schema.ts';
@@ -128,7 +128,7 @@ export const DATASET_FILE = join(TABLES_DIR, 'dataset.yaml');
 async function loadDataset(driver: Driver | undefined, database: string | undefined, dryRun: boolean): Promise<WriteCounts> {
   if (dryRun || !driver) {
     const parsed = readFactFile(DATASET_FILE);
-    planFactFile(parsed, cleanSourceText(readFileSync(join(TABLES_DIR, parsed.facts.source.file), 'utf8')), new Gazetteer());
+    planFactFile(parsed, cleanSourceText(readTextFile(join(TABLES_DIR, parsed.facts.source.file))), new Gazetteer());
     return emptyCounts();
   }
   const summary = await loadFactFiles({ driver, database, files: [DATASET_FILE], sourcesDir: TABLES_DIR });
