@@ -8,7 +8,7 @@ import { cypher } from '../server/repository/cypher.ts';
 import { applySchema } from '../server/repository/database.ts';
 import { FactFileError, formatProblem, type FactProblem } from './errors.ts';
 import { readFactFile } from './fact-file.ts';
-import { Gazetteer } from './gazetteer.ts';
+import { Gazetteer, type KnownEntity } from './gazetteer.ts';
 import type { EntityLabel } from './model.ts';
 import { planFactFile } from './plan.ts';
 import { cleanSourceText } from './source-text.ts';
@@ -53,18 +53,21 @@ export function defaultFactFiles(dir = FACTS_DIR): string[] {
     .map((name) => join(dir, name));
 }
 
+/** The entities already in the graph (id, label, name, aliases), for resolving and linking names. */
+export async function readKnownEntities(driver: Driver, database?: string): Promise<KnownEntity[]> {
+  const { records } = await driver.executeQuery(cypher('known-entities'), {}, { database });
+  return records.map((record) => ({
+    id: record.get('id') as string,
+    label: record.get('label') as EntityLabel,
+    name: record.get('name') as string,
+    aliases: (record.get('aliases') as string[] | null) ?? [],
+  }));
+}
+
 /** The entities already in the graph, so fact files can refer to them by id or alias. */
 async function knownEntities(driver: Driver, database?: string): Promise<Gazetteer> {
   const gazetteer = new Gazetteer();
-  const { records } = await driver.executeQuery(cypher('known-entities'), {}, { database });
-  for (const record of records) {
-    gazetteer.add({
-      id: record.get('id') as string,
-      label: record.get('label') as EntityLabel,
-      name: record.get('name') as string,
-      aliases: (record.get('aliases') as string[] | null) ?? [],
-    });
-  }
+  for (const entity of await readKnownEntities(driver, database)) gazetteer.add(entity);
   return gazetteer;
 }
 

@@ -3,10 +3,10 @@
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../../server/repository/cypher.ts';
 import { readFactFile } from '../fact-file.ts';
-import type { EntityLabel } from '../model.ts';
+import { readKnownEntities } from '../loader.ts';
 import { declaredEntities } from '../plan.ts';
 import type { FactFile } from '../schema.ts';
-import { EntityIndex, type KnownForLinking } from './link.ts';
+import { EntityIndex } from './link.ts';
 
 /** Each person's countries as a fact file states them (titles held of a country, or represents). */
 function personCountries(facts: FactFile): Map<string, Set<string>> {
@@ -35,21 +35,11 @@ export function indexFromFactFiles(paths: readonly string[]): EntityIndex {
 
 export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
   const [entities, people] = await Promise.all([
-    driver.executeQuery(cypher('known-entities'), {}, { database }),
+    readKnownEntities(driver, database),
     driver.executeQuery(cypher('ingest-known-people'), {}, { database }),
   ]);
   const countries = new Map(people.records.map((r) => [r.get('id') as string, r.get('countries') as string[]]));
   const index = new EntityIndex();
-  for (const record of entities.records) {
-    const id = record.get('id') as string;
-    const entity: KnownForLinking = {
-      id,
-      label: record.get('label') as EntityLabel,
-      name: record.get('name') as string,
-      aliases: (record.get('aliases') as string[] | null) ?? [],
-      countries: countries.get(id) ?? [],
-    };
-    index.add(entity);
-  }
+  for (const entity of entities) index.add({ ...entity, countries: countries.get(entity.id) ?? [] });
   return index;
 }
