@@ -29,15 +29,6 @@ async function get(base: string, path: string): Promise<Answer> {
   };
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return false;
-}
-
 const SECRET_PASSWORD = 'pw-must-never-be-logged-42';
 const SECRET_KEY = 'key-must-never-be-logged-0123456789';
 
@@ -101,8 +92,8 @@ describe('resilience: the database goes away and comes back', function () {
   it('when Neo4j comes up, the server applies schema and seeds by itself and serves', async () => {
     neo4j = await startLocalNeo4j({ home, port });
     const upAt = Date.now();
-    expect(await eventually(async () => (await get(base, '/api/health')).status === 200, 240_000), 'health back to 200').to.equal(true);
-    expect(await eventually(searchFinds(base), 60_000), 'seeded data served').to.equal(true);
+    expect(await waitUntil(async () => (await get(base, '/api/health')).status === 200, 240_000), 'health back to 200').to.equal(true);
+    expect(await waitUntil(searchFinds(base), 60_000), 'seeded data served').to.equal(true);
     timings.push(`recovered ${Date.now() - upAt} ms after Neo4j was up`);
     const health = await get(base, '/api/health');
     expect(health.body.status).to.equal('ok');
@@ -126,7 +117,7 @@ describe('resilience: the database goes away and comes back', function () {
     neo4j = await startLocalNeo4j({ home, port });
     const upAt = Date.now();
     // The data survived the crash (Neo4j recovers from its transaction log) and the pool reconnects.
-    expect(await eventually(searchFinds(base), 180_000), 'served again after restart').to.equal(true);
+    expect(await waitUntil(searchFinds(base), 180_000), 'served again after restart').to.equal(true);
     timings.push(`served again ${Date.now() - upAt} ms after restart`);
     expect((await get(base, '/api/health')).status).to.equal(200);
   });
@@ -151,7 +142,7 @@ describe('resilience: the database goes away and comes back', function () {
     const driver = createDriver({ uri: neo4j!.uri, user: 'neo4j', password: '' });
     let running = false;
     try {
-      running = await eventually(async () => {
+      running = await waitUntil(async () => {
         const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'range(1, $n)' RETURN count(*) AS c");
         return Number(records[0]!.get('c')) > 0;
       }, 30_000);

@@ -14,7 +14,7 @@ import { DATA_ROOT } from '../support/database.ts';
 import { SLICE } from '../support/state-dept.ts';
 
 /** Runs a loader CLI (default `npm run seed`) as a child; kills it with SIGKILL once `killWhen` says so. */
-function runSeedCli(
+function runLoaderCli(
   uri: string,
   killWhen?: (output: string) => number | undefined,
   command: string[] = ['seeds/cli.ts'],
@@ -64,7 +64,7 @@ describe('resilience: the loader killed mid-load converges on rerun', () => {
     // transaction); round 0 kills at a random moment during start-up or the first file.
     for (let round = 0; round < files.length; round++) {
       const delay = round === 0 ? 500 + Math.floor(random() * 2000) : Math.floor(random() * 400);
-      const run = await runSeedCli(neo4j.uri, (output) => {
+      const run = await runLoaderCli(neo4j.uri, (output) => {
         if (round === 0) return delay; // from its first line of output
         return (output.match(/^loaded /gm) ?? []).length >= round ? delay : undefined;
       });
@@ -74,7 +74,7 @@ describe('resilience: the loader killed mid-load converges on rerun', () => {
       expect(k, `round ${round}: the graph is not "the first k files" for any k\n${run.output}`).to.be.at.least(0);
       if (run.signal === 'SIGKILL') expect(k).to.be.at.least(round);
     }
-    const final = await runSeedCli(neo4j.uri);
+    const final = await runLoaderCli(neo4j.uri);
     expect(final.code, final.output).to.equal(0);
     const after = await graphChecksum(driver);
     console.log(`      ${seen.join('; ')}`);
@@ -86,7 +86,7 @@ describe('resilience: the loader killed mid-load converges on rerun', () => {
     // Batches of 2 records: many transactions, so the kills land between and inside them.
     const importSlice = ['seeds/import/cli.ts', 'state-dept', '--dir', SLICE, '--batch', '2'];
     await loadFactFiles({ driver, reset: true, files: [] });
-    const reference = await runSeedCli(neo4j.uri, undefined, importSlice);
+    const reference = await runLoaderCli(neo4j.uri, undefined, importSlice);
     expect(reference.code, reference.output).to.equal(0);
     const expected = await graphChecksum(driver);
     expect(expected.items).to.be.greaterThan(100);
@@ -97,10 +97,10 @@ describe('resilience: the loader killed mid-load converges on rerun', () => {
     for (let round = 0; round < 3; round++) {
       const delay = 300 + Math.floor(random() * 1500);
       // Counted from the progress line of the first batch, so the kill lands while batches are written.
-      const run = await runSeedCli(neo4j.uri, (output) => (/batch|rows\/s|%/.test(output) ? delay : undefined), importSlice);
+      const run = await runLoaderCli(neo4j.uri, (output) => (/batch|rows\/s|%/.test(output) ? delay : undefined), importSlice);
       seen.push(`round ${round}: ${run.signal ?? `exit ${run.code}`}, ${(await graphChecksum(driver)).items} items`);
     }
-    const final = await runSeedCli(neo4j.uri, undefined, importSlice);
+    const final = await runLoaderCli(neo4j.uri, undefined, importSlice);
     expect(final.code, final.output).to.equal(0);
     console.log(`      ${seen.join('; ')}; after rerun ${expected.items} items expected`);
     expect(seen.filter((line) => line.includes('SIGKILL')).length, 'the import was really killed').to.be.at.least(2);

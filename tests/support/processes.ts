@@ -10,13 +10,21 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export async function waitUntil(check: () => boolean, timeoutMs: number, stepMs = 200): Promise<boolean> {
+/** Polls `check` (sync or async; a throw counts as "not yet") until it holds or time runs out. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, stepMs = 200): Promise<boolean> {
+  const holds = async () => {
+    try {
+      return await check();
+    } catch {
+      return false;
+    }
+  };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (check()) return true;
+    if (await holds()) return true;
     await new Promise((r) => setTimeout(r, stepMs));
   }
-  return check();
+  return holds();
 }
 
 /** Spawns `node --import tsx <script>` and resolves with the first stdout line matching `pattern`. */
