@@ -15,6 +15,7 @@ import neo4j from 'neo4j-driver';
 import { createDriver } from '../server/repository/database.ts';
 import { spawnTs } from '../tests/support/processes.ts';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.ts';
+import { BENCH_MEMORY } from './lib/memory.ts';
 import { bulkImport } from './parts/bulk-import.ts';
 import { parseSize, scaleOf } from './synthetic/generator.ts';
 
@@ -77,7 +78,7 @@ try {
     const home = join(dataDir, 'neo4j');
     const built = await bulkImport(scaleOf({ mets: parseSize(values.size), seed: Number(values.seed) }), home, async () => ({}));
     console.log(`built the ${values.size} synthetic graph in ${built.totalSeconds} s (bulk import)`);
-    neo4jLocal = await startLocalNeo4j({ home, port: await freePort() });
+    neo4jLocal = await startLocalNeo4j({ home, port: await freePort(), memory: BENCH_MEMORY });
   }
   const uri = values.uri ?? neo4jLocal!.uri;
   const { people, graph } = await sampleTargets(uri, Number(values.targets));

@@ -15,6 +15,7 @@ import { createApp } from '../server/app.ts';
 import { appDeps } from '../server/deps.ts';
 import { applySchema, createDriver } from '../server/repository/database.ts';
 import { createReader } from '../server/repository/reader.ts';
+import { BENCH_MEMORY, describeMemory } from './lib/memory.ts';
 import { recordingReader } from './lib/recording-reader.ts';
 import { loadAverage, round, table } from './lib/stats.ts';
 import { boltFloor, httpFloor, profile, runVariant, type Endpoint, type VariantResult } from './parts/latency.ts';
@@ -135,19 +136,19 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
       out.bulkImport = imported;
       log(`  bulk import: CSV ${imported.csvRows} rows in ${imported.csvSeconds} s, import ${imported.importSeconds} s, start ${imported.startSeconds} s, schema+indexes ${imported.schemaSeconds} s: ${imported.totalSeconds} s in all (${imported.rowsPerSecond} rows/s), peak RSS ${imported.peakRssMiB} MiB`);
       log(`  ${imported.importerSummary}`);
-      db = await startLocalNeo4j({ home, port: await freePort(), ephemeral: true, log });
+      db = await startLocalNeo4j({ home, port: await freePort(), ephemeral: true, log, memory: BENCH_MEMORY });
       driver = createDriver({ uri: db.uri, user: 'neo4j', password: '' });
-      out.neo4j = { version: db.version, settings: await neo4jMemory(driver), jvm: '-Xms512m -Xmx1g (neo4j/local.ts)' };
+      out.neo4j = { version: db.version, settings: await neo4jMemory(driver), memory: describeMemory(BENCH_MEMORY) };
       const counts = await graphCounts(driver);
       const relationships = Object.entries(counts).filter(([k]) => k.startsWith('relationship:')).reduce((s, [, v]) => s + v, 0);
       const store = { databaseBytes: duBytes(join(home, 'data', 'databases', 'neo4j')), transactionLogBytes: duBytes(join(home, 'data', 'transactions', 'neo4j')) };
       out.graph = { counts, relationships, store, storeBytesPerRelationship: store.databaseBytes ? round(store.databaseBytes / relationships, 1) : null };
       log(`  graph: ${counts['relationship:MET']} MET, ${relationships} relationships; store ${round((store.databaseBytes ?? 0) / 2 ** 20)} MiB (${round((store.databaseBytes ?? 0) / relationships, 1)} B per relationship, all included)`);
     } else {
-      db = await startLocalNeo4j({ home, port: await freePort(), ephemeral: true, log });
+      db = await startLocalNeo4j({ home, port: await freePort(), ephemeral: true, log, memory: BENCH_MEMORY });
       driver = createDriver({ uri: db.uri, user: 'neo4j', password: '' });
       await applySchema(driver);
-      out.neo4j = { version: db.version, settings: await neo4jMemory(driver), jvm: '-Xms512m -Xmx1g (neo4j/local.ts)' };
+      out.neo4j = { version: db.version, settings: await neo4jMemory(driver), memory: describeMemory(BENCH_MEMORY) };
 
       let lastLog = 0;
       const load = await loadSynthetic(driver, scale, (p) => {

@@ -12,10 +12,8 @@ const NEO4J_DIR = dirname(fileURLToPath(import.meta.url));
 const TARGET = join(NEO4J_DIR, 'target');
 const STAMP = join(TARGET, '.fetched');
 
-/** JVM flags embedded Neo4j needs on Java 17 (module access) and memory sized for a 2-core, 24 GiB box. */
+/** JVM flags embedded Neo4j needs on Java 17 (module access); the heap comes from StartOptions.memory. */
 const JVM_FLAGS = [
-  '-Xms512m',
-  '-Xmx1g',
   '-XX:+UseG1GC',
   '-XX:+ExitOnOutOfMemoryError',
   '--add-opens=java.base/java.lang=ALL-UNNAMED',
@@ -126,7 +124,18 @@ export interface StartOptions {
   log?: Log;
   /** How long to wait for Bolt to come up. */
   startTimeoutMs?: number;
+  /** JVM heap and page cache; the default suits the seeds and tests (see DEFAULT_MEMORY). */
+  memory?: Neo4jMemory;
 }
+
+export interface Neo4jMemory {
+  heapMiB: number;
+  /** Size it to the store (bench/README.md): a graph larger than the page cache is read from disk on every miss. */
+  pageCacheMiB: number;
+}
+
+/** Enough for the seeds, the State Department import and the tests, several of which run at once. */
+export const DEFAULT_MEMORY: Neo4jMemory = { heapMiB: 1024, pageCacheMiB: 512 };
 
 export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j> {
   const log = options.log ?? (() => {});
@@ -145,9 +154,11 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
   }
   const port = options.port ?? ((await portIsFree(7687)) ? 7687 : await freePort());
   const classpath = [join(TARGET, 'classes'), join(TARGET, 'lib', '*')].join(':');
+  const memory = options.memory ?? DEFAULT_MEMORY;
+  const heap = [`-Xms${Math.min(512, memory.heapMiB)}m`, `-Xmx${memory.heapMiB}m`];
   const child = spawn(
     javaBinary(),
-    [...JVM_FLAGS, '-cp', classpath, 'kg.Launcher', home, String(port), join(TARGET, 'plugins')],
+    [...heap, ...JVM_FLAGS, '-cp', classpath, 'kg.Launcher', home, String(port), join(TARGET, 'plugins'), String(memory.pageCacheMiB)],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   if (child.pid === undefined) throw new LocalNeo4jError('could not start java');

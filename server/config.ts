@@ -20,6 +20,9 @@ const configSchema = z.object({
   NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z][\w.-]*$/, 'a database name').optional()),
   /** Where the local Neo4j keeps its files when NEO4J_URI is not set. */
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+  /** Memory of the local Neo4j (ignored with NEO4J_URI), in MiB; unset: neo4j/local.ts DEFAULT_MEMORY. */
+  NEO4J_HEAP_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(256).max(65536).optional()),
+  NEO4J_PAGECACHE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(64).max(262144).optional()),
   /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. */
   AUDIT_LOG: z.preprocess(emptyAsUndefined, z.string().optional()),
   /**

@@ -10,6 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
 import { createDriver } from '../../server/repository/database.ts';
 import { cypher, statements } from '../../server/repository/cypher.ts';
+import { BENCH_MEMORY } from '../lib/memory.ts';
 import { round } from '../lib/stats.ts';
 import { writeCsv } from '../synthetic/csv.ts';
 import type { SyntheticScale } from '../synthetic/generator.ts';
@@ -53,7 +54,7 @@ export async function bulkImport(scale: SyntheticScale, home: string, counts: (d
   let driver: Driver | undefined;
   try {
     t = performance.now();
-    db = await startLocalNeo4j({ home, port: await freePort() }); // kept: the caller benchmarks it next
+    db = await startLocalNeo4j({ home, port: await freePort(), memory: BENCH_MEMORY }); // kept: the caller benchmarks it next
     driver = createDriver({ uri: db.uri, user: 'neo4j', password: '' });
     const startSeconds = (performance.now() - t) / 1000;
     t = performance.now();

@@ -2,7 +2,7 @@
 // that this process starts and stops (it never outlives us).
 import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
+import { DEFAULT_MEMORY, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { createDriver, type DriverTuning } from './database.ts';
 
@@ -19,7 +19,11 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   let local: LocalNeo4j | undefined;
   let uri = config.NEO4J_URI;
   if (!uri) {
-    local = await startLocalNeo4j({ home: join(resolve(config.DATA_DIR), 'neo4j'), log });
+    local = await startLocalNeo4j({
+      home: join(resolve(config.DATA_DIR), 'neo4j'),
+      log,
+      memory: { heapMiB: config.NEO4J_HEAP_MB ?? DEFAULT_MEMORY.heapMiB, pageCacheMiB: config.NEO4J_PAGECACHE_MB ?? DEFAULT_MEMORY.pageCacheMiB },
+    });
     uri = local.uri;
     log(`local Neo4j ${local.version} on ${uri} (data in ${local.home})`);
   }

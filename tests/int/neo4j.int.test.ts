@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { DEFAULT_MEMORY } from '../../neo4j/local.ts';
 import { testDatabase } from '../support/database.ts';
 
 describe('the local Neo4j (real, over Bolt)', () => {
@@ -20,5 +21,12 @@ describe('the local Neo4j (real, over Bolt)', () => {
     expect(constraints.records[0]!.get('names')).to.include.members(['entity_id', 'person_id', 'event_id', 'country_iso2', 'source_id']);
     const indexes = await driver.executeQuery("SHOW INDEXES YIELD name, type, state WHERE type = 'FULLTEXT' RETURN name, state");
     expect(indexes.records.map((r) => [r.get('name'), r.get('state')])).to.deep.include(['entity_search', 'ONLINE']);
+  });
+
+  it('runs with the page cache it was started with', async function () {
+    if (process.env.NEO4J_TEST_URI) this.skip(); // a server we did not start has its own settings
+    const { driver } = await testDatabase();
+    const { records } = await driver.executeQuery("SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value");
+    expect(records[0]!.get('value')).to.equal(`${DEFAULT_MEMORY.pageCacheMiB}.00MiB`);
   });
 });

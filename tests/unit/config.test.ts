@@ -29,6 +29,14 @@ describe('config', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'not an origin' })).to.throw(ConfigError, /CORS_ORIGINS/);
   });
 
+  it('reads the local Neo4j memory in MiB, unset by default', () => {
+    expect(loadConfig({}).NEO4J_PAGECACHE_MB).to.equal(undefined);
+    const config = loadConfig({ NEO4J_HEAP_MB: '2048', NEO4J_PAGECACHE_MB: '1536' });
+    expect([config.NEO4J_HEAP_MB, config.NEO4J_PAGECACHE_MB]).to.deep.equal([2048, 1536]);
+    expect(() => loadConfig({ NEO4J_PAGECACHE_MB: '2g' })).to.throw(ConfigError, /NEO4J_PAGECACHE_MB/);
+    expect(() => loadConfig({ NEO4J_HEAP_MB: '100' })).to.throw(ConfigError, /NEO4J_HEAP_MB/);
+  });
+
   it('never repeats a secret in its error messages', () => {
     let message = '';
     try {

@@ -13,7 +13,7 @@ import org.neo4j.io.ByteUnit;
 
 /**
  * Starts an embedded Neo4j Community with Bolt on 127.0.0.1 and keeps it up until the parent process
- * goes away. Usage: Launcher <home-dir> <bolt-port> <plugins-dir>.
+ * goes away. Usage: Launcher <home-dir> <bolt-port> <plugins-dir> [page-cache-MiB].
  *
  * The JVM stops when its standard input closes: the Node process that started it holds the other end
  * of that pipe, so even a SIGKILLed parent leaves no orphan JVM behind. SIGTERM/SIGINT also stop it
@@ -21,13 +21,15 @@ import org.neo4j.io.ByteUnit;
  */
 public final class Launcher {
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: Launcher <home-dir> <bolt-port> <plugins-dir>");
+    if (args.length < 3 || args.length > 4) {
+      System.err.println("usage: Launcher <home-dir> <bolt-port> <plugins-dir> [page-cache-MiB]");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
     Path plugins = Path.of(args[2]).toAbsolutePath();
+    // The page cache holds the store in memory; a graph larger than it reads from disk on every miss.
+    long pageCacheMiB = args.length == 4 ? Long.parseLong(args[3]) : 512;
 
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
@@ -37,7 +39,7 @@ public final class Launcher {
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
         .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
         .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
-        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
