@@ -1,9 +1,13 @@
-// Everything found paths show, in one round trip: every relationship joining consecutive nodes (MET
+// Everything found paths show, in one round trip: the relationships joining consecutive nodes (MET
 // only for meeting paths; MET and events kept to the date window as in the search), both ends'
 // summaries, the event a link goes through, and each evidence key's quote cut from its Source here,
 // so no article text leaves the database. Keys are "sourceId#start-end" (the id may hold '#').
-// Params: $paths ([[id, …], …]), $via, $start, $end.
-// Columns: path, hop, fromNode, toNode, from, to, type, props, event, quotes.
+// Two busy officials can share hundreds of meetings: a hop returns its first $linksPerHop links
+// (MET, then participation, then titles, as services/paths.ts ranks them; earliest first, undated
+// last) with the count of all, so a hub hop costs what a quiet one does.
+// Params: $paths ([[id, …], …]), $via, $start, $end, $linksPerHop.
+// Columns: path, hop, linkCount, allInferred (of all links, not only those listed), fromNode, toNode,
+// from, to, type, props, event, quotes.
 UNWIND range(0, size($paths) - 1) AS path
 UNWIND range(0, size($paths[path]) - 2) AS hop
 WITH path, hop, $paths[path][hop] AS fromId, $paths[path][hop + 1] AS toId
@@ -12,8 +16,13 @@ WHERE ($via = 'any' OR type(r) = 'MET')
   AND (type(r) <> 'MET'
        OR (($start IS NULL OR (r.date IS NOT NULL AND r.date >= $start))
            AND ($end IS NULL OR (r.end IS NOT NULL AND r.end <= $end))))
-WITH path, hop, a, b, r, CASE WHEN a:Event THEN a WHEN b:Event THEN b ELSE null END AS event
-RETURN path, hop,
+WITH path, hop, a, b, r, CASE type(r) WHEN 'MET' THEN 0 WHEN 'PARTICIPATED_IN' THEN 1 WHEN 'HOLDS' THEN 2 ELSE 3 END AS rank
+ORDER BY rank, r.date
+WITH path, hop, a, b, collect(r) AS rels
+WITH path, hop, a, b, rels, size(rels) AS linkCount, all(x IN rels WHERE x.inferred = true) AS allInferred
+UNWIND rels[0..$linksPerHop] AS r
+WITH path, hop, a, b, r, linkCount, allInferred, CASE WHEN a:Event THEN a WHEN b:Event THEN b ELSE null END AS event
+RETURN path, hop, linkCount, allInferred,
        {id: a.id, type: [l IN labels(a) WHERE l <> 'Entity'][0], name: a.name, kind: a.kind} AS fromNode,
        {id: b.id, type: [l IN labels(b) WHERE l <> 'Entity'][0], name: b.name, kind: b.kind} AS toNode,
        startNode(r).id AS from, endNode(r).id AS to, type(r) AS type,

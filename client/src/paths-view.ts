@@ -2,7 +2,7 @@
 import { h } from './dom.ts';
 import { formatDate } from './dates.ts';
 import { quotesDisclosure, type SourceLookup } from './quotes.ts';
-import type { PathsAnswer } from './types.ts';
+import type { PathHop, PathsAnswer } from './types.ts';
 
 export function renderPaths(answer: PathsAnswer, show: (i: number) => void, open: (id: string) => void, source: SourceLookup): HTMLElement {
   return h(
@@ -24,7 +24,7 @@ export function renderPaths(answer: PathsAnswer, show: (i: number) => void, open
               h('button.link', { type: 'button', onclick: () => open(hop.from) }, name.get(hop.from) ?? hop.from),
               h('span.hop-type', {}, ` ${hop.type === 'MET' ? 'met' : hop.type.toLowerCase().replace(/_/g, ' ')} `),
               h('button.link', { type: 'button', onclick: () => open(hop.to) }, name.get(hop.to) ?? hop.to),
-              h('div.hop-meta', {}, hop.links.map((l) => `${formatDate(l.date ?? null, l.datePrecision ?? 'unknown')}${l.inferred ? ' (inferred)' : ''}${l.event ? ` · ${l.event.replace(/^event:/, '')}` : ''}`).join('; ')),
+              h('div.hop-meta', {}, hopMeta(hop)),
               quotesDisclosure([...hop.links.flatMap((l) => l.evidence), ...(hop.evidence ?? [])].filter((e, k, all) => all.findIndex((x) => x.quote === e.quote) === k), source),
             ),
           ),
@@ -32,4 +32,11 @@ export function renderPaths(answer: PathsAnswer, show: (i: number) => void, open
       );
     }),
   );
+}
+
+/** The dates of a hop's links; a busy pair's hop lists the first few and says how many more there are. */
+export function hopMeta(hop: PathHop): string {
+  const listed = hop.links.map((l) => `${formatDate(l.date ?? null, l.datePrecision ?? 'unknown')}${l.inferred ? ' (inferred)' : ''}${l.event ? ` · ${l.event.replace(/^event:/, '')}` : ''}`).join('; ');
+  const more = (hop.linkCount ?? hop.links.length) - hop.links.length;
+  return more > 0 ? `${listed}; and ${more} more` : listed;
 }

@@ -84,6 +84,8 @@ export interface PathHop {
   datePrecision: string | null;
   inferred: boolean;
   links: { type: string; from: string; to: string; date?: string | null; datePrecision?: string | null; event?: string | null; inferred?: boolean; evidence: Evidence[] }[];
+  /** All links of the hop in the window; `links` lists the first few (the API's linksPerHop). */
+  linkCount?: number;
   evidence?: Evidence[];
 }
 export interface PathResult {

@@ -44,7 +44,8 @@ export function formatPaths(answer: PathsAnswer): string {
       const lines = [`Path ${i + 1} (${path.length} hop${path.length === 1 ? '' : 's'}): ${path.nodes.map((n) => n.name).join(' → ')}`];
       path.hops.forEach((hop, h) => {
         const when = hop.date ? formatDate(hop.date, hop.datePrecision) : 'undated';
-        lines.push(`  ${h + 1}. ${names.get(hop.from)} —${hop.type}${hop.inferred ? ' (inferred)' : ''}, ${when}→ ${names.get(hop.to)}`);
+        const count = hop.linkCount > 1 ? ` (${hop.linkCount} links${hop.linkCount > hop.links.length ? `, the first ${hop.links.length} quoted` : ''})` : '';
+        lines.push(`  ${h + 1}. ${names.get(hop.from)} —${hop.type}${hop.inferred ? ' (inferred)' : ''}, ${when}→ ${names.get(hop.to)}${count}`);
         lines.push(...quoteLines(hop.evidence, '       '));
       });
       return lines;

@@ -95,10 +95,10 @@ export function buildOpenApi(): Record<string, unknown> {
     method: 'get',
     path: '/api/paths',
     summary: 'How A reaches B',
-    description: '`via=meetings` walks MET between people only; `via=any` walks every relationship. The k (`limit`) shortest distinct paths, shortest first, up to `maxHops`. `start`/`end` keep only hops dated wholly inside the window (undated meetings and events drop out; timeless links such as HOLDS stay). `exclude` lists labels (`Country`) or ids the path may not pass through. Each hop lists every relationship joining its two ends with date and quotes. No path is `{"paths": []}` with 200.',
+    description: '`via=meetings` walks MET between people only; `via=any` walks every relationship. The k (`limit`) shortest distinct paths, shortest first, up to `maxHops`. `start`/`end` keep only hops dated wholly inside the window (undated meetings and events drop out; timeless links such as HOLDS stay). `exclude` lists labels (`Country`) or ids the path may not pass through. Each hop lists the relationships joining its two ends with date and quotes: the first `linksPerHop` (default 10; MET first, earliest first, undated last) and `linkCount`, how many there are in the window (`/api/meetings?person=&with=` lists them all). `inferred` is true only when every one of them is inferred. No path is `{"paths": []}` with 200.',
     request: { query: pathsShape },
     responses: {
-      200: { description: '`{paths: [{length, nodes, hops: [{from, to, type, date, datePrecision, inferred, links, evidence}]}], sources}`' },
+      200: { description: '`{paths: [{length, nodes, hops: [{from, to, type, date, datePrecision, inferred, links, linkCount, evidence}]}], sources}`' },
       400: errors[400],
       404: errors[404],
     },

@@ -103,6 +103,7 @@ export const pathsShape = z
     end: periodText.optional().openapi({ description: 'keep only hops dated wholly on or before' }),
     exclude: commaList(entityRef, 'Country,org:kz-mfa').optional().openapi({ description: 'labels (Country, Organization, …) or ids the path may not pass through' }),
     limit: intParam(1, 10, 1, 'how many distinct shortest paths (k)'),
+    linksPerHop: intParam(1, 100, 10, 'how many links (e.g. meetings) each hop lists with their quotes, earliest first; linkCount gives them all'),
   })
   .strict();
 export const pathsQuery = pathsShape.superRefine((value, ctx) => {

@@ -32,8 +32,10 @@ export interface Hop {
   date: Plain;
   datePrecision: Plain;
   inferred: boolean;
-  /** Every relationship joining the two (e.g. each meeting they had), with its evidence. */
+  /** The first `linksPerHop` relationships joining the two (MET first, earliest first), with their evidence. */
   links: HopLink[];
+  /** How many relationships join the two in the window (links may list fewer). */
+  linkCount: number;
   evidence: Quote[];
 }
 
@@ -44,7 +46,7 @@ export interface FoundPath {
 }
 
 export interface PathsAnswer {
-  query: { from: string; to: string; via: string; maxHops: number; start: string | null; end: string | null; exclude: string[]; limit: number };
+  query: { from: string; to: string; via: string; maxHops: number; start: string | null; end: string | null; exclude: string[]; limit: number; linksPerHop: number };
   paths: FoundPath[];
   sources: SourceSummary[];
 }
@@ -124,6 +126,8 @@ interface HopRow {
   fromNode: Props;
   toNode: Props;
   quotes: (Props & { sourceId: string; start: number; end: number; quote: string })[];
+  linkCount: number;
+  allInferred: boolean;
   [key: string]: Plain;
 }
 
@@ -146,7 +150,7 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
   const params = { from: from.id, to: to.id, ...window, excludeIds, excludeLabels };
   const idLists = await kShortestPaths((name, p) => reader.rows(name, p, queries.slots), queries, params, query.limit, query.maxHops);
   if (idLists.length === 0) await Promise.all([resolveEntity(reader, from.id, 'from', type), resolveEntity(reader, to.id, 'to', type)]);
-  const hopRows = (idLists.length ? await reader.rows('path-details', { paths: idLists, via: query.via, ...window }) : []) as HopRow[];
+  const hopRows = (idLists.length ? await reader.rows('path-details', { paths: idLists, via: query.via, ...window, linksPerHop: query.linksPerHop }) : []) as HopRow[];
 
   const sources = new Map<string, SourceSummary>();
   const nodes = new Map<string, Props>();
@@ -175,7 +179,7 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf)),
   }));
   return {
-    query: { from: from.id, to: to.id, via: query.via, maxHops: query.maxHops, start: query.start ?? null, end: query.end ?? null, exclude: query.exclude ?? [], limit: query.limit },
+    query: { from: from.id, to: to.id, via: query.via, maxHops: query.maxHops, start: query.start ?? null, end: query.end ?? null, exclude: query.exclude ?? [], limit: query.limit, linksPerHop: query.linksPerHop },
     paths,
     sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
@@ -209,8 +213,9 @@ function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) =
     type: links[0]?.type ?? 'UNKNOWN',
     date: dated?.date ?? null,
     datePrecision: dated?.datePrecision ?? null,
-    inferred: links.length > 0 && links.every((l) => l.inferred),
+    inferred: rows[0]?.allInferred ?? false,
     links,
+    linkCount: rows[0]?.linkCount ?? 0,
     evidence: links.flatMap((l) => l.evidence),
   };
 }
