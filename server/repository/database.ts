@@ -1,6 +1,6 @@
 // The one place that creates the Neo4j driver, applies the schema and reports health. Reads go in
 // READ transactions so a cluster (neo4j:// routing) can spread them over its secondaries.
-import neo4j, { isRetriableError, Neo4jError, type Driver } from 'neo4j-driver';
+import neo4j, { isRetryableError, Neo4jError, type Driver } from 'neo4j-driver';
 import { cypher, statements } from './cypher.ts';
 
 export interface DatabaseTarget {
@@ -51,7 +51,7 @@ export async function applySchema(driver: Driver, database?: string): Promise<vo
 
 /** Errors that mean "the database is not reachable right now", worth retrying later. */
 export function isUnreachable(error: unknown): boolean {
-  return error instanceof Neo4jError && (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetriableError(error));
+  return error instanceof Neo4jError && (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetryableError(error));
 }
 
 export interface DatabaseHealth {
