@@ -8,6 +8,7 @@ import { FactFileError, formatProblem } from '../../seeds/errors.ts';
 import { parseFactFile, readFactFile } from '../../seeds/fact-file.ts';
 import { defaultFactFiles } from '../../seeds/loader.ts';
 import { decodeUtf8, firstInvalidUtf8, MAX_INPUT_BYTES } from '../../seeds/text-file.ts';
+import { csvRows, CsvFormatError } from '../../seeds/import/csv-rows.ts';
 
 function problemsOf(run: () => unknown): string[] {
   try {
@@ -38,6 +39,26 @@ describe('bad input files are refused with the place and the reason', () => {
     const path = join(dir, 'latin1.yaml');
     writeFileSync(path, Buffer.concat([Buffer.from('source:\n  file: x.txt\n  title: "Caf'), Buffer.from([0xe9]), Buffer.from(' talks"\n')]));
     expect(problemsOf(() => readFactFile(path))).to.deep.equal(['latin1.yaml:3 is not valid UTF-8 (byte 35: 0xe9); save it as UTF-8']);
+  });
+
+  it('refuses a Latin-1 CSV while streaming it, naming the line, after reading the rows before it', async () => {
+    const file = join(dir, 'visits-latin1.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('\ufeffname,country\nAbdullah,Jordan\n'), Buffer.from('Jos\xe9 Mart\xed,Cuba\n', 'latin1')]));
+    const seen: string[] = [];
+    let error: unknown;
+    try {
+      for await (const row of csvRows(file)) seen.push(row.values.name!);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(CsvFormatError);
+    expect((error as Error).message).to.equal('visits-latin1.csv:3 is not valid UTF-8 (byte 0xe9); save it as UTF-8');
+    expect(seen).to.deep.equal([]); // the bad chunk stops the parse before rows from it are handed on
+    const good = join(dir, 'visits.csv');
+    writeFileSync(good, '\ufeffname,country\nJosé Martí,Cuba\n');
+    const rows = [];
+    for await (const row of csvRows(good)) rows.push(row.values);
+    expect(rows).to.deep.equal([{ name: 'José Martí', country: 'Cuba' }]);
   });
 
   it('refuses UTF-16 and accepts (drops) a UTF-8 byte-order mark', () => {
