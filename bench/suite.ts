@@ -18,7 +18,7 @@ import { createReader } from '../server/repository/reader.ts';
 import { BENCH_MEMORY, describeMemory } from './lib/memory.ts';
 import { recordingReader } from './lib/recording-reader.ts';
 import { loadAverage, round, table } from './lib/stats.ts';
-import { boltFloor, httpFloor, profile, runVariant, type Endpoint, type VariantResult } from './parts/latency.ts';
+import { boltFloor, httpFloor, profile, runVariant, warmUp, type Endpoint, type VariantResult } from './parts/latency.ts';
 import { compareWriteModes } from './parts/write-modes.ts';
 import { checkImportTool } from './parts/import-tool.ts';
 import { bulkImport } from './parts/bulk-import.ts';
@@ -41,6 +41,7 @@ const argsSchema = z.object({
   met: z.enum(['rows', 'derive']),
   build: z.enum(['writer', 'import']),
   loadBudgetS: z.coerce.number().positive(),
+  writers: z.coerce.number().int().min(1).max(8),
 });
 
 function parseArgs(argv: string[]) {
@@ -55,19 +56,20 @@ function parseArgs(argv: string[]) {
       i++;
     } else parts.push(arg);
   }
-  const known = ['size', 'pairs', 'per-record', 'budget-s', 'seed', 'met', 'build', 'load-budget-s'];
+  const known = ['size', 'pairs', 'per-record', 'budget-s', 'seed', 'met', 'build', 'load-budget-s', 'writers'];
   const unknown = Object.keys(flags).filter((f) => !known.includes(f));
   if (unknown.length) throw new Error(`unknown option --${unknown[0]} (known: ${known.map((k) => `--${k}`).join(', ')})`);
   const parsed = argsSchema.safeParse({
     parts,
     sizes: (flags.size ?? '10k,100k,1M').split(',').filter(Boolean),
     pairs: flags.pairs ?? 200,
-    perRecord: flags['per-record'] ?? 5000,
+    perRecord: flags['per-record'] ?? 2000,
     budgetS: flags['budget-s'] ?? 150,
     seed: flags.seed ?? 42,
     met: flags.met ?? 'rows',
     build: flags.build ?? 'writer',
     loadBudgetS: flags['load-budget-s'] ?? 1e9,
+    writers: flags.writers ?? 2,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -151,17 +153,22 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
       out.neo4j = { version: db.version, settings: await neo4jMemory(driver), memory: describeMemory(BENCH_MEMORY) };
 
       let lastLog = 0;
-      const load = await loadSynthetic(driver, scale, (p) => {
-        if (p.seconds - lastLog > 15) {
-          lastLog = p.seconds;
-          log(`  loading: ${p.mets}/${scale.mets} MET, ${p.events} events, ${round(p.seconds)} s (${Math.round(p.mets / p.seconds)} MET/s)`);
-        }
-      }, options.met, options.loadBudgetS);
+      const load = await loadSynthetic(driver, scale, {
+        met: options.met,
+        budgetSeconds: options.loadBudgetS,
+        writers: options.writers,
+        progress: (p) => {
+          if (p.seconds - lastLog > 15) {
+            lastLog = p.seconds;
+            log(`  loading: ${p.mets}/${scale.mets} MET, ${p.events} events, ${round(p.seconds)} s (${Math.round(p.mets / p.seconds)} MET/s)`);
+          }
+        },
+      });
       const counts = await graphCounts(driver);
       const store = { databaseBytes: duBytes(join(home, 'data', 'databases', 'neo4j')), transactionLogBytes: duBytes(join(home, 'data', 'transactions', 'neo4j')) };
       const relationships = Object.entries(counts).filter(([k]) => k.startsWith('relationship:')).reduce((s, [, v]) => s + v, 0);
       out.load = { metWrittenBy: options.met === 'rows' ? 'upsert-met (rows in derive-met shape)' : 'derive-met', ...load, counts, relationships, store, storeBytesPerRelationship: store.databaseBytes ? round(store.databaseBytes / relationships, 1) : null, loadAverage: loadAverage() };
-      log(`  loaded ${load.mets} MET (${counts['relationship:MET']} counted) from ${load.rows} rows in ${load.seconds} s: ${load.rowsPerSecond} rows/s, ${load.metsPerSecond} MET/s, peak RSS ${load.peakRssMiB} MiB`);
+      log(`  loaded ${load.mets} MET (${counts['relationship:MET']} counted) from ${load.rows} rows in ${load.seconds} s (base ${load.baseSeconds} s, events ${load.eventSeconds} s): ${load.rowsPerSecond} rows/s, ${load.metsPerSecond} MET/s, peak RSS ${load.peakRssMiB} MiB; ${load.writers} writers, ${load.attempts - load.chunks} retries over ${load.chunks} chunks`);
       log(`  store: ${round((store.databaseBytes ?? 0) / 2 ** 20)} MiB database + ${round((store.transactionLogBytes ?? 0) / 2 ** 20)} MiB transaction logs, ${relationships} relationships (${(out.load as { storeBytesPerRelationship: number }).storeBytesPerRelationship} B each, all included)`);
     }
 
@@ -170,7 +177,7 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
       log(`  write modes: the same ${rows} event + participation rows, batched vs one transaction per record…`);
       const modes = await compareWriteModes(driver, scale, rows);
       out.writeModes = modes;
-      log(`  batched ${modes.batched.rowsPerSecond} rows/s (${modes.batched.seconds} s) vs per record ${modes.perRecord.rowsPerSecond} rows/s (${modes.perRecord.seconds} s): ${modes.ratio}×`);
+      log(`  batched ${modes.batched.rowsPerSecond} rows/s (${modes.batched.seconds} s) vs per record ${modes.perRecord.rowsPerSecond} rows/s (${modes.perRecord.seconds} s): ${modes.ratio}× (median of rounds ${modes.rounds.map((r) => `${r.ratio}×`).join(', ')})`);
     }
 
     if (parts.some((p) => p === 'paths' || p === 'meetings' || p === 'search')) {
@@ -181,6 +188,8 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
       await new Promise<void>((done) => listening.once('listening', () => done()));
       const base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
       const endpoint: Endpoint = { base, driver, take: recording.take };
+      const warmSeconds = await warmUp(driver);
+      log(`  warmed the page cache and the JVM in ${warmSeconds} s`);
       const floors = { boltReturn1: await boltFloor(driver), httpNoDatabase: await httpFloor(base) };
       out.floors = floors;
       log(`  floors: Bolt RETURN 1 p50 ${floors.boltReturn1.p50} ms p95 ${floors.boltReturn1.p95}; HTTP (no database) p50 ${floors.httpNoDatabase.p50} ms p95 ${floors.httpNoDatabase.p95}`);
@@ -188,7 +197,7 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
 
       if (parts.includes('paths')) {
         const pairs = randomPairs(scale.persons, options.pairs, options.seed);
-        const warm = randomPairs(scale.persons, 20, options.seed + 100);
+        const warm = randomPairs(scale.persons, 100, options.seed + 100);
         for (const [a, b] of warm) await fetch(`${base}/api/paths?from=${a}&to=${b}&via=meetings`).then((r) => r.text());
         recording.take();
         const variants: (VariantResult & { samples: unknown[] })[] = [];

@@ -1,11 +1,16 @@
 // Loads the synthetic network through the seed writer: the same cypher/upsert-*.cypher files sent with
 // seeds/writer.ts runBatched (MET as rows in derive-met's shape, or derived by derive-met itself), one
-// write transaction per chunk of events. Rows are generated chunk by chunk, so memory stays flat whatever the size.
+// write transaction per chunk of events. Rows are generated chunk by chunk and at most `writers` chunks
+// are in flight, so memory stays flat whatever the size.
+//
+// One write transaction keeps one core of Neo4j busy (the Cypher runtime is single-threaded per
+// query); a second writer uses the other core. Chunks share hub officials, so two transactions can
+// deadlock on them: the driver retries the loser (executeWrite), and `attempts` counts those retries.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { MEETING_KINDS } from '../../seeds/model.ts';
 import { addCounts, emptyCounts, runBatched, type WriteCounts } from '../../seeds/writer.ts';
 import { cypher } from '../../server/repository/cypher.ts';
-import { baseRows, eventChunks, type SyntheticScale } from './generator.ts';
+import { baseRows, eventChunks, type EventChunk, type SyntheticScale } from './generator.ts';
 
 export interface LoadProgress {
   events: number;
@@ -28,6 +33,21 @@ export interface LoadReport {
   counts: WriteCounts;
   /** Peak resident memory of this Node process during the load (sampled every 250 ms). */
   peakRssMiB: number;
+  writers: number;
+  /** Chunk transactions run, retries included (a retry is a deadlock between writers). */
+  attempts: number;
+  chunks: number;
+}
+
+export interface LoadOptions {
+  /** 'rows' writes MET rows in derive-met's shape (cypher/upsert-met.cypher); 'derive' runs derive-met
+   * over each chunk's events, as the seed writer does (quadratic in event size, see upsert-met). */
+  met?: 'rows' | 'derive';
+  /** Stop after the chunk that crosses this many seconds (the rates still hold for what was written). */
+  budgetSeconds?: number;
+  /** Chunk transactions in flight at once. */
+  writers?: number;
+  progress?: (p: LoadProgress) => void;
 }
 
 /** Samples this process's resident memory until stopped; returns the peak in MiB. */
@@ -53,17 +73,8 @@ async function write(driver: Driver, work: (tx: ManagedTransaction) => Promise<v
 
 const DERIVE_BATCH = 1000;
 
-/**
- * `met`: 'rows' writes MET rows in derive-met's shape (cypher/upsert-met.cypher); 'derive' runs
- * derive-met over each chunk's events, as the seed writer does (quadratic in event size, see upsert-met).
- */
-export async function loadSynthetic(
-  driver: Driver,
-  scale: SyntheticScale,
-  progress: (p: LoadProgress) => void = () => {},
-  met: 'rows' | 'derive' = 'rows',
-  budgetSeconds = Infinity,
-): Promise<LoadReport> {
+export async function loadSynthetic(driver: Driver, scale: SyntheticScale, options: LoadOptions = {}): Promise<LoadReport> {
+  const { met = 'rows', budgetSeconds = Infinity, writers = 1, progress = () => {} } = options;
   const rss = rssSampler();
   const counts = emptyCounts();
   const started = performance.now();
@@ -91,34 +102,38 @@ export async function loadSynthetic(
   let events = 0;
   let participations = 0;
   let mets = 0;
-  let complete = true;
+  let attempts = 0;
+  let chunks = 0;
   const meetingKinds = [...MEETING_KINDS];
-  for (const chunk of eventChunks(scale)) {
+  const writeChunk = async (chunk: EventChunk) => {
+    // Counted per attempt into a scratch total, kept only when the transaction commits.
+    let attemptCounts = emptyCounts();
     await write(driver, async (tx) => {
-      await runBatched(tx, 'upsert-sources', chunk.sources, {}, counts);
-      await runBatched(tx, 'upsert-entities', chunk.agreements, { label: 'Agreement' }, counts);
-      await runBatched(tx, 'upsert-events', chunk.events, {}, counts);
-      for (const { type, rows: links } of chunk.links) await runBatched(tx, 'upsert-links', links, { type }, counts);
-      await runBatched(tx, 'upsert-participation', chunk.participations, {}, counts);
-      if (met === 'rows') await runBatched(tx, 'upsert-met', chunk.metRows, {}, counts);
+      attempts++;
+      attemptCounts = emptyCounts();
+      await runBatched(tx, 'upsert-sources', chunk.sources, {}, attemptCounts);
+      await runBatched(tx, 'upsert-entities', chunk.agreements, { label: 'Agreement' }, attemptCounts);
+      await runBatched(tx, 'upsert-events', chunk.events, {}, attemptCounts);
+      for (const { type, rows: links } of chunk.links) await runBatched(tx, 'upsert-links', links, { type }, attemptCounts);
+      await runBatched(tx, 'upsert-participation', chunk.participations, {}, attemptCounts);
+      if (met === 'rows') await runBatched(tx, 'upsert-met', chunk.metRows, {}, attemptCounts);
       else {
         for (let offset = 0; offset < chunk.eventIds.length; offset += DERIVE_BATCH) {
           const result = await tx.run(cypher('derive-met'), { eventIds: chunk.eventIds.slice(offset, offset + DERIVE_BATCH), meetingKinds });
           const updates = result.summary.counters.updates();
-          addCounts(counts, { nodesCreated: 0, relationshipsCreated: updates.relationshipsCreated ?? 0, relationshipsDeleted: 0, propertiesSet: updates.propertiesSet ?? 0 });
+          addCounts(attemptCounts, { nodesCreated: 0, relationshipsCreated: updates.relationshipsCreated ?? 0, relationshipsDeleted: 0, propertiesSet: updates.propertiesSet ?? 0 });
         }
       }
     });
+    addCounts(counts, attemptCounts);
+    chunks++;
     events += chunk.events.length;
     participations += chunk.participations.length;
     mets += chunk.mets;
     rows += (met === 'rows' ? chunk.metRows.length : 0) + chunk.sources.length + chunk.agreements.length + chunk.events.length + chunk.participations.length + chunk.links.reduce((s, l) => s + l.rows.length, 0);
     progress({ events, mets, seconds: (performance.now() - started) / 1000 });
-    if ((performance.now() - started) / 1000 > budgetSeconds) {
-      complete = false;
-      break;
-    }
-  }
+  };
+  const complete = await inFlight(eventChunks(scale), writers, writeChunk, () => (performance.now() - started) / 1000 > budgetSeconds);
   const seconds = (performance.now() - started) / 1000;
   return {
     complete,
@@ -133,7 +148,36 @@ export async function loadSynthetic(
     metsPerSecond: Math.round(mets / seconds),
     counts,
     peakRssMiB: rss.stop(),
+    writers,
+    attempts,
+    chunks,
   };
+}
+
+/**
+ * Runs `work` over the items with at most `limit` at once, pulling the next item only when a slot is
+ * free (a generator is never run ahead). Returns false when `stop()` ended it early; the first failure
+ * is thrown once the running ones have settled.
+ */
+export async function inFlight<T>(items: Iterable<T>, limit: number, work: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<boolean> {
+  const running = new Set<Promise<void>>();
+  let failure: unknown;
+  let stopped = false;
+  for (const item of items) {
+    const job: Promise<void> = work(item)
+      .catch((error: unknown) => void (failure ??= error))
+      .finally(() => running.delete(job));
+    running.add(job);
+    if (running.size >= limit) await Promise.race(running);
+    if (failure !== undefined) break;
+    if (stop()) {
+      stopped = true;
+      break;
+    }
+  }
+  await Promise.all(running);
+  if (failure !== undefined) throw failure;
+  return !stopped;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { parseEvidenceKey } from '../../seeds/source-text.ts';
 import { baseRows, eventChunks, parseSize, participationDegrees, scaleOf, type EventChunk } from '../../bench/synthetic/generator.ts';
 import { searchText } from '../../bench/synthetic/csv.ts';
+import { inFlight } from '../../bench/synthetic/load.ts';
 
 const all = (mets: number, seed = 42): EventChunk[] => [...eventChunks(scaleOf({ mets, seed, chunkEvents: 500 }))];
 
@@ -57,5 +58,54 @@ describe('synthetic diplomatic network (bench/synthetic)', () => {
     expect([parseSize('10k'), parseSize('100K'), parseSize('1M'), parseSize('2500')]).to.deep.equal([10_000, 100_000, 1_000_000, 2500]);
     expect(() => parseSize('lots')).to.throw('--size: expected 10k, 100k, 1M');
     expect(searchText(['N’Guesso', "D'Arcy"])).to.equal(' | NGuesso | DArcy');
+  });
+});
+
+describe('inFlight (the synthetic loader’s concurrent writers)', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 1));
+
+  it('runs at most `limit` at once and pulls items only when a slot is free', async () => {
+    let running = 0;
+    let peak = 0;
+    let pulled = 0;
+    const items = function* () {
+      for (let i = 0; i < 20; i++) {
+        pulled++;
+        expect(pulled - done, 'items pulled ahead of free slots').to.be.at.most(3);
+        yield i;
+      }
+    };
+    let done = 0;
+    const seen: number[] = [];
+    const complete = await inFlight(items(), 3, async (i) => {
+      peak = Math.max(peak, ++running);
+      await tick();
+      seen.push(i);
+      running--;
+      done++;
+    });
+    expect([complete, peak, seen.length]).to.deep.equal([true, 3, 20]);
+    expect([...seen].sort((a, b) => a - b)).to.deep.equal([...Array(20).keys()]);
+  });
+
+  it('stops when asked, after the running ones finish, and reports it', async () => {
+    let done = 0;
+    const complete = await inFlight([...Array(50).keys()], 2, async () => void (await tick(), done++), () => done >= 5);
+    expect(complete).to.equal(false);
+    expect(done).to.be.within(5, 7);
+  });
+
+  it('throws the first failure once the others have settled', async () => {
+    const finished: number[] = [];
+    const run = inFlight([1, 2, 3, 4, 5, 6], 2, async (i) => {
+      await tick();
+      if (i === 2) throw new Error('deadlock budget spent');
+      finished.push(i);
+    });
+    let message = '';
+    await run.catch((e: Error) => (message = e.message));
+    expect(message).to.equal('deadlock budget spent');
+    expect(finished).to.include(1);
+    expect(finished).to.not.include(6);
   });
 });
