@@ -4,18 +4,28 @@
 // so no article text leaves the database. Keys are "sourceId#start-end" (the id may hold '#').
 // Two busy officials can share hundreds of meetings: a hop returns its first $linksPerHop links
 // (MET, then participation, then titles, as services/paths.ts ranks them; earliest first, undated
-// last) with the count of all, so a hub hop costs what a quiet one does.
+// last) with the count of all. MET is stored from the smaller id to the larger (derive-met,
+// upsert-met), so the meetings of a hop are read in that one direction: between two hubs that reads
+// the smaller of one's outgoing and the other's incoming MET, not all of either's.
 // Params: $paths ([[id, …], …]), $via, $start, $end, $linksPerHop.
 // Columns: path, hop, linkCount, allInferred (of all links, not only those listed), fromNode, toNode,
 // from, to, type, props, event, quotes.
 UNWIND range(0, size($paths) - 1) AS path
 UNWIND range(0, size($paths[path]) - 2) AS hop
 WITH path, hop, $paths[path][hop] AS fromId, $paths[path][hop + 1] AS toId
-MATCH (a:Entity {id: fromId})-[r]-(b:Entity {id: toId})
-WHERE ($via = 'any' OR type(r) = 'MET')
-  AND (type(r) <> 'MET'
-       OR (($start IS NULL OR (r.date IS NOT NULL AND r.date >= $start))
-           AND ($end IS NULL OR (r.end IS NOT NULL AND r.end <= $end))))
+MATCH (a:Entity {id: fromId}), (b:Entity {id: toId})
+CALL (a, b) {
+  WITH CASE WHEN a.id < b.id THEN a ELSE b END AS lo, CASE WHEN a.id < b.id THEN b ELSE a END AS hi
+  MATCH (lo)-[r:MET]->(hi)
+  WHERE ($start IS NULL OR (r.date IS NOT NULL AND r.date >= $start))
+    AND ($end IS NULL OR (r.end IS NOT NULL AND r.end <= $end))
+  RETURN r
+  UNION ALL
+  WITH a, b WHERE $via = 'any'
+  MATCH (a)-[r]-(b)
+  WHERE type(r) <> 'MET'
+  RETURN r
+}
 WITH path, hop, a, b, r, CASE type(r) WHEN 'MET' THEN 0 WHEN 'PARTICIPATED_IN' THEN 1 WHEN 'HOLDS' THEN 2 ELSE 3 END AS rank
 ORDER BY rank, r.date
 WITH path, hop, a, b, collect(r) AS rels

@@ -25,6 +25,13 @@ describe('seed loader (real Neo4j)', function () {
     expect(summary.totals.nodesCreated).to.be.greaterThan(100);
   });
 
+  it('stores every MET from the smaller id to the larger (path-details reads them in that direction)', async () => {
+    const { driver } = await seededGraph();
+    const [counts] = await rows(driver, 'MATCH (a)-[m:MET]->(b) RETURN count(m) AS all, count(CASE WHEN a.id > b.id THEN m END) AS reversed');
+    expect(counts!.all).to.be.greaterThan(10);
+    expect(counts!.reversed).to.equal(0);
+  });
+
   describe('000 — Astana International Forum (no publication date)', () => {
     it('keeps the source undated and the forum undated', async () => {
       const { driver } = await seededGraph();
