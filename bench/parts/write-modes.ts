@@ -46,8 +46,9 @@ export function sampleRows(scale: SyntheticScale, rows: number): { events: Event
 }
 
 /**
- * `rounds` rounds, each writing the rows both ways under fresh ids; the order alternates so neither
- * mode always meets the warmer database. Reports every round and the one with the median ratio.
+ * An untimed warm-up, then `rounds` rounds, each writing the rows both ways under fresh ids; the order
+ * alternates so neither mode always meets the warmer database. Reports every round and the one with
+ * the median ratio.
  */
 export async function compareWriteModes(driver: Driver, scale: SyntheticScale, rows: number, rounds = 3): Promise<WriteModeResult> {
   const sample = sampleRows(scale, rows);
@@ -75,6 +76,10 @@ export async function compareWriteModes(driver: Driver, scale: SyntheticScale, r
     return rate((performance.now() - t) / 1000);
   };
 
+  // An untimed round first, on other ids: both modes' queries planned and their code paths compiled
+  // before anything is timed (a cold JVM made the first timed batch up to 3× slower at 10k).
+  await batched('warm-batched');
+  await perRecord('warm-single');
   const results: WriteModeRound[] = [];
   for (let r = 0; r < rounds; r++) {
     let b: WriteModeRound['batched'];
