@@ -15,13 +15,16 @@ console.log('### Load\n');
 console.log(head(['run', 'MET', 'rows sent', 'seconds', 'rows/s', 'MET/s', 'peak RSS MiB', 'complete', 'store MiB', 'B/relationship', 'load avg']));
 for (const [file, d] of runs) {
   const l = d!.load;
-  if (l) console.log(row([file, l.mets, l.rows, l.seconds, l.rowsPerSecond, l.metsPerSecond, l.peakRssMiB, l.complete, Math.round(l.store.databaseBytes / 2 ** 20), l.storeBytesPerRelationship, l.loadAverage?.join(' ')]));
+  if (l) console.log(row([`${file}${l.writers ? ` (${l.writers} writers, ${l.attempts - l.chunks} retries)` : ''}`, l.mets, l.rows, l.seconds, l.rowsPerSecond, l.metsPerSecond, l.peakRssMiB, l.complete, Math.round(l.store.databaseBytes / 2 ** 20), l.storeBytesPerRelationship, l.loadAverage?.join(' ')]));
   const b = d!.bulkImport;
   if (b) console.log(row([`${file} (bulk import)`, d!.graph?.counts['relationship:MET'], b.csvRows, b.totalSeconds, b.rowsPerSecond, Math.round(d!.graph?.counts['relationship:MET'] / b.totalSeconds), b.peakRssMiB, true, Math.round(d!.graph?.store.databaseBytes / 2 ** 20), d!.graph?.storeBytesPerRelationship, d!.loadAverageAtStart?.join(' ')]));
 }
 console.log('\n### Batched vs one transaction per record (same rows)\n');
-console.log(head(['run', 'rows', 'batched rows/s', 'per-record rows/s', 'ratio']));
-for (const [file, d] of runs) if (d!.writeModes) console.log(row([file, d!.writeModes.rows, d!.writeModes.batched.rowsPerSecond, d!.writeModes.perRecord.rowsPerSecond, `${d!.writeModes.ratio}×`]));
+console.log(head(['run', 'rows', 'batched rows/s', 'per-record rows/s', 'ratio (median round)', 'every round']));
+for (const [file, d] of runs) {
+  const w = d!.writeModes;
+  if (w) console.log(row([file, w.rows, w.batched.rowsPerSecond, w.perRecord.rowsPerSecond, `${w.ratio}×`, (w.rounds as Json[] | undefined)?.map((r) => `${r.ratio}×`).join(', ')]));
+}
 console.log('\n### Bulk import phases\n');
 console.log(head(['run', 'CSV rows', 'CSV s', 'import s', 'start s', 'schema+indexes s', 'total s']));
 for (const [file, d] of runs) if (d!.bulkImport) { const b = d!.bulkImport; console.log(row([file, b.csvRows, b.csvSeconds, b.importSeconds, b.startSeconds, b.schemaSeconds, b.totalSeconds])); }
