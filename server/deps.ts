@@ -6,6 +6,7 @@ import type { Audit } from './audit.ts';
 import { consoleDeps } from './repository/console.ts';
 import { checkHealth } from './repository/database.ts';
 import { createReader } from './repository/reader.ts';
+import { graphKnownIndex } from './services/ingest.ts';
 
 export interface DepsOptions {
   audit: Audit;
@@ -29,7 +30,7 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     startup: options.startup,
     security: options.security,
     trustProxy: options.trustProxy,
-    ingest: { driver, database, keep: options.keepAccepted },
+    ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database) },
     log: options.log ?? (() => {}),
   };
 }

@@ -1,19 +1,32 @@
 // Ingest over HTTP: draft facts from an article (POST /api/ingest) and load a reviewed draft through
 // the seed loader (POST /api/ingest/accept). Known entities come from the graph, so a name the graph
 // knows is linked to its id.
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
 import { draftFacts, type Confidence } from '../../seeds/ingest/draft.ts';
 import { indexFromGraph } from '../../seeds/ingest/known.ts';
 import type { FactFile } from '../../seeds/schema.ts';
 import type { Span } from '../../seeds/source-text.ts';
 import { BadInput } from '../errors.ts';
+import { cypher } from '../repository/cypher.ts';
+import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 
 export interface IngestDeps {
   driver: Driver;
   database: string | undefined;
   /** Where accepted articles and fact files are kept (seeds/sources, seeds/facts); unset: graph only. */
   keep?: KeepDirs | undefined;
+  /** The known entities drafts link against, kept between drafts (see known-index.ts). */
+  known: KnownIndexCache;
+}
+
+/** The cache of known entities for a database: rebuilt from the graph when its fingerprint changes. */
+export function graphKnownIndex(driver: Driver, database: string | undefined): KnownIndexCache {
+  const fingerprint = async () => {
+    const { records } = await driver.executeQuery(cypher('graph-version'), {}, { database, routing: neo4j.routing.READ });
+    return [...(records[0]?.values() ?? [])].map(String).join(' ');
+  };
+  return knownIndexCache(() => indexFromGraph(driver, database), fingerprint);
 }
 
 export interface DraftResponse {
@@ -24,7 +37,7 @@ export interface DraftResponse {
 }
 
 export async function draftArticle(deps: IngestDeps, input: { text: string; published?: string | undefined; fileName?: string | undefined }): Promise<DraftResponse> {
-  const known = await indexFromGraph(deps.driver, deps.database);
+  const known = await deps.known.get();
   const draft = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known });
   const { raw, text, published, junk, dateline } = draft.article;
   return { article: { raw, text, published, junk, dateline: dateline ?? null }, facts: draft.facts, confidence: draft.confidence, spans: draft.spans };
@@ -46,6 +59,8 @@ export async function acceptArticle(deps: IngestDeps, input: { facts: Record<str
     const problems = result.problems.map((p) => ({ param: p.path ? `facts.${p.path}` : 'facts', message: p.message }));
     throw new BadInput(`The draft was refused, nothing was written: ${problems.map((p) => `${p.param}: ${p.message}`).join('; ')}`, problems[0]?.param ?? 'facts', problems);
   }
+  // A new article changes the fingerprint anyway; a corrected one under the same name may not.
+  deps.known.invalidate();
   const { nodesCreated, relationshipsCreated, propertiesSet } = result.outcome.counts;
   const file = (input.facts.source as { file: string }).file;
   return { loaded: true, source: file, counts: { nodesCreated, relationshipsCreated, propertiesSet }, kept: result.kept ?? null };

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { createApp } from '../../server/app.ts';
 import { appDeps } from '../../server/deps.ts';
+import { cypher } from '../../server/repository/cypher.ts';
 import { getJson, postJson, seededApp } from '../support/app.ts';
 import { seededGraph } from '../support/seeded.ts';
 
@@ -102,6 +103,23 @@ describe('ingest over HTTP (real Neo4j)', () => {
     expect(meetings.body.meetings.map((m) => [m.event.id, m.event.kind, m.participants.map((p) => [p.id, p.role]).sort()])).to.deep.equal([
       [TALKS, 'talks', [['person:battsetseg-batmunkh', 'host'], ['person:samuel-okudzeto-ablakwa', 'guest']]],
     ]);
+  });
+
+  it('links the next draft to what was accepted: the known entities are read again once the graph changed', async () => {
+    const { driver } = await seededGraph();
+    const version = async () => (await driver.executeQuery(cypher('graph-version'))).records[0]!.toObject() as Record<string, { toNumber(): number }>;
+    const before = await version();
+    const again = await postJson<Draft>('/api/ingest', { text: ARTICLE, fileName: 'mn-gh-talks-again' });
+    expect(again.status).to.equal(200);
+    // The first draft knew nobody in the article; this one finds the accepted people by name.
+    expect(draft.confidence['people[0]']!.why).to.not.match(/known entity/);
+    expect(again.body.confidence['people[0]']!.why).to.match(/^same name or alias as a known entity/);
+    expect(again.body.confidence['people[1]']!.why).to.match(/^same name or alias as a known entity/);
+    // The fingerprint the cache compares moves with every write that adds an entity or an article.
+    await driver.executeQuery("CREATE (:Entity:Person {id: 'person:fingerprint-probe', name: 'Probe', sources: ['source:mn-gh-talks']})");
+    const after = await version();
+    expect(after.entities!.toNumber()).to.equal(before.entities!.toNumber() + 1);
+    expect(after.sources!.toNumber()).to.equal(before.sources!.toNumber());
   });
 
   it('asks for the API key when one is configured', async () => {
