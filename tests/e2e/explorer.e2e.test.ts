@@ -172,7 +172,11 @@ describe('explorer in the browser (e2e)', function () {
     await page.locator('#win-from').fill('2024-06');
     await page.locator('#win-to').fill('2025-01');
     await page.locator('#win-to').press('Enter');
-    await page.waitForFunction(() => window.__kg.hiddenByWindow().length > 0);
+    // Each field applies the window as it changes: wait for the whole window, not the first hidden edge
+    // (the page can be caught between "from" applied and "to" applied). A timeout falls to the checks below.
+    await page
+      .waitForFunction((ids) => ids.every((id) => window.__kg.hiddenByWindow().includes(id)), febIds, { timeout: 10_000 })
+      .catch(() => {});
     const after = await page.evaluate(() => window.__kg.cy.edges('.t-met').map((e) => ({ id: e.id(), visible: e.visible() })));
     for (const id of febIds) expect(after.find((e) => e.id === id)?.visible, id).to.equal(false);
     // Undated meetings cannot be placed in the window: kept, drawn dashed.
