@@ -1,10 +1,11 @@
 // The same rows written two ways through the seed writer (seeds/writer.ts runBatched): batched
 // UNWIND in one transaction, and one transaction per record. Ids get a per-run prefix so both runs
 // create (MERGE on an existing node would only update, which is cheaper and unfair to the second).
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { EventRow, ParticipationRow } from '../../seeds/plan.ts';
 import { runBatched } from '../../seeds/writer.ts';
 import { eventChunks, type SyntheticScale } from '../synthetic/generator.ts';
+import { write } from '../synthetic/load.ts';
 import { round } from '../lib/stats.ts';
 
 export interface WriteModeRound {
@@ -20,15 +21,6 @@ export interface WriteModeResult extends WriteModeRound {
   participations: number;
   /** Every round (the headline numbers are the round with the median ratio). */
   rounds: WriteModeRound[];
-}
-
-async function inTransaction(driver: Driver, work: (tx: ManagedTransaction) => Promise<unknown>): Promise<void> {
-  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
-  try {
-    await session.executeWrite(work);
-  } finally {
-    await session.close();
-  }
 }
 
 /** Events and their participations from the start of the synthetic stream, about `rows` rows in all. */
@@ -62,7 +54,7 @@ export async function compareWriteModes(driver: Driver, scale: SyntheticScale, r
   const batched = async (prefix: string) => {
     const rows = renamed(prefix);
     const t = performance.now();
-    await inTransaction(driver, async (tx) => {
+    await write(driver, async (tx) => {
       await runBatched(tx, 'upsert-events', rows.events);
       await runBatched(tx, 'upsert-participation', rows.participations);
     });
@@ -71,8 +63,8 @@ export async function compareWriteModes(driver: Driver, scale: SyntheticScale, r
   const perRecord = async (prefix: string) => {
     const rows = renamed(prefix);
     const t = performance.now();
-    for (const event of rows.events) await inTransaction(driver, (tx) => runBatched(tx, 'upsert-events', [event]));
-    for (const p of rows.participations) await inTransaction(driver, (tx) => runBatched(tx, 'upsert-participation', [p]));
+    for (const event of rows.events) await write(driver, (tx) => runBatched(tx, 'upsert-events', [event]));
+    for (const p of rows.participations) await write(driver, (tx) => runBatched(tx, 'upsert-participation', [p]));
     return rate((performance.now() - t) / 1000);
   };
 

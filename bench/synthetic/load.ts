@@ -62,7 +62,8 @@ export function rssSampler(): { stop(): number } {
   };
 }
 
-async function write(driver: Driver, work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+/** Runs `work` in one managed write transaction (retried by the driver on transient errors). */
+export async function write(driver: Driver, work: (tx: ManagedTransaction) => Promise<unknown>): Promise<void> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
     await session.executeWrite(work);

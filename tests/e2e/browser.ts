@@ -1,7 +1,8 @@
 // Headless Debian Chromium through playwright-core, over the real app on the seeded test Neo4j.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seededApp } from '../support/app.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -14,6 +15,13 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /** Opens the explorer at a hash and waits until it has applied the URL state. */
+/** The seeded app and a browser for an e2e suite; refuses to start without the built client. */
+export async function startBrowserSuite(): Promise<{ base: string; browser: Browser }> {
+  if (!existsSync(new URL('../../client/dist/index.html', import.meta.url))) throw new Error('client/dist is missing: run `npm run build` first');
+  const { base } = await seededApp();
+  return { base, browser: await launch() };
+}
+
 export async function openApp(page: Page, base: string, hash = ''): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -1,10 +1,9 @@
 // The explorer end to end: headless Chromium against the real app and the real seeded Neo4j.
 // Every step saves a screenshot under tests/e2e/screenshots/ (git-ignored) for a person to look at.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seededApp } from '../support/app.ts';
-import { launch, openApp, shot, watchCsp } from './browser.ts';
+import { openApp, shot, startBrowserSuite, watchCsp } from './browser.ts';
 
 const KUANTYROV = 'person:alibek-kuantyrov';
 const ADESOJI = 'person:adeniyi-adesoji';
@@ -31,9 +30,7 @@ describe('explorer in the browser (e2e)', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(new URL('../../client/dist/index.html', import.meta.url))) throw new Error('client/dist is missing: run `npm run build` first');
-    ({ base } = await seededApp());
-    browser = await launch();
+    ({ base, browser } = await startBrowserSuite());
   });
   after(async () => {
     await browser?.close();

@@ -1,12 +1,12 @@
 // "Add article" end to end: paste an article, draft it, see quotes highlighted beside the facts,
 // reject one fact, load the rest, and find the new call through the API. Headless Chromium against
 // the real app and the real seeded Neo4j; what the article adds is removed afterwards.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { getJson, seededApp } from '../support/app.ts';
+import { getJson } from '../support/app.ts';
 import { seededGraph } from '../support/seeded.ts';
-import { launch, openApp, shot } from './browser.ts';
+import { openApp, shot, startBrowserSuite } from './browser.ts';
 
 const ARTICLE = readFileSync(new URL('../fixtures/ingest/uz-jp-call.txt', import.meta.url), 'utf8');
 const SOURCE = 'source:uz-jp-call';
@@ -17,9 +17,7 @@ describe('Add article in the browser (e2e)', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(new URL('../../client/dist/index.html', import.meta.url))) throw new Error('client/dist is missing: run `npm run build` first');
-    ({ base } = await seededApp());
-    browser = await launch();
+    ({ base, browser } = await startBrowserSuite());
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   });
   after(async () => {
