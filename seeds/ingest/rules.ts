@@ -1,22 +1,17 @@
 // The drafter's vocabulary, kept as data in seeds/ingest/rules/*.yaml and validated here, so a new
-// title, country or trigger word is a one-line YAML change, not a code change.
+// title or trigger word is a one-line YAML change, not a code change. Countries come from the
+// project's one country table (seeds/countries.ts).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { countryTable, type Country } from '../countries.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, EVENT_KINDS, ORG_KINDS, PLACE_KINDS } from '../schema.ts';
 
 export const RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 
 const words = z.array(z.string().min(1));
-
-const countriesFile = z.record(
-  z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'),
-  z
-    .object({ name: z.string().min(2), aliases: words.default([]), demonyms: words.default([]), cities: words.default([]) })
-    .strict(),
-);
 
 const lexiconFile = z
   .object({
@@ -66,13 +61,7 @@ const lexiconFile = z
   })
   .strict();
 
-export interface CountryRule {
-  iso: string;
-  name: string;
-  aliases: string[];
-  demonyms: string[];
-  cities: string[];
-}
+export type CountryRule = Country;
 
 export type Lexicon = z.infer<typeof lexiconFile>;
 
@@ -110,12 +99,10 @@ let cached: Rules | undefined;
 /** Loads and validates the rules (once per process for the default directory). */
 export function loadRules(dir = RULES_DIR): Rules {
   if (dir === RULES_DIR && cached) return cached;
-  const countriesPath = join(dir, 'countries.yaml');
   const lexiconPath = join(dir, 'lexicon.yaml');
-  const countries = validated(countriesFile, readYaml(countriesPath), countriesPath);
   const lexicon = validated(lexiconFile, readYaml(lexiconPath), lexiconPath);
   const rules: Rules = {
-    countries: Object.entries(countries).map(([iso, c]) => ({ iso, ...c })),
+    countries: [...countryTable().countries],
     lexicon,
     sets: {
       titleHeads: lower(lexicon.titles.heads),

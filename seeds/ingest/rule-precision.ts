@@ -1,0 +1,1 @@
+export function printRulePrecision(_sets: string[], _seeds: () => unknown): void {}
