@@ -147,6 +147,7 @@ export function lex(text: string, rules: Rules): Lexed {
     (m[1]!.split(/\s+/).length <= 8 ? titledQuotes : speech).push(span);
   }
   const { sets } = rules;
+  const knownAcronyms = new Set(rules.lexicon.organizations.known.flatMap((o) => o.aliases));
   const classes = tokens.map((t, i): WordClass => {
     const fold = t.base.toLowerCase();
     const country = countryMentions.find((c) => t.start >= c.start && t.end <= c.end + 2);
@@ -159,12 +160,22 @@ export function lex(text: string, rules: Rules): Lexed {
       return 'lower';
     }
     if (/^[\p{Lu}\d]{2,}$/u.test(t.base) && /\p{Lu}{2}/u.test(t.base)) {
-      return sets.notAcronyms.has(t.base) ? 'stop' : 'acronym';
+      if (sets.notAcronyms.has(t.base)) return 'stop';
+      // "HAYASHI Yoshimasa", "Mr. ISHIBA Shigeru": a surname in capitals next to a given name, as
+      // East Asian ministries write them; an organisation's acronym is not followed by a given name.
+      const next = tokens[i + 1];
+      const prev = tokens[i - 1];
+      const givenName = (n: Token | undefined) => n !== undefined && n.sentence === t.sentence && /^\p{Lu}\p{Ll}{2,}$/u.test(n.base) && !sets.titleHeads.has(n.base.toLowerCase()) && !sets.orgHeads.has(n.base.toLowerCase()) && !sets.domain.has(n.base.toLowerCase());
+      const lone = (a: Token, b: Token) => text.slice(a.end, b.start) === ' ';
+      if (/^\p{Lu}{3,}$/u.test(t.base) && !knownAcronyms.has(t.base) && ((givenName(next) && lone(t, next!)) || (givenName(prev) && lone(prev!, t) && !/^\p{Lu}{2,}$/u.test(tokens[i + 1]?.base ?? '')))) return 'proper';
+      return 'acronym';
     }
+    // A single capital is an initial ("Antony J. Blinken", "K Shanmugam").
+    if (/^\p{Lu}$/u.test(t.base)) return 'proper';
     if (sets.titleHeads.has(fold) || sets.titleModifiers.has(fold)) return 'title';
     if (sets.orgHeads.has(fold)) return 'orgword';
     if (sets.domain.has(fold)) return 'domain';
-    if (sets.stop.has(fold)) return 'stop';
+    if (sets.stop.has(fold) || sets.honorifics.has(fold)) return 'stop';
     if (CONNECTORS.has(fold)) return 'connector';
     const tags = tagsOf(t.base);
     if (tags.some((tag) => FUNCTION_TAGS.includes(tag))) return 'stop';

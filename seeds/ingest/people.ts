@@ -39,6 +39,8 @@ const NAME_CLASSES: ReadonlySet<WordClass> = new Set(['proper']);
 const TITLE_SCAN: ReadonlySet<WordClass> = new Set(['title', 'domain', 'orgword', 'country', 'demonym', 'compound', 'acronym', 'connector', 'place']);
 
 const gapBetween = (lexed: Lexed, a: Token, b: Token) => lexed.text.slice(a.end, b.start);
+/** Lower-case words that sit inside personal names. */
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'du', 'y']);
 
 /** Runs of adjacent proper words in one sentence, outside short titled quotes. */
 export function nameRuns(lexed: Lexed): NamedSpan[] {
@@ -53,14 +55,19 @@ export function nameRuns(lexed: Lexed): NamedSpan[] {
     }
     current = [];
   };
+  const isName = (i: number) => NAME_CLASSES.has(lexed.classes[i]!);
   lexed.tokens.forEach((t, i) => {
-    const isName = NAME_CLASSES.has(lexed.classes[i]!);
     const prev = current.length ? lexed.tokens[current[current.length - 1]!]! : undefined;
-    const joined = prev && prev.sentence === t.sentence && gapBetween(lexed, prev, t) === ' ' && !prev.possessive;
-    if (isName && (current.length === 0 || joined) && current.length < 4) current.push(i);
+    const gap = prev ? gapBetween(lexed, prev, t) : '';
+    // Initials end in a full stop ("Antony J. Blinken", "S.M. Krishna").
+    const joined = prev && prev.sentence === t.sentence && !prev.possessive && (gap === ' ' || (/^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(gap)));
+    // Particles inside a name ("Antonio de Aguiar Patriota", "Mohammed bin Salman").
+    const next = lexed.tokens[i + 1];
+    const particle = prev && joined && PARTICLES.has(t.text) && next && next.sentence === t.sentence && gapBetween(lexed, t, next) === ' ' && isName(i + 1);
+    if ((isName(i) || particle) && (current.length === 0 || joined) && current.length < 7) current.push(i);
     else {
       flush();
-      if (isName) current.push(i);
+      if (isName(i)) current.push(i);
     }
   });
   flush();
@@ -255,7 +262,7 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
   const mentionOwner: { span: Span; person: PersonDraft }[] = [];
   const speech = new RegExp(`^\\s*,?\\s*(?:${rules.lexicon.speechVerbs.join('|')})\\b`, 'i');
   const speechBefore = new RegExp(`\\b(?:${rules.lexicon.speechVerbs.join('|')})\\s*$`, 'i');
-  const honorific = new RegExp(`\\b(?:${rules.lexicon.titles.honorifics.map((h) => h.replace('.', '\\.')).join('|')})\\.?\\s*$`, 'i');
+  const honorific = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.')).join('|')})\\.?,?\\s*$`, 'iu');
   const runs = nameRuns(lexed);
 
   for (const run of runs) {
@@ -279,7 +286,7 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     if (after) why.push('title after the name');
     if (speech.test(lexed.text.slice(run.end, Math.min(sentence.end, run.end + 30)))) why.push('speech verb');
     if (speechBefore.test(lexed.text.slice(sentence.start, run.start))) why.push('speech verb');
-    if (honorific.test(lexed.text.slice(Math.max(sentence.start, run.start - 14), run.start))) why.push('honorific');
+    if (honorific.test(lexed.text.slice(Math.max(sentence.start, run.start - 30), run.start))) why.push('honorific');
     if (options.knownPersonNames.has(key)) why.push('known to the graph');
     const existing = people.find((p) => p.key === key || p.aliases.has(key));
     if (!why.length && !existing) continue;

@@ -77,6 +77,8 @@ export interface Rules {
     domain: Set<string>;
     stop: Set<string>;
     notAcronyms: Set<string>;
+    /** One-word honorifics ("Professor", "Sheikh"): never part of a name. */
+    honorifics: Set<string>;
   };
   junk: RegExp[];
 }
@@ -112,6 +114,7 @@ export function loadRules(dir = RULES_DIR): Rules {
       domain: lower(lexicon.domainWords),
       stop: lower(lexicon.stopCapitals),
       notAcronyms: new Set(lexicon.organizations.notAcronyms),
+      honorifics: lower(lexicon.titles.honorifics.filter((h) => /^\p{L}+$/u.test(h))),
     },
     junk: lexicon.junkLines.map((pattern) => new RegExp(pattern, 'iu')),
   };
