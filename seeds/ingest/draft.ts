@@ -29,6 +29,8 @@ export interface Draft {
   confidence: Record<string, Confidence>;
   /** Where each fact's quotes are in article.text, by fact path. */
   spans: Record<string, Span[]>;
+  /** What the drafter left out because it would not make a valid fact, in plain words. */
+  problems: string[];
 }
 
 export interface DraftOptions {
@@ -63,7 +65,12 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       start--;
       while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
     }
-    return text.slice(start, end);
+    // At the very start of the text, the words after it instead ("US officials…").
+    while (end - start < 3 && end < text.length) {
+      end++;
+      while (end < text.length && !/\s/.test(text[end]!)) end++;
+    }
+    return text.slice(start, end).trim();
   };
   const confidence: Record<string, Confidence> = {};
 
@@ -307,8 +314,42 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
 
   const main = facts.events.find((e) => MEETING_WORDS.has(e.kind) && e.status === 'held') ?? facts.events[0];
   facts.source.title = `Draft: ${main?.title ?? text.split(/(?<=[.!?])\s/)[0]!.slice(0, 120)}`;
-  const validated = factFileSchema.parse(facts);
-  return { article, facts: validated, confidence, spans: spansOf(validated, text) };
+  const problems: string[] = [];
+  const validated = repaired(facts, confidence, problems);
+  return { article, facts: validated, confidence, spans: spansOf(validated, text), problems };
+}
+
+/**
+ * A draft is always a valid fact file: whatever a rule produced that the schema refuses (an alias of
+ * one letter, a quote too short to find) is left out, and the draft says what and why.
+ */
+export function repaired(facts: FactFile, confidence: Record<string, Confidence>, problems: string[]): FactFile {
+  for (let round = 0; round < 200; round++) {
+    const result = factFileSchema.safeParse(facts);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0]!;
+    const at = issue.path.reduce<number>((last, part, i) => (typeof part === 'number' ? i : last), -1);
+    if (at < 1) throw new Error(`the draft cannot be made valid: ${issue.path.join('.')}: ${issue.message}`);
+    const listPath = issue.path.slice(0, at);
+    const list = listPath.reduce<unknown>((node, part) => (node as Record<string | number, unknown>)[part], facts) as unknown[];
+    const index = issue.path[at] as number;
+    list.splice(index, 1);
+    const where = listPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[');
+    problems.push(`${where}[${index}] left out: ${issue.path.slice(at + 1).join('.') || 'value'} ${issue.message.toLowerCase()}`);
+    // Later elements of that list move up one place in the confidence map.
+    const prefix = `${where}[`;
+    for (const key of Object.keys(confidence).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+      if (!key.startsWith(prefix)) continue;
+      const m = /^(\d+)\](.*)$/.exec(key.slice(prefix.length));
+      if (!m) continue;
+      const k = Number(m[1]);
+      const value = confidence[key]!;
+      delete confidence[key];
+      if (k > index) confidence[`${prefix}${k - 1}]${m[2]}`] = value;
+      else if (k < index) confidence[key] = value;
+    }
+  }
+  throw new Error('the draft cannot be made valid');
 }
 
 /** Where each fact's quotes sit in the text, keyed like the confidence map. */

@@ -45,6 +45,8 @@ export interface EventDraft {
   /** Where the visit goes, for host/guest roles. */
   destination?: string;
   why: string[];
+  /** The name of the rule that drafted it (see rules/README in the lexicon's comments). */
+  rule: string;
 }
 
 const MEETING = new Set<EventKind>(MEETING_KINDS);
@@ -91,6 +93,7 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   const planned = wordsRegex(lex.planned);
   const attendance = wordsRegex(lex.attendance);
   const speaking = wordsRegex(lex.speaking);
+  const separate = /\bseparate(?:ly)?\b|\beach of\b|\bindividual(?:ly)?\b/i;
   const pronoun = new RegExp(`\\b(?:${lex.personPronouns.join('|')})\\b`, 'i');
   const demonyms = [...countries.byPhrase.entries()].filter(([, v]) => v.demonym).map(([k]) => k);
   const delegationRe = new RegExp(`\\b(?:[Aa]n?|[Tt]he)\\s+(${demonyms.join('|')})\\s+(?:[a-z]+\\s+){0,2}?(delegation|mission|delegates)\\b`, 'gu');
@@ -102,6 +105,12 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   let lastDelegation: string | undefined;
   const agents: { who: WhoRef; sentence: number }[] = [];
   const inSpeech = (span: Span) => lexed.speech.some((s) => s.start <= span.start && span.end <= s.end);
+  const reportedCue = new RegExp(`\\b(?:${rules.lexicon.events.reported.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:the|his|her|their)\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'iu');
+  /** A person named as the source of a message or instruction, not as someone present. */
+  const reportedAt = (span: Span) => {
+    const sentence = lexed.sentences.find((x) => x.start <= span.start && span.end <= x.end);
+    return Boolean(sentence) && reportedCue.test(text.slice(Math.max(sentence!.start, span.start - 80), span.start));
+  };
 
   const personMentions = (sentence: Sentence) =>
     people
@@ -176,10 +185,15 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         quotes: [sentenceQuote(sentence)],
         trigger,
         why: [`trigger "${trigger.text}"`],
+        rule: `${trigger.kind}:trigger-in-sentence`,
       };
       const quote = sentenceQuote(sentence);
       if (MEETING.has(trigger.kind) && !(title && trigger.kind === 'session')) {
-        for (const m of mentions) addParticipant(event, { who: { type: 'person', person: m.person }, role: 'participant', delegation: false, quote, why: 'named in the sentence' });
+        for (const m of mentions) {
+          // "greetings from President X", "at the instruction of X": named, not present.
+          if (reportedAt(m.span)) continue;
+          addParticipant(event, { who: { type: 'person', person: m.person }, role: 'participant', delegation: false, quote, why: 'named in the sentence' });
+        }
         for (const d of delegations) addParticipant(event, { who: { type: 'country', iso: d.iso }, role: 'guest', delegation: true, quote: d, why: 'a delegation' });
         // "the presidents of Kazakhstan and Nigeria"
         const officials = /\b(?:the\s+)?(?:presidents|leaders|foreign ministers|ministers|heads of state)\s+of\s+([\p{Lu}][\p{L} ]+?)\s+and\s+([\p{Lu}][\p{L}]+)/u.exec(after);
@@ -272,6 +286,26 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         lastEvent = twin;
         created.push(twin);
         mark(twin);
+        seenKinds.add(trigger.kind);
+        continue;
+      }
+      // "had separate meetings with A, B and C": one meeting of the subject with each of them.
+      const objects = mentions.filter((m) => m.span.start > trigger.end && event.participants.some((p) => p.who.type === 'person' && p.who.person === m.person));
+      const subjects = event.participants.filter((p) => !objects.some((o) => p.who.type === 'person' && p.who.person === o.person));
+      if (MEETING.has(event.kind) && objects.length >= 2 && subjects.length >= 1 && separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), trigger.end + 12))) {
+        for (const o of objects) {
+          const single: EventDraft = {
+            ...event,
+            participants: [...subjects.map((p) => ({ ...p })), { ...event.participants.find((p) => p.who.type === 'person' && p.who.person === o.person)! }],
+            quotes: [...event.quotes],
+            why: [...event.why, 'one of separate meetings'],
+            rule: `${event.kind}:separate-meetings`,
+          };
+          events.push(single);
+          created.push(single);
+          mark(single);
+          lastEvent = single;
+        }
         seenKinds.add(trigger.kind);
         continue;
       }

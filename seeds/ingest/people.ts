@@ -50,7 +50,8 @@ export function nameRuns(lexed: Lexed): NamedSpan[] {
     if (current.length) {
       const first = lexed.tokens[current[0]!]!;
       const last = lexed.tokens[current[current.length - 1]!]!;
-      const span = { start: first.start, end: last.end, tokens: current };
+      // "Lundegiyn Purevsuren’s visit": the name ends before the possessive.
+      const span = { start: first.start, end: last.possessive ? last.start + last.base.length : last.end, tokens: current };
       if (!lexed.titledQuotes.some((q) => inside(span, q))) runs.push(span);
     }
     current = [];
@@ -289,6 +290,10 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     if (honorific.test(lexed.text.slice(Math.max(sentence.start, run.start - 30), run.start))) why.push('honorific');
     if (options.knownPersonNames.has(key)) why.push('known to the graph');
     const existing = people.find((p) => p.key === key || p.aliases.has(key));
+    // "Minister of Culture, Tourism and Craft Promotion, Mr X": words after "and"/"of" inside a
+    // title are its portfolio, not a name.
+    const before0 = lexed.tokens[run.tokens[0]! - 1];
+    if (!existing && why.length === 1 && why[0] === 'title before the name' && before0 && /^(?:and|of|for|&)$/.test(before0.text)) continue;
     if (!why.length && !existing) continue;
     const titleSpans = [before, after].filter((s): s is Span => s !== null);
     const person =
@@ -338,6 +343,8 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     p.mentions.sort((a, b) => a.start - b.start);
     for (const t of p.titles) if (!t.org && !t.country && p.country) t.country = p.country;
     p.aliases.delete(p.name);
+    // An initial alone ("J") is not a name to link by.
+    for (const a of p.aliases) if (a.replace(/\W/g, '').length < 2) p.aliases.delete(a);
   }
   const personAt = (span: Span) => mentionOwner.find((m) => m.span.start < span.end && span.start < m.span.end)?.person;
   return { people, personAt };

@@ -88,8 +88,13 @@ export function predictedOf(facts: FactFile): Predicted {
     for (const e of facts.events) {
       if (e.status !== status || !meetingKinds.includes(e.kind)) continue;
       const ids = present(e).sort();
+      // The gold's convention: at a meeting of more than two, people on the same side (acting for
+      // the same country) are not a pair; two compatriots meeting alone are.
+      const side = new Map(e.participants.map((p) => [p.who, p.represents]));
+      const sameSide = (a: string, b: string) => ids.length > 2 && side.get(a) !== undefined && side.get(a) === side.get(b);
       for (let i = 0; i < ids.length; i++) {
         for (let j = i + 1; j < ids.length; j++) {
+          if (sameSide(ids[i]!, ids[j]!)) continue;
           const key = `${ids[i]} ${ids[j]}`;
           const pair: PredictedPair = { a: people.get(ids[i]!)!.name, b: people.get(ids[j]!)!.name, date: e.date?.value ?? null, mode: e.kind === 'call' ? 'call' : 'in_person' };
           // The gold keeps one record per pair: the dated encounter wins.

@@ -47,6 +47,7 @@ const lexiconFile = z
         speaking: words,
         planned: words,
         personPronouns: words,
+        reported: words,
       })
       .strict(),
     agreements: z
