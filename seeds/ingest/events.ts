@@ -93,6 +93,7 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   const planned = wordsRegex(lex.planned);
   const attendance = wordsRegex(lex.attendance);
   const speaking = wordsRegex(lex.speaking);
+  const titleHeadsPattern = rules.lexicon.titles.heads.map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}`).join('|');
   const separate = /\bseparate(?:ly)?\b|\beach of\b|\bindividual(?:ly)?\b/i;
   const pronoun = new RegExp(`\\b(?:${lex.personPronouns.join('|')})\\b`, 'i');
   const demonyms = [...countries.byPhrase.entries()].filter(([, v]) => v.demonym).map(([k]) => k);
@@ -216,9 +217,19 @@ export function findEvents(ctx: EventContext): EventDraft[] {
           ...delegations.filter((d) => d.start < trigger.start).map((d): WhoRef => ({ type: 'country', iso: d.iso })),
         ].map((who) => ({ who }));
         const oneSided = /^\s*with\b/.test(after) || /^\s+with\b/.test(after);
-        if (oneSided && subjectSide.length === 0) {
+        // "She met …", "The Deputy Minister also met …": the subject is the person the text is about.
+        const lead = text.slice(sentence.start, trigger.start);
+        const titledSubject = new RegExp(`^(?:[^,]*,\\s*)?(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:[\\p{Lu}][\\p{L}-]*\\s+){0,3}?(?:${titleHeadsPattern})\\b(?![^,]*\\bof\\b)`, 'u').test(lead);
+        const pronounSubject = new RegExp(`\\b(?:${lex.personPronouns.filter((w) => /^(?:he|she)$/i.test(w)).join('|')})\\s+(?:\\w+\\s+){0,2}$`, 'i').test(lead);
+        const impliedSubject = subjectSide.length === 0 && event.participants.length >= 1 && (titledSubject || pronounSubject) && personFocus !== undefined &&
+          !event.participants.some((p) => p.who.type === 'person' && p.who.person === personFocus);
+        if (impliedSubject) {
+          addParticipant(event, { who: { type: 'person', person: personFocus! }, role: 'participant', delegation: false, quote, why: 'the subject the text is about' });
+          event.rule = `${event.kind}:implied-subject`;
+        } else if (oneSided && subjectSide.length === 0) {
           const focus: WhoRef | undefined = usesPronoun && personFocus ? { type: 'person', person: personFocus } : agentFocus;
           if (focus) addParticipant(event, { who: focus, role: 'participant', delegation: focus.type !== 'person', quote, why: 'the side that acted last' });
+          if (focus) event.rule = `${event.kind}:side-that-acted-last`;
         } else if (subjectSide[0]) {
           agentFocus = subjectSide[0].who;
           if (agentFocus.type === 'person') personFocus = agentFocus.person;

@@ -85,7 +85,10 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     if (t.sentence !== firstToken.sentence) break;
     const next = lexed.tokens[i + 1]!;
     const gap = gapBetween(lexed, t, next);
-    if (!/^(\s*,\s*|\s+)$/.test(gap)) break;
+    // "External Affairs Minister (EAM) S Jaishankar": an acronym in brackets inside the title.
+    const bracketed = lexed.classes[i] === 'acronym' && /^\)\s+$/.test(gap) && /\s\($/.test(lexed.text.slice(lexed.tokens[i - 1]?.end ?? t.start, t.start));
+    const inBrackets = lexed.classes[i + 1] === 'acronym' && /^\s+\($/.test(gap) && /^\)\s/.test(lexed.text.slice(next.end, next.end + 2));
+    if (!/^(\s*,\s*|\s+)$/.test(gap) && !bracketed && !inBrackets) break;
     if (gap.includes(',') && i + 1 !== first && !['domain', 'orgword', 'connector', 'title'].includes(lexed.classes[i + 1]!)) break;
     const cls = lexed.classes[i]!;
     const fold = t.base.toLowerCase();
