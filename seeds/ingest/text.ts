@@ -14,6 +14,8 @@ export interface Sentence extends Span {
 const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mr', 'ms', 'mrs', 'dr', 'st', 'no',
   'gen', 'jr', 'sr', 'inc', 'ltd', 'co', 'vs', 'prof', 'h.e', 'e.g', 'i.e', 'u.s', 'u.k',
+  // Honorifics and ranks written with a full stop before a name.
+  'amb', 'hon', 'rev', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'maj', 'adm', 'messrs', 'mme', 'engr', 'dipl',
 ]);
 
 /** Splits into sentences: at . ! ? followed by a capital/quote/digit, and at line breaks. */
@@ -35,7 +37,8 @@ export function splitSentences(text: string): Sentence[] {
     }
     const before = text.slice(start, at);
     const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-    if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+    // "H.R.H. Prince", "S.M. Krishna": initials and dotted abbreviations do not end a sentence.
+    if (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)*\p{L}$/u.test(word)) continue;
     const end = at + match[1]!.length;
     push(start, end);
     start = end;
