@@ -9,6 +9,7 @@
 // - status is planned when the sentence says so ("upcoming", "scheduled", "will", "invited … to visit");
 // - dates and places in the sentence go to the nearest trigger; meetings inside a visit or forum are
 //   part of it; roles come from which country hosts (visit destination, place, dateline).
+import nlp from 'compromise';
 import type { EventKind, Role } from '../schema.ts';
 import { MEETING_KINDS } from '../model.ts';
 import { findDates, type FoundDate } from './dates.ts';
@@ -177,11 +178,14 @@ export function findEvents(ctx: EventContext): EventDraft[] {
           continue;
         }
       }
+      // A meeting told without a past tense inside a visit still to come is part of its programme.
+      const container = [...events].reverse().find((e) => CONTAINERS.has(e.kind));
+      const programme = MEETING.has(trigger.kind) && container?.status === 'planned' && !pastTense(s);
       const event: EventDraft = {
         kind: trigger.kind,
         title: title ?? '',
         named: Boolean(title),
-        status: isPlannedAt(trigger) ? 'planned' : 'held',
+        status: isPlannedAt(trigger) || programme ? 'planned' : 'held',
         participants: [],
         quotes: [sentenceQuote(sentence)],
         trigger,
@@ -303,7 +307,11 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       // "had separate meetings with A, B and C": one meeting of the subject with each of them.
       const objects = mentions.filter((m) => m.span.start > trigger.end && event.participants.some((p) => p.who.type === 'person' && p.who.person === m.person));
       const subjects = event.participants.filter((p) => !objects.some((o) => p.who.type === 'person' && p.who.person === o.person));
-      if (MEETING.has(event.kind) && objects.length >= 2 && subjects.length >= 1 && separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), trigger.end + 12))) {
+      // Counterparts of different countries in one list ("met Norway's A, the UK's B and Iraq's C") are
+      // as many bilateral meetings: nothing says they met each other.
+      const objectCountries = objects.map((o) => o.person.country);
+      const counterparts = objectCountries.every((c) => c !== undefined) && new Set(objectCountries).size === objects.length;
+      if (MEETING.has(event.kind) && objects.length >= 2 && subjects.length >= 1 && (counterparts || separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), trigger.end + 12)))) {
         for (const o of objects) {
           const single: EventDraft = {
             ...event,
@@ -420,6 +428,17 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   }
   for (const e of events) if (!e.title) e.title = meetingTitle(e, countries.names);
   return events;
+}
+
+const pastCache = new Map<string, boolean>();
+/** Whether the sentence tells something done (compromise's past-tense tag). */
+function pastTense(sentence: string): boolean {
+  let past = pastCache.get(sentence);
+  if (past === undefined) {
+    past = nlp(sentence).has('#PastTense');
+    pastCache.set(sentence, past);
+  }
+  return past;
 }
 
 function distance(a: Span, b: Span): number {

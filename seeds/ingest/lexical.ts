@@ -187,5 +187,19 @@ export function lex(text: string, rules: Rules): Lexed {
     if (!tags.includes('ProperNoun') && tags.some((tag) => COMMON_TAGS.includes(tag)) && !nextJoined && opensSentence) return 'stop';
     return 'proper';
   });
+  // "Thomas West", "Hugo Young": a word the rules stop at is a surname right after a given name.
+  const calendar = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (classes[i] !== 'stop' || !prev || classes[i - 1] !== 'proper' || prev.sentence !== t.sentence || text.slice(prev.end, t.start) !== ' ') return;
+    if (!t.capitalised || t.possessive === false && calendar.test(t.base) || sets.honorifics.has(t.base.toLowerCase())) return;
+    if (tagsOf(t.base).some((tag) => FUNCTION_TAGS.includes(tag)) || /^\p{Lu}+$/u.test(t.base)) return;
+    // The word after must not go on with a capital (then it is a longer name, handled as is).
+    const next = tokens[i + 1];
+    if (next && next.sentence === t.sentence && text.slice(t.end, next.start) === ' ' && next.capitalised) return;
+    // A given name is not a title, and a person's name has no more than one such word.
+    if (prev.text.length < 2 || /^\p{Lu}{2,}$/u.test(prev.text)) return;
+    classes[i] = 'proper';
+  });
   return { text, sentences, tokens, classes, countries: countryMentions, places, titledQuotes, speech };
 }

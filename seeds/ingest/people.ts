@@ -88,7 +88,7 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     // "External Affairs Minister (EAM) S Jaishankar": an acronym in brackets inside the title.
     const bracketed = lexed.classes[i] === 'acronym' && /^\)\s+$/.test(gap) && /\s\($/.test(lexed.text.slice(lexed.tokens[i - 1]?.end ?? t.start, t.start));
     const inBrackets = lexed.classes[i + 1] === 'acronym' && /^\s+\($/.test(gap) && /^\)\s/.test(lexed.text.slice(next.end, next.end + 2));
-    if (!/^(\s*,\s*|\s+)$/.test(gap) && !bracketed && !inBrackets) break;
+    if (!/^(\s*,\s*|\s+|\s*&\s*)$/.test(gap) && !bracketed && !inBrackets) break;
     if (gap.includes(',') && i + 1 !== first && !['domain', 'orgword', 'connector', 'title'].includes(lexed.classes[i + 1]!)) break;
     const cls = lexed.classes[i]!;
     const fold = t.base.toLowerCase();
@@ -334,7 +334,12 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     if (lexed.classes[i] !== 'proper' && lexed.classes[i] !== 'title') return;
     const fold = foldName(t.base);
     if (mentionOwner.some((m) => t.start >= m.span.start && t.end <= m.span.end)) return;
-    const owners = people.filter((p) => foldName(p.name.split(/\s+/).pop()!) === fold);
+    // The surname is the last word, or the word written in capitals ("HAYASHI Yoshimasa"); failing
+    // that, another word after the first ("Meade" of "Jose Antonio Meade Kuribrena", a double surname).
+    const words = (p: PersonDraft) => p.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    const surname = (p: PersonDraft) => words(p).find((w) => /^\p{Lu}{3,}$/u.test(w)) ?? words(p).pop()!;
+    let owners = people.filter((p) => foldName(surname(p)) === fold);
+    if (!owners.length && fold.length > 2) owners = people.filter((p) => words(p).slice(1).some((w) => foldName(w) === fold));
     if (owners.length !== 1) return;
     const owner = owners[0]!;
     owner.aliases.add(t.base);
