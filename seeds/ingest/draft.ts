@@ -20,6 +20,8 @@ export interface Confidence {
   /** 0–1: how sure the drafter is that the fact is right as drafted. */
   score: number;
   why: string;
+  /** The name of the rule that drafted the fact ("meeting:trigger-in-sentence", "person:honorific"). */
+  rule: string;
 }
 
 export interface Draft {
@@ -47,6 +49,11 @@ export function slug(text: string, max = 60): string {
   if (base.length <= max) return base || 'x';
   const cut = base.slice(0, max);
   return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : max).replace(/-+$/, '');
+}
+
+/** A rule's name from its reason: "title before the name" → "person:title-before-the-name". */
+export function ruleName(category: string, why: string): string {
+  return `${category}:${slug(why.replace(/["“”]/g, ''), 50)}`;
 }
 
 const MEETING_WORDS = new Set(['meeting', 'talks', 'call', 'session', 'signing']);
@@ -157,7 +164,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       quote: quote(spans[0]!),
       ...(mentioned ? {} : { note: `Not named; implied by ${quote(spans[0]!)}.` }),
     });
-    confidence[path] = { score: mentioned ? 0.95 : 0.7, why: mentioned ? 'named in the text' : 'implied by a city' };
+    confidence[path] = { score: mentioned ? 0.95 : 0.7, why: mentioned ? 'named in the text' : 'implied by a city', rule: mentioned ? 'country:named' : 'country:implied-by-a-city' };
   }
 
   // Places.
@@ -166,7 +173,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     if (placeIds.has(p.name)) continue;
     const { id, link } = linkOrNew('Place', p.name, [], 'place');
     placeIds.set(p.name, id);
-    confidence[`places[${facts.places.length}]`] = { score: link.linked ? 0.9 : p.kind === 'city' || p.kind === 'continent' ? 0.85 : 0.6, why: link.linked ? link.why : 'place from the rules' };
+    confidence[`places[${facts.places.length}]`] = { score: link.linked ? 0.9 : p.kind === 'city' || p.kind === 'continent' ? 0.85 : 0.6, why: link.linked ? link.why : 'place from the rules', rule: `place:${p.kind}-from-the-rules` };
     facts.places.push({
       id,
       name: p.name,
@@ -185,6 +192,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     confidence[`organizations[${facts.organizations.length}]`] = {
       score: link.linked ? 0.9 : o.why === 'implied by a title' ? 0.6 : 0.7,
       why: link.linked ? link.why : o.why,
+      rule: ruleName('organization', o.why),
     };
     facts.organizations.push({
       id,
@@ -206,6 +214,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     confidence[`people[${facts.people.length}]`] = {
       score: link.linked ? link.confidence : strong ? 0.9 : 0.6,
       why: [link.linked ? link.why : null, ...p.why].filter(Boolean).join('; '),
+      rule: ruleName('person', p.why[0] ?? 'known to the graph'),
     };
     facts.people.push({
       id,
@@ -218,7 +227,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       const org = t.org ? orgs.find(t.org.name) : undefined;
       const at = org ? orgIds.get(org) : countryRef(t.country ?? p.country);
       if (!at) continue;
-      confidence[`titles[${facts.titles.length}]`] = { score: org ? 0.75 : 0.85, why: 'title next to the name' };
+      confidence[`titles[${facts.titles.length}]`] = { score: org ? 0.75 : 0.85, why: 'title next to the name', rule: 'title:next-to-the-name' };
       facts.titles.push({ person: id, at, title: t.title, quote: quote(t.quote) });
     }
   }
@@ -250,11 +259,13 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       confidence[`events[${i}].participants[${j}]`] = {
         score: p.why === 'named in the sentence' || p.why === 'attended' ? 0.85 : p.role === 'mentioned' ? 0.6 : 0.65,
         why: p.why,
+        rule: ruleName('participant', p.why),
       };
     });
     confidence[`events[${i}]`] = {
       score: MEETING_WORDS.has(e.kind) ? (named >= 2 ? 0.85 : 0.65) : e.named ? 0.8 : 0.55,
       why: e.why.join('; '),
+      rule: e.rule,
     };
     const place = e.place ? placeIds.get(e.place.name) : undefined;
     facts.events.push({
@@ -281,8 +292,22 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     if (!parties.length && at) {
       parties = [...new Set(at.participants.filter((p) => p.role !== 'mentioned').map((p) => countryRef(p.represents)).filter((x): x is string => Boolean(x)))];
     }
+    let rule = a.rule;
+    if (parties.length && !a.parties.length) rule += '+parties-of-the-meeting';
+    // "Ghana and the United Kingdom have signed…": the countries named in its sentence.
+    if (!parties.length) {
+      parties = [...new Set(lexed.countries.filter((c) => c.start >= sentence.start && c.end <= sentence.end && !c.demonym).map((c) => countryRef(c.iso)).filter((x): x is string => Boolean(x)))];
+      if (parties.length) rule += '+parties-of-the-sentence';
+    }
+    // "the two countries": those that act at the meeting told last before it, or else the first one.
+    if (!parties.length) {
+      const told = [...events].reverse().find((e) => MEETING_WORDS.has(e.kind) && e.trigger.start < sentence.start) ?? events.find((e) => MEETING_WORDS.has(e.kind));
+      parties = [...new Set((told?.participants ?? []).filter((p) => p.role !== 'mentioned').map((p) => countryRef(p.represents)).filter((x): x is string => Boolean(x)))];
+      if (parties.length < 2) parties = [];
+      else rule += '+parties-of-the-meeting-told';
+    }
     if (!parties.length) continue;
-    confidence[`agreements[${facts.agreements.length}]`] = { score: 0.7, why: a.why };
+    confidence[`agreements[${facts.agreements.length}]`] = { score: a.status === 'discussed' ? 0.55 : 0.7, why: a.why, rule };
     facts.agreements.push({
       id: unique(`agreement:${slug(a.title, 50)}`),
       title: a.title,
@@ -298,7 +323,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const f of figures) {
     const about = f.countries.map((iso) => countryRef(iso)).filter((x): x is string => Boolean(x));
     if (!about.length) continue;
-    confidence[`figures[${facts.figures.length}]`] = { score: 0.55, why: 'a number with its unit; label is the clause' };
+    confidence[`figures[${facts.figures.length}]`] = { score: 0.55, why: 'a number with its unit; label is the clause', rule: 'figure:number-with-unit' };
     facts.figures.push({
       id: unique(`figure:${slug(`${f.label} ${f.period ?? ''}`, 50)}`),
       label: f.label.length >= 3 ? f.label : `${f.unit} figure`,

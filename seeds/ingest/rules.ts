@@ -53,6 +53,7 @@ const lexiconFile = z
     agreements: z
       .object({
         kinds: z.record(z.enum(AGREEMENT_KINDS), words),
+        modifiers: words,
         status: z.record(z.enum(AGREEMENT_STATUSES), words),
       })
       .strict(),
