@@ -99,7 +99,17 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     let properRun = i;
     while (lexed.classes[properRun] === 'proper' && lexed.tokens[properRun - 1]?.sentence === t.sentence && lexed.classes[properRun - 1] === 'proper') properRun--;
     const runAfterOf = cls === 'proper' && lexed.tokens[properRun - 1]?.text.toLowerCase() === 'of' && properRun < i;
-    if (!TITLE_SCAN.has(cls) && !(cls === 'proper' && (afterOf || runAfterOf)) && !lowerTitle) break;
+    // "Minister for International Development and Women&Equalities": capitalised words joined to a
+    // portfolio by "and" or "&" belong to it.
+    const joinedToPortfolio = (k: number): boolean => {
+      const p = lexed.tokens[k - 1];
+      if (!p || p.sentence !== t.sentence) return false;
+      const g = gapBetween(lexed, p, lexed.tokens[k]!);
+      if (/^\s*&\s*$/.test(g)) return ['domain', 'proper'].includes(lexed.classes[k - 1]!) && (lexed.classes[k - 1] === 'domain' || joinedToPortfolio(k - 1));
+      return lexed.classes[k - 1] === 'connector' && /^(?:and|&)$/.test(p.text) && lexed.classes[k - 2] === 'domain';
+    };
+    const portfolio = cls === 'proper' && joinedToPortfolio(i);
+    if (!TITLE_SCAN.has(cls) && !(cls === 'proper' && (afterOf || runAfterOf || portfolio)) && !lowerTitle) break;
     if (cls === 'connector' && !['of', 'for', 'and', 'the'].includes(fold)) break;
     start = i;
     // "Ambassador of Japan to Uzbekistan": an envoy's title goes on across "to".
