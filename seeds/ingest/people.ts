@@ -364,6 +364,20 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     // An initial alone ("J") is not a name to link by.
     for (const a of p.aliases) if (a.replace(/\W/g, '').length < 2) p.aliases.delete(a);
   }
+  // "Nigerian President Buhari and Foreign Minister Onyeama": a title without a country, joined by
+  // "and" to a name whose title has one, is held of the same country.
+  for (const p of people) {
+    if (p.country || !p.titles.length) continue;
+    const lead = /\s+and\s+$/.exec(lexed.text.slice(Math.max(0, p.quote.start - 6), p.quote.start));
+    if (!lead) continue;
+    const joinAt = p.quote.start - lead[0].length;
+    const before = mentionOwner.find((m) => m.span.end === joinAt && m.person !== p);
+    if (before?.person.country && before.person.titles.length) {
+      p.country = before.person.country;
+      p.why.push('country of the title it is joined to');
+      for (const t of p.titles) if (!t.org && !t.country) t.country = p.country;
+    }
+  }
   const personAt = (span: Span) => mentionOwner.find((m) => m.span.start < span.end && span.start < m.span.end)?.person;
   return { people, personAt };
 }
