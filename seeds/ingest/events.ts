@@ -360,7 +360,11 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       created.length ? created.reduce((best, e) => (distance(at(e), span) < distance(at(best), span) ? e : best)) : undefined;
     for (const event of created) {
       const dates = findDates(s, ctx.published, event.status === 'planned' ? 'future' : 'past', sentence.start);
-      for (const d of dates) if (nearest(d) === event && !event.date) event.date = d;
+      // Separate meetings told by one trigger share its date.
+      const near = (d: FoundDate) => nearest(d) === event || (nearest(d) !== undefined && at(nearest(d)!) === at(event));
+      // A date the text states beats a relative one ("on 23 July" over "yesterday").
+      const stated = dates.filter((d) => d.basis === 'stated' && near(d));
+      for (const d of stated.length ? stated : dates) if (near(d) && !event.date) event.date = d;
     }
     for (const place of lexed.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end)) {
       const preceding = text.slice(Math.max(sentence.start, place.start - 12), place.start);

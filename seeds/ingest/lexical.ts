@@ -90,6 +90,8 @@ function findPlaces(text: string, rules: Rules, countries: CountryIndex, country
   }
   for (const hit of countries.cities.find(text)) {
     if (places.some((p) => p.start < hit.end && hit.start < p.end)) continue;
+    // "Sofia Lindqvist", "Paris Agreement": a city's name going on with a capital is another name.
+    if (/^ \p{Lu}/u.test(text.slice(hit.end, hit.end + 2))) continue;
     places.push({ start: hit.start, end: hit.end, name: hit.phrase, kind: 'city', iso: countries.cityCountry.get(hit.phrase)!, text: hit.text });
   }
   // "Laghman Province", "the Turkistan region", "Port of Cotonou", "the Karachi port"

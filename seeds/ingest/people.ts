@@ -278,6 +278,8 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
   const speechBefore = new RegExp(`\\b(?:${rules.lexicon.speechVerbs.join('|')})\\s*$`, 'i');
   const honorific = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.')).join('|')})\\.?,?\\s*$`, 'iu');
   const runs = nameRuns(lexed);
+  // One honorific right before a position, with its punctuation ("Mr. ", "His Excellency, ").
+  const honorificLead = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})\\.?,?\\s*$`, 'iu');
 
   for (const run of runs) {
     const name = lexed.text.slice(run.start, run.end);
@@ -290,9 +292,21 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     }
     // "Organization of Turkic States": capitalised words after "<body word> of" name the body.
     const i0 = run.tokens[0]!;
+    const sentence0 = lexed.sentences[lexed.tokens[i0]!.sentence]!;
     const ofToken = lexed.tokens[i0 - 1]?.text === 'the' ? i0 - 2 : i0 - 1;
     if (lexed.tokens[ofToken]?.text === 'of' && ['orgword', 'domain'].includes(lexed.classes[ofToken - 1] ?? '')) continue;
-    const before = titleBefore(lexed, run.tokens[0]!, rules);
+    // "the High Commissioner of Malawi, Mr. Grace Banda", "H.E. Dr. X": the title stands before the honorifics.
+    let titleEnd = run.tokens[0]!;
+    for (let guard = 0; guard < 4; guard++) {
+      const lead = honorificLead.exec(lexed.text.slice(Math.max(sentence0.start, lexed.tokens[titleEnd]!.start - 40), lexed.tokens[titleEnd]!.start));
+      if (!lead || !lead[0].trim()) break;
+      const at = lexed.tokens[titleEnd]!.start - lead[0].length;
+      let k = titleEnd;
+      while (k > 0 && lexed.tokens[k - 1]!.start >= at) k--;
+      if (k === titleEnd) break;
+      titleEnd = k;
+    }
+    const before = titleBefore(lexed, titleEnd, rules);
     const after = titleAfter(lexed, run.tokens[run.tokens.length - 1]!, rules);
     const sentence = lexed.sentences[lexed.tokens[run.tokens[0]!]!.sentence]!;
     const why: string[] = [];
