@@ -64,7 +64,10 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
       const kind = kinds.find((k) => k.word === word)!.kind;
       // Modifiers: keep the capitalised and listed words right before the document word.
       const mods = m[2]!.trim();
-      const named = /\p{Lu}/u.test(mods) || /^\p{Lu}/u.test(wordText) || Boolean(m[4]) || Boolean(m[5]);
+      // Capitals name a document, except the one every sentence starts with ("Joint statement after…").
+      const opening = s.slice(0, m.index! + m[1]!.length).trim() === '' && !m[1];
+      const capitalWords = `${mods} ${wordText}`.trim().split(/\s+/).filter((w, k) => /^\p{Lu}/u.test(w) && !(opening && k === 0));
+      const named = capitalWords.length > 0 || Boolean(m[4]) || Boolean(m[5]);
       // The document's name runs on through its "on …"/"between …" phrase.
       const tail = /^((?:\s+(?:on|of|between|for|concerning|regarding|in the field of)\s+[^,.;()]+?)?)(?=,|\.|;|\(|$|\s+(?:paving|which|that|to\s+\w+|as\s+well|was|were|is|will|has|had|took))/.exec(after);
       const tailText = tail?.[1] ?? '';

@@ -95,6 +95,8 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   const attendance = wordsRegex(lex.attendance);
   const speaking = wordsRegex(lex.speaking);
   const titleHeadsPattern = rules.lexicon.titles.heads.map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}`).join('|');
+  const plural = 'ministers|foreign ministers|leaders|presidents|prime ministers|secretaries|counterparts|sides|delegations|heads of state';
+  let lastMeeting: EventDraft | undefined;
   const separate = /\bseparate(?:ly)?\b|\beach of\b|\bindividual(?:ly)?\b/i;
   const pronoun = new RegExp(`\\b(?:${lex.personPronouns.join('|')})\\b`, 'i');
   const demonyms = [...countries.byPhrase.entries()].filter(([, v]) => v.demonym).map(([k]) => k);
@@ -123,7 +125,8 @@ export function findEvents(ctx: EventContext): EventDraft[] {
 
   for (const sentence of lexed.sentences) {
     const s = sentence.text;
-    const mentions = personMentions(sentence);
+    // "greetings from President X", "at the instruction of X": named, never present.
+    const mentions = personMentions(sentence).filter((m) => !reportedAt(m.span));
     const triggers: Trigger[] = triggerFinder
       .find(s, sentence.start)
       .filter((t) => !inSpeech(t))
@@ -207,6 +210,22 @@ export function findEvents(ctx: EventContext): EventDraft[] {
             const c = countries.byPhrase.get(name);
             if (c) addParticipant(event, { who: { type: 'country', iso: c.iso }, role: 'participant', delegation: false, quote, why: 'officials named by country' });
           }
+        }
+        // "Consultations between Brazil and Angola were held": the two countries' delegations.
+        const betweenCountries = /^\s+between\s+(?:the\s+)?([\p{Lu}][\p{L} ]+?)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)/u.exec(after) ??
+          // "Kenya and Ghana on Monday initialled…": two countries as the subject.
+          (trigger.kind === 'signing' ? /(?:^|[.;:]\s*)(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)(?:\s+\([\p{Lu}]+\))?\s+(?:(?:on|in)\s+\S+\s+|have\s+|has\s+|also\s+)*$/u.exec(text.slice(sentence.start, trigger.start)) : null);
+        if (betweenCountries && !mentions.length) {
+          const pair = [betweenCountries[1]!, betweenCountries[2]!].map((n) => countries.byPhrase.get(n)).filter((c) => c && !c.demonym);
+          if (pair.length === 2 && pair[0]!.iso !== pair[1]!.iso) {
+            for (const c of pair) addParticipant(event, { who: { type: 'country', iso: c!.iso }, role: 'participant', delegation: true, quote, why: 'the delegations of two countries' });
+            event.rule = `${event.kind}:between-two-countries`;
+          }
+        }
+        // "The ministers agreed to meet again": the people of the meeting told last.
+        if (event.participants.length === 0 && lastMeeting && new RegExp(`\\b(?:[Tt]he|[Bb]oth)\\s+(?:two\\s+)?(?:${plural})\\b|^They\\b`, 'u').test(text.slice(sentence.start, trigger.start))) {
+          for (const p of lastMeeting.participants) if (p.role !== 'mentioned' && p.who.type === 'person') addParticipant(event, { ...p, quote, why: 'the two of the meeting told last' });
+          event.rule = `${event.kind}:the-two-of-the-last-meeting`;
         }
         // "a meeting with the Managing Director of NEXIM Nigeria": an unnamed official.
         const official = /^\s+with\s+(?:the\s+)?((?:[\p{Lu}][\p{L}]*\s+){0,3}?(?:Director|Minister|Secretary|Chairman|Ambassador|President|Head|Governor|CEO|Representative)(?:\s+General)?)\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}]*(?:\s+[\p{Lu}][\p{L}\p{N}]*)*)/u.exec(after);
@@ -311,7 +330,7 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       // as many bilateral meetings: nothing says they met each other.
       const objectCountries = objects.map((o) => o.person.country);
       const counterparts = objectCountries.every((c) => c !== undefined) && new Set(objectCountries).size === objects.length;
-      if (MEETING.has(event.kind) && objects.length >= 2 && subjects.length >= 1 && (counterparts || separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), trigger.end + 12)))) {
+      if (MEETING.has(event.kind) && objects.length >= 2 && subjects.length >= 1 && (counterparts || separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), sentence.end)))) {
         for (const o of objects) {
           const single: EventDraft = {
             ...event,
@@ -332,7 +351,24 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       created.push(event);
       mark(event);
       lastEvent = event;
+      if (MEETING.has(event.kind) && event.participants.filter((p) => p.who.type === 'person').length >= 2) lastMeeting = event;
       seenKinds.add(trigger.kind);
+    }
+
+    // "The Brazilian delegation was led by X, and the Angolan delegation by Y": each head leads the
+    // delegation named before it, at the meeting in context.
+    const ledBy = /\b(?:led|headed)\s+by\b/.test(s) || (delegations.length >= 2 && /\bdelegation\s+by\b/.test(s));
+    const context = created.find((e) => MEETING.has(e.kind)) ?? (lastEvent && MEETING.has(lastEvent.kind) ? lastEvent : undefined);
+    if (ledBy && delegations.length && context) {
+      for (const [k, d] of delegations.entries()) {
+        const limit = delegations[k + 1]?.start ?? sentence.end;
+        const head = mentions.find((m) => m.span.start > d.end && m.span.start < limit);
+        if (!head) continue;
+        head.person.country ??= d.iso;
+        addParticipant(context, { who: { type: 'person', person: head.person }, role: 'head_of_delegation', represents: d.iso, delegation: false, quote: sentenceQuote(sentence), why: 'led the delegation' });
+        if (!context.quotes.some((q) => q.start === sentence.start)) context.quotes.push(sentenceQuote(sentence));
+      }
+      if (context.participants.filter((p) => p.who.type === 'person').length >= 2) lastMeeting = context;
     }
 
     // Attendance and speaking at the event in context ("The event was attended by…", "X joined…").

@@ -137,10 +137,14 @@ export function lex(text: string, rules: Rules): Lexed {
   const sentences = splitSentences(text);
   const tokens = tokenize(text, sentences);
   const countries = countryIndex(rules);
-  const countryMentions: CountryMention[] = countries.finder.find(text).map((hit) => {
-    const entry = countries.byPhrase.get(hit.phrase)!;
-    return { start: hit.start, end: hit.end, iso: entry.iso, text: hit.text, demonym: entry.demonym };
-  });
+  const notAfter = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.places.notCountryAfter.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join('|')})\\s+$`, 'u');
+  const countryMentions: CountryMention[] = countries.finder
+    .find(text)
+    .filter((hit) => !notAfter.test(text.slice(Math.max(0, hit.start - 12), hit.start)))
+    .map((hit) => {
+      const entry = countries.byPhrase.get(hit.phrase)!;
+      return { start: hit.start, end: hit.end, iso: entry.iso, text: hit.text, demonym: entry.demonym };
+    });
   const places = findPlaces(text, rules, countries, countryMentions);
   const titledQuotes: Span[] = [];
   const speech: Span[] = [];

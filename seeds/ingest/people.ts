@@ -93,7 +93,7 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     const cls = lexed.classes[i]!;
     const fold = t.base.toLowerCase();
     const before = lexed.tokens[i - 1];
-    const afterOf = before?.sentence === t.sentence && before.text.toLowerCase() === 'of';
+    const afterOf = before?.sentence === t.sentence && /^(?:of|for)$/i.test(before.text);
     const lowerTitle = cls === 'lower' && (rules.sets.titleHeads.has(fold) || rules.sets.titleModifiers.has(fold));
     // "of the Organization of Turkic States": proper words after "of" belong to the body's name.
     let properRun = i;
@@ -377,6 +377,20 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     p.aliases.delete(p.name);
     // An initial alone ("J") is not a name to link by.
     for (const a of p.aliases) if (a.replace(/\W/g, '').length < 2) p.aliases.delete(a);
+  }
+  // "his counterpart from Peru, Ms. Lucia Paredes": the counterpart acts for that country.
+  const counterpart = new RegExp(`\\bcounterparts?\\s+(?:from|of)\\s+(?:the\\s+)?([\\p{Lu}][\\p{L}'’ -]*?)\\s*,?\\s*(?:(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})\\.?\\s+)*$`, 'iu');
+  const countryOfPhrase = countryIndex(rules).byPhrase;
+  for (const p of people) {
+    if (p.country) continue;
+    const first = p.mentions[0];
+    if (!first) continue;
+    const m = counterpart.exec(lexed.text.slice(Math.max(0, first.start - 80), first.start));
+    const c = m ? countryOfPhrase.get(m[1]!.trim()) : undefined;
+    if (c && !c.demonym) {
+      p.country = c.iso;
+      p.why.push('counterpart from a country');
+    }
   }
   // "Nigerian President Buhari and Foreign Minister Onyeama": a title without a country, joined by
   // "and" to a name whose title has one, is held of the same country.

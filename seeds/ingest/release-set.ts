@@ -111,7 +111,8 @@ export function predictedOf(facts: FactFile): Predicted {
     held: pairs('held'),
     planned: pairs('planned'),
     agreements: facts.agreements.map((a) => ({ status: AGREEMENT_STATUS[a.status] ?? a.status, quotes: Array.isArray(a.quote) ? a.quote : [a.quote], title: a.title })),
-    countries: new Set(facts.countries.map((c) => table.byCode(c.id.replace(/^country:/, ''))?.iso ?? c.id)),
+    // Named in the text: a country the drafter adds for a city ("Not named; implied by …") is not.
+    countries: new Set(facts.countries.filter((c) => !c.note?.startsWith('Not named')).map((c) => table.byCode(c.id.replace(/^country:/, ''))?.iso ?? c.id)),
   };
 }
 

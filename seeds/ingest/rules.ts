@@ -38,6 +38,7 @@ const lexiconFile = z
         regions: z.record(z.enum(PLACE_KINDS)),
         suffixes: z.record(z.enum(PLACE_KINDS)),
         prefixes: z.record(z.enum(PLACE_KINDS)),
+        notCountryAfter: words,
       })
       .strict(),
     events: z
