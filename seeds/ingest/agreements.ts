@@ -9,6 +9,7 @@
 // (an existing agreement mentioned); an unnamed one with no cue is a topic and left out, and so are
 // plurals ("supply agreements"). Parties: "between A and B" (organisations or countries; "the foreign
 // ministries of A and B" → each country's foreign ministry), else the countries named in the phrase.
+import nlp from 'compromise';
 import type { AgreementFact } from '../schema.ts';
 import { countryIndex, type Lexed } from './lexical.ts';
 import type { OrgDraft, OrgRegistry } from './organizations.ts';
@@ -33,6 +34,12 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 /** A word in any letter case ("agreement", "Agreement", "MOU", "MoU"), for a pattern that must tell capitals elsewhere. */
 const anyCase = (w: string) =>
   [...w].map((c) => (c === ' ' ? '\\s+' : c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+/** A word that can stand in a document's noun phrase: not a verb, preposition, pronoun or conjunction. */
+function nounLike(word: string): boolean {
+  if (/^\d{4}$/.test(word)) return true;
+  const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+  return tags.includes('Noun') || !tags.some((t) => ['Verb', 'Preposition', 'Pronoun', 'Conjunction', 'Determiner', 'Adverb', 'QuestionWord'].includes(t));
+}
 const CAP = "\\p{Lu}[\\p{L}\\p{N}.'’&-]*";
 
 export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): AgreementDraft[] {
@@ -62,24 +69,35 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
       // A plural is a topic ("supply agreements"), unless the document's name is plural ("Exchange of Notes").
       if (/s$/i.test(wordText) && !/notes$/i.test(word) && !/\s/.test(word)) continue;
       const kind = kinds.find((k) => k.word === word)!.kind;
-      // Modifiers: keep the capitalised and listed words right before the document word.
-      const mods = m[2]!.trim();
+      // Modifiers: the capitalised and listed words right before the document word, and after a
+      // determiner every word of its noun phrase ("a bilateral air services agreement", "the 2018 agreement").
+      let mods = m[2]!.trim();
+      let lead = m[1]!;
+      let matchStart = m.index!;
+      if (!lead) {
+        const np = /(?<![\p{L}])([Aa]n?|[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+((?:[\p{Ll}\p{N}][\p{L}\p{N}-]*\s+){1,4})$/u.exec(s.slice(0, m.index!));
+        if (np && np[2]!.trim().split(/\s+/).every((w) => nounLike(w))) {
+          mods = `${np[2]!.trim()}${mods ? ` ${mods}` : ''}`;
+          lead = `${np[1]} `;
+          matchStart = np.index;
+        }
+      }
       // Capitals name a document, except the one every sentence starts with ("Joint statement after…").
-      const opening = s.slice(0, m.index! + m[1]!.length).trim() === '' && !m[1];
+      const opening = s.slice(0, matchStart).trim() === '' && !lead;
       const capitalWords = `${mods} ${wordText}`.trim().split(/\s+/).filter((w, k) => /^\p{Lu}/u.test(w) && !(opening && k === 0));
       const named = capitalWords.length > 0 || Boolean(m[4]) || Boolean(m[5]);
       // The document's name runs on through its "on …"/"between …" phrase.
       const tail = /^((?:\s+(?:on|of|between|for|concerning|regarding|in the field of)\s+[^,.;()]+?)?)(?=,|\.|;|\(|$|\s+(?:paving|which|that|to\s+\w+|as\s+well|was|were|is|will|has|had|took))/.exec(after);
       const tailText = tail?.[1] ?? '';
       const docText = `${mods ? `${mods} ` : ''}${wordText}${m[4] ?? ''}${m[5] ?? ''}${tailText}`.replace(/\s+/g, ' ').trim();
-      const docStart = m.index! + m[1]!.length + (m[2]!.length - m[2]!.trimStart().length);
+      const docStart = matchStart + lead.length;
       const docEnd = m.index! + m[0].length + tailText.length;
       // Status: the nearest cue before the document in its sentence; else the first after (passive).
       const before = sentenceCues.filter((c) => c.end <= docStart).pop();
       const afterCue = sentenceCues.find((c) => c.at >= docEnd && c.at - docEnd < 60);
       const cue = before ?? afterCue;
       // "the agreement", "this accord" alone point back to a document already named.
-      if (!mods && !tailText && !m[4] && !m[5] && /^(?:the|this|that)\s/i.test(m[1]!)) continue;
+      if (!mods && !tailText && !m[4] && !m[5] && /^(?:the|this|that)\s/i.test(lead)) continue;
       // "the ‘Effective Governance’ programme": a quoted name is a project's, not a document's.
       if (/['’”"]\s*$/.test(s.slice(0, docStart)) || /['’”"]$/.test(mods)) continue;
       let status = cue?.status;
@@ -122,6 +140,9 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
       if (parties.length) rule += between ? '+parties-between' : '+parties-named';
       const quoteFrom = Math.min(docStart, cue && before ? cue.at : docStart);
       const quoteTo = Math.max(docEnd, cue && !before ? cue.end : docEnd);
+      // "the New Agreement" after "the new partnership Agreement between …": the same document.
+      const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (found.some((f) => f.kind === kind && words(docText).every((w) => words(f.title).includes(w)))) continue;
       found.push({
         title: docText[0]!.toUpperCase() + docText.slice(1),
         kind,

@@ -303,7 +303,8 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     if (!parties.length) {
       const told = [...events].reverse().find((e) => MEETING_WORDS.has(e.kind) && e.trigger.start < sentence.start) ?? events.find((e) => MEETING_WORDS.has(e.kind));
       parties = [...new Set((told?.participants ?? []).filter((p) => p.role !== 'mentioned').map((p) => countryRef(p.represents)).filter((x): x is string => Boolean(x)))];
-      if (parties.length < 2) parties = [];
+      // A signed document needs both sides; one that is only discussed may name one.
+      if (parties.length < (a.status === 'discussed' ? 1 : 2)) parties = [];
       else rule += '+parties-of-the-meeting-told';
     }
     if (!parties.length) continue;

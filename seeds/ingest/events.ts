@@ -214,7 +214,7 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         // "Consultations between Brazil and Angola were held": the two countries' delegations.
         const betweenCountries = /^\s+between\s+(?:the\s+)?([\p{Lu}][\p{L} ]+?)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)/u.exec(after) ??
           // "Kenya and Ghana on Monday initialled…": two countries as the subject.
-          (trigger.kind === 'signing' ? /(?:^|[.;:]\s*)(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)(?:\s+\([\p{Lu}]+\))?\s+(?:(?:on|in)\s+\S+\s+|have\s+|has\s+|also\s+)*$/u.exec(text.slice(sentence.start, trigger.start)) : null);
+          (trigger.kind === 'signing' ? /(?<![\p{L},]\s?)(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)(?:\s+\([\p{Lu}]+\))?\s+(?:(?:on|in)\s+\S+\s+|have\s+|has\s+|also\s+)*$/u.exec(text.slice(sentence.start, trigger.start)) : null);
         if (betweenCountries && !mentions.length) {
           const pair = [betweenCountries[1]!, betweenCountries[2]!].map((n) => countries.byPhrase.get(n)).filter((c) => c && !c.demonym);
           if (pair.length === 2 && pair[0]!.iso !== pair[1]!.iso) {
