@@ -9,6 +9,7 @@ import { findAgreements, type PartyRef } from './agreements.ts';
 import { readArticle, type Article } from './article.ts';
 import { findEvents, type EventDraft, type WhoRef } from './events.ts';
 import { findFigures } from './figures.ts';
+import { findHolderSuggestions, type HolderSuggestion } from './holders.ts';
 import { countryIndex, lex } from './lexical.ts';
 import { EntityIndex, type LinkResult } from './link.ts';
 import { findOrganizations, OrgRegistry, type OrgDraft } from './organizations.ts';
@@ -33,6 +34,19 @@ export interface Draft {
   spans: Record<string, Span[]>;
   /** What the drafter left out because it would not make a valid fact, in plain words. */
   problems: string[];
+  /** For every drafted entity (by fact path): new, or linked to a known one, and look-alikes. */
+  entities: Record<string, EntityBadge>;
+  /** Offices named without a person, with who the graph knows held them at that date. */
+  holders: HolderSuggestion[];
+}
+
+export interface EntityBadge {
+  status: 'new' | 'linked';
+  /** The known entity it is linked to. */
+  target?: { id: string; name: string };
+  /** Known entities it looks like but was not merged with ("two people with one name stay two"). */
+  similar: { id: string; name: string }[];
+  why: string;
 }
 
 export interface DraftOptions {
@@ -111,6 +125,13 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     usedIds.add(candidate);
     return candidate;
   };
+  const entities: Record<string, EntityBadge> = {};
+  const nameOf = (id: string) => known.get(id)?.name ?? id;
+  const badge = (path: string, link: LinkResult) => {
+    entities[path] = link.linked
+      ? { status: 'linked', target: { id: link.id, name: nameOf(link.id) }, similar: [], why: link.why }
+      : { status: 'new', similar: link.candidates.map((id) => ({ id, name: nameOf(id) })), why: link.why };
+  };
   const linkOrNew = (label: 'Person' | 'Organization' | 'Place', name: string, aliases: string[], prefix: string, country?: string): { id: string; link: LinkResult } => {
     const link = known.link(label, name, aliases, country);
     if (link.linked) {
@@ -156,6 +177,9 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const [iso, spans] of countryQuotes) {
     const id = `country:${iso}`;
     const path = `countries[${facts.countries.length}]`;
+    entities[path] = known.get(id)
+      ? { status: 'linked', target: { id, name: nameOf(id) }, similar: [], why: 'the same ISO code' }
+      : { status: 'new', similar: [], why: 'a country not yet in the graph' };
     const mentioned = lexed.countries.some((c) => c.iso === iso);
     facts.countries.push({
       id,
@@ -173,6 +197,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     if (placeIds.has(p.name)) continue;
     const { id, link } = linkOrNew('Place', p.name, [], 'place');
     placeIds.set(p.name, id);
+    badge(`places[${facts.places.length}]`, link);
     confidence[`places[${facts.places.length}]`] = { score: link.linked ? 0.9 : p.kind === 'city' || p.kind === 'continent' ? 0.85 : 0.6, why: link.linked ? link.why : 'place from the rules', rule: `place:${p.kind}-from-the-rules` };
     facts.places.push({
       id,
@@ -189,6 +214,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const o of orgs.orgs) {
     const { id, link } = linkOrNew('Organization', o.name, [...o.aliases], 'org');
     orgIds.set(o, id);
+    badge(`organizations[${facts.organizations.length}]`, link);
     confidence[`organizations[${facts.organizations.length}]`] = {
       score: link.linked ? 0.9 : o.why === 'implied by a title' ? 0.6 : 0.7,
       why: link.linked ? link.why : o.why,
@@ -210,6 +236,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const p of people) {
     const { id, link } = linkOrNew('Person', p.name, [...p.aliases], 'person', p.country);
     personIds.set(p, id);
+    badge(`people[${facts.people.length}]`, link);
     const strong = p.why.some((w) => w.startsWith('title'));
     confidence[`people[${facts.people.length}]`] = {
       score: link.linked ? link.confidence : strong ? 0.9 : 0.6,
@@ -341,15 +368,16 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   const main = facts.events.find((e) => MEETING_WORDS.has(e.kind) && e.status === 'held') ?? facts.events[0];
   facts.source.title = `Draft: ${main?.title ?? text.split(/(?<=[.!?])\s/)[0]!.slice(0, 120)}`;
   const problems: string[] = [];
-  const validated = repaired(facts, confidence, problems);
-  return { article, facts: validated, confidence, spans: spansOf(validated, text), problems };
+  const validated = repaired(facts, confidence, problems, entities);
+  const holders = findHolderSuggestions(lexed, rules, known.holdings, article.published, people.flatMap((p) => [p.quote, ...p.mentions]));
+  return { article, facts: validated, confidence, spans: spansOf(validated, text), problems, entities, holders };
 }
 
 /**
  * A draft is always a valid fact file: whatever a rule produced that the schema refuses (an alias of
  * one letter, a quote too short to find) is left out, and the draft says what and why.
  */
-export function repaired(facts: FactFile, confidence: Record<string, Confidence>, problems: string[]): FactFile {
+export function repaired(facts: FactFile, confidence: Record<string, Confidence>, problems: string[], entities: Record<string, EntityBadge> = {}): FactFile {
   for (let round = 0; round < 200; round++) {
     const result = factFileSchema.safeParse(facts);
     if (result.success) return result.data;
@@ -362,17 +390,19 @@ export function repaired(facts: FactFile, confidence: Record<string, Confidence>
     list.splice(index, 1);
     const where = listPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[');
     problems.push(`${where}[${index}] left out: ${issue.path.slice(at + 1).join('.') || 'value'} ${issue.message.toLowerCase()}`);
-    // Later elements of that list move up one place in the confidence map.
+    // Later elements of that list move up one place in the maps keyed by fact path.
     const prefix = `${where}[`;
-    for (const key of Object.keys(confidence).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
-      if (!key.startsWith(prefix)) continue;
-      const m = /^(\d+)\](.*)$/.exec(key.slice(prefix.length));
-      if (!m) continue;
-      const k = Number(m[1]);
-      const value = confidence[key]!;
-      delete confidence[key];
-      if (k > index) confidence[`${prefix}${k - 1}]${m[2]}`] = value;
-      else if (k < index) confidence[key] = value;
+    for (const map of [confidence, entities] as Record<string, unknown>[]) {
+      for (const key of Object.keys(map).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+        if (!key.startsWith(prefix)) continue;
+        const m = /^(\d+)\](.*)$/.exec(key.slice(prefix.length));
+        if (!m) continue;
+        const k = Number(m[1]);
+        const value = map[key];
+        delete map[key];
+        if (k > index) map[`${prefix}${k - 1}]${m[2]}`] = value;
+        else if (k < index) map[key] = value;
+      }
     }
   }
   throw new Error('the draft cannot be made valid');

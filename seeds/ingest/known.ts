@@ -29,17 +29,32 @@ export function indexFromFactFiles(paths: readonly string[]): EntityIndex {
     for (const entity of declaredEntities(parsed)) {
       index.add({ ...entity, countries: [...(countries.get(entity.id) ?? [])] });
     }
+    // Titles held of a country, attested at the article's publication date.
+    const { facts } = parsed;
+    const orgCountry = new Map(facts.organizations.map((o) => [o.id, o.country]));
+    const names = new Map(facts.people.map((p) => [p.id, p.name]));
+    for (const t of facts.titles) {
+      const country = t.at.startsWith('country:') ? t.at : orgCountry.get(t.at);
+      if (!country?.startsWith('country:')) continue;
+      const seen = facts.source.published ?? undefined;
+      index.holdings.push({ person: t.person, name: names.get(t.person) ?? index.get(t.person)?.name ?? t.person, title: t.title, country: country.slice(8), firstSeen: seen, lastSeen: seen });
+    }
   }
   return index;
 }
 
 export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
-  const [entities, people] = await Promise.all([
+  const [entities, people, holdings] = await Promise.all([
     readKnownEntities(driver, database),
     driver.executeQuery(cypher('ingest-known-people'), {}, { database }),
+    driver.executeQuery(cypher('ingest-known-holdings'), {}, { database }),
   ]);
   const countries = new Map(people.records.map((r) => [r.get('id') as string, r.get('countries') as string[]]));
   const index = new EntityIndex();
   for (const entity of entities) index.add({ ...entity, countries: countries.get(entity.id) ?? [] });
+  const text = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 10) : undefined);
+  for (const r of holdings.records) {
+    index.holdings.push({ person: r.get('person') as string, name: r.get('name') as string, title: r.get('title') as string, country: r.get('country') as string, firstSeen: text(r.get('firstSeen')), lastSeen: text(r.get('lastSeen')) });
+  }
   return index;
 }

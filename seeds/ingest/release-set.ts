@@ -64,8 +64,8 @@ const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\
 export interface Predicted {
   /** Drafted people who take part in at least one event (held or planned), with their names. */
   participants: { name: string; aliases: string[] }[];
-  held: PredictedPair[];
-  planned: PredictedPair[];
+  held: (PredictedPair & { event: number })[];
+  planned: (PredictedPair & { event: number })[];
   agreements: { status: string; quotes: string[]; title: string }[];
   countries: Set<string>;
 }
@@ -78,42 +78,73 @@ interface PredictedPair {
 
 const AGREEMENT_STATUS: Record<string, string> = { signed: 'signed', initialled: 'initialled', 'agreed-to-sign': 'planned', planned: 'planned', discussed: 'discussed' };
 
-export function predictedOf(facts: FactFile): Predicted {
+/** Pairs of people present at the meetings of one status, each with the event that makes it. */
+export function predictedPairs(facts: FactFile, status: 'held' | 'planned'): (PredictedPair & { event: number })[] {
   const people = new Map(facts.people.map((p) => [p.id, p]));
-  const present = (e: FactFile['events'][number]) => [...new Set(e.participants.filter((p) => p.role !== 'mentioned' && people.has(p.who)).map((p) => p.who))];
-  const takingPart = new Set(facts.events.flatMap(present));
   const meetingKinds: readonly string[] = MEETING_KINDS;
-  const pairs = (status: 'held' | 'planned') => {
-    const seen = new Map<string, PredictedPair>();
-    for (const e of facts.events) {
-      if (e.status !== status || !meetingKinds.includes(e.kind)) continue;
-      const ids = present(e).sort();
-      // The gold's convention: at a meeting of more than two, people on the same side (acting for
-      // the same country) are not a pair; two compatriots meeting alone are.
-      const side = new Map(e.participants.map((p) => [p.who, p.represents]));
-      const sameSide = (a: string, b: string) => ids.length > 2 && side.get(a) !== undefined && side.get(a) === side.get(b);
-      for (let i = 0; i < ids.length; i++) {
-        for (let j = i + 1; j < ids.length; j++) {
-          if (sameSide(ids[i]!, ids[j]!)) continue;
-          const key = `${ids[i]} ${ids[j]}`;
-          const pair: PredictedPair = { a: people.get(ids[i]!)!.name, b: people.get(ids[j]!)!.name, date: e.date?.value ?? null, mode: e.kind === 'call' ? 'call' : 'in_person' };
-          // The gold keeps one record per pair: the dated encounter wins.
-          const had = seen.get(key);
-          if (!had || (!had.date && pair.date)) seen.set(key, pair);
-        }
+  const seen = new Map<string, PredictedPair & { event: number }>();
+  facts.events.forEach((e, index) => {
+    if (e.status !== status || !meetingKinds.includes(e.kind)) return;
+    const ids = presentAt(e, people).sort();
+    // The gold's convention: at a meeting of more than two, people on the same side (acting for
+    // the same country) are not a pair; two compatriots meeting alone are.
+    const side = new Map(e.participants.map((p) => [p.who, p.represents]));
+    const sameSide = (a: string, b: string) => ids.length > 2 && side.get(a) !== undefined && side.get(a) === side.get(b);
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        if (sameSide(ids[i]!, ids[j]!)) continue;
+        const key = `${ids[i]} ${ids[j]}`;
+        const pair = { a: people.get(ids[i]!)!.name, b: people.get(ids[j]!)!.name, date: e.date?.value ?? null, mode: e.kind === 'call' ? ('call' as const) : ('in_person' as const), event: index };
+        // The gold keeps one record per pair: the dated encounter wins.
+        const had = seen.get(key);
+        if (!had || (!had.date && pair.date)) seen.set(key, pair);
       }
     }
-    return [...seen.values()];
-  };
+  });
+  return [...seen.values()];
+}
+
+const presentAt = (e: FactFile['events'][number], people: Map<string, unknown>) =>
+  [...new Set(e.participants.filter((p) => p.role !== 'mentioned' && people.has(p.who)).map((p) => p.who))];
+
+export function predictedOf(facts: FactFile): Predicted {
+  const people = new Map(facts.people.map((p) => [p.id, p]));
+  const takingPart = new Set(facts.events.flatMap((e) => presentAt(e, people)));
   const table = countryTable();
   return {
     participants: facts.people.filter((p) => takingPart.has(p.id)).map((p) => ({ name: p.name, aliases: p.aliases })),
-    held: pairs('held'),
-    planned: pairs('planned'),
+    held: predictedPairs(facts, 'held'),
+    planned: predictedPairs(facts, 'planned'),
     agreements: facts.agreements.map((a) => ({ status: AGREEMENT_STATUS[a.status] ?? a.status, quotes: Array.isArray(a.quote) ? a.quote : [a.quote], title: a.title })),
     // Named in the text: a country the drafter adds for a city ("Not named; implied by …") is not.
     countries: new Set(facts.countries.filter((c) => !c.note?.startsWith('Not named')).map((c) => table.byCode(c.id.replace(/^country:/, ''))?.iso ?? c.id)),
   };
+}
+
+/** The gold person a drafted name (or, failing that, one of its full aliases) is; -1 if none. */
+export function goldPersonIndex(gold: GoldRecord): (name: string, aliases?: readonly string[]) => number {
+  const goldNames = gold.persons.map((p) => new Set([p.name, ...p.aliases].map(norm)));
+  return (name, aliases = []) => {
+    const direct = goldNames.findIndex((names) => names.has(norm(name)));
+    if (direct >= 0) return direct;
+    return goldNames.findIndex((names) => aliases.some((a) => /\s/.test(a.trim()) && names.has(norm(a))));
+  };
+}
+
+/** Drafted agreements (by index) that match a gold one: quotes that overlap, and the same status. */
+export function matchAgreements(text: string, gold: GoldRecord, facts: FactFile): Map<number, number> {
+  const drafted = predictedOf(facts).agreements;
+  const matched = new Map<number, number>();
+  gold.agreements.forEach((g, gi) => {
+    const gs = locateQuote(text, g.quote);
+    if (!gs) return;
+    const index = drafted.findIndex((d, i) => !matched.has(i) && d.status === g.status && d.quotes.some((q) => {
+      const ds = locateQuote(text, q);
+      return ds !== null && ds.start < gs.end && gs.start < ds.end;
+    }));
+    if (index >= 0) matched.set(index, gi);
+  });
+  return matched;
 }
 
 function tally(): Tally {
@@ -127,14 +158,7 @@ export function compareWithGold(text: string, gold: GoldRecord, facts: FactFile)
   result.modeRight = 0;
   result.modeMatched = 0;
 
-  // People: a drafted person is the gold person whose name or alias equals its name (or, failing
-  // that, one of its full aliases).
-  const goldNames = gold.persons.map((p) => new Set([p.name, ...p.aliases].map(norm)));
-  const personOf = (name: string, aliases: readonly string[] = []): number => {
-    const direct = goldNames.findIndex((names) => names.has(norm(name)));
-    if (direct >= 0) return direct;
-    return goldNames.findIndex((names) => aliases.some((a) => /\s/.test(a.trim()) && names.has(norm(a))));
-  };
+  const personOf = goldPersonIndex(gold);
   const aliasesOf = new Map(facts.people.map((p) => [p.name, p.aliases]));
   const people = result.people;
   const participants = new Set(gold.persons.flatMap((p, i) => (p.mention === 'participant' ? [i] : [])));
@@ -208,27 +232,17 @@ export function compareWithGold(text: string, gold: GoldRecord, facts: FactFile)
 
   // Agreements: the drafted quote overlaps the gold quote, and the status is the same.
   const agreements = result.agreements;
-  const used = new Set<number>();
-  const spanOf = (q: string) => locateQuote(text, q);
-  for (const g of gold.agreements) {
-    const gs = spanOf(g.quote);
-    const index = predicted.agreements.findIndex((d, i) => {
-      if (used.has(i) || d.status !== g.status || !gs) return false;
-      return d.quotes.some((q) => {
-        const ds = spanOf(q);
-        return ds !== null && ds.start < gs.end && gs.start < ds.end;
-      });
-    });
-    if (index >= 0) {
-      used.add(index);
-      agreements.tp++;
-    } else {
+  const matched = matchAgreements(text, gold, facts);
+  const matchedGold = new Set(matched.values());
+  gold.agreements.forEach((g, gi) => {
+    if (matchedGold.has(gi)) agreements.tp++;
+    else {
       agreements.fn++;
       agreements.misses.push(`${g.title} (${g.status})`);
     }
-  }
+  });
   predicted.agreements.forEach((d, i) => {
-    if (used.has(i)) return;
+    if (matched.has(i)) return;
     agreements.fp++;
     agreements.falsePositives.push(`${d.title} (${d.status})`);
   });

@@ -3,7 +3,9 @@
 // knows is linked to its id.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
-import { draftFacts, type Confidence } from '../../seeds/ingest/draft.ts';
+import { appendDecisions, type Decision } from '../../seeds/ingest/decisions.ts';
+import { draftFacts, type Confidence, type EntityBadge } from '../../seeds/ingest/draft.ts';
+import type { HolderSuggestion } from '../../seeds/ingest/holders.ts';
 import { indexFromGraph } from '../../seeds/ingest/known.ts';
 import type { FactFile } from '../../seeds/schema.ts';
 import type { Span } from '../../seeds/source-text.ts';
@@ -18,6 +20,8 @@ export interface IngestDeps {
   keep?: KeepDirs | undefined;
   /** The known entities drafts link against, kept between drafts (see known-index.ts). */
   known: KnownIndexCache;
+  /** Where the review's decisions are appended (DATA_DIR/ingest/decisions.jsonl); unset: not kept. */
+  decisionsFile?: string | undefined;
 }
 
 /** The cache of known entities for a database: rebuilt from the graph when its fingerprint changes. */
@@ -34,13 +38,54 @@ export interface DraftResponse {
   facts: FactFile;
   confidence: Record<string, Confidence>;
   spans: Record<string, Span[]>;
+  /** What the drafter left out, in plain words. */
+  problems: string[];
+  /** NEW or LINKED (with the target) for every drafted entity, and known look-alikes. */
+  entities: Record<string, EntityBadge>;
+  /** Offices named without a person, with who held them at that date. */
+  holders: HolderSuggestion[];
+  /** Drafted meetings that look like meetings already in the graph, by fact path. */
+  similarMeetings: Record<string, { id: string; title: string; date: string | null }[]>;
+}
+
+/** Held meetings between two known people that the graph already has on that day (or undated). */
+async function similarMeetings(deps: IngestDeps, facts: FactFile): Promise<DraftResponse['similarMeetings']> {
+  const meetings = facts.events.flatMap((e, i) => {
+    if (e.status !== 'held') return [];
+    const people = [...new Set(e.participants.filter((p) => p.role !== 'mentioned' && p.who.startsWith('person:')).map((p) => p.who))];
+    const date = e.date && typeof e.date.value === 'string' ? e.date.value : null;
+    return people.flatMap((a, j) => people.slice(j + 1).map((b) => ({ path: `events[${i}]`, a, b, date })));
+  });
+  if (!meetings.length) return {};
+  const { records } = await deps.driver.executeQuery(cypher('ingest-similar-meetings'), { meetings }, { database: deps.database, routing: neo4j.routing.READ });
+  const out: DraftResponse['similarMeetings'] = {};
+  for (const r of records) {
+    const list = (out[r.get('path') as string] ??= []);
+    if (!list.some((x) => x.id === r.get('id'))) list.push({ id: r.get('id') as string, title: (r.get('title') as string | null) ?? (r.get('id') as string), date: (r.get('date') as string | null) ?? null });
+  }
+  return out;
 }
 
 export async function draftArticle(deps: IngestDeps, input: { text: string; published?: string | undefined; fileName?: string | undefined }): Promise<DraftResponse> {
   const known = await deps.known.get();
   const draft = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known });
   const { raw, text, published, junk, dateline } = draft.article;
-  return { article: { raw, text, published, junk, dateline: dateline ?? null }, facts: draft.facts, confidence: draft.confidence, spans: draft.spans };
+  return {
+    article: { raw, text, published, junk, dateline: dateline ?? null },
+    facts: draft.facts,
+    confidence: draft.confidence,
+    spans: draft.spans,
+    problems: draft.problems,
+    entities: draft.entities,
+    holders: draft.holders,
+    similarMeetings: await similarMeetings(deps, draft.facts),
+  };
+}
+
+/** The review's verdict on each drafted fact, appended for the rules' precision (eval:extract --rules). */
+export function recordDecisions(deps: IngestDeps, input: { source: string; decisions: Decision[] }): { recorded: number } {
+  if (!deps.decisionsFile) return { recorded: 0 };
+  return { recorded: appendDecisions(deps.decisionsFile, input.source, input.decisions) };
 }
 
 export interface AcceptResponse {
