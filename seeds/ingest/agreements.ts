@@ -34,11 +34,15 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 /** A word in any letter case ("agreement", "Agreement", "MOU", "MoU"), for a pattern that must tell capitals elsewhere. */
 const anyCase = (w: string) =>
   [...w].map((c) => (c === ' ' ? '\\s+' : c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
-/** A word that can stand in a document's noun phrase: not a verb, preposition, pronoun or conjunction. */
+/**
+ * A word that can stand in a document's noun phrase between a determiner and the document word: not
+ * a preposition, pronoun, conjunction, determiner, adverb or auxiliary. Verbs are let through, since
+ * in that frame "air", "transport", "services" are nouns ("a bilateral air services agreement").
+ */
 function nounLike(word: string): boolean {
   if (/^\d{4}$/.test(word)) return true;
   const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
-  return tags.includes('Noun') || !tags.some((t) => ['Verb', 'Preposition', 'Pronoun', 'Conjunction', 'Determiner', 'Adverb', 'QuestionWord'].includes(t));
+  return !tags.some((t) => ['Preposition', 'Pronoun', 'Conjunction', 'Determiner', 'Adverb', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula'].includes(t));
 }
 const CAP = "\\p{Lu}[\\p{L}\\p{N}.'’&-]*";
 

@@ -90,7 +90,8 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   const lex = rules.lexicon.events;
   const triggerKinds = new Map<string, EventKind>();
   for (const [kind, words] of Object.entries(lex.kinds) as [EventKind, string[]][]) for (const w of words) triggerKinds.set(w.toLowerCase(), kind);
-  const triggerFinder = new PhraseFinder(triggerKinds.keys(), true);
+  // "spoke today with", "met separately with": a time word or an adverb may stand inside a trigger.
+  const triggerFinder = new PhraseFinder(triggerKinds.keys(), true, '(?:(?:today|yesterday|tonight|also|again|later|\\p{L}+ly|by\\s+(?:tele)?phone|on\\s+\\p{Lu}\\p{L}+day)\\s+)?');
   const planned = wordsRegex(lex.planned);
   const attendance = wordsRegex(lex.attendance);
   const speaking = wordsRegex(lex.speaking);
@@ -313,7 +314,7 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       }
       // Merge with an earlier event of the same kind group and the same people ("held talks" and
       // "the meeting between the same two").
-      const twin = events.find((e) => MEETING.has(e.kind) && MEETING.has(event.kind) && e.participants.length >= 2 && samePeople(e, event));
+      const twin = events.find((e) => MEETING.has(e.kind) && MEETING.has(event.kind) && e.status === event.status && e.participants.length >= 2 && samePeople(e, event));
       if (twin) {
         twin.quotes.push(sentenceQuote(sentence));
         if (event.kind === 'talks') twin.kind = 'talks';

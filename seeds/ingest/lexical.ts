@@ -193,6 +193,12 @@ export function lex(text: string, rules: Rules): Lexed {
     if (!tags.includes('ProperNoun') && tags.some((tag) => COMMON_TAGS.includes(tag)) && !nextJoined && opensSentence) return 'stop';
     return 'proper';
   });
+  // "Jan Berg", "June Osei": a month's name before a capitalised word that is no date is a given name.
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (classes[i] !== 'stop' || !/^(?:jan|june|april|may|august|sept)$/i.test(t.base) || !next || next.sentence !== t.sentence || text.slice(t.end, next.start) !== ' ') return;
+    if (classes[i + 1] === 'proper' && /^\p{Lu}\p{Ll}/u.test(next.base)) classes[i] = 'proper';
+  });
   // "Thomas West", "Hugo Young": a word the rules stop at is a surname right after a given name.
   const calendar = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
   tokens.forEach((t, i) => {

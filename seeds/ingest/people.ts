@@ -378,6 +378,20 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     // An initial alone ("J") is not a name to link by.
     for (const a of p.aliases) if (a.replace(/\W/g, '').length < 2) p.aliases.delete(a);
   }
+  // "Foreign Minister Lea Roth of Austria": a titled name followed by "of <country>".
+  for (const p of people) {
+    if (p.country || !p.titles.length) continue;
+    for (const m of p.mentions) {
+      const after = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}'’ -]*?)(?=[,.;:]|\s+(?:and|to|in|on|at|for|said|met|held|who|during|about|today|yesterday)\b|$)/u.exec(lexed.text.slice(m.end, m.end + 60));
+      const c = after ? countryIndex(rules).byPhrase.get(after[1]!.trim()) : undefined;
+      if (c && !c.demonym) {
+        p.country = c.iso;
+        p.why.push('"of <country>" after the name');
+        for (const t of p.titles) if (!t.org && !t.country) t.country = c.iso;
+        break;
+      }
+    }
+  }
   // "his counterpart from Peru, Ms. Lucia Paredes": the counterpart acts for that country.
   const counterpart = new RegExp(`\\bcounterparts?\\s+(?:from|of)\\s+(?:the\\s+)?([\\p{Lu}][\\p{L}'’ -]*?)\\s*,?\\s*(?:(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})\\.?\\s+)*$`, 'iu');
   const countryOfPhrase = countryIndex(rules).byPhrase;

@@ -92,12 +92,34 @@ export class PhraseFinder {
   private readonly pattern: RegExp | null;
   private readonly canonical = new Map<string, string>();
 
-  constructor(phrases: Iterable<string>, private readonly ignoreCase = false) {
+  /**
+   * `between` (a pattern) may stand between the words of a phrase ("spoke today with" for "spoke
+   * with"); a hit's phrase is then found again with it taken out.
+   */
+  constructor(phrases: Iterable<string>, private readonly ignoreCase = false, private readonly between = '') {
     const list = [...new Set(phrases)].filter((p) => p.trim()).sort((a, b) => b.length - a.length);
     for (const p of list) this.canonical.set(this.key(p), p);
     this.pattern = list.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((p) => escapeRegExp(p).replace(/['’]/g, "['’]").replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, ignoreCase ? 'giu' : 'gu')
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((p) => escapeRegExp(p).replace(/['’]/g, "['’]").replace(/ /g, `\\s+${between}`)).join('|')})(?![\\p{L}\\p{N}])`, ignoreCase ? 'giu' : 'gu')
       : null;
+    this.inside = between ? new RegExp(`\\s+${between}`, ignoreCase ? 'giu' : 'gu') : null;
+  }
+
+  private readonly inside: RegExp | null;
+
+  private phraseOf(hit: string): string {
+    const direct = this.canonical.get(this.key(hit));
+    if (direct || !this.inside) return direct ?? hit;
+    // Take out what stood between the words, one gap at a time, until a listed phrase remains.
+    const words = hit.split(/\s+/);
+    for (let drop = 1; drop < words.length; drop++) {
+      for (let at = 1; at + drop <= words.length - 1; at++) {
+        const candidate = [...words.slice(0, at), ...words.slice(at + drop)].join(' ');
+        const found = this.canonical.get(this.key(candidate));
+        if (found) return found;
+      }
+    }
+    return hit;
   }
 
   private key(text: string): string {
@@ -111,7 +133,7 @@ export class PhraseFinder {
       start: offset + m.index!,
       end: offset + m.index! + m[0].length,
       text: m[0],
-      phrase: this.canonical.get(this.key(m[0])) ?? m[0],
+      phrase: this.phraseOf(m[0]),
     }));
   }
 }
