@@ -113,7 +113,8 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       title.org.name = org.name;
     }
   }
-  const events = findEvents({ lexed, rules, people, orgs, published: article.published, homeCountry });
+  const datelineEnd = article.dateline ? text.indexOf(article.dateline) + article.dateline.length : undefined;
+  const events = findEvents({ lexed, rules, people, orgs, published: article.published, homeCountry, datelineEnd: datelineEnd !== undefined && datelineEnd >= article.dateline!.length ? datelineEnd : undefined });
   const agreements = findAgreements(lexed, rules, orgs);
   const figures = findFigures(lexed, rules);
 

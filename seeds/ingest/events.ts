@@ -65,6 +65,8 @@ export interface EventContext {
   orgs: OrgRegistry;
   published: string | null;
   homeCountry?: string | undefined;
+  /** Where the dateline ends in the text (its date is not an event's). */
+  datelineEnd?: number | undefined;
 }
 
 const sameWho = (a: WhoRef, b: WhoRef) =>
@@ -330,7 +332,10 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       // Counterparts of different countries in one list ("met Norway's A, the UK's B and Iraq's C") are
       // as many bilateral meetings: nothing says they met each other.
       const objectCountries = objects.map((o) => o.person.country);
-      const counterparts = objectCountries.every((c) => c !== undefined) && new Set(objectCountries).size === objects.length;
+      // A conference, a trilateral or "the ministers of A, X, and B, Y" is one meeting of them all.
+      const joint = /conference/i.test(trigger.text) || /\b(?:trilateral|quadrilateral|jointly|together|joint)\b/i.test(s) ||
+        new RegExp(`^\\s*(?:with\\s+)?the\\s+(?:\\p{L}+\\s+){0,2}(?:${[...rules.sets.titleHeads].filter((h) => /s$/.test(h)).join('|')})\\s+of\\b`, 'iu').test(after);
+      const counterparts = !joint && objectCountries.every((c) => c !== undefined) && new Set(objectCountries).size === objects.length;
       if (MEETING.has(event.kind) && objects.length >= 2 && subjects.length >= 1 && (counterparts || separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), sentence.end)))) {
         for (const o of objects) {
           const single: EventDraft = {
@@ -396,7 +401,8 @@ export function findEvents(ctx: EventContext): EventDraft[] {
     const nearest = (span: Span) =>
       created.length ? created.reduce((best, e) => (distance(at(e), span) < distance(at(best), span) ? e : best)) : undefined;
     for (const event of created) {
-      const dates = findDates(s, ctx.published, event.status === 'planned' ? 'future' : 'past', sentence.start);
+      // The dateline's date is the publication's, not the event's ("Cairo, 2 October (MENA) - …").
+      const dates = findDates(s, ctx.published, event.status === 'planned' ? 'future' : 'past', sentence.start).filter((d) => !ctx.datelineEnd || d.start >= ctx.datelineEnd);
       // Separate meetings told by one trigger share its date.
       const near = (d: FoundDate) => nearest(d) === event || (nearest(d) !== undefined && at(nearest(d)!) === at(event));
       // A date the text states beats a relative one ("on 23 July" over "yesterday").

@@ -172,7 +172,11 @@ function titleCase(text: string): string {
 export function parseTitle(phrase: string, quote: Span, rules: Rules, fallbackCountry?: string): { country?: string; titles: TitleDraft[] } {
   const countries = countryIndex(rules);
   const { sets } = rules;
-  let rest = phrase.trim().replace(/^the\s+/i, '');
+  // "the foreign ministers of Norway, A": one person holds the office in the singular.
+  let rest = phrase.trim().replace(/^the\s+/i, '').replace(/\b(\p{L}+?)(ies|s)\b/gu, (word, stem: string, end: string) => {
+    const single = end === 'ies' ? `${stem}y` : stem;
+    return sets.titleHeads.has(word.toLowerCase()) && sets.titleHeads.has(single.toLowerCase()) ? single : word;
+  });
   let country: string | undefined;
   const lead = /^([\p{Lu}][\p{L} '’-]*?)(?:['’]s)?\s+/u.exec(rest);
   if (lead) {
@@ -276,10 +280,22 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
   const mentionOwner: { span: Span; person: PersonDraft }[] = [];
   const speech = new RegExp(`^\\s*,?\\s*(?:${rules.lexicon.speechVerbs.join('|')})\\b`, 'i');
   const speechBefore = new RegExp(`\\b(?:${rules.lexicon.speechVerbs.join('|')})\\s*$`, 'i');
-  const honorific = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.')).join('|')})\\.?,?\\s*$`, 'iu');
+  const honorific = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.')).join('|')})[.'’]?,?\\s*$`, 'iu');
   const runs = nameRuns(lexed);
   // One honorific right before a position, with its punctuation ("Mr. ", "His Excellency, ").
-  const honorificLead = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})\\.?,?\\s*$`, 'iu');
+  const honorificLead = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})[.'’]?,?\\s*$`, 'iu');
+  // "his Samoan counterpart, NAME", "the counterpart from Peru, Ms. NAME": a counterpart is a person.
+  const counterpartLead = /\bcounterparts?(?:\s+(?:from|of)\s+(?:the\s+)?[\p{Lu}][\p{L}'’ -]*?)?\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s+)?$/iu;
+  // "the foreign ministers of Norway, A, and Iceland, B": a name after "<country>," in a list whose
+  // title stands at its head.
+  const listedAfterCountry = (at: number, sentenceStart: number): string | undefined => {
+    const before = lexed.text.slice(sentenceStart, at);
+    const m = /(?:,|\band)\s+(?:the\s+)?([\p{Lu}][\p{L}'’ -]*?),\s*$/u.exec(before);
+    const country = m ? countryIndex(rules).byPhrase.get(m[1]!.trim()) : undefined;
+    if (!country || country.demonym) return undefined;
+    const head = new RegExp(`\\b(?:${[...rules.sets.titleHeads].filter((h) => /s$/.test(h)).join('|')})\\s+of\\s+(?:the\\s+)?[\\p{Lu}]`, 'iu');
+    return head.test(before.slice(0, m!.index)) ? country.iso : undefined;
+  };
 
   for (const run of runs) {
     const name = lexed.text.slice(run.start, run.end);
@@ -316,6 +332,9 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     if (speechBefore.test(lexed.text.slice(sentence.start, run.start))) why.push('speech verb');
     if (honorific.test(lexed.text.slice(Math.max(sentence.start, run.start - 30), run.start))) why.push('honorific');
     if (options.knownPersonNames.has(key)) why.push('known to the graph');
+    if (counterpartLead.test(lexed.text.slice(Math.max(sentence.start, run.start - 60), run.start))) why.push('a counterpart');
+    const listedCountry = before ? undefined : listedAfterCountry(run.start, sentence.start);
+    if (listedCountry) why.push('listed after a country under a title');
     const existing = people.find((p) => p.key === key || p.aliases.has(key));
     // "Minister of Culture, Tourism and Craft Promotion, Mr X": words after "and"/"of" inside a
     // title are its portfolio, not a name.
@@ -340,6 +359,7 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
       })();
     person.mentions.push({ start: run.start, end: run.end });
     mentionOwner.push({ span: { start: run.start, end: run.end }, person });
+    if (listedCountry) person.country ??= listedCountry;
     for (const span of titleSpans) {
       const quote = { start: Math.min(span.start, run.start), end: Math.max(span.end, run.end) };
       const parsed = parseTitle(lexed.text.slice(span.start, span.end), quote, rules);
@@ -393,15 +413,16 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     }
   }
   // "his counterpart from Peru, Ms. Lucia Paredes": the counterpart acts for that country.
-  const counterpart = new RegExp(`\\bcounterparts?\\s+(?:from|of)\\s+(?:the\\s+)?([\\p{Lu}][\\p{L}'’ -]*?)\\s*,?\\s*(?:(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})\\.?\\s+)*$`, 'iu');
+  const counterpart = new RegExp(`(?:\\bcounterparts?\\s+(?:from|of)\\s+(?:the\\s+)?([\\p{Lu}][\\p{L}'’ -]*?)|([\\p{Lu}][\\p{L}'’-]*)\\s+counterparts?)\\s*,?\\s*(?:(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})[.'’]?\\s+)*$`, 'iu');
   const countryOfPhrase = countryIndex(rules).byPhrase;
   for (const p of people) {
     if (p.country) continue;
     const first = p.mentions[0];
     if (!first) continue;
     const m = counterpart.exec(lexed.text.slice(Math.max(0, first.start - 80), first.start));
-    const c = m ? countryOfPhrase.get(m[1]!.trim()) : undefined;
-    if (c && !c.demonym) {
+    const c = m ? countryOfPhrase.get((m[1] ?? m[2]!).trim()) : undefined;
+    // "from Peru" names the country; "his Samoan counterpart" its demonym.
+    if (c && (m![1] ? !c.demonym : true)) {
       p.country = c.iso;
       p.why.push('counterpart from a country');
     }

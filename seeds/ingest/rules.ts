@@ -110,7 +110,8 @@ export function loadRules(dir = RULES_DIR): Rules {
     countries: [...countryTable().countries],
     lexicon,
     sets: {
-      titleHeads: lower(lexicon.titles.heads),
+      // Plurals too: "the foreign ministers of Norway, A, and Iceland, B".
+      titleHeads: lower(lexicon.titles.heads.flatMap((h) => [h, /[^aeiou]y$/.test(h) ? `${h.slice(0, -1)}ies` : `${h}s`])),
       titleModifiers: lower(lexicon.titles.modifiers),
       ofCountry: lower(lexicon.titles.ofCountry),
       orgHeads: lower(Object.keys(lexicon.organizations.heads)),
