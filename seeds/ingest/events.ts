@@ -405,8 +405,8 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       const dates = findDates(s, ctx.published, event.status === 'planned' ? 'future' : 'past', sentence.start).filter((d) => !ctx.datelineEnd || d.start >= ctx.datelineEnd);
       // Separate meetings told by one trigger share its date.
       const near = (d: FoundDate) => nearest(d) === event || (nearest(d) !== undefined && at(nearest(d)!) === at(event));
-      // A date the text states beats a relative one ("on 23 July" over "yesterday").
-      const stated = dates.filter((d) => d.basis === 'stated' && near(d));
+      // A calendar date beats a deictic one ("on 23 July" over "yesterday").
+      const stated = dates.filter((d) => /\d/.test(d.quote) && near(d));
       for (const d of stated.length ? stated : dates) if (near(d) && !event.date) event.date = d;
     }
     for (const place of lexed.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end)) {

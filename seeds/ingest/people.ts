@@ -402,7 +402,7 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
   for (const p of people) {
     if (p.country || !p.titles.length) continue;
     for (const m of p.mentions) {
-      const after = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}'’ -]*?)(?=[,.;:]|\s+(?:and|to|in|on|at|for|said|met|held|who|during|about|today|yesterday)\b|$)/u.exec(lexed.text.slice(m.end, m.end + 60));
+      const after = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}'’ -]*?)(?=[,.;:)]|\s+\p{Ll}|$)/u.exec(lexed.text.slice(m.end, m.end + 60));
       const c = after ? countryIndex(rules).byPhrase.get(after[1]!.trim()) : undefined;
       if (c && !c.demonym) {
         p.country = c.iso;

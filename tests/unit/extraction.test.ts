@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { countryTable } from '../../seeds/countries.ts';
+import { findDates } from '../../seeds/ingest/dates.ts';
 import { appendDecisions, readDecisions } from '../../seeds/ingest/decisions.ts';
 import { draftFacts, repaired, type Confidence, type Draft } from '../../seeds/ingest/draft.ts';
 import { findHolderSuggestions, sameOffice } from '../../seeds/ingest/holders.ts';
@@ -75,6 +76,20 @@ describe('extraction: meetings, calls and who was present', () => {
     const d = draftFacts(' date 2023-05-17 Consultations between Brazil and Angola were held in Luanda on 16 May 2023. The Brazilian delegation was led by Vice Minister Rita Gomes, and the Angolan delegation by Secretary of State Joao Neto.');
     expect(held(d)).to.deep.equal(['Joao Neto + Rita Gomes']);
     expect(predictedOf(d.facts).held[0]!.date).to.equal('2023-05-16');
+  });
+});
+
+describe('extraction: dates', () => {
+  it('takes "two days ago" and "the 5th of March" from chrono-node, with the year the tense gives', () => {
+    const found = findDates('They met two days ago and again on the 5th of March, and on Tuesday.', '2024-10-02', 'past');
+    expect(found.map((d) => [d.quote, d.value])).to.deep.equal([['two days ago', '2024-09-30'], ['5th of March', '2024-03-05'], ['on Tuesday', '2024-10-01']]);
+    expect(findDates('They met two days ago.', null, 'past')).to.deep.equal([]);
+  });
+  it('does not date an event by the dateline, and prefers a stated date to a relative one', () => {
+    const d = draftFacts(' date 2024-10-02 Cairo, 2 October (MENA) - Foreign Minister Badr Karim of Egypt received on Tuesday Foreign Minister Mpho Tlali of Lesotho.');
+    expect(predictedOf(d.facts).held.map((p) => p.date)).to.deep.equal(['2024-10-01']);
+    const e = draftFacts(' date 2024-07-26 Yesterday, on 23 July, Deputy Minister Alan Botha held a telephone conversation with Ambassador Kurt Lind of Sweden.');
+    expect(predictedOf(e.facts).held.map((p) => p.date)).to.deep.equal(['2024-07-23']);
   });
 });
 
