@@ -23,9 +23,10 @@ import { runReleaseSet, SET_CATEGORIES } from './release-set.ts';
 import { printRulePrecision } from './rule-precision.ts';
 
 const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, rules: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
-/** The development set beside the clone, and the project's own small held-out set. */
+/** The development set beside the clone, and the project's own small sets in other styles. */
 const RELEASES_DIR = fileURLToPath(new URL('../../../shared/data/releases', import.meta.url));
 const OWN_SET_DIR = fileURLToPath(new URL('../../tests/fixtures/ingest/own-set', import.meta.url));
+const BLIND_SET_DIR = fileURLToPath(new URL('../../tests/fixtures/ingest/blind-set', import.meta.url));
 const pct = (x: number) => x.toFixed(2);
 const row = (name: string, t: { tp: number; fp: number; fn: number }) => {
   const s = scores(t);
@@ -106,7 +107,7 @@ function setReport(dir: string): void {
 
 if (values.rules) {
   const known = indexFromFactFiles(defaultFactFiles());
-  const sets = values.set?.length ? values.set : [RELEASES_DIR, OWN_SET_DIR];
+  const sets = values.set?.length ? values.set : [RELEASES_DIR, OWN_SET_DIR, BLIND_SET_DIR];
   printRulePrecision(sets, (text) => draftFacts(text, { known }), process.env.DATA_DIR || '.data');
 }
 else if (values.set?.length) for (const dir of values.set) setReport(dir);
