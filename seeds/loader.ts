@@ -6,12 +6,12 @@ import { basename, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../server/repository/cypher.ts';
 import { applySchema } from '../server/repository/database.ts';
-import { FactFileError, formatProblem, type FactProblem } from './errors.ts';
-import { readFactFile } from './fact-file.ts';
-import { Gazetteer, type KnownEntity } from './gazetteer.ts';
-import type { EntityLabel } from './model.ts';
+import { FactFileError, formatProblem, type FactProblem } from '../domain/fact-errors.ts';
+import { readFactFile } from './text-file.ts';
+import { Gazetteer, type KnownEntity } from '../domain/gazetteer.ts';
+import type { EntityLabel } from '../domain/model.ts';
 import { planFactFile } from './plan.ts';
-import { cleanSourceText } from './source-text.ts';
+import { cleanSourceText } from '../domain/source-text.ts';
 import { readTextFile } from './text-file.ts';
 import { addCounts, emptyCounts, writePlan, type WriteCounts } from './writer.ts';
 

@@ -2,15 +2,15 @@
 // database. Every quote is located in the cleaned article text (its span becomes the evidence); a
 // quote that is not there, or a reference that does not resolve, is a problem and the file is refused.
 import neo4j from 'neo4j-driver';
-import { FactFileError, type FactProblem } from './errors.ts';
-import type { ParsedFactFile, PathSegment } from './fact-file.ts';
-import { pathToString } from './fact-file.ts';
-import { Gazetteer, type KnownEntity } from './gazetteer.ts';
-import type { EntityLabel } from './model.ts';
-import { sourceIdOf } from './model.ts';
-import type { EventFact } from './schema.ts';
+import { FactFileError, type FactProblem } from '../domain/fact-errors.ts';
+import type { ParsedFactFile, PathSegment } from '../domain/fact-file.ts';
+import { pathToString } from '../domain/fact-file.ts';
+import { Gazetteer, type KnownEntity } from '../domain/gazetteer.ts';
+import type { EntityLabel } from '../domain/model.ts';
+import { sourceIdOf } from '../domain/model.ts';
+import type { EventFact } from '../domain/fact-schema.ts';
 import { periodBound } from '../server/repository/values.ts';
-import { evidenceKey, locateQuote, type CleanSource } from './source-text.ts';
+import { evidenceKey, locateQuote, type CleanSource } from '../domain/source-text.ts';
 
 type Neo4jDate = InstanceType<typeof neo4j.types.Date>;
 

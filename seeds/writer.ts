@@ -2,7 +2,7 @@
 // refreshes the derived parts for the events it touched: inherited dates, delegation heads, MET.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../server/repository/cypher.ts';
-import { MEETING_KINDS } from './model.ts';
+import { MEETING_KINDS } from '../domain/model.ts';
 import type { WritePlan } from './plan.ts';
 
 const BATCH = 1000;

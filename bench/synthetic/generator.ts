@@ -9,7 +9,7 @@
 // most in a handful (a heavy tail); meeting sizes are mostly bilateral, sometimes small groups, rarely
 // summits. Events come in chunks so a 1M-MET graph never sits in memory at once.
 import { dateRange, isoToDate, type EntityRow, type EventRow, type LinkRow, type ParticipationRow, type TitleRow } from '../../seeds/plan.ts';
-import { evidenceKey } from '../../seeds/source-text.ts';
+import { evidenceKey } from '../../domain/source-text.ts';
 import { between, mulberry32, pickOne, zipfSampler, type Rand } from './random.ts';
 
 export interface SyntheticOptions {

@@ -7,7 +7,7 @@
 // query); a second writer uses the other core. Chunks share hub officials, so two transactions can
 // deadlock on them: the driver retries the loser (executeWrite), and `attempts` counts those retries.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { MEETING_KINDS } from '../../seeds/model.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
 import { addCounts, emptyCounts, runBatched, type WriteCounts } from '../../seeds/writer.ts';
 import { cypher } from '../../server/repository/cypher.ts';
 import { baseRows, eventChunks, type EventChunk, type SyntheticScale } from './generator.ts';

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { stringify } from 'yaml';
-import type { FactProblem } from '../errors.ts';
-import { pathToString } from '../fact-file.ts';
+import type { FactProblem } from '../../domain/fact-errors.ts';
+import { pathToString } from '../../domain/fact-file.ts';
 import { loadFactFiles, type FileOutcome } from '../loader.ts';
-import { factFileSchema, type FactFile } from '../schema.ts';
+import { factFileSchema, type FactFile } from '../../domain/fact-schema.ts';
 import { readTextFile } from '../text-file.ts';
 
 export interface AcceptInput {

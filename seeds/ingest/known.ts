@@ -2,10 +2,10 @@
 // uses, plus each person's countries) or a set of fact files (for the leave-one-out evaluation).
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../../server/repository/cypher.ts';
-import { readFactFile } from '../fact-file.ts';
+import { readFactFile } from '../text-file.ts';
 import { readKnownEntities } from '../loader.ts';
 import { declaredEntities } from '../plan.ts';
-import type { FactFile } from '../schema.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
 import { EntityIndex } from './link.ts';
 
 /** Each person's countries as a fact file states them (titles held of a country, or represents). */

@@ -1,6 +1,6 @@
 // How every command-line tool ends: its exit code, or the error's message with 2 for bad input or a
 // refused query (the caller can fix it) and 1 for anything else.
-import { AppError } from '../errors.ts';
+import { AppError } from '../../domain/errors.ts';
 
 /** An error whose message is the usage text: the command line itself was wrong. */
 export class UsageError extends Error {

@@ -5,7 +5,7 @@ import { isUnreachable } from '../repository/database.ts';
 import {
   AppError, BadInput, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, TooManyRequests, Unauthorized,
   databaseUnreachable,
-} from '../errors.ts';
+} from '../../domain/errors.ts';
 
 export interface Problem {
   type: string;

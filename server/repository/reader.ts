@@ -1,7 +1,7 @@
 // Runs named read queries (cypher/*.cypher) in READ transactions and returns plain JSON rows. The
 // only code between the services and the driver; a lost database becomes DatabaseUnavailable.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { databaseUnreachable } from '../errors.ts';
+import { databaseUnreachable } from '../../domain/errors.ts';
 import { isUnreachable } from './database.ts';
 import { cypher } from './cypher.ts';
 import { plainRecord, type Plain } from './values.ts';

@@ -3,7 +3,7 @@
 import neo4j from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Audit, AuditEntry } from '../audit.ts';
-import { AppError, BadInput, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout } from '../errors.ts';
+import { AppError, BadInput, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout } from '../../domain/errors.ts';
 import type { Explained, PlanNode, StreamedResult } from '../repository/console.ts';
 import { flattenPlan } from '../repository/console.ts';
 import { cypherParams } from '../repository/reader.ts';

@@ -5,9 +5,9 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
 import { draftFacts, type Confidence } from '../../seeds/ingest/draft.ts';
 import { indexFromGraph } from '../../seeds/ingest/known.ts';
-import type { FactFile } from '../../seeds/schema.ts';
-import type { Span } from '../../seeds/source-text.ts';
-import { BadInput } from '../errors.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
+import type { Span } from '../../domain/source-text.ts';
+import { BadInput } from '../../domain/errors.ts';
 import { cypher } from '../repository/cypher.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 

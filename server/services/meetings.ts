@@ -1,6 +1,6 @@
 // Who met whom: meetings by person, by pair, by country and by date window, each with its event,
 // place, participants (role, country represented, inferred or stated), and the quotes behind it.
-import { MEETING_KINDS } from '../../seeds/model.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
 import type { MeetingsQuery } from '../http/schemas.ts';
 import type { GraphReader } from '../repository/reader.ts';
 import { periodBound, type Plain } from '../repository/values.ts';

@@ -3,7 +3,7 @@
 // check the parameters of a run; the run itself goes through the console's guards.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BadInput, NotFound } from '../errors.ts';
+import { BadInput, NotFound } from '../../domain/errors.ts';
 import { cypher, CYPHER_DIR } from '../repository/cypher.ts';
 import { periodBound } from '../repository/values.ts';
 

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import neo4j from 'neo4j-driver';
 import { dateRange } from '../../seeds/plan.ts';
-import { evidenceKey } from '../../seeds/source-text.ts';
+import { evidenceKey } from '../../domain/source-text.ts';
 import { runBatched } from '../../seeds/writer.ts';
 import type { PathsAnswer } from '../../server/services/paths.ts';
 import { getJson } from '../support/app.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { graphChecksum } from '../../seeds/checksum.ts';
 import { defaultFactFiles, loadFactFiles } from '../../seeds/loader.ts';
-import { parseEvidenceKey } from '../../seeds/source-text.ts';
+import { parseEvidenceKey } from '../../domain/source-text.ts';
 import { seedAtStartup } from '../../seeds/startup.ts';
 import { rows, seededGraph } from '../support/seeded.ts';
 

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { formatDate } from '../../server/cli/format.ts';
 import { meetingsQuery, pathsQuery } from '../../server/http/schemas.ts';
 import { parseInput } from '../../server/http/validate.ts';
-import { BadInput } from '../../server/errors.ts';
+import { BadInput } from '../../domain/errors.ts';
 import { cypherParams, fillSlots } from '../../server/repository/reader.ts';
 import { periodBound, toPlain } from '../../server/repository/values.ts';
 import { luceneQuery } from '../../server/services/search.ts';

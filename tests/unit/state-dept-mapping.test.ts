@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { addPlan, emptyBatch, type Batch } from '../../seeds/import/batch.ts';
 import { importStateDept, type ImportSummary } from '../../seeds/import/state-dept/import.ts';
 import type { MappedRecord } from '../../seeds/import/state-dept/map.ts';
-import { parseEvidenceKey } from '../../seeds/source-text.ts';
+import { parseEvidenceKey } from '../../domain/source-text.ts';
 import type { WritePlan } from '../../seeds/plan.ts';
 import { SLICE } from '../support/state-dept.ts';
 

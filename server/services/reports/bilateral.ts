@@ -3,7 +3,7 @@
 // involved on each side; open threads; sources. Every statement cites the quotes it rests on.
 import type { GraphReader, Row } from '../../repository/reader.ts';
 import type { Plain } from '../../repository/values.ts';
-import { parseEvidenceKey } from '../../../seeds/source-text.ts';
+import { parseEvidenceKey } from '../../../domain/source-text.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { formatDate, listText } from '../text.ts';
