@@ -10,7 +10,7 @@ import { FactFileError, formatProblem, type FactProblem } from '../domain/fact-e
 import { readFactFile } from './text-file.ts';
 import { Gazetteer, type KnownEntity } from '../domain/gazetteer.ts';
 import type { EntityLabel } from '../domain/model.ts';
-import { planFactFile } from './plan.ts';
+import { planFactFile } from '../domain/plan.ts';
 import { cleanSourceText } from '../domain/source-text.ts';
 import { readTextFile } from './text-file.ts';
 import { addCounts, emptyCounts, writePlan, type WriteCounts } from './writer.ts';

@@ -2,7 +2,7 @@
 // UNWIND in one transaction, and one transaction per record. Ids get a per-run prefix so both runs
 // create (MERGE on an existing node would only update, which is cheaper and unfair to the second).
 import type { Driver } from 'neo4j-driver';
-import type { EventRow, ParticipationRow } from '../../seeds/plan.ts';
+import type { EventRow, ParticipationRow } from '../../domain/plan.ts';
 import { runBatched } from '../../seeds/writer.ts';
 import { eventChunks, type SyntheticScale } from '../synthetic/generator.ts';
 import { write } from '../synthetic/load.ts';

@@ -5,7 +5,7 @@
 // costs a few large UNWINDs rather than one small write per record.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { EntityLabel } from '../../domain/model.ts';
-import type { EntityRow, EventRow, LinkRow, LinkType, ParticipationRow, TitleRow, WritePlan } from '../plan.ts';
+import type { EntityRow, EventRow, LinkRow, LinkType, ParticipationRow, TitleRow, WritePlan } from '../../domain/plan.ts';
 import { deriveForEvents, emptyCounts, runBatched, type WriteCounts } from '../writer.ts';
 
 type NodeLabel = Exclude<EntityLabel, 'Event'>;

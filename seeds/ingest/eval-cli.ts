@@ -8,7 +8,7 @@ import { FactFileError, formatProblem } from '../../domain/fact-errors.ts';
 import { parseFactFile } from '../../domain/fact-file.ts';
 import { readFactFile } from '../text-file.ts';
 import { Gazetteer } from '../../domain/gazetteer.ts';
-import { declaredEntities, planFactFile } from '../plan.ts';
+import { declaredEntities, planFactFile } from '../../domain/plan.ts';
 import { cleanSourceText } from '../../domain/source-text.ts';
 import { defaultFactFiles, SOURCES_DIR } from '../loader.ts';
 import { draftFacts } from './draft.ts';

@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { cypher } from '../../server/repository/cypher.ts';
 import { readFactFile } from '../text-file.ts';
 import { readKnownEntities } from '../loader.ts';
-import { declaredEntities } from '../plan.ts';
+import { declaredEntities } from '../../domain/plan.ts';
 import type { FactFile } from '../../domain/fact-schema.ts';
 import { EntityIndex } from './link.ts';
 

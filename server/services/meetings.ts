@@ -3,7 +3,8 @@
 import { MEETING_KINDS } from '../../domain/model.ts';
 import type { MeetingsQuery } from '../http/schemas.ts';
 import type { GraphReader } from '../repository/reader.ts';
-import { periodBound, type Plain } from '../repository/values.ts';
+import { periodBound } from '../../domain/period.ts';
+import type { Plain } from '../repository/values.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
 

@@ -3,7 +3,8 @@
 import type { NeighborhoodQuery } from '../http/schemas.ts';
 import { labelOf } from '../http/schemas.ts';
 import type { GraphReader } from '../repository/reader.ts';
-import { periodBound, type Plain } from '../repository/values.ts';
+import { periodBound } from '../../domain/period.ts';
+import type { Plain } from '../repository/values.ts';
 import { resolveEntity } from './search.ts';
 
 export interface CyNode {

@@ -6,7 +6,8 @@ import { parseFactFile } from '../../domain/fact-file.ts';
 import { readFactFile } from '../../seeds/text-file.ts';
 import { Gazetteer } from '../../domain/gazetteer.ts';
 import { defaultFactFiles, SOURCES_DIR } from '../../seeds/loader.ts';
-import { dateRange, planFactFile } from '../../seeds/plan.ts';
+import { dateRange } from '../../domain/period.ts';
+import { planFactFile } from '../../domain/plan.ts';
 import { cleanSourceText } from '../../domain/source-text.ts';
 
 function planText(yamlText: string, name = 'test.yaml') {

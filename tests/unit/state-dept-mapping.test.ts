@@ -5,7 +5,7 @@ import { addPlan, emptyBatch, type Batch } from '../../seeds/import/batch.ts';
 import { importStateDept, type ImportSummary } from '../../seeds/import/state-dept/import.ts';
 import type { MappedRecord } from '../../seeds/import/state-dept/map.ts';
 import { parseEvidenceKey } from '../../domain/source-text.ts';
-import type { WritePlan } from '../../seeds/plan.ts';
+import type { WritePlan } from '../../domain/plan.ts';
 import { SLICE } from '../support/state-dept.ts';
 
 

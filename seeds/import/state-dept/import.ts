@@ -17,7 +17,7 @@ import { loadFactFiles } from '../../loader.ts';
 import { cleanSourceText } from '../../../domain/source-text.ts';
 import { readTextFile } from '../../text-file.ts';
 import { Gazetteer } from '../../../domain/gazetteer.ts';
-import { planFactFile, type WritePlan } from '../../plan.ts';
+import { planFactFile, type WritePlan } from '../../../domain/plan.ts';
 import { factFileSchema } from '../../../domain/fact-schema.ts';
 import { addCounts, emptyCounts, type WriteCounts } from '../../writer.ts';
 import { addPlan, emptyBatch, writeBatch, type Batch } from '../batch.ts';
