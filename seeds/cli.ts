@@ -2,7 +2,7 @@
 // Loads the curated fact files (default: all of seeds/facts) into the configured Neo4j — NEO4J_URI,
 // or the local one under .data/ (started for the duration of the command).
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../server/repository/connect.ts';
+import { withDatabase } from '../graph/connect.ts';
 import { loadFactFiles } from './loader.ts';
 
 const { values, positionals } = parseArgs({

@@ -5,8 +5,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { withDatabase } from '../../server/repository/connect.ts';
-import { DEFAULT_DIR, graphCounts, importStateDept, ImportRefused, type ImportOptions, type ImportSummary } from './state-dept/import.ts';
+import { withDatabase } from '../../graph/connect.ts';
+import { readGraphCounts } from '../../graph/store.ts';
+import { DEFAULT_DIR, importStateDept, ImportRefused, type ImportOptions, type ImportSummary } from './state-dept/import.ts';
 import { formatSeconds } from './progress.ts';
 
 const argsSchema = z
@@ -82,7 +83,7 @@ async function run(): Promise<number> {
     return await withDatabase(async ({ driver, database }) => {
       const summary = await importStateDept({ ...options, driver, database });
       report(summary);
-      const graph = await graphCounts(driver, database);
+      const graph = await readGraphCounts(driver, database);
       console.log(`graph: ${graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
       return summary.skipped.length ? 1 : 0;
     });

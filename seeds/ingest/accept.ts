@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import type { Driver } from '../../graph/store.ts';
 import { stringify } from 'yaml';
 import type { FactProblem } from '../../domain/fact-errors.ts';
 import { pathToString } from '../../domain/fact-file.ts';

@@ -6,8 +6,8 @@
 // database itself (NEO4J_URI, or the local one) — the same services and validation either way.
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../repository/connect.ts';
-import { createReader, type GraphReader } from '../repository/reader.ts';
+import { withDatabase } from '../../graph/connect.ts';
+import { createReader, type GraphReader } from '../../graph/reader.ts';
 import { meetingsQuery, pathsQuery, searchQuery } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
 import { getEntityProfile } from '../services/entities.ts';

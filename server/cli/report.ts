@@ -4,8 +4,8 @@
 import 'dotenv/config';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../repository/connect.ts';
-import { createReader } from '../repository/reader.ts';
+import { withDatabase } from '../../graph/connect.ts';
+import { createReader } from '../../graph/reader.ts';
 import { bilateralReport } from '../services/reports/bilateral.ts';
 import { organizationReport, personReport } from '../services/reports/dossier.ts';
 import type { Report } from '../services/reports/model.ts';

@@ -1,6 +1,6 @@
 // Turns evidence keys ("sourceId#start-end") into what a reader needs: the quote itself, cut from the
 // stored article, with the article's title and date.
-import type { GraphReader } from '../repository/reader.ts';
+import type { GraphReader } from '../../graph/reader.ts';
 import { parseEvidenceKey } from '../../domain/source-text.ts';
 
 export interface Quote {

@@ -3,9 +3,9 @@
 import { ENTITY_LABELS, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput } from '../../domain/errors.ts';
 import type { PathsQuery } from '../http/schemas.ts';
-import type { GraphReader, Row } from '../repository/reader.ts';
+import type { GraphReader, Row } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Plain } from '../repository/values.ts';
+import type { Plain } from '../../graph/values.ts';
 import type { Quote, SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
 

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BadInput, NotFound } from '../../domain/errors.ts';
-import { cypher, CYPHER_DIR } from '../repository/cypher.ts';
+import { cypher, CYPHER_DIR } from '../../graph/cypher.ts';
 import { isPeriod, PERIOD_HINT, periodBound } from '../../domain/period.ts';
 
 export const PARAM_TYPES = ['string', 'integer', 'date-start', 'date-end', 'country'] as const;

@@ -4,8 +4,8 @@ import { foldName } from '../../domain/gazetteer.ts';
 import { ID_PATTERN } from '../../domain/model.ts';
 import { BadInput, NotFound } from '../../domain/errors.ts';
 import { labelOf, type ApiType } from '../http/schemas.ts';
-import type { GraphReader } from '../repository/reader.ts';
-import type { Plain } from '../repository/values.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import type { Plain } from '../../graph/values.ts';
 
 export interface SearchHit {
   id: string;

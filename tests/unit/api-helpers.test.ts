@@ -4,13 +4,13 @@ import { formatPeriod as formatDate } from '../../domain/period.ts';
 import { meetingsQuery, pathsQuery } from '../../server/http/schemas.ts';
 import { parseInput } from '../../server/http/validate.ts';
 import { BadInput } from '../../domain/errors.ts';
-import { cypherParams, fillSlots } from '../../server/repository/reader.ts';
-import { toDriverValue, toPlain } from '../../server/repository/values.ts';
+import { cypherParams, fillSlots } from '../../graph/reader.ts';
+import { toDriverValue, toPlain } from '../../graph/values.ts';
 import { CalendarDay, isPeriod, periodBound } from '../../domain/period.ts';
 import { luceneQuery } from '../../server/services/search.ts';
 import { edgeLabel } from '../../server/services/neighborhood.ts';
 import { kShortestPaths, pathQueriesFor, spursAfter } from '../../server/services/paths.ts';
-import type { Row } from '../../server/repository/reader.ts';
+import type { Row } from '../../graph/reader.ts';
 
 describe('API helpers (no database)', () => {
   it('builds Lucene queries from folded words only', () => {

@@ -1,8 +1,8 @@
 // The bilateral report: what the graph knows about two countries' relations — a dated timeline of
 // meetings, visits, calls and forums between their officials; agreements; figures; the institutions
 // involved on each side; open threads; sources. Every statement cites the quotes it rests on.
-import type { GraphReader, Row } from '../../repository/reader.ts';
-import type { Plain } from '../../repository/values.ts';
+import type { GraphReader, Row } from '../../../graph/reader.ts';
+import type { Plain } from '../../../graph/values.ts';
 import { parseEvidenceKey } from '../../../domain/source-text.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';

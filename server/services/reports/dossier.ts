@@ -1,7 +1,7 @@
 // Person dossiers and organisation reports, built on the entity profile: titles over time, events with
 // role and counterparts, whom they met, agreements, sources — each statement with its citations.
-import type { GraphReader } from '../../repository/reader.ts';
-import type { Plain } from '../../repository/values.ts';
+import type { GraphReader } from '../../../graph/reader.ts';
+import type { Plain } from '../../../graph/values.ts';
 import { getEntityProfile, type EntityProfile } from '../entities.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';

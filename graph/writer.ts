@@ -1,8 +1,8 @@
 // Writes one file's plan in a single transaction (all-or-nothing), with batched UNWIND … MERGE, then
 // refreshes the derived parts for the events it touched: inherited dates, delegation heads, MET.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../server/repository/cypher.ts';
-import { toDriverValue } from '../server/repository/values.ts';
+import { cypher } from './cypher.ts';
+import { toDriverValue } from './values.ts';
 import { MEETING_KINDS } from '../domain/model.ts';
 import type { WritePlan } from '../domain/plan.ts';
 

@@ -1,10 +1,10 @@
 // Runs named read queries (cypher/*.cypher) in READ transactions and returns plain JSON rows. The
 // only code between the services and the driver; a lost database becomes DatabaseUnavailable.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { databaseUnreachable } from '../../domain/errors.ts';
+import { databaseUnreachable } from '../domain/errors.ts';
 import { isUnreachable } from './database.ts';
 import { cypher } from './cypher.ts';
-import { CalendarDay } from '../../domain/period.ts';
+import { CalendarDay } from '../domain/period.ts';
 import { plainRecord, toDriverValue, type Plain } from './values.ts';
 
 export type Row = Record<string, Plain>;

@@ -2,8 +2,8 @@
 // that this process starts and stops (it never outlives us).
 import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { DEFAULT_MEMORY, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
-import { loadConfig, type Config } from '../config.ts';
+import { DEFAULT_MEMORY, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.ts';
+import { loadDatabaseConfig, type DatabaseConfig } from './config.ts';
 import { createDriver, type DriverTuning } from './database.ts';
 
 export interface OpenDatabase {
@@ -15,7 +15,7 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (line: string) => void = () => {}, tuning: DriverTuning = {}): Promise<OpenDatabase> {
+export async function openDatabase(config: DatabaseConfig, log: (line: string) => void = () => {}, tuning: DriverTuning = {}): Promise<OpenDatabase> {
   let local: LocalNeo4j | undefined;
   let uri = config.NEO4J_URI;
   if (!uri) {
@@ -40,7 +40,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
 
 /** For command-line tools: open, run, always close (the local JVM too, also on Ctrl-C). */
 export async function withDatabase<T>(run: (db: OpenDatabase) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig(), (line) => console.error(line));
+  const db = await openDatabase(loadDatabaseConfig(), (line) => console.error(line));
   const onSignal = () => void db.close().then(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -1,7 +1,7 @@
 // Converts what the driver returns into plain JSON values: integers become numbers when they fit
 // in 2^53 (strings otherwise, never silently rounded), temporal values their ISO 8601 text.
 import neo4j from 'neo4j-driver';
-import { CalendarDay } from '../../domain/period.ts';
+import { CalendarDay } from '../domain/period.ts';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
