@@ -1,11 +1,11 @@
 // npm run import -- state-dept [--dir D] [--limit N] [--dry-run] [--skip-invalid] [--batch N]
-// Imports an external dataset into the configured Neo4j (NEO4J_URI, or the local one under .data/,
-// started for the duration of the command) through the seeds' validation and batched writer.
+// Imports an external dataset into the configured Neo4j (NEO4J_URI, or the local one under .data/:
+// the running app's, else one started for the duration of the command) through the seeds' validation and batched writer.
 // --dry-run validates and plans everything and needs no database.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { withDatabase } from '../../graph/connect.ts';
+import { runCli, withDatabase } from '../../graph/cli.ts';
 import { readGraphCounts } from '../../graph/store.ts';
 import { DEFAULT_DIR, importStateDept, ImportRefused, type ImportOptions, type ImportSummary } from './state-dept/import.ts';
 import { formatSeconds } from './progress.ts';
@@ -96,4 +96,4 @@ async function run(): Promise<number> {
   }
 }
 
-process.exitCode = await run();
+runCli(run);

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { withDatabase } from '../../graph/connect.ts';
+import { withDatabase } from '../../graph/cli.ts';
 import { FactFileError, formatProblem } from '../../domain/fact-errors.ts';
 import { parseFactFile } from '../../domain/fact-file.ts';
 import { readTextFile } from '../text-file.ts';
