@@ -4,7 +4,7 @@ import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import {
   bilateralReportQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
-} from './schemas.ts';
+} from '../contracts/requests.ts';
 
 const problem = z
   .object({
