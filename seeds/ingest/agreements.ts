@@ -10,7 +10,7 @@
 // plurals ("supply agreements"). Parties: "between A and B" (organisations or countries; "the foreign
 // ministries of A and B" → each country's foreign ministry), else the countries named in the phrase.
 import nlp from 'compromise';
-import type { AgreementFact } from '../schema.ts';
+import type { AgreementFact } from '../../domain/fact-schema.ts';
 import { countryIndex, type Lexed } from './lexical.ts';
 import type { OrgDraft, OrgRegistry } from './organizations.ts';
 import type { Rules } from './rules.ts';

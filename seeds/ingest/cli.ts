@@ -17,9 +17,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { withDatabase } from '../../server/repository/connect.ts';
-import { FactFileError, formatProblem } from '../errors.ts';
-import { parseFactFile } from '../fact-file.ts';
+import { withDatabase } from '../../graph/cli.ts';
+import { FactFileError, formatProblem } from '../../domain/fact-errors.ts';
+import { parseFactFile } from '../../domain/fact-file.ts';
 import { readTextFile } from '../text-file.ts';
 import { defaultFactFiles, FACTS_DIR, SEEDS_DIR, SOURCES_DIR } from '../loader.ts';
 import { acceptDraft, readInbox } from './accept.ts';
@@ -27,7 +27,7 @@ import { draftFacts, slug } from './draft.ts';
 import { draftToYaml } from './draft-yaml.ts';
 import { indexFromFactFiles, indexFromGraph } from './known.ts';
 import type { EntityIndex } from './link.ts';
-import { MEETING_KINDS } from '../model.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
 
 export const INBOX_DIR = join(SEEDS_DIR, 'inbox');
 

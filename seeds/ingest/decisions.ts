@@ -5,20 +5,9 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { decisionSchema, type Decision } from '../../domain/review-decision.ts';
 
-export const DECISIONS = ['accepted', 'edited', 'rejected'] as const;
-
-export const decisionSchema = z
-  .object({
-    /** The fact's path in the draft ("people[2]", "events[0]"). */
-    path: z.string().regex(/^[a-z]+\[\d+\](?:\.[a-zA-Z]+\[\d+\])*$/, 'a fact path like "events[0]"').max(80),
-    rule: z.string().regex(/^[a-z][a-z0-9:+-]*$/, 'a rule name like "meeting:trigger-in-sentence"').max(120),
-    decision: z.enum(DECISIONS),
-    /** What the fact says, for whoever reads the log ("Meeting of A and B"). */
-    label: z.string().max(300).optional(),
-  })
-  .strict();
-export type Decision = z.infer<typeof decisionSchema>;
+export { DECISIONS, decisionSchema, type Decision } from '../../domain/review-decision.ts';
 
 export interface DecisionRecord extends Decision {
   time: string;

@@ -2,7 +2,7 @@
 // to who the graph knows held them at the date in question: a title held of that country (HOLDS,
 // with firstSeen/lastSeen, the publication dates that attest it). The drafter never adds such a
 // person to a fact on its own: it says who it probably is, how sure, and why, for the reviewer.
-import { foldName } from '../gazetteer.ts';
+import { foldName } from '../../domain/gazetteer.ts';
 import { findDates } from './dates.ts';
 import type { Lexed } from './lexical.ts';
 import { countryIndex } from './lexical.ts';

@@ -1,11 +1,9 @@
 // Where the drafter's knowledge of existing entities comes from: the graph (the same query the loader
 // uses, plus each person's countries) or a set of fact files (for the leave-one-out evaluation).
-import type { Driver } from 'neo4j-driver';
-import { cypher } from '../../server/repository/cypher.ts';
-import { readFactFile } from '../fact-file.ts';
-import { readKnownEntities } from '../loader.ts';
-import { declaredEntities } from '../plan.ts';
-import type { FactFile } from '../schema.ts';
+import { readKnownEntities, readKnownHoldings, readPeopleCountries, type Driver } from '../../graph/store.ts';
+import { readFactFile } from '../text-file.ts';
+import { declaredEntities } from '../../domain/plan.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
 import { EntityIndex } from './link.ts';
 
 /** Each person's countries as a fact file states them (titles held of a country, or represents). */
@@ -44,17 +42,9 @@ export function indexFromFactFiles(paths: readonly string[]): EntityIndex {
 }
 
 export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
-  const [entities, people, holdings] = await Promise.all([
-    readKnownEntities(driver, database),
-    driver.executeQuery(cypher('ingest-known-people'), {}, { database }),
-    driver.executeQuery(cypher('ingest-known-holdings'), {}, { database }),
-  ]);
-  const countries = new Map(people.records.map((r) => [r.get('id') as string, r.get('countries') as string[]]));
+  const [entities, countries, holdings] = await Promise.all([readKnownEntities(driver, database), readPeopleCountries(driver, database), readKnownHoldings(driver, database)]);
   const index = new EntityIndex();
   for (const entity of entities) index.add({ ...entity, countries: countries.get(entity.id) ?? [] });
-  const text = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 10) : undefined);
-  for (const r of holdings.records) {
-    index.holdings.push({ person: r.get('person') as string, name: r.get('name') as string, title: r.get('title') as string, country: r.get('country') as string, firstSeen: text(r.get('firstSeen')), lastSeen: text(r.get('lastSeen')) });
-  }
+  index.holdings.push(...holdings);
   return index;
 }

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MEETING_KINDS } from '../model.ts';
-import type { FactFile } from '../schema.ts';
-import { locateQuote } from '../source-text.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
+import { locateQuote } from '../../domain/source-text.ts';
 import { countryTable } from '../countries.ts';
 import type { Draft } from './draft.ts';
 

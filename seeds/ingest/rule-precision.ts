@@ -3,7 +3,7 @@
 // people (a gold person of the article), meeting pairs (a gold pair of the same status, counted for
 // the rule of the event that makes the pair) and agreements (the gold's, with the same status).
 import { existsSync } from 'node:fs';
-import type { FactFile } from '../schema.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
 import type { Draft } from './draft.ts';
 import { decisionsFile, readDecisions } from './decisions.ts';
 import { predictedPairs, goldPersonIndex, matchAgreements, readReleaseSet, type GoldRecord } from './release-set.ts';

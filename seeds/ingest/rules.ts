@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { countryTable, type Country } from '../countries.ts';
-import { AGREEMENT_KINDS, AGREEMENT_STATUSES, EVENT_KINDS, ORG_KINDS, PLACE_KINDS } from '../schema.ts';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, EVENT_KINDS, ORG_KINDS, PLACE_KINDS } from '../../domain/fact-schema.ts';
 
 export const RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 

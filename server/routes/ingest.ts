@@ -3,8 +3,8 @@
 // POST /api/ingest/decisions {source, decisions} → the review's verdicts kept, append-only.
 // All write-side: app.ts puts them behind the API key and the console's rate limit.
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { ingestAcceptBody, ingestDecisionsBody, ingestDraftBody } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { ingestAcceptBody, ingestDecisionsBody, ingestDraftBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { acceptArticle, draftArticle, recordDecisions } from '../services/ingest.ts';
 

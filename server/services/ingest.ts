@@ -1,16 +1,15 @@
 // Ingest over HTTP: draft facts from an article (POST /api/ingest) and load a reviewed draft through
 // the seed loader (POST /api/ingest/accept). Known entities come from the graph, so a name the graph
 // knows is linked to its id.
-import neo4j, { type Driver } from 'neo4j-driver';
 import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
 import { appendDecisions, type Decision } from '../../seeds/ingest/decisions.ts';
 import { draftFacts, type Confidence, type EntityBadge } from '../../seeds/ingest/draft.ts';
 import type { HolderSuggestion } from '../../seeds/ingest/holders.ts';
 import { indexFromGraph } from '../../seeds/ingest/known.ts';
-import type { FactFile } from '../../seeds/schema.ts';
-import type { Span } from '../../seeds/source-text.ts';
-import { BadInput } from '../errors.ts';
-import { cypher } from '../repository/cypher.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
+import type { Span } from '../../domain/source-text.ts';
+import { BadInput } from '../../domain/errors.ts';
+import { readGraphVersion, readSimilarMeetings, type Driver } from '../../graph/store.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 
 export interface IngestDeps {
@@ -26,11 +25,7 @@ export interface IngestDeps {
 
 /** The cache of known entities for a database: rebuilt from the graph when its fingerprint changes. */
 export function graphKnownIndex(driver: Driver, database: string | undefined): KnownIndexCache {
-  const fingerprint = async () => {
-    const { records } = await driver.executeQuery(cypher('graph-version'), {}, { database, routing: neo4j.routing.READ });
-    return [...(records[0]?.values() ?? [])].map(String).join(' ');
-  };
-  return knownIndexCache(() => indexFromGraph(driver, database), fingerprint);
+  return knownIndexCache(() => indexFromGraph(driver, database), () => readGraphVersion(driver, database));
 }
 
 export interface DraftResponse {
@@ -56,12 +51,10 @@ async function similarMeetings(deps: IngestDeps, facts: FactFile): Promise<Draft
     const date = e.date && typeof e.date.value === 'string' ? e.date.value : null;
     return people.flatMap((a, j) => people.slice(j + 1).map((b) => ({ path: `events[${i}]`, a, b, date })));
   });
-  if (!meetings.length) return {};
-  const { records } = await deps.driver.executeQuery(cypher('ingest-similar-meetings'), { meetings }, { database: deps.database, routing: neo4j.routing.READ });
   const out: DraftResponse['similarMeetings'] = {};
-  for (const r of records) {
-    const list = (out[r.get('path') as string] ??= []);
-    if (!list.some((x) => x.id === r.get('id'))) list.push({ id: r.get('id') as string, title: (r.get('title') as string | null) ?? (r.get('id') as string), date: (r.get('date') as string | null) ?? null });
+  for (const m of await readSimilarMeetings(deps.driver, deps.database, meetings)) {
+    const list = (out[m.path] ??= []);
+    if (!list.some((x) => x.id === m.id)) list.push({ id: m.id, title: m.title, date: m.date });
   }
   return out;
 }

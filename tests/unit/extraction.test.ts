@@ -15,7 +15,7 @@ import { EntityIndex } from '../../seeds/ingest/link.ts';
 import { compareWithGold, predictedOf, runReleaseSet, type GoldRecord } from '../../seeds/ingest/release-set.ts';
 import { loadRules } from '../../seeds/ingest/rules.ts';
 import { decisionLog, describeFact, namesOf, type FactFile as ClientFacts } from '../../client/src/ingest-review.ts';
-import type { FactFile } from '../../seeds/schema.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
 
 const held = (d: Draft) => predictedOf(d.facts).held.map((p) => [p.a, p.b].sort().join(' + ')).sort();
 const planned = (d: Draft) => predictedOf(d.facts).planned.map((p) => [p.a, p.b].sort().join(' + ')).sort();

@@ -4,7 +4,7 @@
 // planFactFile as a curated seed file. Pure: the context comes from the first pass.
 import type { z } from 'zod';
 import { countryTable } from '../../countries.ts';
-import type { factFileSchema } from '../../schema.ts';
+import type { factFileSchema } from '../../../domain/fact-schema.ts';
 import type { ImportContext } from './context.ts';
 import { counterpartsOf, officeOf, visitorSlot } from './context.ts';
 import { nameKey, nameTokens, slug } from './identity.ts';
