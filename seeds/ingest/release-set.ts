@@ -11,6 +11,7 @@ import type { FactFile } from '../../domain/fact-schema.ts';
 import { locateQuote } from '../../domain/source-text.ts';
 import { countryTable } from '../countries.ts';
 import type { Draft } from './draft.ts';
+import type { CategoryResult } from './evaluate.ts';
 
 const pairSchema = z.object({ a: z.string(), b: z.string(), date: z.string().nullable(), mode: z.enum(['in_person', 'call']), quote: z.string() }).passthrough();
 
@@ -33,13 +34,8 @@ export type GoldRecord = z.infer<typeof goldSchema>[number];
 export const SET_CATEGORIES = ['people', 'held pairs', 'pairs with date', 'planned pairs', 'agreements', 'countries'] as const;
 export type SetCategory = (typeof SET_CATEGORIES)[number];
 
-export interface Tally {
-  tp: number;
-  fp: number;
-  fn: number;
-  misses: string[];
-  falsePositives: string[];
-}
+/** Counts and the facts behind them, as the seed evaluation keeps them. */
+export type Tally = CategoryResult;
 export type SetComparison = Record<SetCategory, Tally> & { modeRight: number; modeMatched: number };
 
 export function readReleaseSet(dir: string): { records: GoldRecord[]; text: (file: string) => string } {
