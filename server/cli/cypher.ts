@@ -11,7 +11,8 @@ import { parseInput } from '../http/validate.ts';
 import { withDatabase } from '../repository/connect.ts';
 import { consoleDeps } from '../repository/console.ts';
 import { runConsoleQuery } from '../services/console.ts';
-import { bindSavedParams, findSavedQuery } from '../services/saved-queries.ts';
+import { bindSavedParams, findSavedQuery, redirectMergedPeople } from '../services/saved-queries.ts';
+import { createReader } from '../repository/reader.ts';
 import { toCsv, toTable } from './table.ts';
 import { runCli, UsageError } from './run.ts';
 
@@ -46,9 +47,10 @@ async function main(): Promise<number> {
   if (saved) request.params = bindSavedParams(saved, given);
   const config = loadConfig();
   const audit = fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl'));
-  const answer = await withDatabase(({ driver, database }) =>
-    runConsoleQuery(consoleDeps(driver, database, audit), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) }),
-  );
+  const answer = await withDatabase(async ({ driver, database }) => {
+    if (saved) request.params = await redirectMergedPeople(createReader(driver, database), request.params);
+    return runConsoleQuery(consoleDeps(driver, database, audit), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) });
+  });
   if (values.format === 'json') console.log(JSON.stringify(answer, null, 2));
   else console.log(values.format === 'csv' ? toCsv(answer.columns, answer.rows) : toTable(answer.columns, answer.rows));
   if (values.format === 'table') {

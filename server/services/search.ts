@@ -2,6 +2,7 @@
 // "person:…") into exactly one entity.
 import { foldName } from '../../seeds/gazetteer.ts';
 import { ID_PATTERN } from '../../seeds/model.ts';
+import { memberOfClusterId } from '../../seeds/resolution/judgements.ts';
 import { BadInput, NotFound } from '../errors.ts';
 import { labelOf, type ApiType } from '../http/schemas.ts';
 import type { GraphReader } from '../repository/reader.ts';
@@ -46,6 +47,8 @@ export interface EntityRefResult {
   name: string;
   /** The entity's own properties, when resolving already read them (an id or ISO code was given). */
   props?: Record<string, Plain>;
+  /** The id asked for, when it named a person now merged into this cluster. */
+  resolvedFrom?: string;
 }
 
 /**
@@ -59,8 +62,15 @@ export async function resolveEntity(reader: GraphReader, ref: string, param: str
     const props = row.props as Record<string, Plain>;
     return { id: row.id as string, type: (row.type as string).toLowerCase(), name: (props.name as string | undefined) ?? id, props };
   };
+  // An id merged into a cluster stays valid: it answers with the cluster, saying so.
+  const byAlias = async (id: string) => {
+    const [row] = await reader.rows('entity-alias', { ids: [id, memberOfClusterId(id)].filter(Boolean) });
+    if (!row) return undefined;
+    const props = row.props as Record<string, Plain>;
+    return { id: row.id as string, type: 'person', name: props.name as string, props, resolvedFrom: id };
+  };
   if (ID_PATTERN.test(ref)) {
-    const found = await byId(ref);
+    const found = (await byId(ref)) ?? (ref.startsWith('person:') ? await byAlias(ref) : undefined);
     if (!found) throw new NotFound(`${param}: no entity has the id "${ref}"`);
     if (type && found.type !== type) throw new BadInput(`${param}: expected ${article(type)}, but "${ref}" is ${article(found.type)}`, param);
     return found;
