@@ -15,7 +15,7 @@ CALL (c, r, o, id) {
   MERGE (c)-[x:$(type(r)) {statedAbout: id, title: r.title}]->(o)
   RETURN x
 }
-WITH r, x, x.sources AS s0, x.evidence AS e0, x.firstSeen AS f0, x.lastSeen AS l0
+WITH r, x, id, x.sources AS s0, x.evidence AS e0, x.firstSeen AS f0, x.lastSeen AS l0
 SET x += properties(r)
 SET x.sources = coalesce(s0, []) + [s IN coalesce(r.sources, []) WHERE NOT s IN coalesce(s0, [])],
     x.evidence = coalesce(e0, []) + [v IN coalesce(r.evidence, []) WHERE NOT v IN coalesce(e0, [])],

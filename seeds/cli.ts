@@ -2,8 +2,10 @@
 // Loads the curated fact files (default: all of seeds/facts) into the configured Neo4j — NEO4J_URI,
 // or the local one under .data/ (started for the duration of the command).
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.ts';
 import { withDatabase } from '../server/repository/connect.ts';
 import { loadFactFiles } from './loader.ts';
+import { syncJudgementLogs } from './resolution/apply.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,6 +31,8 @@ const exitCode = await withDatabase(async ({ driver, database }) => {
       `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
   );
   if (!values.check) {
+    // A reset emptied the judgements too: the logs put them (and their clusters) back.
+    await syncJudgementLogs(driver, database, loadConfig().DATA_DIR, (line) => console.log(line));
     console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
   }
   return refused.length > 0 ? 1 : 0;

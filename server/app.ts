@@ -10,8 +10,10 @@ import type { GraphReader } from './repository/reader.ts';
 import type { ConsoleDeps } from './services/console.ts';
 import type { StartupStatus } from './services/health.ts';
 import type { IngestDeps } from './services/ingest.ts';
+import type { ResolutionDeps } from './services/resolution.ts';
 import { consoleRoutes } from './routes/cypher.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { resolutionRoutes } from './routes/resolution.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -32,6 +34,8 @@ export interface AppDeps {
   staticDir?: string | undefined;
   /** Drafting and loading new articles (POST /api/ingest*). */
   ingest: IngestDeps;
+  /** Identity resolution: candidates, and judgements written to the log and the graph. */
+  resolution: ResolutionDeps;
   /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
   apiKey?: string | undefined;
   /** CORS origins and rate limits; default: no CORS, DEFAULT_SECURITY limits. */
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   // The console runs user Cypher and ingest writes: an API key (when configured) and a rate limit guard them.
   app.post(['/api/cypher', '/api/queries/:name'], perMinuteLimit(security.consolePerMinute, 'console'), requireApiKey(deps.apiKey));
   app.post(['/api/ingest', '/api/ingest/accept'], perMinuteLimit(security.consolePerMinute, 'ingest'), requireApiKey(deps.apiKey));
+  app.post('/api/resolution/judgements', perMinuteLimit(security.consolePerMinute, 'resolution'), requireApiKey(deps.apiKey));
   app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
 
   app.use('/api', healthRoutes(deps));
@@ -73,6 +78,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', consoleRoutes(deps));
   app.use('/api', reportRoutes(deps));
   app.use('/api', ingestRoutes(deps));
+  app.use('/api', resolutionRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));

@@ -7,6 +7,8 @@ import { consoleDeps } from './repository/console.ts';
 import { checkHealth } from './repository/database.ts';
 import { createReader } from './repository/reader.ts';
 import { graphKnownIndex } from './services/ingest.ts';
+import { resolutionDeps } from './services/resolution.ts';
+import { CURATED_JUDGEMENTS, judgementLogPath } from '../seeds/resolution/judgement-log.ts';
 
 export interface DepsOptions {
   audit: Audit;
@@ -18,12 +20,19 @@ export interface DepsOptions {
   trustProxy?: number;
   /** Where accepted articles are kept (seeds/facts + seeds/sources); unset: loaded into the graph only. */
   keepAccepted?: KeepDirs | undefined;
+  /** DATA_DIR: where the judgement log lives (resolution/judgements.jsonl); default .data. */
+  dataDir?: string;
+  /** The judgement log itself, when it lives elsewhere (tests). */
+  judgementLog?: string;
 }
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
+  const reader = createReader(driver, database);
+  const logPath = options.judgementLog ?? judgementLogPath(options.dataDir ?? '.data');
   return {
     probeDatabase: () => checkHealth(driver, database),
-    reader: createReader(driver, database),
+    reader,
+    resolution: resolutionDeps(driver, database, reader, logPath, CURATED_JUDGEMENTS),
     console: consoleDeps(driver, database, options.audit),
     staticDir: options.staticDir,
     apiKey: options.apiKey,

@@ -16,6 +16,7 @@ import { API_DRIVER, applySchema, isUnreachable } from './repository/database.ts
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
+import { syncJudgementLogs } from '../seeds/resolution/apply.ts';
 import { FACTS_DIR, SOURCES_DIR } from '../seeds/loader.ts';
 
 const log = (line: string) => console.log(line);
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     async () => {
       await applySchema(db.driver, db.database);
       if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log);
+      await syncJudgementLogs(db.driver, db.database, config.DATA_DIR, log);
     },
     { isTransient: isUnreachable, log },
   );
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       security: { corsOrigins: config.CORS_ORIGINS, consolePerMinute: config.RATE_LIMIT_CONSOLE, reportsPerMinute: config.RATE_LIMIT_REPORTS },
       trustProxy: config.TRUST_PROXY,
       keepAccepted: { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR },
+      dataDir: config.DATA_DIR,
       log,
     }),
   );
