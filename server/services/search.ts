@@ -70,7 +70,12 @@ export async function resolveEntity(reader: GraphReader, ref: string, param: str
     return { id: row.id as string, type: 'person', name: props.name as string, props, resolvedFrom: id };
   };
   if (ID_PATTERN.test(ref)) {
-    const found = (await byId(ref)) ?? (ref.startsWith('person:') ? await byAlias(ref) : undefined);
+    const member = memberOfClusterId(ref);
+    const found =
+      (await byId(ref)) ??
+      (ref.startsWith('person:') ? await byAlias(ref) : undefined) ??
+      // A dissolved cluster's id names the member it was named after.
+      (member ? await byId(member).then((m) => m && { ...m, resolvedFrom: ref }) : undefined);
     if (!found) throw new NotFound(`${param}: no entity has the id "${ref}"`);
     if (type && found.type !== type) throw new BadInput(`${param}: expected ${article(type)}, but "${ref}" is ${article(found.type)}`, param);
     return found;
