@@ -6,6 +6,7 @@
 // (Hafez / Bashar al-Assad). Pure: no I/O.
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
+import jaroWinkler from 'jaro-winkler';
 import { foldName } from '../gazetteer.ts';
 import { nameTokens } from '../import/state-dept/identity.ts';
 
@@ -13,6 +14,8 @@ import { nameTokens } from '../import/state-dept/identity.ts';
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'ould', 'abd', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'del', 'y']);
 const REGNAL = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
 const GENERATION = new Set(['jr', 'sr', 'junior', 'senior']);
+/** Titles written as part of a name ("Prince Saud al-Faisal", "Archbishop Makarios III"): not who it is. */
+const TITLE_WORDS = new Set(['prince', 'princess', 'king', 'queen', 'emir', 'amir', 'crown', 'president', 'premier', 'archbishop', 'mr', 'mrs', 'ms', 'lord', 'lady', 'daw', 'general']);
 
 export interface NameParts {
   /** Folded words that identify (particles, honorifics, initials and numbers left out). */
@@ -33,7 +36,10 @@ export function nameParts(name: string): NameParts {
   const folded = foldName(name).split(' ').filter(Boolean);
   const initials: string[] = [];
   let ordinal: string | null = null;
-  for (const token of folded) {
+  // A roman numeral closing a name is a regnal number ("Mohammed V", "Juan Carlos I"), not an initial.
+  const last = folded.length > 1 && REGNAL.test(folded.at(-1)!) ? folded.at(-1)! : null;
+  if (last) ordinal = last;
+  for (const token of last ? folded.slice(0, -1) : folded) {
     if (token.length === 1 && token !== 'y') initials.push(token);
     // "HW" written without dots is two initials; a real two-letter name has a vowel ("Wu", "Ai").
     else if (token.length <= 3 && !hasVowel(token) && !REGNAL.test(token)) initials.push(...token);
@@ -41,11 +47,13 @@ export function nameParts(name: string): NameParts {
   const words: string[] = [];
   for (const token of nameTokens(name)) {
     if (REGNAL.test(token) || GENERATION.has(token)) ordinal = token;
-    else if (PARTICLES.has(token)) continue;
+    else if (PARTICLES.has(token) || TITLE_WORDS.has(token)) continue;
     else if (token.length <= 3 && !hasVowel(token)) continue;
     else words.push(token);
   }
-  return { words, initials, ordinal, patronymic: folded.some((t) => PATRONYMIC.has(t)) };
+  // "X bin Y", and Gulf names chained with al- ("Sabah Al-Ahmad Al-Jaber Al-Sabah": Sabah, son of Ahmad, son of Jaber).
+  const chained = folded.slice(1).filter((t) => t === 'al').length >= 2;
+  return { words, initials, ordinal, patronymic: folded.some((t) => PATRONYMIC.has(t)) || chained };
 }
 
 /** Keys that sound alike (Double Metaphone, both codes), for blocking and spelling variants. */
@@ -61,10 +69,19 @@ export function wordMatch(a: string, b: string): WordMatch | null {
   if (a === b) return 'exact';
   if (a.length >= 3 && b.length >= 3) {
     const keys = new Set(soundKeys(a));
-    if (soundKeys(b).some((k) => keys.has(k)) && Math.abs(a.length - b.length) <= 3 && a[0] === b[0]) return 'sound';
+    // Alike in sound and in letters (Jaro-Winkler): Mohammed/Muhammad, Enrico/Enrique, Sarkisian/
+    // Sargsyan, but not Hassan/Hussein or Mahmoud/Mohammed, distinct names on one consonant skeleton.
+    if (a[0] === b[0] && jaroWinkler(a, b) >= 0.84 && soundKeys(b).some((k) => keys.has(k))) return 'sound';
   }
-  if (Math.min(a.length, b.length) >= 5 && distance(a, b) <= 1) return 'typo';
+  if (Math.min(a.length, b.length) >= 5 && (distance(a, b) <= 1 || swapped(a, b))) return 'typo';
   return null;
+}
+
+/** Two neighbouring letters swapped ("Medhi" / "Mehdi"): one slip of the hand. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 export type NameRelation =

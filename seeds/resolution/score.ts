@@ -145,9 +145,13 @@ export function scorePair(a: PersonProfile, b: PersonProfile, context: PairConte
   const ordinals = c.ordinalsDiffer ? [pa, pb] : primary.ordinalsDiffer ? [given.a, given.b] : null;
   if (ordinals) add('ordinal', -0.6, `regnal numbers or generations differ: ${ordinals[0]!.ordinal!.toUpperCase()} / ${ordinals[1]!.ordinal!.toUpperCase()}`);
 
+  // Country, title and years support a name that fits; they never make two different names one
+  // person (a successor holds the same office in the same country), so their support is scaled by
+  // how well the names fit. What speaks against one person counts in full.
+  const support = c.relation === 'conflict' || c.relation === 'none' ? 0 : c.relation === 'single' || singleWord ? 0.6 : 1;
   const countriesA = new Set(a.countries);
   const sharedCountries = b.countries.filter((x) => countriesA.has(x));
-  if (sharedCountries.length > 0) add('country', 0.2, `same country (${sharedCountries.map((x) => x.replace('country:', '')).join(', ')})`);
+  if (sharedCountries.length > 0) add('country', 0.2 * support, `same country (${sharedCountries.map((x) => x.replace('country:', '')).join(', ')})`);
   else if (a.countries.length > 0 && b.countries.length > 0) {
     add('country', -0.3, `different countries (${a.countries.map((x) => x.replace('country:', '')).join(', ')} / ${b.countries.map((x) => x.replace('country:', '')).join(', ')})`);
   }
@@ -161,11 +165,11 @@ export function scorePair(a: PersonProfile, b: PersonProfile, context: PairConte
       if (!office || (concurrent && !office.concurrent)) office = { title: x.title, concurrent };
     }
   }
-  if (office) add('title', office.concurrent ? 0.2 : 0.15, `both hold "${office.title}"${office.concurrent ? ' in the same years' : ''}`);
+  if (office) add('title', (office.concurrent ? 0.2 : 0.15) * support, `both hold "${office.title}"${office.concurrent ? ' in the same years' : ''}`);
 
   const gap = yearGap(a.years, b.years);
   if (gap !== null) {
-    if (gap <= 10) add('years', 0.05, gap === 0 ? 'attested in overlapping years' : `attested ${gap} years apart`);
+    if (gap <= 10) add('years', 0.05 * support, gap === 0 ? 'attested in overlapping years' : `attested ${gap} years apart`);
     else if (gap > 40) add('years', -0.35, `attested ${gap} years apart`);
     else if (gap > 20) add('years', -0.15, `attested ${gap} years apart`);
   }
