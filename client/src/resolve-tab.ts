@@ -139,11 +139,17 @@ export class ResolveTab {
       });
       const formed = result.clusters.formed.length ? `; now one person: ${result.clusters.formed.join(', ')}` : '';
       const dissolved = result.clusters.dissolved.length ? `; split again: ${result.clusters.dissolved.join(', ')}` : '';
-      this.say(`${c.a.name} / ${c.b.name}: ${verdict}${formed}${dissolved}`);
+      const done = `${c.a.name} / ${c.b.name}: ${verdict}${formed}${dissolved}`;
       c.judgement = verdict === 'undo' ? null : { verdict, by, at: new Date().toISOString(), note };
       this.note.value = '';
       this.renderQueue();
-      this.move(1);
+      if (nextIndex(this.index, this.list.length) === null) {
+        this.say(`${done}. That was the last pair of this list.`);
+        void this.show();
+      } else {
+        this.move(1);
+        this.say(done);
+      }
     } catch (err) {
       this.say(explain(err), true);
     }
