@@ -1,33 +1,11 @@
 // What the review tab shows about a candidate pair, as plain data (no DOM), so it is unit-tested:
 // the answer of GET /api/resolution/candidates, and the lines the tab writes for each side.
 
-export interface ResolutionPerson {
-  id: string;
-  name: string;
-  aliases: string[];
-  countries: string[];
-  titles: { title: string; at: string; from: number | null; to: number | null }[];
-  years: { from: number; to: number } | null;
-  origin: 'articles' | 'state-dept' | 'mixed';
-  events: number;
-  note: string | null;
-}
+import type { CandidateList, CandidateView, PersonSummary } from '../../seeds/resolution/contract.ts';
 
-export interface Candidate {
-  a: ResolutionPerson;
-  b: ResolutionPerson;
-  score: number;
-  likely: boolean;
-  reasons: { feature: string; weight: number; text: string }[];
-  judgement: { verdict: string; by: string; at: string; note?: string | null } | null;
-}
-
-export interface CandidateList {
-  candidates: Candidate[];
-  total: number;
-  threshold: number;
-  stats: { people: number; pairsCompared: number; candidates: number; ms: number };
-}
+export type ResolutionPerson = PersonSummary;
+export type Candidate = CandidateView;
+export type { CandidateList };
 
 export type Verdict = 'same' | 'different' | 'unsure' | 'undo';
 

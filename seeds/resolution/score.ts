@@ -3,41 +3,13 @@
 // together (two people at one meeting are two people). Every part of the score is a reason an
 // analyst can read and check. Pure: no I/O.
 import { foldName } from '../gazetteer.ts';
+import type { PersonSummary, Reason, TitleHeld } from './contract.ts';
 import { compareNames, nameParts, type NameComparison, type NameParts, type NameRelation } from './names.ts';
 
-export interface TitleHeld {
-  title: string;
-  /** The organisation or country the title is held at (id). */
-  at: string;
-  /** The country it belongs to (the country itself, or where the organisation is based), if known. */
-  country: string | null;
-  from: number | null;
-  to: number | null;
-}
+export type { Reason, TitleHeld };
 
-export interface PersonProfile {
-  id: string;
-  name: string;
-  aliases: string[];
-  /** Countries the person holds a title of or represented at an event (ids: country:XX). */
-  countries: string[];
-  titles: TitleHeld[];
-  /** First and last year the graph attests the person (titles and events), if any. */
-  years: { from: number; to: number } | null;
-  /** Where the person comes from: curated or ingested articles, the State Department import, or both. */
-  origin: 'articles' | 'state-dept' | 'mixed';
-  /** Events the person took part in (any role). */
-  events: number;
-  note: string | null;
-}
-
-export interface Reason {
-  /** What the reason is about: name, initials, ordinal, country, title, years, together. */
-  feature: 'name' | 'initials' | 'ordinal' | 'country' | 'title' | 'years' | 'together';
-  /** What it adds to the score (negative: evidence of two people). */
-  weight: number;
-  text: string;
-}
+/** What the scorer knows about a person (the API summarises it as a PersonSummary). */
+export type PersonProfile = PersonSummary;
 
 export interface PairScore {
   score: number;

@@ -4,14 +4,15 @@
 //   resolve judge <a> <b> same|different|unsure [--note why] [--by who]
 //   resolve undo <a> <b>
 //   resolve import <file.jsonl|file.csv> [--by who]   many judgements at once (a,b,verdict[,note])
+//   resolve accept --min 0.9 [--country NG] [--by who]  every open pair from a score, except what `different` forbids
 //   resolve log [--person id] [--limit N]      who judged what, newest first
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { candidatesQuery, judgementHistoryQuery, judgementsBody } from '../http/schemas.ts';
+import { acceptBody, candidatesQuery, judgementHistoryQuery, judgementsBody } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
 import type { CandidateList, CandidateView, JudgeResult, PersonSummary, ResolutionDeps } from '../services/resolution.ts';
-import { judge, listCandidates, listJudgements } from '../services/resolution.ts';
+import { acceptLikely, judge, listCandidates, listJudgements, type AcceptResult } from '../services/resolution.ts';
 import type { JudgementEntry } from '../../seeds/resolution/judgements.ts';
 import { UsageError } from './run.ts';
 
@@ -20,6 +21,7 @@ export const RESOLVE_USAGE = `       npm run kg -- resolve list [--country C] [-
        npm run kg -- resolve judge <a> <b> same|different|unsure [--note why] [--by who]
        npm run kg -- resolve undo <a> <b>
        npm run kg -- resolve import <file.jsonl|file.csv> [--by who]
+       npm run kg -- resolve accept --min S [--country C] [--by who]
        npm run kg -- resolve log [--person id] [--limit N]`;
 
 export interface ResolveOptions {
@@ -118,6 +120,15 @@ export function resolveCommand(args: string[], options: ResolveOptions): Resolve
   if (sub === 'import' && a) {
     const body = parseInput(judgementsBody, { judgements: readJudgementFile(a), by });
     return { apiPath: '/api/resolution/judgements', body, run: (deps) => judge(deps, body.judgements, body.by), format: formatJudged };
+  }
+  if (sub === 'accept' && options.min) {
+    const body = parseInput(acceptBody, { minScore: Number(options.min), by, ...(options.country ? { country: options.country } : {}), ...(options.note ? { note: options.note } : {}) });
+    return {
+      apiPath: '/api/resolution/accept',
+      body,
+      run: (deps) => acceptLikely(deps, body, body.by),
+      format: (r: AcceptResult) => [formatJudged(r) || 'nothing accepted', ...r.skipped.map((x) => `left for review: ${x.a} / ${x.b} (${x.score}): ${x.why}`)].join('\n'),
+    };
   }
   if (sub === 'log') {
     const raw = defined({ person: options.person, limit: options.limit });

@@ -3,7 +3,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  bilateralReportQuery, candidatesQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, judgementHistoryQuery, judgementsBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+  acceptBody, bilateralReportQuery, candidatesQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, judgementHistoryQuery, judgementsBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from './schemas.ts';
 
 const problem = z
@@ -192,6 +192,14 @@ export function buildOpenApi(): Record<string, unknown> {
       404: errors[404],
       409: { description: 'Contradicts a judgement already recorded (nothing was recorded)', content: { 'application/problem+json': { schema: problem } } },
     },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/resolution/accept',
+    summary: 'Accept the likely pairs in bulk',
+    description: 'Judges every open candidate pair scoring at least `minScore` (optionally of one `country`) the same, as `by`, in one transaction; a pair that would join two people judged different is left for review and listed in `skipped` with why. Needs the API key when API_KEY is set.',
+    request: { body: { content: { 'application/json': { schema: acceptBody } } } },
+    responses: { 200: { description: '`{recorded, clusters: {formed, dissolved}, skipped: [{a, b, score, why}]}`' }, 400: errors[400], 401: unauthorized },
   });
   registry.registerPath({
     method: 'get',

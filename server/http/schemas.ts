@@ -214,3 +214,12 @@ export const judgementHistoryQuery = z
     limit: intParam(1, 1000, 100, 'how many, newest first'),
   })
   .strict();
+
+export const acceptBody = z
+  .object({
+    minScore: z.number({ invalid_type_error: 'a number from 0.3 to 1' }).min(0.3, 'at least 0.3').max(1, 'at most 1').openapi({ description: 'accept every open pair scoring at least this', example: 0.9 }),
+    country: z.string().trim().regex(/^(country:)?[A-Za-z]{2}$/, 'an ISO country code such as NG').optional(),
+    by: z.string().trim().min(1).max(100).default('api'),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict();

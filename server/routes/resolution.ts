@@ -1,11 +1,12 @@
 // GET /api/resolution/candidates → pairs of "maybe one person" with their score and reasons;
 // POST /api/resolution/judgements → record same/different/unsure/undo (behind the API key);
-// GET /api/resolution/judgements → the log, newest first.
+// GET /api/resolution/judgements → the log, newest first; POST /api/resolution/accept → judge every
+// open pair from a score the same, except those a `different` forbids (behind the API key).
 import { Router } from 'express';
 import type { AppDeps } from '../app.ts';
-import { candidatesQuery, judgementHistoryQuery, judgementsBody } from '../http/schemas.ts';
+import { acceptBody, candidatesQuery, judgementHistoryQuery, judgementsBody } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
-import { judge, listCandidates, listJudgements } from '../services/resolution.ts';
+import { acceptLikely, judge, listCandidates, listJudgements } from '../services/resolution.ts';
 
 export function resolutionRoutes(deps: AppDeps): Router {
   return Router()
@@ -18,5 +19,9 @@ export function resolutionRoutes(deps: AppDeps): Router {
     .post('/resolution/judgements', async (req, res) => {
       const body = parseInput(judgementsBody, req.body);
       res.json(await judge(deps.resolution, body.judgements, body.by));
+    })
+    .post('/resolution/accept', async (req, res) => {
+      const body = parseInput(acceptBody, req.body);
+      res.json(await acceptLikely(deps.resolution, body, body.by));
     });
 }

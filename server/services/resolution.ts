@@ -8,7 +8,10 @@ import { appendJudgements, readJudgementLog } from '../../seeds/resolution/judge
 import {
   conflictOf, currentJudgements, memberOfClusterId, ordered, pairOf, type Judgement, type JudgementEntry, type Verdict,
 } from '../../seeds/resolution/judgements.ts';
-import type { PairContext, PersonProfile, Reason } from '../../seeds/resolution/score.ts';
+import type { CandidateList, CandidateView, PersonSummary } from '../../seeds/resolution/contract.ts';
+import type { PairContext, PersonProfile } from '../../seeds/resolution/score.ts';
+
+export type { CandidateList, CandidateView, PersonSummary };
 import { BadInput, Conflict, NotFound } from '../errors.ts';
 import { cypher } from '../repository/cypher.ts';
 import type { GraphReader } from '../repository/reader.ts';
@@ -90,30 +93,9 @@ async function computeCandidates(reader: GraphReader): Promise<CandidateSet> {
   return { ...run, people: new Map(profiles.map((p) => [p.id, p])), ms: Date.now() - started };
 }
 
-export interface PersonSummary {
-  id: string;
-  name: string;
-  aliases: string[];
-  countries: string[];
-  titles: { title: string; at: string; from: number | null; to: number | null }[];
-  years: { from: number; to: number } | null;
-  origin: PersonProfile['origin'];
-  events: number;
-  note: string | null;
-}
-
 function summary(p: PersonProfile): PersonSummary {
-  const titles = p.titles.map(({ title, at, from, to }) => ({ title, at, from, to })).sort((x, y) => (x.from ?? 9999) - (y.from ?? 9999));
+  const titles = [...p.titles].sort((x, y) => (x.from ?? 9999) - (y.from ?? 9999));
   return { id: p.id, name: p.name, aliases: p.aliases.slice(0, 10), countries: p.countries, titles: titles.slice(0, 8), years: p.years, origin: p.origin, events: p.events, note: p.note };
-}
-
-export interface CandidateView {
-  a: PersonSummary;
-  b: PersonSummary;
-  score: number;
-  likely: boolean;
-  reasons: Reason[];
-  judgement: Omit<Judgement, 'a' | 'b'> | null;
 }
 
 export interface CandidateQuery {
@@ -124,13 +106,6 @@ export interface CandidateQuery {
   minScore: number;
   limit: number;
   offset: number;
-}
-
-export interface CandidateList {
-  candidates: CandidateView[];
-  total: number;
-  threshold: number;
-  stats: CandidateRun['stats'] & { candidates: number; ms: number };
 }
 
 /** The log as it stands: shipped judgements, then the runtime log. */
@@ -239,4 +214,38 @@ export function listJudgements(deps: ResolutionDeps, query: HistoryQuery): { jud
   const person = query.person ? memberOfClusterId(query.person) ?? query.person : undefined;
   const all = judgementHistory(deps).filter((j) => !person || j.a === person || j.b === person).reverse();
   return { judgements: all.slice(0, query.limit), total: all.length };
+}
+
+export interface AcceptQuery {
+  minScore: number;
+  country?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface AcceptResult extends JudgeResult {
+  /** Pairs left for review because accepting them would contradict a judgement (with why). */
+  skipped: { a: string; b: string; score: number; why: string }[];
+}
+
+/**
+ * Judges every open pair scoring at least `minScore` the same, in one go ("accept the likely ones"),
+ * leaving out any that would join two people judged different — so `different` also stops a bulk merge.
+ */
+export async function acceptLikely(deps: ResolutionDeps, query: AcceptQuery, by: string): Promise<AcceptResult> {
+  const list = await listCandidates(deps, { status: 'open', minScore: query.minScore, country: query.country, limit: 100_000, offset: 0 });
+  const state = currentJudgements(judgementHistory(deps));
+  const accepted: JudgementInput[] = [];
+  const skipped: AcceptResult['skipped'] = [];
+  for (const c of list.candidates) {
+    const entry = ordered({ a: c.a.id, b: c.b.id, verdict: 'same' as const, by, at: new Date(0).toISOString() });
+    const conflict = conflictOf(state, entry);
+    if (conflict) {
+      skipped.push({ a: c.a.id, b: c.b.id, score: c.score, why: conflict });
+      continue;
+    }
+    state.set(pairOf(entry.a, entry.b), entry);
+    accepted.push({ a: c.a.id, b: c.b.id, verdict: 'same', note: query.note ?? `accepted in bulk: score ${c.score} ≥ ${query.minScore}` });
+  }
+  if (accepted.length === 0) return { recorded: [], clusters: { formed: [], dissolved: [] }, skipped };
+  return { ...(await judge(deps, accepted, by)), skipped };
 }

@@ -20,13 +20,15 @@ describe('Resolve tab in the browser (e2e)', function () {
   let initial: { items: number; sha256: string };
 
   before(async function () {
+    this.timeout(600_000);
     const { driver } = await seededGraph();
     await loadFactFiles({ driver, files: [join(FIXTURES, '900_resolution-fixture.yaml')], sourcesDir: FIXTURES });
     initial = await graphChecksum(driver);
     ({ base, browser } = await startBrowserSuite());
     page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   });
-  after(async () => {
+  after(async function () {
+    this.timeout(600_000);
     await browser?.close();
     const { driver } = await seededGraph();
     await loadFactFiles({ driver, reset: true });

@@ -44,7 +44,9 @@ describe('identity resolution (real Neo4j)', function () {
     return { status: res.status, body: (await res.json()) as T };
   };
 
-  before(async () => {
+  before(async function () {
+    // Starting and seeding the test database comes first when this file runs alone: slow on a busy machine.
+    this.timeout(600_000);
     const { driver } = await seededGraph();
     dir = mkdtempSync(join(tmpdir(), 'kg-resolution-'));
     // The fixture's article lives beside its fact file; the seeds' beside theirs.
@@ -55,7 +57,8 @@ describe('identity resolution (real Neo4j)', function () {
     initial = await graphChecksum(driver);
   });
 
-  after(async () => {
+  after(async function () {
+    this.timeout(600_000);
     await app?.close();
     const { driver } = await seededGraph();
     await syncJudgements(driver, undefined, []);
@@ -206,7 +209,7 @@ describe('identity resolution (real Neo4j)', function () {
   });
 
   describe('judged different', () => {
-  it('blocks a same that would join them through someone else; the whole batch is refused', async () => {
+  it('blocks a same that would join them through someone else (the whole batch is refused) and a bulk accept', async () => {
     const different = await post('/api/resolution/judgements', { judgements: [{ a: SEEDS, b: IMPORTED, verdict: 'different' }] });
     expect(different.status).to.equal(200);
     const { driver } = await seededGraph();
@@ -217,8 +220,18 @@ describe('identity resolution (real Neo4j)', function () {
     expect(chain.status).to.equal(409);
     expect(chain.body.detail).to.contain('were judged different');
     expect(await graphChecksum(driver)).to.deep.equal(judged);
+    // Accepting the likely pairs in bulk never overrides a judgement: the pair is not open any more.
+    const bulk = await post<{ recorded: unknown[]; skipped: unknown[] }>('/api/resolution/accept', { minScore: 0.3, by: 'tester' });
+    expect(bulk.status, JSON.stringify(bulk.body)).to.equal(200);
+    expect(bulk.body).to.deep.include({ recorded: [], skipped: [] });
+    expect(await graphChecksum(driver)).to.deep.equal(judged);
     const undone = await post('/api/resolution/judgements', { judgements: [{ a: SEEDS, b: IMPORTED, verdict: 'undo' }] });
     expect(undone.status).to.equal(200);
+    expect(await graphChecksum(driver)).to.deep.equal(initial);
+    // Without the different, the bulk accept merges them; undo splits them again.
+    const merged = await post<{ clusters: { formed: string[] } }>('/api/resolution/accept', { minScore: 0.6, by: 'tester' });
+    expect(merged.body.clusters.formed).to.deep.equal([CLUSTER]);
+    await post('/api/resolution/judgements', { judgements: [{ a: SEEDS, b: IMPORTED, verdict: 'undo' }] });
     expect(await graphChecksum(driver)).to.deep.equal(initial);
   });
   });
