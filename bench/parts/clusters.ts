@@ -17,6 +17,9 @@ export interface CandidateTiming {
   candidates: number;
   blocks: number;
   largestBlock: number;
+  readMs: number;
+  scoringMs: number;
+  contextMs: number;
   seconds: number;
   peakRssMiB: number;
 }

@@ -3,7 +3,7 @@
 // but only those sharing a name key are scored. A key shared by very many people ("Mohammed",
 // "Kim") makes no block of its own; such people still meet through their other words. Pure: no I/O.
 import { nameParts, soundKeys } from './names.ts';
-import { scorePair, type PairContext, type PairScore, type PersonProfile } from './score.ts';
+import { scoreCeiling, scorePair, type PairContext, type PairScore, type PersonProfile } from './score.ts';
 
 /** A key shared by more people than this forms no block (its pairs would be mostly namesakes). */
 export const MAX_BLOCK = 400;
@@ -75,7 +75,7 @@ export function blockPeople(people: readonly PersonProfile[], maxBlock = MAX_BLO
 
 export interface CandidateRun {
   candidates: Candidate[];
-  stats: { people: number; blocks: number; largestBlock: number; skippedKeys: number; pairsCompared: number };
+  stats: { people: number; blocks: number; largestBlock: number; skippedKeys: number; pairsCompared: number; scoringMs: number; contextMs: number };
 }
 
 /**
@@ -87,14 +87,18 @@ export async function findCandidates(
   context: (pairs: [string, string][]) => Promise<Map<string, PairContext>>,
   minScore = MIN_CANDIDATE_SCORE,
 ): Promise<CandidateRun> {
+  const started = performance.now();
   const blocking = blockPeople(people);
   const first: [PersonProfile, PersonProfile][] = [];
   for (const [i, j] of blocking.pairs) {
     const a = people[i]!;
     const b = people[j]!;
+    if (scoreCeiling(a, b) < minScore) continue;
     if (scorePair(a, b, undefined, blocking.frequency).score >= minScore) first.push(a.id < b.id ? [a, b] : [b, a]);
   }
+  const scored = performance.now();
   const contexts = await context(first.map(([a, b]) => [a.id, b.id]));
+  const contextMs = Math.round(performance.now() - scored);
   const candidates: Candidate[] = [];
   for (const [a, b] of first) {
     const scored = scorePair(a, b, contexts.get(pairKey(a.id, b.id)), blocking.frequency);
@@ -102,7 +106,8 @@ export async function findCandidates(
   }
   candidates.sort((x, y) => y.score - x.score || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
   const { blocks, largestBlock, skippedKeys } = blocking;
-  return { candidates, stats: { people: people.length, blocks, largestBlock, skippedKeys, pairsCompared: blocking.pairs.length } };
+  const scoringMs = Math.round(scored - started);
+  return { candidates, stats: { people: people.length, blocks, largestBlock, skippedKeys, pairsCompared: blocking.pairs.length, scoringMs, contextMs } };
 }
 
 /** One key per unordered pair. */

@@ -51,5 +51,6 @@ export interface CandidateList {
   candidates: CandidateView[];
   total: number;
   threshold: number;
-  stats: { people: number; blocks: number; largestBlock: number; skippedKeys: number; pairsCompared: number; candidates: number; ms: number };
+  /** How the list was made: people read, blocks, pairs compared, and where the time went (ms). */
+  stats: { people: number; blocks: number; largestBlock: number; skippedKeys: number; pairsCompared: number; candidates: number; ms: number; readMs: number; scoringMs: number; contextMs: number };
 }

@@ -32,7 +32,23 @@ const PATRONYMIC = new Set(['bin', 'ibn', 'bint', 'ould']);
 
 const hasVowel = (word: string) => /[aeiouy]/.test(word);
 
-export function nameParts(name: string): NameParts {
+/** Kept between calls: candidate generation compares each name with hundreds of others. Bounded. */
+function memo<K, V>(compute: (key: K) => V, limit = 200_000): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= limit) cache.clear();
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+export const nameParts: (name: string) => Readonly<NameParts> = memo(computeNameParts);
+
+function computeNameParts(name: string): NameParts {
   const folded = foldName(name).split(' ').filter(Boolean);
   const initials: string[] = [];
   let ordinal: string | null = null;
@@ -57,10 +73,10 @@ export function nameParts(name: string): NameParts {
 }
 
 /** Keys that sound alike (Double Metaphone, both codes), for blocking and spelling variants. */
-export function soundKeys(word: string): string[] {
+export const soundKeys: (word: string) => readonly string[] = memo((word: string) => {
   const [primary, secondary] = doubleMetaphone(word);
   return [...new Set([primary, secondary].filter((k) => k.length > 0))];
-}
+});
 
 export type WordMatch = 'exact' | 'sound' | 'typo';
 
@@ -110,7 +126,7 @@ export interface NameComparison {
 }
 
 /** Matches words greedily, exact matches first, in any order (Kim Dae-jung = Dae Jung Kim). */
-export function compareNames(a: NameParts, b: NameParts): NameComparison {
+export function compareNames(a: Readonly<NameParts>, b: Readonly<NameParts>): NameComparison {
   const restB = [...b.words];
   const restA: string[] = [];
   const shared: string[] = [];

@@ -76,6 +76,17 @@ function yearGap(a: PersonProfile['years'], b: PersonProfile['years']): number |
 const overlaps = (x: TitleHeld, y: TitleHeld) =>
   x.from !== null && x.to !== null && y.from !== null && y.to !== null && x.from <= y.to + 1 && y.from <= x.to + 1;
 
+/**
+ * The most a pair could score from its names with every attribute in its favour: candidate
+ * generation skips pairs whose ceiling is below the floor without building their reasons.
+ */
+export function scoreCeiling(a: PersonProfile, b: PersonProfile): number {
+  const { comparison: c, a: pa, b: pb } = bestNameMatch(a, b);
+  if (c.relation === 'conflict' || c.relation === 'none') return NAME_WEIGHT[c.relation];
+  const single = Math.min(pa.words.length, pb.words.length) <= 1 || c.relation === 'single';
+  return (single ? Math.max(0.3, NAME_WEIGHT[c.relation]) : NAME_WEIGHT[c.relation]) + 0.1 + 0.45 * (single ? 0.6 : 1);
+}
+
 export function scorePair(a: PersonProfile, b: PersonProfile, context: PairContext = { together: [] }, frequency: WordFrequency = () => 1): PairScore {
   const reasons: Reason[] = [];
   const add = (feature: Reason['feature'], weight: number, text: string) => reasons.push({ feature, weight: Math.round(weight * 100) / 100, text });

@@ -34,6 +34,7 @@ export interface ResolutionDeps {
 }
 
 export interface CandidateSet extends CandidateRun {
+  stats: CandidateRun['stats'] & { readMs: number };
   people: Map<string, PersonProfile>;
   ms: number;
 }
@@ -81,6 +82,7 @@ export async function readProfiles(reader: GraphReader): Promise<PersonProfile[]
 async function computeCandidates(reader: GraphReader): Promise<CandidateSet> {
   const started = Date.now();
   const profiles = await readProfiles(reader);
+  const readMs = Date.now() - started;
   const context = async (pairs: [string, string][]) => {
     const out = new Map<string, PairContext>();
     for (let i = 0; i < pairs.length; i += 2000) {
@@ -90,7 +92,7 @@ async function computeCandidates(reader: GraphReader): Promise<CandidateSet> {
     return out;
   };
   const run = await findCandidates(profiles, context);
-  return { ...run, people: new Map(profiles.map((p) => [p.id, p])), ms: Date.now() - started };
+  return { ...run, stats: { ...run.stats, readMs }, people: new Map(profiles.map((p) => [p.id, p])), ms: Date.now() - started };
 }
 
 function summary(p: PersonProfile): PersonSummary {
