@@ -1,11 +1,11 @@
 // npm run seed [-- --reset] [--check] [file.yaml …]
 // Loads the curated fact files (default: all of seeds/facts) into the configured Neo4j — NEO4J_URI,
-// or the local one under .data/ (started for the duration of the command).
+// or the local one under .data/ (the running app's, else started for the duration of the command).
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.ts';
-import { withDatabase } from '../server/repository/connect.ts';
+import { runCli, withDatabase } from '../graph/cli.ts';
+import { loadDatabaseConfig } from '../graph/config.ts';
 import { loadFactFiles } from './loader.ts';
-import { syncJudgementLogs } from './resolution/apply.ts';
+import { syncJudgementLogs } from './resolution/sync.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,26 +15,27 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const exitCode = await withDatabase(async ({ driver, database }) => {
-  const summary = await loadFactFiles({
-    driver,
-    database,
-    files: positionals.length ? positionals : undefined,
-    reset: values.reset,
-    dryRun: values.check,
-    log: (line) => console.log(line),
-  });
-  const refused = summary.files.filter((f) => !f.loaded);
-  const t = summary.totals;
-  console.log(
-    `${summary.files.length - refused.length} file(s) ${values.check ? 'valid' : 'loaded'}, ${refused.length} refused; ` +
-      `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
-  );
-  if (!values.check) {
-    // A reset emptied the judgements too: the logs put them (and their clusters) back.
-    await syncJudgementLogs(driver, database, loadConfig().DATA_DIR, (line) => console.log(line));
-    console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
-  }
-  return refused.length > 0 ? 1 : 0;
-});
-process.exitCode = exitCode;
+runCli(() =>
+  withDatabase(async ({ driver, database }) => {
+    const summary = await loadFactFiles({
+      driver,
+      database,
+      files: positionals.length ? positionals : undefined,
+      reset: values.reset,
+      dryRun: values.check,
+      log: (line) => console.log(line),
+    });
+    const refused = summary.files.filter((f) => !f.loaded);
+    const t = summary.totals;
+    console.log(
+      `${summary.files.length - refused.length} file(s) ${values.check ? 'valid' : 'loaded'}, ${refused.length} refused; ` +
+        `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
+    );
+    if (!values.check) {
+      // A reset emptied the judgements too: the logs put them (and their clusters) back.
+      await syncJudgementLogs(driver, database, loadDatabaseConfig().DATA_DIR, (line) => console.log(line));
+      console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
+    }
+    return refused.length > 0 ? 1 : 0;
+  }),
+);

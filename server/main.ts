@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { fileAudit } from './audit.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './repository/connect.ts';
+import { openDatabase } from '../graph/connect.ts';
 import { appDeps } from './deps.ts';
-import { API_DRIVER, applySchema, isUnreachable } from './repository/database.ts';
+import { API_DRIVER, applySchema, isUnreachable } from '../graph/database.ts';
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
-import { syncJudgementLogs } from '../seeds/resolution/apply.ts';
+import { syncJudgementLogs } from '../seeds/resolution/sync.ts';
 import { FACTS_DIR, SOURCES_DIR } from '../seeds/loader.ts';
 
 const log = (line: string) => console.log(line);

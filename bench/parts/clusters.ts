@@ -3,9 +3,9 @@
 // pairs of officials the same, so paths and meetings can be measured again over a graph with
 // clusters (API vs raw, as before). Clusters go through the same writeJudgements as the API.
 import type { Driver } from 'neo4j-driver';
-import { writeJudgements } from '../../seeds/resolution/apply.ts';
-import { clusterIdOf, currentJudgements, type JudgementEntry } from '../../seeds/resolution/judgements.ts';
-import { createReader } from '../../server/repository/reader.ts';
+import { writeJudgements } from '../../graph/judgements.ts';
+import { clusterIdOf, currentJudgements, type JudgementEntry } from '../../domain/resolution/judgements.ts';
+import { createReader } from '../../graph/reader.ts';
 import { resolutionDeps } from '../../server/services/resolution.ts';
 import { personId } from '../synthetic/generator.ts';
 import { mulberry32 } from '../synthetic/random.ts';

@@ -1,7 +1,7 @@
 // What the review tab shows about a candidate pair, as plain data (no DOM), so it is unit-tested:
 // the answer of GET /api/resolution/candidates, and the lines the tab writes for each side.
 
-import type { CandidateList, CandidateView, PersonSummary } from '../../seeds/resolution/contract.ts';
+import type { CandidateList, CandidateView, PersonSummary } from '../../domain/resolution/contract.ts';
 
 export type ResolutionPerson = PersonSummary;
 export type Candidate = CandidateView;

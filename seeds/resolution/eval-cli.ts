@@ -4,11 +4,13 @@
 // one: load the seeds and `npm run import -- state-dept` first), keeping each label and its reason.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../../server/repository/connect.ts';
-import { createReader } from '../../server/repository/reader.ts';
-import { LIKELY_SAME, readProfiles } from '../../server/services/resolution.ts';
-import { nameParts } from './names.ts';
-import { labelledSampleSchema, measure, SAMPLE, scoreLabelled, type LabelledSample } from './evaluate.ts';
+import { withDatabase } from '../../graph/cli.ts';
+import { createReader } from '../../graph/reader.ts';
+import { LIKELY_SAME } from '../../domain/resolution/score.ts';
+import { readProfiles } from '../../graph/resolution.ts';
+import { nameParts } from '../../domain/resolution/names.ts';
+import { labelledSampleSchema, measure, scoreLabelled, type LabelledSample } from '../../domain/resolution/evaluate.ts';
+import { SAMPLE } from './sample.ts';
 
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9];
 

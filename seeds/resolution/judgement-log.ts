@@ -5,8 +5,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FactFileError, type FactProblem } from '../errors.ts';
-import { judgementSchema, type JudgementEntry } from './judgements.ts';
+import { FactFileError, type FactProblem } from '../../domain/fact-errors.ts';
+import { judgementSchema, type JudgementEntry } from '../../domain/resolution/judgements.ts';
 
 export const CURATED_JUDGEMENTS = join(fileURLToPath(new URL('.', import.meta.url)), 'judgements.jsonl');
 

@@ -7,11 +7,11 @@
 // database itself (NEO4J_URI, or the local one) — the same services and validation either way.
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
+import { createReader, type GraphReader } from '../../graph/reader.ts';
+import { meetingsQuery, pathsQuery, searchQuery } from '../contracts/requests.ts';
 import { loadConfig } from '../config.ts';
-import { withDatabase, type OpenDatabase } from '../repository/connect.ts';
+import type { OpenDatabase } from '../../graph/connect.ts';
 import { appDeps } from '../deps.ts';
-import { createReader, type GraphReader } from '../repository/reader.ts';
-import { meetingsQuery, pathsQuery, searchQuery } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
 import { getEntityProfile } from '../services/entities.ts';
 import { findMeetings } from '../services/meetings.ts';
@@ -19,7 +19,7 @@ import { findPaths } from '../services/paths.ts';
 import { searchEntities } from '../services/search.ts';
 import { formatEntity, formatMeetings, formatPaths, formatSearch } from './format.ts';
 import { resolveCommand, RESOLVE_USAGE } from './resolve.ts';
-import { runCli, UsageError } from './run.ts';
+import { runCli, UsageError, withDatabase } from '../../graph/cli.ts';
 
 const USAGE = `usage: npm run kg -- search <text> [--type T]
        npm run kg -- entity <id|name>

@@ -9,12 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { acceptBody, candidatesQuery, judgementHistoryQuery, judgementsBody } from '../http/schemas.ts';
+import { acceptBody, candidatesQuery, judgementHistoryQuery, judgementsBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import type { CandidateList, CandidateView, JudgeResult, PersonSummary, ResolutionDeps } from '../services/resolution.ts';
 import { acceptLikely, judge, listCandidates, listJudgements, type AcceptResult } from '../services/resolution.ts';
-import type { JudgementEntry } from '../../seeds/resolution/judgements.ts';
-import { UsageError } from './run.ts';
+import type { JudgementEntry } from '../../domain/resolution/judgements.ts';
+import { UsageError } from '../../graph/cli.ts';
 
 export const RESOLVE_USAGE = `       npm run kg -- resolve list [--country C] [--min S] [--status open|judged|all] [--q text] [--person id] [--limit N]
        npm run kg -- resolve show <a> <b>

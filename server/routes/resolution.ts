@@ -3,8 +3,8 @@
 // GET /api/resolution/judgements → the log, newest first; POST /api/resolution/accept → judge every
 // open pair from a score the same, except those a `different` forbids (behind the API key).
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { acceptBody, candidatesQuery, judgementHistoryQuery, judgementsBody } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { acceptBody, candidatesQuery, judgementHistoryQuery, judgementsBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { acceptLikely, judge, listCandidates, listJudgements } from '../services/resolution.ts';
 

@@ -1,24 +1,27 @@
 // Identity resolution as a review workflow: candidate pairs of "maybe one person" with the reasons
 // for their score, and judgements (same / different / unsure / undo) that are appended to the log
 // under DATA_DIR and applied to the graph, where clusters are materialised (seeds/resolution/graph.ts).
-import neo4j, { type Driver } from 'neo4j-driver';
-import { findCandidates, pairKey, type CandidateRun } from '../../seeds/resolution/candidates.ts';
-import { writeJudgements, type Applied } from '../../seeds/resolution/apply.ts';
+import { findCandidates, pairKey, type CandidateRun } from '../../domain/resolution/candidates.ts';
+import { writeJudgements } from '../../graph/judgements.ts';
+import { readProfiles } from '../../graph/resolution.ts';
+import { inWriteTransaction, readGraphVersion, type Driver } from '../../graph/store.ts';
 import { appendJudgements, readJudgementLog } from '../../seeds/resolution/judgement-log.ts';
 import {
   conflictOf, currentJudgements, memberOfClusterId, ordered, pairOf, type Judgement, type JudgementEntry, type Verdict,
-} from '../../seeds/resolution/judgements.ts';
-import type { CandidateList, CandidateView, PersonSummary } from '../../seeds/resolution/contract.ts';
-import type { PairContext, PersonProfile } from '../../seeds/resolution/score.ts';
+} from '../../domain/resolution/judgements.ts';
+import type { CandidateList, CandidateView, PersonSummary } from '../../domain/resolution/contract.ts';
+import type { PairContext, PersonProfile } from '../../domain/resolution/score.ts';
+
+export { readProfiles };
 
 export type { CandidateList, CandidateView, PersonSummary };
-import { BadInput, Conflict, NotFound } from '../errors.ts';
-import { cypher } from '../repository/cypher.ts';
-import type { GraphReader } from '../repository/reader.ts';
+import { BadInput, Conflict, NotFound } from '../../domain/errors.ts';
+import type { GraphReader } from '../../graph/reader.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 
-/** Scores from here up are shown as "likely the same person" (the threshold measured in the README). */
-export const LIKELY_SAME = 0.6;
+import { LIKELY_SAME } from '../../domain/resolution/score.ts';
+
+export { LIKELY_SAME };
 
 export interface ResolutionDeps {
   driver: Driver;
@@ -40,43 +43,7 @@ export interface CandidateSet extends CandidateRun {
 }
 
 export function resolutionDeps(driver: Driver, database: string | undefined, reader: GraphReader, logPath: string, curatedPath?: string): ResolutionDeps {
-  const fingerprint = async () => {
-    const { records } = await driver.executeQuery(cypher('graph-version'), {}, { database, routing: neo4j.routing.READ });
-    return [...(records[0]?.values() ?? [])].map(String).join(' ');
-  };
-  return { driver, database, reader, logPath, curatedPath, candidates: knownIndexCache(() => computeCandidates(reader), fingerprint) };
-}
-
-const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
-
-export async function readProfiles(reader: GraphReader): Promise<PersonProfile[]> {
-  const rows = await reader.rows('resolution-people');
-  return rows.map((row) => {
-    const titles = ((row.titles as Record<string, unknown>[] | null) ?? []).map((t) => ({
-      title: t.title as string,
-      at: t.at as string,
-      country: (t.country as string | null) ?? null,
-      from: num(t.from),
-      to: num(t.to),
-    }));
-    const countries = new Set<string>();
-    for (const t of titles) if (t.country) countries.add(t.country);
-    for (const c of (row.represents as (string | null)[] | null) ?? []) if (c) countries.add(c);
-    const years = [num(row.firstYear), num(row.lastYear), ...titles.flatMap((t) => [t.from, t.to])].filter((y): y is number => y !== null);
-    const articles = num(row.articleSources) ?? 0;
-    const imported = num(row.importSources) ?? 0;
-    return {
-      id: row.id as string,
-      name: row.name as string,
-      aliases: (row.aliases as string[]) ?? [],
-      countries: [...countries].sort(),
-      titles,
-      years: years.length ? { from: Math.min(...years), to: Math.max(...years) } : null,
-      origin: articles && imported ? 'mixed' : imported ? 'state-dept' : 'articles',
-      events: num(row.events) ?? 0,
-      note: (row.note as string | null) ?? null,
-    };
-  });
+  return { driver, database, reader, logPath, curatedPath, candidates: knownIndexCache(() => computeCandidates(reader), () => readGraphVersion(driver, database)) };
 }
 
 async function computeCandidates(reader: GraphReader): Promise<CandidateSet> {
@@ -195,13 +162,7 @@ export async function judge(deps: ResolutionDeps, inputs: readonly JudgementInpu
     throw new Conflict(`Nothing was recorded: ${problems.map((p) => `${p.param}: ${p.message}`).join('; ')}`);
   }
   appendJudgements(deps.logPath, entries);
-  const session = deps.driver.session({ database: deps.database });
-  let applied: Applied;
-  try {
-    applied = await session.executeWrite((tx) => writeJudgements(tx, state, entries.map((e) => pairOf(e.a, e.b))));
-  } finally {
-    await session.close();
-  }
+  const applied = await inWriteTransaction(deps.driver, deps.database, (tx) => writeJudgements(tx, state, entries.map((e) => pairOf(e.a, e.b))));
   deps.candidates.invalidate();
   return { recorded: entries, clusters: { formed: applied.formed, dissolved: applied.dissolved } };
 }

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { graphChecksum } from '../../seeds/checksum.ts';
+import { graphChecksum } from '../../graph/checksum.ts';
 import { loadFactFiles } from '../../seeds/loader.ts';
 import { getJson } from '../support/app.ts';
 import { seededGraph } from '../support/seeded.ts';

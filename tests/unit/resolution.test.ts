@@ -2,14 +2,15 @@
 // blocking, judgements and clusters, the judgement log, and the scorer measured on the labelled sample.
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { blockPeople, findCandidates } from '../../seeds/resolution/candidates.ts';
-import { labelledSampleSchema, measure, SAMPLE } from '../../seeds/resolution/evaluate.ts';
+import { blockPeople, findCandidates } from '../../domain/resolution/candidates.ts';
+import { labelledSampleSchema, measure } from '../../domain/resolution/evaluate.ts';
+import { SAMPLE } from '../../seeds/resolution/sample.ts';
 import { parseJudgementLog } from '../../seeds/resolution/judgement-log.ts';
 import {
   canonicalMember, clusterIdOf, conflictOf, currentJudgements, memberOfClusterId, sameGroups, type JudgementEntry,
-} from '../../seeds/resolution/judgements.ts';
-import { compareNames, nameParts } from '../../seeds/resolution/names.ts';
-import { scorePair, type PersonProfile } from '../../seeds/resolution/score.ts';
+} from '../../domain/resolution/judgements.ts';
+import { compareNames, nameParts } from '../../domain/resolution/names.ts';
+import { scorePair, type PersonProfile } from '../../domain/resolution/score.ts';
 import { LIKELY_SAME } from '../../server/services/resolution.ts';
 
 const compare = (a: string, b: string) => compareNames(nameParts(a), nameParts(b));

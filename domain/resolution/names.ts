@@ -8,7 +8,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import jaroWinkler from 'jaro-winkler';
 import { foldName } from '../gazetteer.ts';
-import { nameTokens } from '../import/state-dept/identity.ts';
+import { nameTokens } from '../name-tokens.ts';
 
 /** Words that join or introduce a name part and say nothing about who it is (al-Assad = Assad). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'ould', 'abd', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'del', 'y']);

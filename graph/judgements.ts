@@ -2,11 +2,10 @@
 // nodes of the pairs concerned are set (or removed, when undone), clusters are formed or dissolved
 // (graph.ts), and MET and inferred heads are derived again for the events that moved.
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../../server/repository/cypher.ts';
-import { deriveForEvents, emptyCounts, runBatched, type WriteCounts } from '../writer.ts';
-import { reconcileClusters, type Reconciled } from './graph.ts';
-import { CURATED_JUDGEMENTS, judgementLogPath, readJudgementLog } from './judgement-log.ts';
-import { currentJudgements, pairOf, type Judgement, type JudgementEntry } from './judgements.ts';
+import { cypher } from './cypher.ts';
+import { deriveForEvents, emptyCounts, runBatched, type WriteCounts } from './writer.ts';
+import { reconcileClusters, type Reconciled } from './resolution.ts';
+import { currentJudgements, pairOf, type Judgement, type JudgementEntry } from '../domain/resolution/judgements.ts';
 
 export interface Applied extends Reconciled {
   counts: WriteCounts;
@@ -56,14 +55,4 @@ export async function syncJudgements(driver: Driver, database: string | undefine
   } finally {
     await session.close();
   }
-}
-
-/** At start-up and after a seed load: the shipped judgements, then DATA_DIR's log, into the graph. */
-export async function syncJudgementLogs(driver: Driver, database: string | undefined, dataDir: string, log: (line: string) => void): Promise<Applied> {
-  const entries = [...readJudgementLog(CURATED_JUDGEMENTS), ...readJudgementLog(judgementLogPath(dataDir))];
-  const applied = await syncJudgements(driver, database, entries);
-  if (applied.changed || applied.formed.length || applied.dissolved.length) {
-    log(`identity resolution: ${applied.changed} judgement(s) applied, ${applied.formed.length} cluster(s) formed, ${applied.dissolved.length} dissolved`);
-  }
-  return applied;
 }

@@ -1,61 +1,12 @@
 // Writes one file's plan in a single transaction (all-or-nothing), with batched UNWIND … MERGE, then
 // refreshes the derived parts for the events it touched: inherited dates, delegation heads, MET.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../server/repository/cypher.ts';
-import { MEETING_KINDS } from './model.ts';
-import type { EntityRow, LinkRow, ParticipationRow, TitleRow, WritePlan } from './plan.ts';
-import { closeClusters, openClusters, type WriterScope } from './resolution/graph.ts';
+import { MEETING_KINDS } from '../domain/model.ts';
+import type { EntityRow, LinkRow, ParticipationRow, TitleRow, WritePlan } from '../domain/plan.ts';
+import { closeClusters, openClusters, type WriterScope } from './resolution.ts';
+import { addCounts, emptyCounts, runBatched, runOnce, type WriteCounts } from './write-queries.ts';
 
-const BATCH = 1000;
-
-export interface WriteCounts {
-  nodesCreated: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
-}
-
-export function emptyCounts(): WriteCounts {
-  return { nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
-}
-
-export function addCounts(into: WriteCounts, more: WriteCounts): WriteCounts {
-  into.nodesCreated += more.nodesCreated;
-  into.relationshipsCreated += more.relationshipsCreated;
-  into.relationshipsDeleted += more.relationshipsDeleted;
-  into.propertiesSet += more.propertiesSet;
-  return into;
-}
-
-/** Runs a named query over `rows` in batches, adding up what it changed. */
-export async function runBatched(
-  tx: ManagedTransaction,
-  name: string,
-  rows: readonly unknown[],
-  params: Record<string, unknown> = {},
-  counts: WriteCounts = emptyCounts(),
-): Promise<WriteCounts> {
-  for (let offset = 0; offset < rows.length; offset += BATCH) {
-    const result = await tx.run(cypher(name), { ...params, rows: rows.slice(offset, offset + BATCH) });
-    addCounts(counts, countsOf(result.summary.counters.updates()));
-  }
-  return counts;
-}
-
-function countsOf(updates: Record<string, number>): WriteCounts {
-  return {
-    nodesCreated: updates.nodesCreated ?? 0,
-    relationshipsCreated: updates.relationshipsCreated ?? 0,
-    relationshipsDeleted: updates.relationshipsDeleted ?? 0,
-    propertiesSet: updates.propertiesSet ?? 0,
-  };
-}
-
-async function runOnce(tx: ManagedTransaction, name: string, params: Record<string, unknown>, counts: WriteCounts) {
-  const result = await tx.run(cypher(name), params);
-  addCounts(counts, countsOf(result.summary.counters.updates()));
-  return result.records;
-}
+export { addCounts, emptyCounts, runBatched, type WriteCounts };
 
 export interface PlanRows {
   entities: Iterable<EntityRow>;

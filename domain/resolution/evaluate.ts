@@ -2,13 +2,9 @@
 // each pair stored with both people's profiles as the graph gave them, so the measurement needs no
 // database. A pair counts as predicted "same" when blocking would pair them (a name key in common)
 // and its score reaches the threshold. Pure: no I/O.
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { blockingKeys } from './candidates.ts';
 import { scorePair, type PairScore, type PersonProfile } from './score.ts';
-
-/** The labelled sample: tests/fixtures/resolution/labelled-pairs.json. */
-export const SAMPLE = fileURLToPath(new URL('../../tests/fixtures/resolution/labelled-pairs.json', import.meta.url));
 
 const titleSchema = z.object({ title: z.string(), at: z.string(), country: z.string().nullable(), from: z.number().nullable(), to: z.number().nullable() });
 const profileSchema = z.object({
