@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   bilateralReportQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from './schemas.ts';
+import { registerPictures } from './openapi-pictures.ts';
 
 const problem = z
   .object({
@@ -171,6 +172,7 @@ export function buildOpenApi(): Record<string, unknown> {
       responses: { 200: { description: 'json, md, html or csv' }, 400: errors[400], 404: errors[404] },
     });
   }
+  registerPictures(registry, errors);
   const generator = new OpenApiGeneratorV31(registry.definitions);
   return generator.generateDocument({
     openapi: '3.1.0',

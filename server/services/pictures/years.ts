@@ -1,0 +1,68 @@
+// Events per year and kind — for a person, a country or the whole graph — with, for each year, the
+// /api/meetings link that lists that year's meetings with their quotes (the counts' citations).
+import { MEETING_KINDS } from '../../../seeds/model.ts';
+import type { ActivityPerYearQuery } from '../../http/schemas.ts';
+import type { GraphReader } from '../../repository/reader.ts';
+import { resolveEntity } from '../search.ts';
+
+export interface YearCount {
+  year: number;
+  /** Held events per kind that started and ended in this year. */
+  kinds: Record<string, number>;
+  meetings: number;
+  total: number;
+  /** GET this for the year's meetings, each with its quotes. */
+  meetingsUrl: string;
+}
+
+export interface ActivityPerYear {
+  subject: { person: { id: string; name: string } | null; country: { id: string; name: string } | null };
+  years: YearCount[];
+  kinds: string[];
+  meetingKinds: string[];
+  /** Held events with no date, and events that run from one year into the next (counted in neither). */
+  undated: Record<string, number>;
+  spanningYears: Record<string, number>;
+}
+
+const MEETING = new Set<string>(MEETING_KINDS);
+
+export async function activityPerYear(reader: GraphReader, query: ActivityPerYearQuery): Promise<ActivityPerYear> {
+  const [person, country] = await Promise.all([
+    query.person ? resolveEntity(reader, query.person, 'person', 'person') : null,
+    query.country ? resolveEntity(reader, query.country, 'country', 'country') : null,
+  ]);
+  const rows = await reader.rows('picture-activity-per-year', { person: person?.id ?? null, country: country?.id ?? null });
+  const byYear = new Map<number, YearCount>();
+  const undated: Record<string, number> = {};
+  const spanning: Record<string, number> = {};
+  const kinds = new Set<string>();
+  const link = new URLSearchParams();
+  if (person) link.set('person', person.id);
+  if (country) link.set('country', country.id);
+  for (const row of rows) {
+    const kind = String(row.kind);
+    const n = Number(row.events);
+    kinds.add(kind);
+    if (row.year === null) undated[kind] = (undated[kind] ?? 0) + n;
+    else if (row.spansYears === true) spanning[kind] = (spanning[kind] ?? 0) + n;
+    else {
+      const year = Number(row.year);
+      const entry = byYear.get(year) ?? { year, kinds: {}, meetings: 0, total: 0, meetingsUrl: `/api/meetings?${new URLSearchParams({ ...Object.fromEntries(link), from: String(year), to: String(year), limit: '500' })}` };
+      entry.kinds[kind] = (entry.kinds[kind] ?? 0) + n;
+      entry.total += n;
+      if (MEETING.has(kind)) entry.meetings += n;
+      byYear.set(year, entry);
+    }
+  }
+  const order = [...MEETING_KINDS, 'visit', 'summit', 'forum', 'exhibition'];
+  const rank = (k: string) => (order.indexOf(k) < 0 ? order.length : order.indexOf(k));
+  return {
+    subject: { person: person && { id: person.id, name: person.name }, country: country && { id: country.id, name: country.name } },
+    years: [...byYear.values()].sort((x, y) => x.year - y.year),
+    kinds: [...kinds].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y)),
+    meetingKinds: [...MEETING_KINDS],
+    undated,
+    spanningYears: spanning,
+  };
+}
