@@ -147,7 +147,7 @@ export function buildOpenApi(): Record<string, unknown> {
     method: 'get',
     path: '/api/queries',
     summary: 'The saved query library',
-    responses: { 200: { description: '`{queries: [{name, title, description, params: [{name, type, required, description}], columns}]}`' } },
+    responses: { 200: { description: '`{queries: [{name, title, description, params: [{name, type, required, description}], columns, query}]}` (`query`: the Cypher, header comments included)' } },
   });
   registry.registerPath({
     method: 'post',
