@@ -13,7 +13,7 @@ export function frame(width: number, height: number, title: string, subtitle: st
     .attr('width', width)
     .attr('height', height)
     .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
+    .attr('role', 'group')
     .attr('aria-label', label)
     .attr('font-family', FONT)
     .attr('font-size', 11);
