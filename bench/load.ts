@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
-import { createDriver } from '../server/repository/database.ts';
+import { createDriver } from '../graph/database.ts';
 import { spawnTs } from '../tests/support/processes.ts';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.ts';
 import { BENCH_MEMORY } from './lib/memory.ts';

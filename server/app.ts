@@ -1,12 +1,12 @@
 // createApp(deps) builds the Express app; it never listens (main.ts does), so tests can mount it.
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
-import { BadInput, NotFound } from './errors.ts';
+import { BadInput, NotFound } from '../domain/errors.ts';
 import { requireApiKey } from './http/api-key.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { corsPolicy, DEFAULT_SECURITY, perMinuteLimit, securityHeaders, type SecurityPolicy } from './http/security.ts';
-import type { DatabaseHealth } from './repository/database.ts';
-import type { GraphReader } from './repository/reader.ts';
+import type { DatabaseHealth } from '../graph/database.ts';
+import type { GraphReader } from '../graph/reader.ts';
 import type { ConsoleDeps } from './services/console.ts';
 import type { StartupStatus } from './services/health.ts';
 import type { IngestDeps } from './services/ingest.ts';

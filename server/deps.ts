@@ -1,11 +1,11 @@
 // Builds the app's dependencies from a driver — the one place main.ts, the CLIs and the tests wire them.
-import type { Driver } from 'neo4j-driver';
+import type { Driver } from '../graph/store.ts';
 import type { AppDeps } from './app.ts';
 import type { KeepDirs } from '../seeds/ingest/accept.ts';
 import type { Audit } from './audit.ts';
-import { consoleDeps } from './repository/console.ts';
-import { checkHealth } from './repository/database.ts';
-import { createReader } from './repository/reader.ts';
+import { consoleDeps } from '../graph/console.ts';
+import { checkHealth } from '../graph/database.ts';
+import { createReader } from '../graph/reader.ts';
 import { graphKnownIndex } from './services/ingest.ts';
 
 export interface DepsOptions {

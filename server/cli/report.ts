@@ -4,13 +4,12 @@
 import 'dotenv/config';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../repository/connect.ts';
-import { createReader } from '../repository/reader.ts';
+import { createReader } from '../../graph/reader.ts';
 import { bilateralReport } from '../services/reports/bilateral.ts';
 import { organizationReport, personReport } from '../services/reports/dossier.ts';
 import type { Report } from '../services/reports/model.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../services/reports/render.ts';
-import { runCli, UsageError } from './run.ts';
+import { runCli, UsageError, withDatabase } from '../../graph/cli.ts';
 
 const USAGE = 'usage: npm run report -- bilateral <A> <B> | person <id|name> | organization <id|name>  [--format md|html|csv|json|pdf] [--out file]';
 

@@ -2,7 +2,7 @@
 // schemas (server/http/openapi.ts), so the documentation cannot drift from what is enforced.
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { periodBound } from '../repository/values.ts';
+import { isPeriod, PERIOD_HINT, PERIOD_PATTERN, periodEnd, periodStart } from '../../domain/period.ts';
 
 extendZodWithOpenApi(z);
 
@@ -14,14 +14,7 @@ export function labelOf(type: ApiType): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const periodText = z
-  .string()
-  .regex(PERIOD, 'a date YYYY-MM-DD, or a month YYYY-MM, or a year YYYY')
-  .refine((text) => {
-    const [y, m, d] = text.split('-').map(Number);
-    return d === undefined || new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() === d;
-  }, 'a real calendar date');
+const periodText = z.string().regex(PERIOD_PATTERN, PERIOD_HINT).refine(isPeriod, 'a real calendar date');
 
 /** Comma-separated list of names, e.g. "Country,org:kz-mfa". */
 const commaList = <T extends string>(item: z.ZodType<T, z.ZodTypeDef, string>, example: string) =>
@@ -50,8 +43,8 @@ export const entityRef = z
 
 function windowOrder<T extends { from?: string | undefined; to?: string | undefined }>(value: T, ctx: z.RefinementCtx, names = ['from', 'to']) {
   // Zod runs refinements even when a field already failed: compare only well-formed periods.
-  const wellFormed = (text: string | undefined): text is string => typeof text === 'string' && PERIOD.test(text);
-  if (wellFormed(value.from) && wellFormed(value.to) && periodBound(value.from, 'start')!.toString() > periodBound(value.to, 'end')!.toString()) {
+  const wellFormed = (text: string | undefined): text is string => typeof text === 'string' && PERIOD_PATTERN.test(text);
+  if (wellFormed(value.from) && wellFormed(value.to) && periodStart(value.from) > periodEnd(value.to)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [names[1]!], message: `not before ${names[0]} (${value.from})` });
   }
 }

@@ -5,7 +5,7 @@ import cors from 'cors';
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { TooManyRequests } from '../errors.ts';
+import { TooManyRequests } from '../../domain/errors.ts';
 import { REPORT_CSS } from '../services/reports/render.ts';
 import { DOCS_CSS } from './openapi.ts';
 

@@ -2,7 +2,7 @@
 // reports in which every statement cites its source, as json, md, html or csv.
 import { Router, type Response } from 'express';
 import type { AppDeps } from '../app.ts';
-import { BadInput } from '../errors.ts';
+import { BadInput } from '../../domain/errors.ts';
 import { bilateralReportQuery, entityParams, entityReportQuery } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
 import { bilateralReport } from '../services/reports/bilateral.ts';

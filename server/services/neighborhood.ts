@@ -2,8 +2,9 @@
 // (reported when reached), with type and date-window filters.
 import type { NeighborhoodQuery } from '../http/schemas.ts';
 import { labelOf } from '../http/schemas.ts';
-import type { GraphReader } from '../repository/reader.ts';
-import { periodBound, type Plain } from '../repository/values.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import { periodBound } from '../../domain/period.ts';
+import type { Plain } from '../../graph/values.ts';
 import { resolveEntity } from './search.ts';
 
 export interface CyNode {

@@ -1,5 +1,5 @@
 // The live schema's names (labels, relationship types, property keys) for the console editor's completion.
-import type { GraphReader } from '../repository/reader.ts';
+import type { GraphReader } from '../../graph/reader.ts';
 
 export interface SchemaNames {
   labels: string[];

@@ -10,7 +10,7 @@ import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts
 import { importStateDept } from '../../seeds/import/state-dept/import.ts';
 import { createApp } from '../../server/app.ts';
 import { appDeps } from '../../server/deps.ts';
-import { applySchema, createDriver } from '../../server/repository/database.ts';
+import { applySchema, createDriver } from '../../graph/database.ts';
 import { DATA_ROOT } from './database.ts';
 
 interface ImportedApp {

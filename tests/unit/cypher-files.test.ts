@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { allCypherNames, cypher, statements } from '../../server/repository/cypher.ts';
+import { allCypherNames, cypher, statements } from '../../graph/cypher.ts';
 
 describe('cypher files', () => {
   it('are found by name, recursively', () => {

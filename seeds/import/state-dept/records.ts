@@ -2,7 +2,7 @@
 // trips.csv (one stop abroad of a US president or secretary of state). A row that does not fit is
 // reported as file:line (field) with what was expected.
 import { z } from 'zod';
-import { partialDate } from '../../schema.ts';
+import { partialDate } from '../../../domain/fact-schema.ts';
 import type { CsvRow } from '../csv-rows.ts';
 import { countryCode, type CountriesTable } from './tables.ts';
 

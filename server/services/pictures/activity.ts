@@ -1,8 +1,9 @@
 // What the pictures are drawn from: the events a person (or the officials of two countries) took part
 // in, each with its participants and the quotes behind them, read once and shared by the timeline, the
 // summary card and the dossier's summary.
-import type { GraphReader } from '../../repository/reader.ts';
-import { periodBound, type Plain } from '../../repository/values.ts';
+import type { GraphReader } from '../../../graph/reader.ts';
+import { periodBound } from '../../../domain/period.ts';
+import type { Plain } from '../../../graph/values.ts';
 import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type QuoteBook } from '../evidence.ts';
 
 type Props = Record<string, Plain>;

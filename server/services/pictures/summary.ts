@@ -1,10 +1,10 @@
 // A person's summary card: how many events and meetings, first and last contact, top counterparts,
 // the countries dealt with, and titles over time — each line with the quotes it rests on. The explorer
 // draws it at the top of the details panel; the dossier opens with it.
-import { MEETING_KINDS } from '../../../seeds/model.ts';
+import { MEETING_KINDS } from '../../../domain/model.ts';
 import type { PersonSummaryQuery } from '../../http/schemas.ts';
-import type { GraphReader } from '../../repository/reader.ts';
-import type { Plain } from '../../repository/values.ts';
+import type { GraphReader } from '../../../graph/reader.ts';
+import type { Plain } from '../../../graph/values.ts';
 import { loadQuoteBook, withoutContained, type Quote, type SourceSummary } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { eventQuotes, personActivity, present, type Activity, type ActivityEvent } from './activity.ts';

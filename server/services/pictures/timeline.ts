@@ -1,8 +1,8 @@
 // A timeline of events for a person (one lane per counterpart) or for two countries (one lane per
 // official of either side), each mark citing the sentences that say who took part.
-import { BadInput } from '../../errors.ts';
+import { BadInput } from '../../../domain/errors.ts';
 import type { TimelineQuery } from '../../http/schemas.ts';
-import type { GraphReader } from '../../repository/reader.ts';
+import type { GraphReader } from '../../../graph/reader.ts';
 import type { Quote, SourceSummary } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { eventQuotes, pairActivity, personActivity, present, type Activity, type ActivityEvent, type ActivityParticipant } from './activity.ts';

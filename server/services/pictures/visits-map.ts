@@ -2,8 +2,9 @@
 // visited, with its quote; journeys (see journeys.ts); countries with how often they were visited and
 // how often their officials travelled.
 import type { VisitsMapQuery } from '../../http/schemas.ts';
-import type { GraphReader } from '../../repository/reader.ts';
-import { periodBound, type Plain } from '../../repository/values.ts';
+import type { GraphReader } from '../../../graph/reader.ts';
+import { periodBound } from '../../../domain/period.ts';
+import type { Plain } from '../../../graph/values.ts';
 import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type SourceSummary } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { groupJourneys, JOURNEY_GAP_DAYS } from './journeys.ts';

@@ -1,8 +1,8 @@
 // Events per year and kind — for a person, a country or the whole graph — with, for each year, the
 // /api/meetings link that lists that year's meetings with their quotes (the counts' citations).
-import { MEETING_KINDS } from '../../../seeds/model.ts';
+import { MEETING_KINDS } from '../../../domain/model.ts';
 import type { ActivityPerYearQuery } from '../../http/schemas.ts';
-import type { GraphReader } from '../../repository/reader.ts';
+import type { GraphReader } from '../../../graph/reader.ts';
 import { resolveEntity } from '../search.ts';
 
 export interface YearCount {

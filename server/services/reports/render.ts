@@ -1,6 +1,6 @@
 // Renders a report as Markdown, HTML (printable, with numbered footnotes showing each quote and its
 // article), CSV (one row per fact and citation) or JSON. Citations are numbered once per report.
-import { formatDate } from '../text.ts';
+import { formatPeriod } from '../../../domain/period.ts';
 import type { Citation, Report, Statement } from './model.ts';
 
 /** The report page's only style; server/http/security.ts allows exactly this block by its hash. */
@@ -42,7 +42,7 @@ export function numberCitations(report: Report): { numberOf(c: Citation): number
 }
 
 function sourceLine(c: Pick<Citation, 'title' | 'published' | 'sourceId'>): string {
-  return `${c.title ?? c.sourceId}, ${c.published ? formatDate(c.published, 'day') : 'publication date not given'}`;
+  return `${c.title ?? c.sourceId}, ${c.published ? formatPeriod(c.published, 'day') : 'publication date not given'}`;
 }
 
 const mdEscape = (text: string) => text.replace(/([\\`*_[\]|<>])/g, '\\$1');
@@ -101,9 +101,9 @@ export function toHtml(report: Report): string {
   for (const c of all) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
   const footnotes = [...bySource.values()].map(
     (list) =>
-      `<li class="source-notes"><cite>${esc(list[0]!.title ?? list[0]!.sourceId)}</cite>, ${esc(list[0]!.published ? formatDate(list[0]!.published, 'day') : 'publication date not given')}<ol class="footnotes">${list.map((c) => `<li id="fn${numberOf(c)}" value="${numberOf(c)}"><q>${esc(c.quote)}</q></li>`).join('')}</ol></li>`,
+      `<li class="source-notes"><cite>${esc(list[0]!.title ?? list[0]!.sourceId)}</cite>, ${esc(list[0]!.published ? formatPeriod(list[0]!.published, 'day') : 'publication date not given')}<ol class="footnotes">${list.map((c) => `<li id="fn${numberOf(c)}" value="${numberOf(c)}"><q>${esc(c.quote)}</q></li>`).join('')}</ol></li>`,
   );
-  const sources = report.sources.map((s) => `<li><cite>${esc(s.title ?? s.id)}</cite>${s.publisher ? `, ${esc(s.publisher)}` : ''}, ${esc(s.published ? formatDate(s.published, 'day') : 'publication date not given')} <code>${esc(s.id)}</code></li>`);
+  const sources = report.sources.map((s) => `<li><cite>${esc(s.title ?? s.id)}</cite>${s.publisher ? `, ${esc(s.publisher)}` : ''}, ${esc(s.published ? formatPeriod(s.published, 'day') : 'publication date not given')} <code>${esc(s.id)}</code></li>`);
   return `<!doctype html>
 <html lang="en">
 <head>
