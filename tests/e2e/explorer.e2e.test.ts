@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openApp, shot, startBrowserSuite, watchCsp } from './browser.ts';
+import { openApp, shot, startBrowserSuite, watchedPage } from './browser.ts';
 
 const KUANTYROV = 'person:alibek-kuantyrov';
 const ADESOJI = 'person:adeniyi-adesoji';
@@ -38,12 +38,7 @@ describe('explorer in the browser (e2e)', function () {
   /** Every Content-Security-Policy violation any test's page reported; the last test asserts none. */
   const cspViolations: string[] = [];
   beforeEach(async function () {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    await watchCsp(context, cspViolations, this.currentTest?.title ?? '');
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${this.currentTest?.title}: ${message.text()}`);
-    });
+    ({ context, page } = await watchedPage(browser, cspViolations, this.currentTest?.title ?? ''));
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await shot(page, `failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
@@ -61,9 +56,10 @@ describe('explorer in the browser (e2e)', function () {
     await page.locator('#search').press('Enter');
     await page.locator(`#details .details[data-entity="${KUANTYROV}"]`).waitFor();
     expect(await page.locator('#details h2').textContent()).to.equal('Alibek Kuantyrov');
-    const quote = page.locator('#details .quote').first();
+    // The panel's own sections (the summary card above them cites too).
+    const quote = page.locator('#details section.detail-section .quote').first();
     expect(await quote.textContent()).to.contain('Deputy Minister of Foreign Affairs');
-    expect(await page.locator('#details cite').first().textContent()).to.match(/Kazakhstan|Kuantyrov/);
+    expect(await page.locator('#details section.detail-section cite').first().textContent()).to.match(/Kazakhstan|Kuantyrov/);
     await page.waitForFunction(() => window.__kg.cy.nodes().length > 5);
     const state = await page.evaluate(() => window.__kg.state());
     expect(state.entity).to.equal(KUANTYROV);

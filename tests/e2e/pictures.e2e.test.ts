@@ -1,12 +1,13 @@
 // Pictures, the Cypher editor, the scaled dossier and accessibility, in headless Chromium on the whole
-// State Department import (a second throw-away Neo4j, tests/support/imported.ts). Screenshots under
-// tests/e2e/screenshots/ (pictures-*.png).
-import { readFileSync } from 'node:fs';
+// State Department import (on top of the seeds in the test database, shared with the other suites that
+// ask for it: tests/support/imported.ts). Screenshots under tests/e2e/screenshots/ (pictures-*.png).
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { importedApp } from '../support/imported.ts';
-import { launch, openApp, shot, watchCsp } from './browser.ts';
+import { seededApp } from '../support/app.ts';
+import { importedStateDept } from '../support/imported.ts';
+import { launch, openApp, shot, watchedPage } from './browser.ts';
 
 const BLINKEN = 'person:blinken-antony-j';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,21 +30,20 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
 
   before(async function () {
     this.timeout(1_200_000);
-    if (!readFileSync(new URL('../../client/dist/index.html', import.meta.url))) throw new Error('client/dist is missing: run `npm run build` first');
+    if (!existsSync(new URL('../../client/dist/index.html', import.meta.url))) throw new Error('client/dist is missing: run `npm run build` first');
     // E2E_IMPORTED_URL: a running app that already holds the import (quicker while developing).
-    base = process.env.E2E_IMPORTED_URL ?? (await importedApp()).base;
+    if (process.env.E2E_IMPORTED_URL) base = process.env.E2E_IMPORTED_URL;
+    else {
+      await importedStateDept();
+      ({ base } = await seededApp());
+    }
     browser = await launch();
   });
   after(async () => {
     await browser?.close();
   });
   beforeEach(async function () {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    await watchCsp(context, cspViolations, this.currentTest?.title ?? '');
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${this.currentTest?.title}: ${message.text()}`);
-    });
+    ({ context, page } = await watchedPage(browser, cspViolations, this.currentTest?.title ?? ''));
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await shot(page, `pictures-failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);

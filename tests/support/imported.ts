@@ -1,49 +1,15 @@
-// The app over a second throw-away Neo4j holding the whole State Department import (../shared/data,
-// 7,535 records: a few minutes), for the e2e suites that need real, busy data. Imported once per run
-// and shared by every suite that asks; stopped when mocha ends (hooks.ts).
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
-import { importStateDept } from '../../seeds/import/state-dept/import.ts';
-import { createApp } from '../../server/app.ts';
-import { appDeps } from '../../server/deps.ts';
-import { applySchema, createDriver } from '../../graph/database.ts';
-import { DATA_ROOT } from './database.ts';
+// The State Department's visits and trips (../shared/data/state-dept) imported once, on top of the
+// seeds, into the test database, for the suites that need real hubs (browser tests, the client
+// benchmark). Several suites share the one import; it takes minutes, so only they ask for it.
+import { importStateDept, type ImportSummary } from '../../seeds/import/state-dept/import.ts';
+import { seededGraph } from './seeded.ts';
 
-interface ImportedApp {
-  base: string;
-  driver: Driver;
-  server: Server;
-  local: LocalNeo4j;
-}
+let imported: Promise<ImportSummary> | undefined;
 
-let running: Promise<ImportedApp> | undefined;
-
-export function importedApp(): Promise<ImportedApp> {
-  running ??= (async () => {
-    const local = await startLocalNeo4j({ home: join(DATA_ROOT, `test-imported-${process.pid}`), port: await freePort(), ephemeral: true, memory: { heapMiB: 768, pageCacheMiB: 256 } });
-    const driver = createDriver({ uri: local.uri, user: 'neo4j', password: '' });
-    await applySchema(driver);
-    await importStateDept({ driver, progress: null });
-    const staticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
-    const app = createApp(appDeps(driver, undefined, { audit: () => undefined, staticDir, security: { corsOrigins: [], consolePerMinute: 100_000, reportsPerMinute: 100_000 } }));
-    const server = await new Promise<Server>((resolve) => {
-      const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, driver, server, local };
+export function importedStateDept(): Promise<ImportSummary> {
+  imported ??= (async () => {
+    const { driver } = await seededGraph();
+    return importStateDept({ driver, progress: null });
   })();
-  return running;
-}
-
-export async function stopImportedApp(): Promise<void> {
-  if (!running) return;
-  const { server, driver, local } = await running;
-  running = undefined;
-  server.closeAllConnections();
-  await new Promise((done) => server.close(done));
-  await driver.close();
-  await local.stop();
+  return imported;
 }

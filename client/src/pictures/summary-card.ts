@@ -31,7 +31,7 @@ const DAY = 86_400_000;
 export function drawTitles(s: SummaryAnswer, width: number): SVGSVGElement {
   const rows = s.titles;
   const height = 46 + 22 + Math.max(1, rows.length) * 20 + 24;
-  const { svg, top } = frame(width, height, `Titles over time: ${s.person.name}`, 'Bars run from the first to the last source that states the title (attested, not a term of office).', `Titles of ${s.person.name} over time`);
+  const { svg, top } = frame(width, height, `Titles over time: ${s.person.name}`, width < 420 ? 'From the first to the last source stating it (not a term).' : 'Bars run from the first to the last source that states the title (attested, not a term of office).', `Titles of ${s.person.name} over time`);
   const dated = rows.filter((r) => r.firstSeen);
   const lo = Math.min(...dated.map((r) => Date.parse(r.firstSeen!)));
   const hi = Math.max(...dated.map((r) => Date.parse(r.lastSeen ?? r.firstSeen!)));
@@ -44,7 +44,8 @@ export function drawTitles(s: SummaryAnswer, width: number): SVGSVGElement {
       const x1 = x(new Date(Date.parse(r.lastSeen ?? r.firstSeen) + DAY));
       svg.append('rect').attr('class', 'title-bar').attr('x', x0).attr('y', y).attr('width', Math.max(4, x1 - x0)).attr('height', 6).attr('rx', 2).attr('fill', '#6d28d9').append('title').text(label);
     }
-    svg.append('text').attr('x', 8).attr('y', y + 16).attr('fill', '#0f172a').attr('font-size', 10).text(label.length > 90 ? `${label.slice(0, 89)}…` : label);
+    const room = Math.floor((width - 16) / 5.6);
+    svg.append('text').attr('x', 8).attr('y', y + 16).attr('fill', '#0f172a').attr('font-size', 10).text(label.length > room ? `${label.slice(0, room - 1)}…` : label).append('title').text(label);
   });
   footer(svg, height - 8, `${dated.length ? `${new Date(lo).getUTCFullYear()} – ${new Date(hi).getUTCFullYear()}` : ''} · Diplomatic knowledge graph, /api/pictures/summary.`);
   return svg.node()!;
@@ -79,7 +80,7 @@ export function renderSummaryCard(s: SummaryAnswer, actions: CardActions, compac
       ? h('ol.summary-list', {}, list.top.slice(0, n).map((c) => h('li', {}, h('button.link', { type: 'button', onclick: () => actions.open(c.id) }, c.name), c.country && !c.id.startsWith('country:') ? ` (${c.country})` : '', h('span.count', {}, ` ×${c.events}`), h('span.when', {}, ` ${c.first?.slice(0, 4) ?? ''}${c.last && c.last.slice(0, 4) !== c.first?.slice(0, 4) ? `–${c.last.slice(0, 4)}` : ''}`), quotesDisclosure(c.citations, source))))
       : h('p.hint', {}, `No ${noun} recorded.`);
   const titles = h('div.summary-titles');
-  if (s.titles.length) titles.appendChild(drawTitles(s, compact ? 340 : 560));
+  if (s.titles.length) titles.appendChild(drawTitles(s, compact ? 300 : 560));
   return h(
     'section.summary-card',
     { 'aria-label': `Summary of ${s.person.name}`, 'data-person': s.person.id, class: compact ? '' : 'full' },

@@ -1,6 +1,7 @@
 // What the pictures are drawn from: the events a person (or the officials of two countries) took part
 // in, each with its participants and the quotes behind them, read once and shared by the timeline, the
 // summary card and the dossier's summary.
+import type { PictureEvent } from '../../../domain/pictures.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import { periodBound } from '../../../domain/period.ts';
 import type { Plain } from '../../../graph/values.ts';
@@ -19,14 +20,7 @@ export interface ActivityParticipant {
   evidence: string[];
 }
 
-export interface ActivityEvent {
-  id: string;
-  title: string;
-  kind: string;
-  status: string;
-  start: string | null;
-  end: string | null;
-  datePrecision: string | null;
+export interface ActivityEvent extends PictureEvent {
   place: string | null;
   partOf: { id: string; name: string; kind: string } | null;
   participants: ActivityParticipant[];

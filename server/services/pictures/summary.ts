@@ -5,7 +5,8 @@ import { MEETING_KINDS } from '../../../domain/model.ts';
 import type { PersonSummaryQuery } from '../../http/schemas.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import type { Plain } from '../../../graph/values.ts';
-import { loadQuoteBook, withoutContained, type Quote, type SourceSummary } from '../evidence.ts';
+import type { PersonSummary, SummaryCount, SummaryEventRef, SummaryTitle } from '../../../domain/pictures.ts';
+import { loadQuoteBook, withoutContained, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { eventQuotes, personActivity, present, type Activity, type ActivityEvent } from './activity.ts';
 import { counterparts } from './timeline.ts';
@@ -14,51 +15,11 @@ import { counterparts } from './timeline.ts';
 export const SUMMARY_EVENT_LIMIT = 3000;
 const TOP = 8;
 
-export interface SummaryEventRef {
-  id: string;
-  title: string;
-  kind: string;
-  start: string;
-  datePrecision: string | null;
-  citations: Quote[];
-}
+export type { PersonSummary, SummaryCount, SummaryEventRef, SummaryTitle };
 
-export interface SummaryCount {
-  id: string;
-  name: string;
-  /** ISO code of the country a counterpart acted for, when the sources say. */
-  country: string | null;
-  events: number;
-  first: string | null;
-  last: string | null;
-  /** The quotes of the first of these events. */
-  citations: Quote[];
-}
 
-export interface SummaryTitle {
-  title: string;
-  at: { id: string; name: string; type: string };
-  /** Publication dates of the sources that state the title: when it is attested, not a term of office. */
-  firstSeen: string | null;
-  lastSeen: string | null;
-  citations: Quote[];
-}
 
-export interface PersonSummary {
-  person: { id: string; name: string };
-  window: { from: string | null; to: string | null };
-  events: number;
-  meetings: number;
-  visits: number;
-  undated: number;
-  firstContact: SummaryEventRef | null;
-  lastContact: SummaryEventRef | null;
-  counterparts: { total: number; top: SummaryCount[] };
-  countries: { total: number; top: SummaryCount[] };
-  titles: SummaryTitle[];
-  truncated: boolean;
-  sources: SourceSummary[];
-}
+
 
 const MEETING = new Set<string>(MEETING_KINDS);
 const isMeeting = (e: ActivityEvent) => e.status === 'held' && MEETING.has(e.kind) && present(e).length >= 2;

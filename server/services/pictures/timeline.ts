@@ -3,43 +3,15 @@
 import { BadInput } from '../../../domain/errors.ts';
 import type { TimelineQuery } from '../../http/schemas.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
-import type { Quote, SourceSummary } from '../evidence.ts';
+import type { TimelineAnswer, TimelineItem, TimelineLane } from '../../../domain/pictures.ts';
+import type { Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { eventQuotes, pairActivity, personActivity, present, type Activity, type ActivityEvent, type ActivityParticipant } from './activity.ts';
 
-export interface TimelineLane {
-  id: string;
-  type: string;
-  name: string;
-  /** The country the lane's person acted for (ISO code), when the sources say. */
-  country: string | null;
-  events: number;
-  first: string | null;
-}
 
-export interface TimelineItem {
-  lane: string;
-  event: { id: string; title: string; kind: string; status: string; start: string | null; end: string | null; datePrecision: string | null };
-  place: string | null;
-  /** The subject's role (person timelines) or the lane's (pair timelines). */
-  role: string | null;
-  inferred: boolean;
-  citations: Quote[];
-}
 
-export interface TimelineAnswer {
-  subject: { kind: 'person'; person: { id: string; name: string } } | { kind: 'pair'; a: { id: string; name: string }; b: { id: string; name: string } };
-  window: { from: string | null; to: string | null };
-  lanes: TimelineLane[];
-  items: TimelineItem[];
-  /** Lanes not drawn (beyond `lanes`), and how many marks they hold. */
-  otherLanes: { lanes: number; items: number };
-  /** Events without a date: in the data, not on the axis. */
-  undated: number;
-  events: number;
-  truncated: boolean;
-  sources: SourceSummary[];
-}
+
+export type { TimelineAnswer, TimelineItem, TimelineLane };
 
 /** The lane an event is drawn in when no counterpart is named. */
 export const NO_COUNTERPART = { id: 'none', type: 'none', name: 'no counterpart named' } as const;

@@ -5,41 +5,17 @@ import type { VisitsMapQuery } from '../../http/schemas.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import { periodBound } from '../../../domain/period.ts';
 import type { Plain } from '../../../graph/values.ts';
-import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type SourceSummary } from '../evidence.ts';
+import type { MapCountry, MapVisit, VisitsMap } from '../../../domain/pictures.ts';
+import { collectEvidence, loadQuoteBook, withoutContained } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { groupJourneys, JOURNEY_GAP_DAYS } from './journeys.ts';
 
 type Props = Record<string, Plain>;
 
-export interface MapVisit {
-  event: { id: string; title: string; start: string | null; end: string | null; datePrecision: string | null };
-  traveller: { id: string; name: string };
-  /** ISO codes: the country the traveller represented (null when the sources do not say) and the one visited. */
-  from: string | null;
-  to: string;
-  places: string[];
-  /** Journey number (per answer) when the stop is dated; see `journeyRule`. */
-  journey: number | null;
-  citations: Quote[];
-}
+export type { MapCountry, MapVisit, VisitsMap };
 
-export interface MapCountry {
-  iso2: string;
-  name: string;
-  /** Visits to it, and visits by travellers representing it. */
-  visited: number;
-  travelled: number;
-}
 
-export interface VisitsMap {
-  subject: { person: { id: string; name: string } | null; country: { id: string; name: string } | null };
-  window: { from: string | null; to: string | null };
-  visits: MapVisit[];
-  countries: MapCountry[];
-  journeyRule: string;
-  truncated: boolean;
-  sources: SourceSummary[];
-}
+
 
 const iso = (id: Plain | undefined) => (typeof id === 'string' ? id.replace(/^country:/, '') : null);
 

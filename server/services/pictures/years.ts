@@ -3,27 +3,12 @@
 import { MEETING_KINDS } from '../../../domain/model.ts';
 import type { ActivityPerYearQuery } from '../../http/schemas.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
+import type { ActivityPerYear, YearCount } from '../../../domain/pictures.ts';
 import { resolveEntity } from '../search.ts';
 
-export interface YearCount {
-  year: number;
-  /** Held events per kind that started and ended in this year. */
-  kinds: Record<string, number>;
-  meetings: number;
-  total: number;
-  /** GET this for the year's meetings, each with its quotes. */
-  meetingsUrl: string;
-}
+export type { ActivityPerYear, YearCount };
 
-export interface ActivityPerYear {
-  subject: { person: { id: string; name: string } | null; country: { id: string; name: string } | null };
-  years: YearCount[];
-  kinds: string[];
-  meetingKinds: string[];
-  /** Held events with no date, and events that run from one year into the next (counted in neither). */
-  undated: Record<string, number>;
-  spanningYears: Record<string, number>;
-}
+
 
 const MEETING = new Set<string>(MEETING_KINDS);
 
