@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { createDriver } from '../graph/database.ts';
-import { spawnTs } from '../tests/support/processes.ts';
+import { spawnTs } from './lib/spawn.ts';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.ts';
 import { BENCH_MEMORY } from './lib/memory.ts';
 import { bulkImport } from './parts/bulk-import.ts';

@@ -1,6 +1,7 @@
 // Periods as the texts give them — a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD) — in one
 // place: parsing, the first and last day they cover, their precision, and how they are worded. A fact
 // dated "February 2025" covers 1–28 February; it is never given a made-up day.
+import { z } from 'zod';
 
 export type Precision = 'day' | 'month' | 'year';
 /** A stored fact's precision; `unknown` when the text gives no date. */
@@ -42,6 +43,14 @@ export function isPeriod(text: string): boolean {
   if (!PERIOD_PATTERN.test(text)) return false;
   const [y, m, d] = text.split('-').map(Number);
   return d === undefined || d <= lastDayOfMonth(y!, m!);
+}
+
+/** A period as zod validates it in requests and fact files: well formed, then a real day. */
+export function periodSchema(hint: string = PERIOD_HINT) {
+  return z
+    .string()
+    .regex(PERIOD_PATTERN, hint)
+    .refine((text) => !PERIOD_PATTERN.test(text) || isPeriod(text), 'a real calendar date');
 }
 
 export function precisionOf(period: string): Precision {

@@ -5,7 +5,7 @@ import { FactFileError, type FactProblem } from './fact-errors.ts';
 import type { ParsedFactFile, PathSegment } from './fact-file.ts';
 import { pathToString } from './fact-file.ts';
 import { Gazetteer, type KnownEntity } from './gazetteer.ts';
-import type { EntityLabel } from './model.ts';
+import type { EntityLabel, RelationshipType } from './model.ts';
 import { sourceIdOf } from './model.ts';
 import type { EventFact } from './fact-schema.ts';
 import { CalendarDay, dateRange, type Precision } from './period.ts';
@@ -62,7 +62,8 @@ export interface ParticipationRow extends Evidenced {
   delegation: boolean;
 }
 
-export type LinkType = 'IN' | 'BASED_IN' | 'PART_OF' | 'HELD_IN' | 'PARTY_TO' | 'CONCLUDED_AT' | 'ABOUT' | 'MEMBER_OF';
+/** Relationships a fact file states directly (HOLDS and PARTICIPATED_IN have rows of their own; MET is derived). */
+export type LinkType = Exclude<RelationshipType, 'HOLDS' | 'PARTICIPATED_IN' | 'MET'>;
 
 export interface WritePlan {
   file: string;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileAudit } from '../audit.ts';
 import { loadConfig } from '../config.ts';
-import { cypherBody } from '../http/schemas.ts';
+import { cypherBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { consoleDeps } from '../../graph/console.ts';
 import { runConsoleQuery } from '../services/console.ts';

@@ -7,7 +7,7 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { createReader, type GraphReader } from '../../graph/reader.ts';
-import { meetingsQuery, pathsQuery, searchQuery } from '../http/schemas.ts';
+import { meetingsQuery, pathsQuery, searchQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { getEntityProfile } from '../services/entities.ts';
 import { findMeetings } from '../services/meetings.ts';

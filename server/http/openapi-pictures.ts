@@ -1,7 +1,7 @@
 // The pictures' endpoints in /api/openapi.json (registered from the same schemas that validate them).
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { activityPerYearQuery, entityParams, personSummaryQuery, timelineShape, visitsMapShape } from './schemas.ts';
+import { activityPerYearQuery, entityParams, personSummaryQuery, timelineShape, visitsMapShape } from '../contracts/requests.ts';
 
 type Responses = Record<400 | 404, { description: string; content: Record<string, { schema: z.ZodTypeAny }> }>;
 

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { DatabaseUnavailable } from '../../domain/errors.ts';
 import { sendProblem } from '../http/problem.ts';
 import { reportHealth, unavailableReason } from '../services/health.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 
 export function healthRoutes(deps: AppDeps): Router {
   const router = Router();

@@ -1,8 +1,8 @@
 // GET /api/pictures/* — the aggregated data the explorer draws: a timeline, a map of visits, events per
 // year, a person's summary card; and GET /api/schema, the live schema's names for the console editor.
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { activityPerYearQuery, entityParams, personSummaryQuery, timelineQuery, visitsMapQuery } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { activityPerYearQuery, entityParams, personSummaryQuery, timelineQuery, visitsMapQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { personSummary } from '../services/pictures/summary.ts';
 import { timeline } from '../services/pictures/timeline.ts';

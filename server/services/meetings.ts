@@ -1,7 +1,7 @@
 // Who met whom: meetings by person, by pair, by country and by date window, each with its event,
 // place, participants (role, country represented, inferred or stated), and the quotes behind it.
 import { MEETING_KINDS } from '../../domain/model.ts';
-import type { MeetingsQuery } from '../http/schemas.ts';
+import type { MeetingsQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';

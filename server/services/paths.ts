@@ -2,7 +2,7 @@
 // a date window, avoiding excluded hubs, each hop with its date and the quotes that prove it.
 import { ENTITY_LABELS, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput } from '../../domain/errors.ts';
-import type { PathsQuery } from '../http/schemas.ts';
+import type { PathsQuery } from '../contracts/requests.ts';
 import type { GraphReader, Row } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';

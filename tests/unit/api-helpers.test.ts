@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import neo4j from 'neo4j-driver';
 import { formatPeriod as formatDate } from '../../domain/period.ts';
-import { meetingsQuery, pathsQuery } from '../../server/http/schemas.ts';
+import { meetingsQuery, pathsQuery } from '../../server/contracts/requests.ts';
 import { parseInput } from '../../server/http/validate.ts';
 import { BadInput } from '../../domain/errors.ts';
 import { cypherParams, fillSlots } from '../../graph/reader.ts';

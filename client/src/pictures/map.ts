@@ -4,17 +4,17 @@
 import { geoCentroid, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { scaleSequentialLog } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import countries from 'i18n-iso-countries/codes.json';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from 'world-atlas/countries-50m.json';
 import { formatDate } from '../dates.ts';
 import type { CsvRow } from './export.ts';
 import { footer, frame } from './frame.ts';
 import type { MapAnswer } from './types.ts';
 
-type Shape = Feature<Geometry, { name: string }>;
+/** A country's outline as d3-geo draws it (GeoJSON types come through d3-geo and topojson-client). */
+type Shape = Parameters<typeof geoCentroid>[0] & { id?: string | number; properties: { name: string } };
+type Topology = Parameters<typeof feature>[0];
 
 /** ISO numeric (world-atlas ids) → alpha-2, from i18n-iso-countries' code table; Kosovo has no id there. */
 const ALPHA2 = new Map((countries as string[][]).map(([alpha2, , numeric]) => [String(numeric), alpha2!]));
@@ -23,8 +23,8 @@ const BY_NAME: Record<string, string> = { Kosovo: 'XK' };
 let shapes: Map<string, Shape> | undefined;
 function worldShapes(): Map<string, Shape> {
   if (!shapes) {
-    const topo = atlas as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-    const fc = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+    const topo = atlas as unknown as Topology;
+    const fc = feature(topo, topo.objects.countries as Parameters<typeof feature>[1]) as unknown as { features: Shape[] };
     shapes = new Map();
     for (const f of fc.features) {
       const code = f.id !== undefined ? ALPHA2.get(String(f.id).padStart(3, '0')) : BY_NAME[f.properties.name];

@@ -2,7 +2,7 @@
 // the countries dealt with, and titles over time — each line with the quotes it rests on. The explorer
 // draws it at the top of the details panel; the dossier opens with it.
 import { MEETING_KINDS } from '../../../domain/model.ts';
-import type { PersonSummaryQuery } from '../../http/schemas.ts';
+import type { PersonSummaryQuery } from '../../contracts/requests.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import type { Plain } from '../../../graph/values.ts';
 import type { PersonSummary, SummaryCount, SummaryEventRef, SummaryTitle } from '../../../domain/pictures.ts';

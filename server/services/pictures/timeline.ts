@@ -1,7 +1,7 @@
 // A timeline of events for a person (one lane per counterpart) or for two countries (one lane per
 // official of either side), each mark citing the sentences that say who took part.
 import { BadInput } from '../../../domain/errors.ts';
-import type { TimelineQuery } from '../../http/schemas.ts';
+import type { TimelineQuery } from '../../contracts/requests.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import type { TimelineAnswer, TimelineItem, TimelineLane } from '../../../domain/pictures.ts';
 import type { Quote } from '../evidence.ts';

@@ -1,7 +1,7 @@
 // The map of visits and trips: each visit from the country its traveller represented to the country
 // visited, with its quote; journeys (see journeys.ts); countries with how often they were visited and
 // how often their officials travelled.
-import type { VisitsMapQuery } from '../../http/schemas.ts';
+import type { VisitsMapQuery } from '../../contracts/requests.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import { periodBound } from '../../../domain/period.ts';
 import type { Plain } from '../../../graph/values.ts';

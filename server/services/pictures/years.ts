@@ -1,7 +1,7 @@
 // Events per year and kind — for a person, a country or the whole graph — with, for each year, the
 // /api/meetings link that lists that year's meetings with their quotes (the counts' citations).
 import { MEETING_KINDS } from '../../../domain/model.ts';
-import type { ActivityPerYearQuery } from '../../http/schemas.ts';
+import type { ActivityPerYearQuery } from '../../contracts/requests.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import type { ActivityPerYear, YearCount } from '../../../domain/pictures.ts';
 import { resolveEntity } from '../search.ts';

@@ -1,5 +1,6 @@
 // Renders a report as Markdown, HTML (printable, with numbered footnotes showing each quote and its
 // article), CSV (one row per fact and citation) or JSON. Citations are numbered once per report.
+import { escapeHtml } from '../../../domain/html.ts';
 import { formatPeriod } from '../../../domain/period.ts';
 import type { Citation, Report, Statement } from './model.ts';
 
@@ -76,8 +77,7 @@ export function toMarkdown(report: Report): string {
   return out.join('\n');
 }
 
-const esc = (text: unknown) =>
-  String(text ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const esc = escapeHtml;
 
 export function toHtml(report: Report): string {
   const { numberOf, all } = numberCitations(report);
