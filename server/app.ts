@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { pathRoutes } from './routes/paths.ts';
+import { pictureRoutes } from './routes/pictures.ts';
 import { searchRoutes } from './routes/search.ts';
 
 /** Longer than any link the client builds (a path with many excluded ids stays under 1 KiB). */
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', pathRoutes(deps));
   app.use('/api', consoleRoutes(deps));
   app.use('/api', reportRoutes(deps));
+  app.use('/api', pictureRoutes(deps));
   app.use('/api', ingestRoutes(deps));
   app.use('/api', resolutionRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));

@@ -61,12 +61,17 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   }
 }
 
+/** What the server says on a refusal already starts with "Refused"; say it once. */
+export function refusalText(message: string): string {
+  return message.replace(/^(Refused:\s*)+/i, '');
+}
+
 /** A message for a failed request, for people. */
 export function explain(err: unknown): string {
   if (err instanceof ApiError) {
     const p = err.problem;
     if (p.status === 401) return `Needs the API key: ${p.detail ?? p.title}`;
-    if (p.status === 403) return `Refused: ${p.detail ?? p.title}`;
+    if (p.status === 403) return `Refused: ${refusalText(p.detail ?? p.title)}`;
     if (p.status === 429) return `Too many requests: ${p.detail ?? 'slow down and try again shortly.'}`;
     if (p.status === 408) return `Timed out: ${p.detail ?? 'the query took too long and was cancelled.'}`;
     if (p.status === 503) return `The database is unavailable: ${p.detail ?? p.title}`;

@@ -1,59 +1,79 @@
-// The Console tab: a Cypher editor with highlighting, Ctrl+Enter to run, the saved-query menu, and
-// results as a table and as a graph.
-import { ApiError, explain, getJson, postJson } from './api.ts';
-import { highlight } from './cypher-highlight.ts';
-import { $, clear, h } from './dom.ts';
+// The Console tab: a CodeMirror 6 editor with Neo4j's Cypher language support (loaded when the tab
+// first opens), Ctrl+Enter to run, the saved queries (their Cypher opens in the editor), and results
+// as a table, a graph, a chart (numeric aggregates) or a CSV download.
+import type { DbSchema } from '@neo4j-cypher/language-support';
+import { ApiError, explain, getJson, postJson, refusalText } from './api.ts';
+import type { CypherEditor } from './cypher-editor.ts';
+import { $, clear, download, h } from './dom.ts';
 import { cellText, cypherElements } from './elements.ts';
 import { GraphView } from './graph.ts';
+import { toCsv } from './pictures/export.ts';
+import { chartShape, drawChart } from './result-chart.ts';
 import type { CypherAnswer, SavedQuery } from './types.ts';
 
+type View = 'table' | 'graph' | 'chart';
+const VIEWS: View[] = ['table', 'graph', 'chart'];
+
 export class ConsoleTab {
-  private saved: SavedQuery[] = [];
+  private saved: (SavedQuery & { query?: string })[] = [];
   private graph: GraphView | undefined;
   private last: CypherAnswer | undefined;
-  private view: 'table' | 'graph' = 'table';
+  private view: View = 'table';
   private loaded = false;
+  private editor: CypherEditor | undefined;
+  private editorReady: Promise<CypherEditor> | undefined;
+  private schema: DbSchema = {};
+  /** Set while the editor text is the picked saved query's own Cypher (not edited since). */
+  private savedText: string | undefined;
 
-  constructor(
-    private readonly hooks: { open(entityId: string): void; queryChanged(q: string): void },
-  ) {
-    const editor = $('#editor') as HTMLTextAreaElement;
-    const hl = $('#editor-hl');
-    const sync = () => {
-      hl.innerHTML = highlight(editor.value) + '\n';
-      hl.scrollTop = editor.scrollTop;
-      hl.scrollLeft = editor.scrollLeft;
-    };
-    editor.addEventListener('input', () => {
-      sync();
-      ($('#saved') as HTMLSelectElement).value = '';
-      this.renderParams();
-    });
-    editor.addEventListener('scroll', sync);
-    editor.addEventListener('keydown', (e) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
-        e.preventDefault();
-        void this.run();
-      }
-    });
-    sync();
+  constructor(private readonly hooks: { open(entityId: string): void; queryChanged(q: string): void }) {
     $('#run').addEventListener('click', () => void this.run());
     $('#saved').addEventListener('change', () => this.pickSaved());
-    document.querySelectorAll<HTMLButtonElement>('.subtabs [data-view]').forEach((b) => b.addEventListener('click', () => this.show(b.dataset.view as 'table' | 'graph')));
+    $('#result-csv').addEventListener('click', () => this.csv());
+    document.querySelectorAll<HTMLButtonElement>('.subtabs [data-view]').forEach((b) => b.addEventListener('click', () => this.show(b.dataset.view as View)));
+  }
+
+  /** The editor, created on first use (its language support is a separate chunk). */
+  private ensureEditor(): Promise<CypherEditor> {
+    this.editorReady ??= import('./cypher-editor.ts').then(({ createCypherEditor }) => {
+      const host = $('#editor-host');
+      const initial = host.dataset.initial ?? '';
+      clear(host);
+      this.editor = createCypherEditor(host, {
+        doc: initial,
+        label: 'Cypher query',
+        schema: () => this.schema,
+        run: () => void this.run(),
+        changed: () => {
+          if (this.savedText !== undefined && this.editor?.text() !== this.savedText) {
+            this.savedText = undefined;
+            ($('#saved') as HTMLSelectElement).value = '';
+            this.pickSaved(false);
+          }
+        },
+      });
+      host.dataset.ready = 'true';
+      return this.editor;
+    });
+    return this.editorReady;
   }
 
   setQuery(q: string): void {
-    const editor = $('#editor') as HTMLTextAreaElement;
-    editor.value = q;
-    editor.dispatchEvent(new Event('input'));
+    const host = $('#editor-host');
+    if (this.editor) this.editor.setText(q);
+    else host.dataset.initial = q;
   }
 
-  /** Loads the saved-query menu the first time the tab opens. */
+  /** Loads the editor, the saved-query menu and the live schema the first time the tab opens. */
   async activate(): Promise<void> {
     if (this.loaded) return;
     this.loaded = true;
+    void this.ensureEditor();
+    getJson<{ labels: string[]; relationshipTypes: string[]; propertyKeys: string[] }>('/api/schema')
+      .then((s) => (this.schema = { labels: s.labels, relationshipTypes: s.relationshipTypes, propertyKeys: s.propertyKeys }))
+      .catch(() => undefined);
     try {
-      const { queries } = await getJson<{ queries: SavedQuery[] }>('/api/queries');
+      const { queries } = await getJson<{ queries: (SavedQuery & { query?: string })[] }>('/api/queries');
       this.saved = queries;
       const select = $('#saved');
       for (const q of queries) select.appendChild(h('option', { value: q.name }, q.title));
@@ -67,14 +87,16 @@ export class ConsoleTab {
     return this.saved.find((q) => q.name === name);
   }
 
-  private pickSaved(): void {
-    const q = this.current();
+  private pickSaved(load = true): void {
+    const q = this.saved.find((s) => s.name === ($('#saved') as HTMLSelectElement).value);
     $('#saved-desc').textContent = q ? q.description : '';
-    this.renderParams();
-  }
-
-  private renderParams(): void {
-    const q = this.current();
+    if (q?.query && load) {
+      this.savedText = q.query;
+      void this.ensureEditor().then((e) => {
+        e.setText(q.query!);
+        this.savedText = q.query;
+      });
+    }
     clear(
       $('#saved-params'),
       q?.params.map((p) =>
@@ -93,35 +115,44 @@ export class ConsoleTab {
     return out;
   }
 
+  /** Forgets the last result, so an error never sits above an older answer. */
+  private clearResult(): void {
+    this.last = undefined;
+    clear($('#result-table'));
+    clear($('#result-chart'));
+    this.graph?.replace([]);
+    ($('#result-csv') as HTMLButtonElement).disabled = true;
+  }
+
   async run(): Promise<void> {
     const status = $('#console-status');
     const error = $('#result-error');
+    const editor = await this.ensureEditor();
     const saved = this.current();
-    const query = ($('#editor') as HTMLTextAreaElement).value;
+    const query = editor.text();
     status.textContent = 'Running…';
     error.hidden = true;
+    editor.clearError();
     try {
       const answer = saved ? await postJson<CypherAnswer>(`/api/queries/${encodeURIComponent(saved.name)}`, { params: this.params() }) : await postJson<CypherAnswer>('/api/cypher', { query });
       if (!saved) this.hooks.queryChanged(query);
       this.last = answer;
       const s = answer.summary;
       status.textContent = `${s.rows} row${s.rows === 1 ? '' : 's'}${s.truncated ? ' (truncated at the row cap)' : ''} in ${s.ms} ms · ${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} relationships`;
+      ($('#result-csv') as HTMLButtonElement).disabled = !answer.rows.length;
       this.renderTable(answer);
       if (this.view === 'graph') this.renderGraph();
+      else if (this.view === 'chart') this.renderChart();
       else if (!answer.rows.length) this.show('table');
     } catch (err) {
+      this.clearResult();
       status.textContent = '';
       error.hidden = false;
       const kind = err instanceof ApiError ? ({ 403: 'Query refused', 400: 'Query error', 408: 'Query timed out' } as Record<number, string>)[err.status] : undefined;
-      clear(error, kind ? h('strong', {}, `${kind}. `) : null, explain(err));
-      if (err instanceof ApiError && err.problem.position) this.markPosition(err.problem.position.offset);
+      const text = err instanceof ApiError && err.status === 403 ? refusalText(err.problem.detail ?? err.problem.title) : explain(err);
+      clear(error, kind ? h('strong', {}, `${kind}. `) : null, text);
+      if (err instanceof ApiError && err.problem.position && !saved) editor.markError(err.problem.position.offset, err.problem.detail ?? err.problem.title);
     }
-  }
-
-  private markPosition(offset: number): void {
-    const editor = $('#editor') as HTMLTextAreaElement;
-    editor.focus();
-    editor.setSelectionRange(offset, Math.min(editor.value.length, offset + 1));
   }
 
   private renderTable(a: CypherAnswer): void {
@@ -145,12 +176,27 @@ export class ConsoleTab {
     );
   }
 
-  private show(view: 'table' | 'graph'): void {
+  private csv(): void {
+    const a = this.last;
+    if (!a) return;
+    download('cypher-result.csv', new Blob([toCsv(a.columns, a.rows.map((r) => r.map((v) => cellText(v))))], { type: 'text/csv' }));
+  }
+
+  private show(view: View): void {
     this.view = view;
     document.querySelectorAll<HTMLButtonElement>('.subtabs [data-view]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.view === view)));
-    $('#result-table').hidden = view !== 'table';
-    $('#result-graph').hidden = view !== 'graph';
+    for (const v of VIEWS) $(`#result-${v}`).hidden = v !== view;
     if (view === 'graph') this.renderGraph();
+    if (view === 'chart') this.renderChart();
+  }
+
+  private renderChart(): void {
+    const target = $('#result-chart');
+    const a = this.last;
+    if (!a) return clear(target, h('p.empty-note', {}, 'Run a query first.'));
+    const shape = chartShape(a);
+    if (typeof shape === 'string') return clear(target, h('p.empty-note', {}, shape));
+    clear(target, h('div.picture', {}, drawChart(a, shape, Math.max(480, Math.min(1000, target.clientWidth - 8 || 800)))));
   }
 
   private renderGraph(): void {

@@ -17,6 +17,7 @@ export interface DetailActions {
   pathFrom(id: string, name: string): void;
   pathTo(id: string, name: string): void;
   report(id: string, type: string): void;
+  pictures?(id: string, type: string): void;
 }
 
 export interface NodeStatus {
@@ -64,7 +65,9 @@ export function renderDetails(d: EntityDetails, status: NodeStatus, actions: Det
       e.type === 'person' ? h('button', { type: 'button', onclick: () => actions.pathFrom(e.id, e.name) }, 'Path from') : null,
       e.type === 'person' ? h('button', { type: 'button', onclick: () => actions.pathTo(e.id, e.name) }, 'Path to') : null,
       reportable ? h('button', { type: 'button', onclick: () => actions.report(e.id, e.type) }, 'Report') : null,
+      (e.type === 'person' || e.type === 'country') && actions.pictures ? h('button', { type: 'button', onclick: () => actions.pictures!(e.id, e.type) }, 'Pictures') : null,
     ),
+    e.type === 'person' ? h('div.summary-slot', { 'aria-live': 'polite' }, h('p.loading', {}, 'Summary…')) : null,
     e.evidence.length ? h('section.detail-section', {}, h('h3', {}, 'In the sources'), quoteList(e.evidence, source)) : null,
     section(
       'Titles over time',

@@ -6,6 +6,7 @@ import { $, clear, h } from './dom.ts';
 import { dateExtent } from './dates.ts';
 import { edgesForHop, neighborhoodElements, pathElements, planExpansion, type ElementDef } from './elements.ts';
 import { GraphView } from './graph.ts';
+import { fetchSummary, renderSummaryCard } from './pictures/summary-card.ts';
 import { renderPaths } from './paths-view.ts';
 import { pathsQueryString, type PathQuery, type ViewState } from './state.ts';
 import type { EntityDetails, Neighborhood, PathsAnswer, SourceInfo } from './types.ts';
@@ -20,6 +21,7 @@ export interface ExplorerHooks {
   pathFrom(id: string, name: string): void;
   pathTo(id: string, name: string): void;
   report(id: string, type: string): void;
+  pictures(id: string, type: string): void;
 }
 
 export class Explorer {
@@ -162,9 +164,23 @@ export class Explorer {
       pathFrom: this.hooks.pathFrom,
       pathTo: this.hooks.pathTo,
       report: this.hooks.report,
+      pictures: this.hooks.pictures,
     };
     const node = this.graph.cy.getElementById(id);
     clear($('#details-body'), renderDetails(d, { pinned: node.nonempty() && node.locked(), remaining: this.remaining.get(id) }, actions));
+    if (d.entity.type === 'person') void this.fillSummary(id);
+  }
+
+  /** The summary card at the top of a person's panel (drawn when its data arrives). */
+  private async fillSummary(id: string): Promise<void> {
+    const slot = document.querySelector<HTMLElement>('#details-body .summary-slot');
+    if (!slot) return;
+    try {
+      const s = await fetchSummary(id);
+      if (this.selected === id && slot.isConnected) clear(slot, renderSummaryCard(s, { open: (x) => void this.focus(x), pictures: (x) => this.hooks.pictures(x, 'person') }, true));
+    } catch (err) {
+      if (slot.isConnected) clear(slot, h('p.error', {}, `Summary unavailable: ${explain(err)}`));
+    }
   }
 
   /** Selects a node if drawn, otherwise makes it the new centre. */

@@ -5,6 +5,8 @@ import { ConsoleTab } from './console-tab.ts';
 import { $, download, h } from './dom.ts';
 import { Explorer } from './explorer.ts';
 import { IngestTab } from './ingest-tab.ts';
+import { PicturesTab } from './pictures/pictures-tab.ts';
+import type { PictureQuery } from './pictures/query.ts';
 import { ReportsTab } from './reports-tab.ts';
 import { ResolveTab } from './resolve-tab.ts';
 import { decodeState, encodeState, isPeriod, type LayoutName, type PathQuery, type ReportQuery, type Tab, type ViewState } from './state.ts';
@@ -38,14 +40,23 @@ const explorer = new Explorer({
       void reports.show(r);
     }
   },
+  pictures: (id, type) => showPictures(type === 'country' ? { kind: 'country', id } : { kind: 'person', id }),
 });
 const consoleTab = new ConsoleTab({ open: (id) => (selectTab('explore'), void explorer.load(id)), queryChanged: (q) => update({ query: q }) });
 const reports = new ReportsTab({ changed: (r) => update({ report: r }) });
 new IngestTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
 const resolveTab = new ResolveTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
 
+const pictures = new PicturesTab({ changed: (q) => update({ picture: q }), open: (id) => (selectTab('explore'), void explorer.focus(id)) });
+function showPictures(q: PictureQuery): void {
+  pictures.fill(q);
+  selectTab('pictures');
+  update({ picture: q });
+  void pictures.show(q);
+}
+
 // --- tabs -----------------------------------------------------------------------------------------
-const TABS: Tab[] = ['explore', 'console', 'reports', 'ingest', 'resolve'];
+const TABS: Tab[] = ['explore', 'console', 'reports', 'pictures', 'ingest', 'resolve'];
 function selectTab(tab: Tab, focus = false): void {
   for (const t of TABS) {
     const button = $(`#tab-${t}`);
@@ -250,6 +261,10 @@ async function applyState(s: ViewState): Promise<void> {
   if (s.report) {
     reports.fill(s.report);
     if (s.tab === 'reports') void reports.show(s.report);
+  }
+  if (s.picture) {
+    pictures.fill(s.picture);
+    if (s.tab === 'pictures') void pictures.show(s.picture);
   }
   if (s.entity) await explorer.load(s.entity);
   if (s.path) {

@@ -1,5 +1,7 @@
 // The view's state and its URL-hash form, so a link reproduces the view. Pure: no DOM.
-export type Tab = 'explore' | 'console' | 'reports' | 'ingest' | 'resolve';
+import { decodePicture, encodePicture, type PictureQuery } from './pictures/query.ts';
+
+export type Tab = 'explore' | 'console' | 'reports' | 'pictures' | 'ingest' | 'resolve';
 export type Via = 'meetings' | 'any';
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
 
@@ -29,11 +31,12 @@ export interface ViewState {
   path?: PathQuery;
   report?: ReportQuery;
   query?: string;
+  picture?: PictureQuery;
 }
 
 export const DEFAULT_STATE: ViewState = { tab: 'explore', undated: true, layout: 'fcose' };
 
-const TABS: readonly Tab[] = ['explore', 'console', 'reports', 'ingest', 'resolve'];
+const TABS: readonly Tab[] = ['explore', 'console', 'reports', 'pictures', 'ingest', 'resolve'];
 const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'breadthfirst'];
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -66,6 +69,11 @@ export function encodeState(state: ViewState): string {
     p.set('report', r.kind === 'bilateral' ? `bilateral:${r.a}:${r.b}` : `${r.kind}:${r.id}`);
   }
   if (state.query) p.set('q', state.query);
+  if (state.picture) {
+    p.set('pic', encodePicture(state.picture));
+    if (state.picture.from) p.set('picfrom', state.picture.from);
+    if (state.picture.to) p.set('picto', state.picture.to);
+  }
   return p.toString();
 }
 
@@ -119,6 +127,10 @@ export function decodeState(hash: string): ViewState {
   }
   const query = p.get('q');
   if (query) state.query = query;
+  const picFrom = p.get('picfrom');
+  const picTo = p.get('picto');
+  const picture = decodePicture(p.get('pic'), isPeriod(picFrom) ? picFrom : undefined, isPeriod(picTo) ? picTo : undefined);
+  if (picture) state.picture = picture;
   return state;
 }
 

@@ -25,6 +25,8 @@ async function toPdf(html: string, out: string): Promise<void> {
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
+    // A long list is folded by year on screen; on paper every year is shown.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     await page.pdf({ path: out, format: 'A4', margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
   } finally {
     await browser.close();

@@ -219,3 +219,52 @@ export const acceptBody = z
     note: z.string().trim().max(1000).optional(),
   })
   .strict();
+
+// Pictures: the aggregated data the explorer draws (timeline, map, meetings per year, summary card).
+const pictureWindow = {
+  from: periodText.optional().openapi({ description: 'only events wholly on or after (YYYY, YYYY-MM or YYYY-MM-DD); undated ones drop out' }),
+  to: periodText.optional().openapi({ description: 'only events wholly on or before' }),
+};
+
+export const timelineShape = z
+  .object({
+    person: entityRef.optional().openapi({ description: 'a person: one lane per counterpart', example: 'person:blinken-antony-j' }),
+    a: entityRef.optional().openapi({ description: 'a country (with b): one lane per official of either country', example: 'US' }),
+    b: entityRef.optional().openapi({ description: 'the other country', example: 'JP' }),
+    ...pictureWindow,
+    lanes: intParam(1, 200, 30, 'lanes drawn, busiest first; the rest are counted in otherLanes'),
+    limit: intParam(1, 3000, 1500, 'events read, earliest first'),
+  })
+  .strict();
+export const timelineQuery = timelineShape.superRefine((value, ctx) => {
+  windowOrder(value, ctx);
+  const pair = value.a !== undefined || value.b !== undefined;
+  if (value.person && pair) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['person'], message: 'give a person, or two countries a and b, not both' });
+  else if (!value.person && !pair) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['person'], message: 'give a person, or two countries a and b' });
+  else if (pair && (!value.a || !value.b)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [value.a ? 'b' : 'a'], message: 'both countries a and b are needed' });
+  else if (pair && value.a!.toLowerCase() === value.b!.toLowerCase()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['b'], message: 'must be a different country from a' });
+});
+
+export const activityPerYearQuery = z
+  .object({
+    person: entityRef.optional().openapi({ description: 'a person (id or name)', example: 'person:blinken-antony-j' }),
+    country: entityRef.optional().openapi({ description: 'everyone acting for this country (or, with person, that person with someone acting for it)', example: 'JP' }),
+  })
+  .strict();
+
+export const visitsMapShape = z
+  .object({
+    person: entityRef.optional().openapi({ description: 'a traveller', example: 'person:blinken-antony-j' }),
+    country: entityRef.optional().openapi({ description: 'visits to this country and by those representing it', example: 'JP' }),
+    ...pictureWindow,
+    limit: intParam(1, 10000, 3000, 'visits read, earliest first'),
+  })
+  .strict();
+export const visitsMapQuery = visitsMapShape.superRefine((value, ctx) => windowOrder(value, ctx));
+
+export const personSummaryQuery = z.object({ ...pictureWindow }).strict().superRefine((value, ctx) => windowOrder(value, ctx));
+
+export type TimelineQuery = z.infer<typeof timelineQuery>;
+export type ActivityPerYearQuery = z.infer<typeof activityPerYearQuery>;
+export type VisitsMapQuery = z.infer<typeof visitsMapQuery>;
+export type PersonSummaryQuery = z.infer<typeof personSummaryQuery>;

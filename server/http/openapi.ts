@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   acceptBody, bilateralReportQuery, candidatesQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDecisionsBody, ingestDraftBody, judgementHistoryQuery, judgementsBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from '../contracts/requests.ts';
+import { registerPictures } from './openapi-pictures.ts';
 
 const problem = z
   .object({
@@ -155,7 +156,7 @@ export function buildOpenApi(): Record<string, unknown> {
     method: 'get',
     path: '/api/queries',
     summary: 'The saved query library',
-    responses: { 200: { description: '`{queries: [{name, title, description, params: [{name, type, required, description}], columns}]}`' } },
+    responses: { 200: { description: '`{queries: [{name, title, description, params: [{name, type, required, description}], columns, query}]}` (`query`: the Cypher, header comments included)' } },
   });
   registry.registerPath({
     method: 'post',
@@ -217,6 +218,7 @@ export function buildOpenApi(): Record<string, unknown> {
     request: { query: judgementHistoryQuery },
     responses: { 200: { description: '`{judgements: [{a, b, verdict, by, at, note}], total}`' }, 400: errors[400] },
   });
+  registerPictures(registry, errors);
   const generator = new OpenApiGeneratorV31(registry.definitions);
   return generator.generateDocument({
     openapi: '3.1.0',

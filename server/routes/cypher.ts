@@ -16,7 +16,8 @@ export function consoleRoutes(deps: AppDeps): Router {
       res.json(await runConsoleQuery(deps.console, body, { client: client(req) }));
     })
     .get('/queries', (_req, res) => {
-      res.json({ queries: listSavedQueries().map(({ query: _text, ...described }) => described) });
+      // The Cypher comes too, so the console can open a saved query in its editor.
+      res.json({ queries: listSavedQueries() });
     })
     .post('/queries/:name', async (req, res) => {
       const saved = findSavedQuery(parseInput(savedQueryParams, req.params).name);

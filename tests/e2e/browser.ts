@@ -41,3 +41,17 @@ export async function watchCsp(context: BrowserContext, into: string[], label: s
     });
   });
 }
+
+/**
+ * A fresh context and page for one test, recording into `violations` every Content-Security-Policy
+ * violation the page reports (as an event or on the console).
+ */
+export async function watchedPage(browser: Browser, violations: string[], label: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await watchCsp(context, violations, label);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${label}: ${message.text()}`);
+  });
+  return { context, page };
+}

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openApp, shot, startBrowserSuite, watchCsp } from './browser.ts';
+import { openApp, shot, startBrowserSuite, watchedPage } from './browser.ts';
 
 const KUANTYROV = 'person:alibek-kuantyrov';
 const ADESOJI = 'person:adeniyi-adesoji';
@@ -38,12 +38,7 @@ describe('explorer in the browser (e2e)', function () {
   /** Every Content-Security-Policy violation any test's page reported; the last test asserts none. */
   const cspViolations: string[] = [];
   beforeEach(async function () {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    await watchCsp(context, cspViolations, this.currentTest?.title ?? '');
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${this.currentTest?.title}: ${message.text()}`);
-    });
+    ({ context, page } = await watchedPage(browser, cspViolations, this.currentTest?.title ?? ''));
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await shot(page, `failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
@@ -61,9 +56,10 @@ describe('explorer in the browser (e2e)', function () {
     await page.locator('#search').press('Enter');
     await page.locator(`#details .details[data-entity="${KUANTYROV}"]`).waitFor();
     expect(await page.locator('#details h2').textContent()).to.equal('Alibek Kuantyrov');
-    const quote = page.locator('#details .quote').first();
+    // The panel's own sections (the summary card above them cites too).
+    const quote = page.locator('#details section.detail-section .quote').first();
     expect(await quote.textContent()).to.contain('Deputy Minister of Foreign Affairs');
-    expect(await page.locator('#details cite').first().textContent()).to.match(/Kazakhstan|Kuantyrov/);
+    expect(await page.locator('#details section.detail-section cite').first().textContent()).to.match(/Kazakhstan|Kuantyrov/);
     await page.waitForFunction(() => window.__kg.cy.nodes().length > 5);
     const state = await page.evaluate(() => window.__kg.state());
     expect(state.entity).to.equal(KUANTYROV);
@@ -192,29 +188,38 @@ describe('explorer in the browser (e2e)', function () {
   it('runs a console query and shows rows; a write is refused; a syntax error says where', async () => {
     await openApp(page, base, '#tab=console');
     await page.locator('#saved option').nth(1).waitFor({ state: 'attached' });
-    await page.locator('#editor').fill("MATCH (p:Person)-[m:MET]-(q:Person) WHERE p.id = 'person:alibek-kuantyrov' RETURN q.name AS met, m.date AS date ORDER BY met");
-    await page.locator('#editor').press('Control+Enter');
+    const editor = page.locator('#editor-host .cm-content');
+    // Replaces the editor's text as typing would (select all, insert).
+    const type = async (text: string) => {
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(text);
+    };
+    await type("MATCH (p:Person)-[m:MET]-(q:Person) WHERE p.id = 'person:alibek-kuantyrov' RETURN q.name AS met, m.date AS date ORDER BY met");
+    await editor.press('Control+Enter');
     await page.locator('#result-table tbody tr').first().waitFor();
     const rows = await page.locator('#result-table tbody tr').count();
     expect(rows).to.be.greaterThan(3);
     expect(await page.locator('#result-table').textContent()).to.contain('Heineken Lokpobiri');
     expect(await page.locator('#console-status').textContent()).to.match(new RegExp(`^${rows} rows`));
-    expect(await page.locator('#editor-hl .cy-kw').first().textContent()).to.equal('MATCH');
+    expect(await page.locator('#editor-host .cm-cy-keyword').first().textContent()).to.equal('MATCH');
     await shot(page, '04a-console-rows');
 
     await page.locator('[data-view=graph]').click();
-    await page.locator('#editor').fill('MATCH (p:Person)-[m:MET]-(q:Person) RETURN p, m, q LIMIT 20');
+    await type('MATCH (p:Person)-[m:MET]-(q:Person) RETURN p, m, q LIMIT 20');
     await page.locator('#run').click();
     await page.waitForFunction(() => document.querySelector('#console-status')?.textContent?.includes('nodes'));
     await page.waitForTimeout(500);
     await shot(page, '04b-console-graph');
 
-    await page.locator('#editor').fill('CREATE (n:Person {name: "x"})');
-    await page.locator('#editor').press('Control+Enter');
+    await type('CREATE (n:Person {name: "x"})');
+    await editor.press('Control+Enter');
     await page.locator('#result-error').waitFor();
-    expect(await page.locator('#result-error').textContent()).to.match(/^Query refused\./);
-    await page.locator('#editor').fill('MATC (n) RETURN n');
-    await page.locator('#editor').press('Control+Enter');
+    expect(await page.locator('#result-error').textContent()).to.match(/^Query refused\. (?!Refused)/);
+    // The old answer does not stay under the error.
+    expect(await page.locator('#result-table tr').count()).to.equal(0);
+    await type('MATC (n) RETURN n');
+    await editor.press('Control+Enter');
     await page.waitForFunction(() => document.querySelector('#result-error')?.textContent?.startsWith('Query error.'));
     expect(await page.locator('#result-error').textContent()).to.contain('line 1, column 1');
     await shot(page, '04c-console-syntax-error');

@@ -172,7 +172,7 @@ describe('analyst console (real Neo4j)', () => {
 
   describe('saved queries', () => {
     it('are listed with their parameters', async () => {
-      const { body } = await getJson<{ queries: Omit<SavedQuery, 'query'>[] }>('/api/queries');
+      const { body } = await getJson<{ queries: SavedQuery[] }>('/api/queries');
       const names = body.queries.map((q) => q.name);
       expect(names).to.include.members([
         'meetings-of-person', 'met-both', 'officials-of-country', 'agreements-between', 'most-connected', 'betweenness',
@@ -183,6 +183,7 @@ describe('analyst console (real Neo4j)', () => {
         ['person', 'string', true], ['from', 'date-start', false], ['to', 'date-end', false],
       ]);
       expect(meetings.title).to.match(/Meetings of a person/);
+      expect(meetings.query).to.match(/^\/\/ .*\n[\s\S]*MATCH/);
     });
 
     it('meetings-of-person: Kuantyrov in February 2025', async () => {

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { tokenize, highlight } from '../../client/src/cypher-highlight.ts';
 import { cellText, classesOf, cypherElements, edgesForHop, hopEdgeId, neighborhoodElements, pathElements, planExpansion, shortLabel } from '../../client/src/elements.ts';
 import type { Neighborhood, PathResult } from '../../client/src/types.ts';
 
@@ -105,16 +104,19 @@ describe('client: API answers → Cytoscape elements', () => {
   });
 });
 
-describe('client: Cypher highlighting', () => {
-  it('tokenizes keywords, labels, strings, params, numbers and comments', () => {
-    const tokens = tokenize("MATCH (p:Person {name: 'A'}) WHERE p.n > 2 AND p.id = $id // x").filter((t) => t.kind !== 'text');
-    expect(tokens.map((t) => `${t.kind}:${t.text}`)).to.deep.equal(['kw:MATCH', 'label::Person', "str:'A'", 'kw:WHERE', 'num:2', 'kw:AND', 'param:$id', 'com:// x']);
+describe('client: console results', () => {
+  it('charts a label column against number columns, and says why not otherwise', async () => {
+    const { chartShape, MAX_BARS } = await import('../../client/src/result-chart.ts');
+    expect(chartShape({ columns: ['kind', 'n'], rows: [['visit', 3], ['meeting', null]] })).to.deep.equal({ label: 0, values: [1] });
+    expect(chartShape({ columns: ['year', 'a', 'b'], rows: [[{ $type: 'date', value: '2025-01-01' }, 1, 2]] })).to.deep.equal({ label: 0, values: [1, 2] });
+    expect(chartShape({ columns: ['name'], rows: [['x']] })).to.match(/no column holds only numbers/);
+    expect(chartShape({ columns: ['n'], rows: [] })).to.match(/No rows/);
+    expect(chartShape({ columns: ['k', 'n'], rows: Array.from({ length: MAX_BARS + 1 }, (_, i) => [String(i), i]) })).to.match(/at most 60 rows/);
   });
 
-  it('escapes HTML and keeps the text unchanged', () => {
-    const src = "RETURN '<b>' AS x";
-    const html = highlight(src);
-    expect(html).to.equal('<span class="cy-kw">RETURN</span> <span class="cy-str">\'&lt;b&gt;\'</span> <span class="cy-kw">AS</span> x');
-    expect(tokenize(src).map((t) => t.text).join('')).to.equal(src);
+  it('says "Refused" once', async () => {
+    const { refusalText } = await import('../../client/src/api.ts');
+    expect(refusalText('Refused: Refused: the console only runs read queries (x).')).to.equal('the console only runs read queries (x).');
+    expect(refusalText('Not allowed.')).to.equal('Not allowed.');
   });
 });

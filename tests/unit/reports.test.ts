@@ -52,8 +52,20 @@ describe('reports (no database)', () => {
     expect(csv).to.have.length(1 + 3);
     expect(csv[1]).to.match(/^agreements,MoU — signed\.,,,signed,source:x,An article,2025-02-28,the ministers signed,0,20$/);
     const html = toHtml(sample());
-    expect(html).to.contain('<li id="fn2"><q>trade surpassed $700</q> — <cite>An article</cite>, 28 February 2025</li>');
+    // Footnotes grouped per source: the article once, its quotes numbered under it.
+    expect(html).to.contain('<li class="source-notes"><cite>An article</cite>, 28 February 2025<ol class="footnotes"><li id="fn1" value="1"><q>the ministers signed</q></li><li id="fn2" value="2"><q>trade surpassed $700</q></li></ol></li>');
+    expect(html).to.contain('2 quotes from 1 sources, grouped by source.');
     expect(html).to.contain('<p class="note">No planned visits are recorded.</p>');
+  });
+
+  it('folds a long list by year: details per year in HTML (the latest open), a heading per year in Markdown', () => {
+    const report = sample();
+    const statement = (text: string, year: string | null) => ({ text, citations: report.sections[0]!.statements[0]!.citations, data: { year } });
+    report.sections.unshift({ id: 'events', title: 'Events', emptyNote: '', foldByYear: true, statements: [statement('A.', '2024'), statement('B.', '2024'), statement('C.', null), statement('D.', '2025')] });
+    const html = toHtml(report);
+    expect(html).to.match(/<details class="year"><summary>2024 <span class="n">\(2\)<\/span><\/summary><ul><li class="fact">A\. .*<li class="fact">B\. /);
+    expect(html).to.contain('<details class="year" open><summary>Date not given <span class="n">(1)</span></summary>');
+    expect(toMarkdown(report)).to.contain('### 2024 (2)\n\n- A. [^1]\n- B. [^1]\n\n### 2025 (1)');
   });
 
   it('picks the titles the event’s own article states', () => {

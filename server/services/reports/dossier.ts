@@ -4,6 +4,7 @@ import type { GraphReader } from '../../../graph/reader.ts';
 import type { Plain } from '../../../graph/values.ts';
 import { getEntityProfile, type EntityProfile } from '../entities.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
+import { personSummary, type PersonSummary } from '../pictures/summary.ts';
 import { resolveEntity } from '../search.ts';
 import { formatPeriod } from '../../../domain/period.ts';
 import { listText } from '../text.ts';
@@ -37,11 +38,31 @@ async function counterpartsOf(reader: GraphReader, profile: EntityProfile) {
   return { byEvent, sources: book.sources() };
 }
 
+/** The dossier's opening: the summary card as cited statements. */
+export function summaryStatements(s: PersonSummary, st: (text: string, quotes: Quote[], data: Statement['data']) => Statement): Statement[] {
+  const out: Statement[] = [];
+  const first = s.firstContact;
+  const last = s.lastContact;
+  if (first && last) {
+    out.push(st(`Took part in ${s.events} events on record (${s.meetings} meetings, ${s.visits} visits), from ${formatPeriod(first.start, first.datePrecision)} to ${formatPeriod(last.start, last.datePrecision)}.`, [...first.citations, ...last.citations], { events: s.events, meetings: s.meetings, visits: s.visits }));
+    out.push(st(`First contact: ${formatPeriod(first.start, first.datePrecision)} — ${first.title}.`, first.citations, { eventId: first.id, date: first.start }));
+    out.push(st(`Last contact: ${formatPeriod(last.start, last.datePrecision)} — ${last.title}.`, last.citations, { eventId: last.id, date: last.start }));
+  }
+  const span = (c: { first: string | null; last: string | null }) => (c.first ? (c.last && c.last.slice(0, 4) !== c.first.slice(0, 4) ? `${c.first.slice(0, 4)}–${c.last.slice(0, 4)}` : c.first.slice(0, 4)) : 'undated');
+  if (s.counterparts.top.length) {
+    out.push(...s.counterparts.top.map((c) => st(`Met ${c.name}${c.country ? ` (${c.country})` : ''}: ${c.events} meeting${c.events === 1 ? '' : 's'}, ${span(c)} (the first cited).`, c.citations, { personId: c.id, meetings: c.events })));
+  }
+  if (s.countries.top.length) {
+    out.push(...s.countries.top.map((c) => st(`${c.name}: ${c.events} event${c.events === 1 ? '' : 's'}, ${span(c)} (the first cited).`, c.citations, { countryId: c.id, events: c.events })));
+  }
+  return out;
+}
+
 export async function personReport(reader: GraphReader, ref: string, now = new Date()): Promise<Report> {
   const person = await resolveEntity(reader, ref, 'id', 'person');
-  const profile = await getEntityProfile(reader, person.id);
+  const [profile, summary] = await Promise.all([getEntityProfile(reader, person.id), personSummary(reader, person.id)]);
   const { byEvent, sources: extra } = await counterpartsOf(reader, profile);
-  const sources = mergeSources(profile.sources, extra);
+  const sources = mergeSources(profile.sources, extra, summary.sources);
   const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
   const name = profile.entity.name;
 
@@ -57,6 +78,7 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     return st(`${when} — ${String(e.event.name)}${status}${place}: ${role}.${withWhom}${inferred}`, [...e.evidence, ...(e.role === 'mentioned' ? [] : info?.quotes ?? [])], {
       eventId: e.event.id as string,
       date: when,
+      year: typeof e.event.start === 'string' ? e.event.start.slice(0, 4) : null,
       role: e.role as string,
       inferred: e.inferred,
     });
@@ -75,8 +97,9 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     generatedAt: now.toISOString(),
     notes: [typeof profile.entity.note === 'string' ? `Note on this record: ${profile.entity.note}` : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.'],
     sections: [
+      section('summary', 'Summary', summaryStatements(summary, st), 'No dated events with a counterpart are recorded.'),
       section('titles', 'Titles over time', titles, 'No titles are recorded.'),
-      section('events', 'Events', events, 'No events are recorded.'),
+      { ...section('events', 'Events', events, 'No events are recorded.'), foldByYear: events.length > 12 },
       section('met', 'Whom they met', met, `No meetings of ${name} are recorded.`),
       section('agreements', 'Agreements', agreements, 'No agreements are recorded.'),
     ],

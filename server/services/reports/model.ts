@@ -28,6 +28,8 @@ export interface ReportSection {
   /** Shown when there are no statements: what the sources do not record. */
   emptyNote: string;
   table?: ReportTable;
+  /** Long lists are folded by year in HTML and headed by year in Markdown (from `data.year`). */
+  foldByYear?: boolean;
 }
 
 export interface Report {

@@ -10,7 +10,7 @@ h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px so
 .subtitle{color:#444;font-style:italic}.note{color:#555;font-style:italic}
 table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border:1px solid #c9d1d9;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f4f6}sup.cite a{text-decoration:none;color:#0b5cad;padding:0 .1rem}
-ol.footnotes{font-size:.85rem;color:#333}q{font-style:italic}footer{margin-top:2rem;color:#666;font-size:.8rem}
+ol.footnotes{font-size:.85rem;color:#333}ul.by-source{list-style:none;padding:0}li.source-notes{margin:.4rem 0}details.year summary{cursor:pointer;font-weight:600}details.year .n{font-weight:normal;color:#555}q{font-style:italic}footer{margin-top:2rem;color:#666;font-size:.8rem}
 @media print{body{margin:0;max-width:none}a{color:inherit}section{break-inside:avoid-page}}
 `;
 
@@ -63,6 +63,8 @@ export function toMarkdown(report: Report): string {
       out.push(`| ${[...section.table.columns, 'Sources'].join(' | ')} |`, `|${[...section.table.columns, 'Sources'].map(() => '---').join('|')}|`);
       section.table.rows.forEach((row, i) => out.push(`| ${row.map(mdEscape).join(' | ')} | ${refs(section.statements[i]!)} |`));
       out.push('');
+    } else if (section.foldByYear) {
+      for (const [year, list] of byYear(section.statements)) out.push(`### ${mdEscape(year)} (${list.length})`, '', ...list.map((s) => `- ${mdEscape(s.text)} ${refs(s)}`), '');
     } else {
       out.push(...section.statements.map((s) => `- ${mdEscape(s.text)} ${refs(s)}`), '');
     }
@@ -87,10 +89,20 @@ export function toHtml(report: Report): string {
       ? `<table><thead><tr>${[...section.table.columns, 'Sources'].map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${section.table.rows
           .map((row, i) => `<tr class="fact">${row.map((cell) => `<td>${esc(cell)}</td>`).join('')}<td>${refs(section.statements[i]!)}</td></tr>`)
           .join('')}</tbody></table>`
-      : `<ul>${section.statements.map((s) => `<li class="fact">${esc(s.text)} ${refs(s)}</li>`).join('')}</ul>`;
+      : section.foldByYear
+        ? [...byYear(section.statements)]
+            .map(([year, list], i, all) => `<details class="year"${i === all.length - 1 ? ' open' : ''}><summary>${esc(year)} <span class="n">(${list.length})</span></summary><ul>${list.map((s) => `<li class="fact">${esc(s.text)} ${refs(s)}</li>`).join('')}</ul></details>`)
+            .join('')
+        : `<ul>${section.statements.map((s) => `<li class="fact">${esc(s.text)} ${refs(s)}</li>`).join('')}</ul>`;
     return `<section id="${esc(section.id)}"><h2>${esc(section.title)}</h2>${body}</section>`;
   });
-  const footnotes = all.map((c) => `<li id="fn${numberOf(c)}"><q>${esc(c.quote)}</q> — <cite>${esc(c.title ?? c.sourceId)}</cite>, ${esc(c.published ? formatPeriod(c.published, 'day') : 'publication date not given')}</li>`);
+  // Footnotes grouped per source: the article once, then its quotes with their numbers.
+  const bySource = new Map<string, Citation[]>();
+  for (const c of all) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+  const footnotes = [...bySource.values()].map(
+    (list) =>
+      `<li class="source-notes"><cite>${esc(list[0]!.title ?? list[0]!.sourceId)}</cite>, ${esc(list[0]!.published ? formatPeriod(list[0]!.published, 'day') : 'publication date not given')}<ol class="footnotes">${list.map((c) => `<li id="fn${numberOf(c)}" value="${numberOf(c)}"><q>${esc(c.quote)}</q></li>`).join('')}</ol></li>`,
+  );
   const sources = report.sources.map((s) => `<li><cite>${esc(s.title ?? s.id)}</cite>${s.publisher ? `, ${esc(s.publisher)}` : ''}, ${esc(s.published ? formatPeriod(s.published, 'day') : 'publication date not given')} <code>${esc(s.id)}</code></li>`);
   return `<!doctype html>
 <html lang="en">
@@ -105,7 +117,7 @@ export function toHtml(report: Report): string {
 <main>
 ${sections.join('\n')}
 <section id="sources"><h2>Sources</h2><ul>${sources.join('')}</ul></section>
-<section id="citations"><h2>Citations</h2><ol class="footnotes">${footnotes.join('')}</ol></section>
+<section id="citations"><h2>Citations</h2><p class="note">${all.length} quotes from ${bySource.size} sources, grouped by source.</p><ul class="by-source">${footnotes.join('')}</ul></section>
 </main>
 <footer>Generated ${esc(report.generatedAt.slice(0, 10))} from the diplomatic knowledge graph. Every statement cites the sentence it rests on.</footer>
 </body>
@@ -133,6 +145,21 @@ export function toCsv(report: Report): string {
     }
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Statements by `data.year` ("date not given" last), in the order they come. */
+function byYear(statements: readonly Statement[]): Map<string, Statement[]> {
+  const out = new Map<string, Statement[]>();
+  for (const s of statements) {
+    const year = typeof s.data.year === 'string' || typeof s.data.year === 'number' ? String(s.data.year) : 'Date not given';
+    out.set(year, [...(out.get(year) ?? []), s]);
+  }
+  const undated = out.get('Date not given');
+  if (undated) {
+    out.delete('Date not given');
+    out.set('Date not given', undated);
+  }
+  return out;
 }
 
 export function renderReport(report: Report, format: ReportFormat): string {
