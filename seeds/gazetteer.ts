@@ -21,6 +21,22 @@ export function foldName(name: string): string {
     .toLowerCase();
 }
 
+/**
+ * The folded words of a name as search compares them: initials joined ("George H.W. Bush",
+ * "George H. W. Bush" and "George HW Bush" all give "george hw bush").
+ */
+export function searchWords(name: string): string[] {
+  const words: string[] = [];
+  let initials = false; // the last word is a run of single letters
+  for (const word of foldName(name).split(' ').filter(Boolean)) {
+    const letter = word.length === 1 && /\p{L}/u.test(word);
+    if (letter && initials) words[words.length - 1] += word;
+    else words.push(word);
+    initials = letter;
+  }
+  return words;
+}
+
 /** Adds `id` under the folded form of each of its names (the index a name look-up reads). */
 export function indexByFoldedName(index: Map<string, Set<string>>, id: string, names: Iterable<string>): void {
   for (const name of names) {

@@ -3,6 +3,7 @@
 import type { Plain } from '../repository/values.ts';
 import type { GraphReader, Row } from '../repository/reader.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
+import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
 
 const RELATIONSHIP_CAP = 1000;
@@ -19,6 +20,8 @@ export interface EntityLink {
 
 export interface EntityProfile {
   entity: { id: string; type: string; name: string; evidence: Quote[]; [property: string]: unknown };
+  /** People only: "title · country · years" and badges (identity-summary.ts). */
+  summary?: IdentitySummary;
   titles: { title: string; at: EntityLink; firstSeen: Plain; lastSeen: Plain; evidence: Quote[] }[];
   holders: { title: string; person: EntityLink; firstSeen: Plain; lastSeen: Plain; evidence: Quote[] }[];
   events: { event: Props; role: Plain; represents: Plain; officialRole: Plain; inferred: boolean; rule: Plain; evidence: Quote[] }[];
@@ -98,9 +101,11 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
   }
   const byStart = (a: Props, b: Props) => String(a.start ?? '9999').localeCompare(String(b.start ?? '9999'));
   events.sort((a, b) => byStart(a.event, b.event));
+  const summary = (await identitySummaries(reader, [id])).get(id);
 
   return {
     entity: { ...visible(props), id, type: String(entityRow!.type).toLowerCase(), name: props.name as string, evidence: q(props) },
+    ...(summary ? { summary } : {}),
     titles,
     holders,
     events,

@@ -187,10 +187,13 @@ export function observe(context: ImportContext, record: StateDeptRecord, content
   }
 }
 
-/** A surname alone ("Obama", "al-Assad"): names nobody by itself. */
+/**
+ * A surname alone ("Obama", "al-Assad", "Arroyo-Macapagal", "al Assad"): names nobody by itself. Words
+ * are counted as written (a hyphen joins), after initials and honorifics.
+ */
 export function isLoneName(name: string): boolean {
-  const tokens = looseTokens(name);
-  return tokens.length <= 1 || (tokens.length === 2 && (tokens[0] === 'al' || tokens[0] === 'el'));
+  const words = name.split(/\s+/).filter((w) => looseTokens(w).length > 0);
+  return words.length <= 1 || (words.length === 2 && /^(?:al|el)$/i.test(words[0]!));
 }
 
 /**

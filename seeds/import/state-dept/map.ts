@@ -294,7 +294,8 @@ function mapTrip(record: TripRecord, context: ImportContext): MappedRecord {
     const { identity } = resolved;
     // Country and title only where this record states both ("Russian Foreign Minister Sergei Lavrov").
     const stated = c.country ? `country:${c.country}` : undefined;
-    if (stated && c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country!, context.tables.countries.countries[c.country!]!, c.mention.text));
+    // Named by a nationality (the demonym table names it) or after the name, as written ("of Jordan").
+    if (stated && c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country!, context.tables.countries.countries[c.country!] ?? c.mention.of ?? c.country!, c.mention.text));
     addOnce(facts.people, person(identity.id, identity.name, c.mention.name, c.mention.text, identity.note));
     if (stated && identity.id.startsWith('person:') && !isLoneName(c.mention.name)) facts.titles.push({ person: identity.id, at: stated, title: c.mention.office, quote: c.mention.text });
     meetings++;
