@@ -1,6 +1,6 @@
 // Full-text search over names and aliases, and turning what a person typed ("Kuantyrov", "KZ",
 // "person:…") into exactly one entity.
-import { foldName, searchWords } from '../../seeds/gazetteer.ts';
+import { foldName, searchTerms, searchWords, type SearchTerm } from '../../seeds/gazetteer.ts';
 import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { ID_PATTERN } from '../../seeds/model.ts';
 import { BadInput, NotFound } from '../errors.ts';
@@ -24,21 +24,27 @@ export interface SearchHit {
  */
 export const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no', 'not', 'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with']);
 
-function queryWords(text: string): string[] {
-  const words = searchWords(text);
-  const content = words.filter((w) => !STOP_WORDS.has(w));
-  return (content.length ? content : words).slice(0, 12);
+function queryTerms(text: string): SearchTerm[] {
+  const terms = searchTerms(text);
+  const content = terms.filter((t) => !STOP_WORDS.has(t.word));
+  return (content.length ? content : terms).slice(0, 12);
 }
 
 /**
  * Lucene query from folded words (letters and digits only, so nothing in it is Lucene syntax): each
  * word must match as a word, a prefix ("Kuantyr") or, from five letters, with one typo. Stop words
- * are left out; initials are one word ("H. W." → "hw").
+ * are left out; initials are one word ("H. W." → "hw"), or the letters apart as a name may store
+ * them ("Robert J. L. Hawke").
  */
 export function luceneQuery(text: string): string | null {
-  const tokens = queryWords(text);
-  if (tokens.length === 0) return null;
-  return tokens.map((t) => (t.length >= 5 ? `(${t}^3 OR ${t}* OR ${t}~1)` : `(${t}^3 OR ${t}*)`)).join(' AND ');
+  const terms = queryTerms(text);
+  if (terms.length === 0) return null;
+  return terms
+    .map(({ word: t, initials }) => {
+      if (initials.length > 1) return `(${t}^3 OR ${t}* OR (${initials.join(' AND ')}))`;
+      return t.length >= 5 ? `(${t}^3 OR ${t}* OR ${t}~1)` : `(${t}^3 OR ${t}*)`;
+    })
+    .join(' AND ');
 }
 
 /** Candidates read for ranking: enough that an exact name is among them however many events match. */

@@ -98,6 +98,17 @@ describe('State Department import: identities (real Neo4j, identity slice over t
     ]);
   });
 
+  it('finds a person by the exact name or alias first, initials however written', async () => {
+    const first = async (q: string) => (await getJson<{ results: { id: string; summary?: { label: string; badges: { kind: string }[] } }[] }>(`/api/search?q=${encodeURIComponent(q)}`)).body.results[0];
+    for (const q of ['George H.W. Bush', 'George H. W. Bush', 'George HW Bush']) expect((await first(q))?.id, q).to.equal('person:bush-george-h-w');
+    const netanyahu = await first('Binyamin Netanyahu');
+    expect(netanyahu).to.deep.include({ id: 'person:il-benjamin-netanyahu' });
+    expect(netanyahu!.summary!.label).to.equal('Prime Minister · Israel · 1996–2009');
+    const hussein = await first('Hussein');
+    expect(hussein!.summary).to.deep.include({ label: 'King · Jordan · 1986–1990' });
+    expect(hussein!.summary!.badges.map((b) => b.kind)).to.deep.equal(['surname-only', 'linked-by-rule']);
+  });
+
   it('reports the identity numbers (npm run import -- state-dept --report)', async () => {
     const { driver } = await seededGraph();
     const report = Object.fromEntries((await identityReport(driver)).map((l) => [l.metric, l.count]));

@@ -18,7 +18,7 @@ describe('API helpers (no database)', () => {
     expect(luceneQuery('Ooni of')).to.equal('(ooni^3 OR ooni*)');
     expect(luceneQuery('of')).to.equal('(of^3 OR of*)');
     expect(luceneQuery('")) OR name:* ~')).to.equal('(name^3 OR name*)');
-    expect(luceneQuery('George H. W. Bush')).to.equal('(george^3 OR george* OR george~1) AND (hw^3 OR hw*) AND (bush^3 OR bush*)');
+    expect(luceneQuery('George H. W. Bush')).to.equal('(george^3 OR george* OR george~1) AND (hw^3 OR hw* OR (h AND w)) AND (bush^3 OR bush*)');
     expect(luceneQuery('?!*')).to.equal(null);
   });
 

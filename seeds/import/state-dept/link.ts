@@ -82,7 +82,8 @@ export function linkFullName(name: string, day: string, anchors: readonly Anchor
   const year = yearOfDay(day);
   const fits = unique(
     anchors.filter((a) => {
-      if (!a.forms.some((form) => namesSame(tokens, form) || namesSame(form, tokens))) return false;
+      // A fuller name of the anchor, or the anchor's a fuller one of it; never a lone-word form ("Abdullah" is not "Abdullah Gul").
+      if (!a.forms.some((form) => namesSame(tokens, form) || (form.length > 1 && namesSame(form, tokens)))) return false;
       const s = span(a.attestations);
       return s !== null && yearOfDay(s[0]) - PERIOD_YEARS <= year && year <= yearOfDay(s[1]) + PERIOD_YEARS;
     }),
