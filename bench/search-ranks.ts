@@ -5,8 +5,8 @@
 // app (KG_API, default http://127.0.0.1:$PORT or 8080). JSON in bench/results/search-ranks.json.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { cypher } from '../server/repository/cypher.ts';
-import { searchWords } from '../seeds/gazetteer.ts';
+import { cypher } from '../graph/cypher.ts';
+import { searchWords } from '../domain/gazetteer.ts';
 
 const base = process.env.KG_API ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 const LIMIT = 20;

@@ -1,8 +1,8 @@
 // One line that tells a person from a namesake — "President · Syria · 2000–2011" — and badges that
 // say how far the sources identify them. Defined once: search hits, the entity answer, path nodes and
 // reports carry the same object (cypher/identity-summaries.cypher + identitySummary below).
-import { searchWords } from '../../seeds/gazetteer.ts';
-import type { GraphReader } from '../repository/reader.ts';
+import { searchWords } from '../../domain/gazetteer.ts';
+import type { GraphReader } from '../../graph/reader.ts';
 
 export type BadgeKind = 'surname-only' | 'linked-by-rule';
 

@@ -1,7 +1,7 @@
 // Search ranking and the identity line, without a database: exact names first, events last, initials
 // and stop words folded; "title · country · years" and the badges from what the graph says.
 import { expect } from 'chai';
-import { searchWords } from '../../seeds/gazetteer.ts';
+import { searchWords } from '../../domain/gazetteer.ts';
 import { identitySummary } from '../../server/services/identity-summary.ts';
 import { luceneQuery, searchRank } from '../../server/services/search.ts';
 

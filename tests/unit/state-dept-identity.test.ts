@@ -8,7 +8,7 @@ import { linkFullName, linkSurname, officeFamily, type Anchor } from '../../seed
 import { looseTokens } from '../../seeds/import/state-dept/identity.ts';
 import type { MappedRecord } from '../../seeds/import/state-dept/map.ts';
 import { COUNTERPART_OFFICES, officeMentions } from '../../seeds/import/state-dept/mentions.ts';
-import type { WritePlan } from '../../seeds/plan.ts';
+import type { WritePlan } from '../../domain/plan.ts';
 
 const IDENTITY_SLICE = fileURLToPath(new URL('../fixtures/state-dept/identity', import.meta.url));
 

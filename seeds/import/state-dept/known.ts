@@ -3,7 +3,7 @@
 // attested (the article's publication date). Read from the fact files themselves, so a dry run needs
 // no database and the result does not depend on what is loaded.
 import { defaultFactFiles } from '../../loader.ts';
-import { readFactFile } from '../../fact-file.ts';
+import { readFactFile } from '../../text-file.ts';
 import type { KnownPerson } from './context.ts';
 
 const ISO = /^country:([A-Z]{2})$/;

@@ -1,8 +1,7 @@
 // The identity report (`npm run import -- state-dept --report`): how well the graph's people are
 // identified, measured by cypher/identity-report.cypher on whatever is loaded, so before/after
 // numbers of any change to the importer's rules come from one command.
-import type { Driver } from 'neo4j-driver';
-import { cypher } from '../../../server/repository/cypher.ts';
+import { readIdentityReport, type Driver } from '../../../graph/store.ts';
 
 /** Names whose people are listed one by one: the cases that showed wrong merges and splits. */
 export const WATCHED_SURNAMES = ['obama', 'assad', 'lavrov', 'hussein', 'netanyahu', 'tinubu', 'bush'];
@@ -22,10 +21,7 @@ export interface ReportLine {
 }
 
 export async function identityReport(driver: Driver, database?: string, surnames = WATCHED_SURNAMES): Promise<ReportLine[]> {
-  const { records } = await driver.executeQuery(cypher('identity-report'), { surnames }, { database, routing: 'READ' });
-  const lines = new Map(
-    records.map((r) => [r.get('metric') as string, { metric: r.get('metric') as string, count: (r.get('count') as { toNumber(): number }).toNumber(), examples: r.get('examples') as string[] }]),
-  );
+  const lines = new Map((await readIdentityReport(driver, database, surnames)).map((line) => [line.metric, line]));
   // A metric with nothing to count returns no row at all.
   return [...METRICS, ...surnames.map((s) => `people named ${s}`)].map((metric) => lines.get(metric) ?? { metric, count: 0, examples: [] });
 }
