@@ -136,7 +136,7 @@ export const eventSchema = z
      * People the text names but nobody could identify ("Prime Minister Netanyahu" where no record
      * says which one): kept as written, each found verbatim in the source; never participants.
      */
-    mentions: z.array(z.string().min(2).max(300, 'at most 300 characters')).default([]),
+    mentions: z.array(z.string().min(2).max(300, 'at most 300 characters')).optional(),
     ...withQuote,
   })
   .strict();

@@ -193,12 +193,12 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
     });
     // The sentence that dates the event is evidence for it too, and so is each mention as written.
     const dated = e.date ? evidenceFor(e.date.quote, [...at, 'date']).evidence : [];
-    const mentioned = e.mentions.flatMap((m, j) => evidenceFor(m, [...at, 'mentions', j]).evidence);
+    const mentioned = (e.mentions ?? []).flatMap((m, j) => evidenceFor(m, [...at, 'mentions', j]).evidence);
     return {
       id: e.id,
       status: e.status,
       name: e.title,
-      props: compact({ kind: e.kind, note: e.note, mentions: e.mentions.length ? e.mentions : undefined }),
+      props: compact({ kind: e.kind, note: e.note, mentions: e.mentions?.length ? e.mentions : undefined }),
       date: eventDate(e),
       sources: evidence.sources,
       evidence: [...new Set([...evidence.evidence, ...dated, ...mentioned])],

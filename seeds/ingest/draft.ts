@@ -255,7 +255,6 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       kind: e.kind,
       title: e.title.length >= 3 ? e.title : `${e.kind} ${e.title}`,
       status: e.status,
-      mentions: [],
       ...(e.date ? { date: { value: e.date.value, basis: e.date.basis, quote: e.date.quote } } : {}),
       ...(place ? { place } : {}),
       ...(e.partOf && eventIds.get(e.partOf) ? { partOf: eventIds.get(e.partOf)! } : {}),
