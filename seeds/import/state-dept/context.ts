@@ -3,6 +3,7 @@
 // X") and exact duplicate trip rows (one event, two sources).
 import { IdentityRegistry, looseTokens, personSlug, slug, type Identity, type Mention } from './identity.ts';
 import { linkFullName, linkSurname, type Anchor, type Attestation } from './link.ts';
+import { countryTable } from '../../countries.ts';
 import { officeMentions, visitorMentions, COUNTERPART_OFFICES, type OfficeMention } from './mentions.ts';
 import type { StateDeptRecord, TripRecord, VisitRecord } from './records.ts';
 import { yearOf } from './records.ts';
@@ -122,7 +123,7 @@ export function counterpartsOf(record: TripRecord, tables: Tables): Counterpart[
     if (mention.qualifier && STYLES.has(mention.qualifier)) return [{ slot, ...countryAfter({ ...mention, qualifier: null }, tables) }];
     if (mention.qualifier) {
       const word = mention.qualifier.replace(/\s+Authority$/, '');
-      const country = tables.countries.demonyms[word] ?? null;
+      const country = countryTable().byDemonym(word)?.iso ?? null;
       if (!country) return [{ slot, mention, country: null, skipped: `qualifier "${mention.qualifier}" names no country in the demonym table` }];
       return [{ slot, mention, country, skipped: null }];
     }

@@ -3,6 +3,7 @@
 // places, titles and events the row states. The result goes through the same zod schema and
 // planFactFile as a curated seed file. Pure: the context comes from the first pass.
 import type { z } from 'zod';
+import { countryTable } from '../../countries.ts';
 import type { factFileSchema } from '../../../domain/fact-schema.ts';
 import type { ImportContext } from './context.ts';
 import { counterpartsOf, isLoneName, officeOf, visitorSlot, type Resolved } from './context.ts';
@@ -60,7 +61,7 @@ function eventDate(record: StateDeptRecord): EventInput['date'] {
 }
 
 function countryFact(context: ImportContext, iso: string, written: string, quote: string): Input<'countries'> {
-  const name = context.tables.countries.countries[iso] ?? written;
+  const name = countryTable().byCode(iso)?.name ?? written;
   return { id: `country:${iso}`, name, aliases: written !== name ? [written] : [], quote };
 }
 
@@ -295,7 +296,7 @@ function mapTrip(record: TripRecord, context: ImportContext): MappedRecord {
     // Country and title only where this record states both ("Russian Foreign Minister Sergei Lavrov").
     const stated = c.country ? `country:${c.country}` : undefined;
     // Named by a nationality (the demonym table names it) or after the name, as written ("of Jordan").
-    if (stated && c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country!, context.tables.countries.countries[c.country!] ?? c.mention.of ?? c.country!, c.mention.text));
+    if (stated && c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country!, countryTable().byCode(c.country!)?.name ?? c.mention.of ?? c.country!, c.mention.text));
     addOnce(facts.people, person(identity.id, identity.name, c.mention.name, c.mention.text, identity.note));
     if (stated && identity.id.startsWith('person:') && !isLoneName(c.mention.name)) facts.titles.push({ person: identity.id, at: stated, title: c.mention.office, quote: c.mention.text });
     meetings++;
