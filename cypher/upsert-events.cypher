@@ -20,7 +20,9 @@ SET e.sources = coalesce(e.sources, []) + [s IN row.sources WHERE NOT s IN coale
     e.evidence = coalesce(e.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(e.evidence, [])],
     e.aliases = CASE WHEN row.name = e.name OR row.name IN coalesce(e.aliases, []) THEN coalesce(e.aliases, [])
                      ELSE coalesce(e.aliases, []) + row.name END
-// searchText: every name with apostrophes removed, so "nguesso" finds "N’Guesso".
+// searchText: every name with apostrophes removed, so "nguesso" finds "N’Guesso", and again without
+// its periods where it has any, so initials are one word as search folds them ("H.W." → "hw").
 SET e.searchText = reduce(t = '', a IN [e.name] + e.aliases |
-      t + ' | ' + replace(replace(replace(a, '’', ''), "'", ''), '‘', ''))
+      t + ' | ' + replace(replace(replace(a, '’', ''), "'", ''), '‘', '') +
+      CASE WHEN a CONTAINS '.' THEN ' | ' + replace(a, '.', '') ELSE '' END)
 RETURN count(e) AS written

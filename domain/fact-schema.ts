@@ -100,6 +100,8 @@ export const participantSchema = z
     officialRole: z.string().optional(),
     /** An organisation/country participating as a delegation ("the Kazakh delegation"). */
     delegation: z.boolean().default(false),
+    /** When the text named this person only in part and a rule identified them: that rule. */
+    linkedBy: z.string().min(2).max(100).optional(),
     ...withQuote,
   })
   .strict();
@@ -130,6 +132,11 @@ export const eventSchema = z
     place: z.string().optional(),
     partOf: z.string().optional(),
     participants: z.array(participantSchema).default([]),
+    /**
+     * People the text names but nobody could identify ("Prime Minister Netanyahu" where no record
+     * says which one): kept as written, each found verbatim in the source; never participants.
+     */
+    mentions: z.array(z.string().min(2).max(300, 'at most 300 characters')).optional(),
     ...withQuote,
   })
   .strict();

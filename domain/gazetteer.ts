@@ -21,6 +21,35 @@ export function foldName(name: string): string {
     .toLowerCase();
 }
 
+/** One word of a name as search compares it, and the single letters it was joined from, if any. */
+export interface SearchTerm {
+  word: string;
+  initials: string[];
+}
+
+/**
+ * The folded words of a name as search compares them: initials joined ("George H.W. Bush",
+ * "George H. W. Bush" and "George HW Bush" all give "george hw bush").
+ */
+export function searchTerms(name: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  let initials = false; // the last term is a run of single letters
+  for (const word of foldName(name).split(' ').filter(Boolean)) {
+    const letter = word.length === 1 && /\p{L}/u.test(word);
+    if (letter && initials) {
+      const last = terms[terms.length - 1]!;
+      last.word += word;
+      last.initials.push(word);
+    } else terms.push({ word, initials: letter ? [word] : [] });
+    initials = letter;
+  }
+  return terms;
+}
+
+export function searchWords(name: string): string[] {
+  return searchTerms(name).map((t) => t.word);
+}
+
 /** Adds `id` under the folded form of each of its names (the index a name look-up reads). */
 export function indexByFoldedName(index: Map<string, Set<string>>, id: string, names: Iterable<string>): void {
   for (const name of names) {

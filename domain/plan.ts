@@ -60,6 +60,8 @@ export interface ParticipationRow extends Evidenced {
   represents: string | null;
   officialRole: string | null;
   delegation: boolean;
+  // Absent (null) unless a rule identified the person.
+  linkedBy?: string | null;
 }
 
 /** Relationships a fact file states directly (HOLDS and PARTICIPATED_IN have rows of their own; MET is derived). */
@@ -185,19 +187,21 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
         represents: p.represents ? ref(p.represents, ['Country'], [...pAt, 'represents']) : null,
         officialRole: p.officialRole ?? null,
         delegation: p.delegation,
+        linkedBy: p.linkedBy ?? null,
         ...evidenceFor(p.quote, pAt),
       });
     });
-    // The sentence that dates the event is evidence for it too.
+    // The sentence that dates the event is evidence for it too, and so is each mention as written.
     const dated = e.date ? evidenceFor(e.date.quote, [...at, 'date']).evidence : [];
+    const mentioned = (e.mentions ?? []).flatMap((m, j) => evidenceFor(m, [...at, 'mentions', j]).evidence);
     return {
       id: e.id,
       status: e.status,
       name: e.title,
-      props: compact({ kind: e.kind, note: e.note }),
+      props: compact({ kind: e.kind, note: e.note, mentions: e.mentions?.length ? e.mentions : undefined }),
       date: eventDate(e),
       sources: evidence.sources,
-      evidence: [...new Set([...evidence.evidence, ...dated])],
+      evidence: [...new Set([...evidence.evidence, ...dated, ...mentioned])],
     };
   });
 

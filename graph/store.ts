@@ -25,6 +25,12 @@ export async function readPeopleCountries(driver: Driver, database?: string): Pr
   return new Map(records.map((r) => [r.get('id') as string, r.get('countries') as string[]]));
 }
 
+/** The identity report's rows (cypher/identity-report.cypher): metric, count, examples. */
+export async function readIdentityReport(driver: Driver, database: string | undefined, surnames: readonly string[]): Promise<{ metric: string; count: number; examples: string[] }[]> {
+  const { records } = await driver.executeQuery(cypher('identity-report'), { surnames }, { database, routing: neo4j.routing.READ });
+  return records.map((r) => ({ metric: r.get('metric') as string, count: (r.get('count') as { toNumber(): number }).toNumber(), examples: r.get('examples') as string[] }));
+}
+
 /** Every title held of a country, with the publication dates that attest it (ingest's holders at a date). */
 export async function readKnownHoldings(driver: Driver, database?: string): Promise<{ person: string; name: string; title: string; country: string; firstSeen?: string; lastSeen?: string }[]> {
   const { records } = await driver.executeQuery(cypher('ingest-known-holdings'), {}, { database });

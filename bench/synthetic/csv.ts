@@ -31,9 +31,9 @@ class CsvFile {
   }
 }
 
-/** As upsert-entities: every name with apostrophes removed, joined with " | ". */
+/** As upsert-entities: every name with apostrophes removed (and again without periods, if it has any), joined with " | ". */
 export function searchText(names: readonly string[]): string {
-  return names.reduce((t, a) => `${t} | ${a.replace(/[’'‘]/g, '')}`, '');
+  return names.reduce((t, a) => `${t} | ${a.replace(/[’'‘]/g, '')}${a.includes('.') ? ` | ${a.replace(/\./g, '')}` : ''}`, '');
 }
 
 const dateText = (d: { year: unknown; month: unknown; day: unknown } | null | undefined) =>

@@ -3,6 +3,7 @@
 import { h } from './dom.ts';
 import { formatDate } from './dates.ts';
 import { lookupFrom, quoteList, quotesDisclosure } from './quotes.ts';
+import { identityLine } from './identity.ts';
 import { TYPE_STYLE } from './style.ts';
 import type { EntityDetails } from './types.ts';
 
@@ -49,7 +50,7 @@ export function renderDetails(d: EntityDetails, status: NodeStatus, actions: Det
   return h(
     'article.details',
     { 'data-entity': e.id },
-    h('header', {}, h('span.badge', { style: `background:${color?.color ?? '#666'}` }, color?.label ?? e.type), h('h2', { tabindex: '-1' }, e.name)),
+    h('header', {}, h('span.badge', { style: `background:${color?.color ?? '#666'}` }, color?.label ?? e.type), h('h2', { tabindex: '-1' }, e.name), identityLine(d.summary)),
     e.aliases?.length ? h('p.aliases', {}, 'Also: ', e.aliases.join(', ')) : null,
     e.note ? h('p.note', { role: 'note' }, '⚠ ', e.note) : null,
     props.length ? h('dl.props', {}, props.map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])) : null,

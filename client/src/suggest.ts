@@ -2,6 +2,7 @@
 import { explain, getJson } from './api.ts';
 import { clear, debounce, h } from './dom.ts';
 import type { SearchHit } from './types.ts';
+import { identityLine } from './identity.ts';
 import { TYPE_STYLE } from './style.ts';
 
 export interface SuggestOptions {
@@ -44,6 +45,7 @@ export function attachSuggest(input: HTMLInputElement, options: SuggestOptions):
           h('span.dot', { style: `background:${(TYPE_STYLE as Record<string, { color: string }>)[hit.type]?.color ?? '#666'}` }),
           h('span.name', {}, hit.name),
           h('span.kind', {}, hit.type),
+          identityLine(hit.summary),
           hit.aliases.length ? h('span.aliases', {}, hit.aliases.slice(0, 3).join(', ')) : null,
         ),
       ),

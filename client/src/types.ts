@@ -13,12 +13,22 @@ export interface Problem {
   position?: { line: number; column: number; offset: number };
 }
 
+/** People only: what tells them from a namesake (server/services/identity-summary.ts). */
+export interface IdentitySummary {
+  title: string | null;
+  country: string | null;
+  years: string | null;
+  label: string;
+  badges: { kind: string; text: string }[];
+}
+
 export interface SearchHit {
   id: string;
   type: string;
   name: string;
   aliases: string[];
   score: number;
+  summary?: IdentitySummary;
 }
 
 export interface Evidence {
@@ -42,6 +52,7 @@ export interface EntityRef {
 
 export interface EntityDetails {
   entity: { id: string; type: string; name: string; aliases?: string[]; note?: string | null; evidence: Evidence[]; [k: string]: unknown };
+  summary?: IdentitySummary;
   titles: { title: string; at?: EntityRef | null; firstSeen?: string | null; lastSeen?: string | null; evidence: Evidence[] }[];
   holders?: { person?: EntityRef; title?: string; firstSeen?: string | null; lastSeen?: string | null; evidence?: Evidence[]; [k: string]: unknown }[];
   events: {
@@ -92,7 +103,7 @@ export interface PathHop {
 }
 export interface PathResult {
   length: number;
-  nodes: { id: string; type: string; name: string }[];
+  nodes: { id: string; type: string; name: string; summary?: IdentitySummary }[];
   hops: PathHop[];
 }
 export interface PathsAnswer {

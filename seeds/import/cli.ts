@@ -1,7 +1,8 @@
 // npm run import -- state-dept [--dir D] [--limit N] [--dry-run] [--skip-invalid] [--batch N]
 // Imports an external dataset into the configured Neo4j (NEO4J_URI, or the local one under .data/:
 // the running app's, else one started for the duration of the command) through the seeds' validation and batched writer.
-// --dry-run validates and plans everything and needs no database.
+// --dry-run validates and plans everything and needs no database. --report imports nothing: it prints
+// how well the loaded graph's people are identified (seeds/import/state-dept/report.ts).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { runCli, withDatabase } from '../../graph/cli.ts';
 import { readGraphCounts } from '../../graph/store.ts';
 import { DEFAULT_DIR, importStateDept, ImportRefused, type ImportOptions, type ImportSummary } from './state-dept/import.ts';
 import { formatSeconds } from './progress.ts';
+import { formatReport, identityReport } from './state-dept/report.ts';
 
 const argsSchema = z
   .object({
@@ -18,6 +20,7 @@ const argsSchema = z
     batch: z.coerce.number().int().min(1).max(10_000).default(500),
     'dry-run': z.boolean().default(false),
     'skip-invalid': z.boolean().default(false),
+    report: z.boolean().default(false),
   })
   .strict();
 
@@ -30,12 +33,13 @@ function parse() {
       batch: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'skip-invalid': { type: 'boolean' },
+      report: { type: 'boolean' },
     },
   });
   const parsed = argsSchema.safeParse({ ...values, dataset: positionals[0] });
   if (!parsed.success || positionals.length > 1) {
     const problems = parsed.success ? ['one dataset at a time'] : parsed.error.issues.map((i) => `${i.path[0] === 'dataset' ? 'dataset' : `--${i.path.join('.')}`}: ${i.message}`);
-    console.error(`usage: npm run import -- state-dept [--dir D] [--limit N] [--batch N] [--dry-run] [--skip-invalid]\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    console.error(`usage: npm run import -- state-dept [--dir D] [--limit N] [--batch N] [--dry-run] [--skip-invalid] [--report]\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(2);
   }
   return parsed.data;
@@ -58,7 +62,7 @@ function report(summary: ImportSummary): void {
   }
   const left = Object.entries(summary.leftOut).sort((a, b) => b[1] - a[1]);
   if (left.length) {
-    console.log(`  named in the prose but not imported (${left.reduce((sum, [, n]) => sum + n, 0)}):`);
+    console.log(`  named in the prose but not identified: kept as written (mentions) or left out (${left.reduce((sum, [, n]) => sum + n, 0)}):`);
     for (const [reason, n] of left.slice(0, 8)) console.log(`    ${String(n).padStart(5)}  ${reason}`);
     const rest = left.slice(8);
     if (rest.length) console.log(`    ${String(rest.reduce((sum, [, n]) => sum + n, 0)).padStart(5)}  ${rest.length} other reasons`);
@@ -79,6 +83,12 @@ async function run(): Promise<number> {
     if (args['dry-run']) {
       report(await importStateDept({ ...options, dryRun: true }));
       return 0;
+    }
+    if (args.report) {
+      return await withDatabase(async ({ driver, database }) => {
+        console.log(formatReport(await identityReport(driver, database)));
+        return 0;
+      });
     }
     return await withDatabase(async ({ driver, database }) => {
       const summary = await importStateDept({ ...options, driver, database });

@@ -3,6 +3,7 @@
 import type { Plain } from '../../graph/values.ts';
 import type { GraphReader, Row } from '../../graph/reader.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
+import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
 
 const RELATIONSHIP_CAP = 1000;
@@ -30,6 +31,8 @@ export interface EntityProfile {
   resolvedFrom?: string;
   /** Set when this person is a cluster of several records judged the same. */
   cluster?: ClusterInfo;
+  /** People only: "title · country · years" and badges (identity-summary.ts). */
+  summary?: IdentitySummary;
   titles: { title: string; at: EntityLink; firstSeen: Plain; lastSeen: Plain; evidence: Quote[] }[];
   holders: { title: string; person: EntityLink; firstSeen: Plain; lastSeen: Plain; evidence: Quote[] }[];
   events: { event: Props; role: Plain; represents: Plain; officialRole: Plain; inferred: boolean; rule: Plain; evidence: Quote[] }[];
@@ -110,11 +113,13 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
   const cluster = Array.isArray(props.members) ? await clusterInfo(reader, props) : undefined;
   const byStart = (a: Props, b: Props) => String(a.start ?? '9999').localeCompare(String(b.start ?? '9999'));
   events.sort((a, b) => byStart(a.event, b.event));
+  const summary = (await identitySummaries(reader, [id])).get(id);
 
   return {
     entity: { ...visible(props), id, type: String(entityRow!.type).toLowerCase(), name: props.name as string, evidence: q(props) },
     ...(resolved.resolvedFrom ? { resolvedFrom: resolved.resolvedFrom } : {}),
     ...(cluster ? { cluster } : {}),
+    ...(summary ? { summary } : {}),
     titles: mergeTitles(titles),
     holders,
     events,

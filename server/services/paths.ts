@@ -7,6 +7,7 @@ import type { GraphReader, Row } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
 import type { Quote, SourceSummary } from './evidence.ts';
+import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
 
 type Props = Record<string, Plain>;
@@ -42,7 +43,8 @@ export interface Hop {
 
 export interface FoundPath {
   length: number;
-  nodes: { id: string; type: string; name: string; kind: Plain }[];
+  /** A person node carries `summary` ("title · country · years", badges). */
+  nodes: { id: string; type: string; name: string; kind: Plain; summary?: IdentitySummary }[];
   hops: Hop[];
 }
 
@@ -180,11 +182,13 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     return [...out.values()];
   };
 
+  const summaries = await identitySummaries(reader, [...new Set(idLists.flat())]);
   const paths = idLists.map((ids, p): FoundPath => ({
     length: ids.length - 1,
     nodes: ids.map((id) => {
       const node = nodes.get(id) ?? { id, type: 'unknown', name: id, kind: null };
-      return { id, type: String(node.type).toLowerCase(), name: node.name as string, kind: node.kind ?? null };
+      const summary = summaries.get(id);
+      return { id, type: String(node.type).toLowerCase(), name: node.name as string, kind: node.kind ?? null, ...(summary ? { summary } : {}) };
     }),
     hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf)),
   }));

@@ -1,6 +1,7 @@
 // Full-text search over names and aliases, and turning what a person typed ("Kuantyrov", "KZ",
 // "person:…") into exactly one entity.
-import { foldName } from '../../domain/gazetteer.ts';
+import { foldName, searchTerms, searchWords, type SearchTerm } from '../../domain/gazetteer.ts';
+import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { labelOf, type ApiType, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput, NotFound } from '../../domain/errors.ts';
 import type { GraphReader } from '../../graph/reader.ts';
@@ -13,29 +14,83 @@ export interface SearchHit {
   name: string;
   aliases: string[];
   score: number;
+  /** People only: "title · country · years" and badges, to tell namesakes apart. */
+  summary?: IdentitySummary;
 }
 
 /**
- * Lucene query from folded tokens (letters and digits only, so nothing in it is Lucene syntax): each
- * token must match as a word, a prefix ("Kuantyr") or, from five letters, with one typo.
+ * Words the full-text analyzer drops from names ("Ministry of Foreign Affairs"): Lucene's English
+ * stop words. Asked for, they would match nothing and, joined with AND, make the whole query fail.
  */
-export function luceneQuery(text: string): string | null {
-  const tokens = foldName(text).split(' ').filter(Boolean).slice(0, 12);
-  if (tokens.length === 0) return null;
-  return tokens.map((t) => (t.length >= 5 ? `(${t}^3 OR ${t}* OR ${t}~1)` : `(${t}^3 OR ${t}*)`)).join(' AND ');
+export const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no', 'not', 'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with']);
+
+function queryTerms(text: string): SearchTerm[] {
+  const terms = searchTerms(text);
+  const content = terms.filter((t) => !STOP_WORDS.has(t.word));
+  return (content.length ? content : terms).slice(0, 12);
 }
 
-export async function searchEntities(reader: GraphReader, q: string, type: ApiType | undefined, limit: number): Promise<SearchHit[]> {
+/**
+ * Lucene query from folded words (letters and digits only, so nothing in it is Lucene syntax): each
+ * word must match as a word, a prefix ("Kuantyr") or, from five letters, with one typo. Stop words
+ * are left out; initials are one word ("H. W." → "hw"), or the letters apart as a name may store
+ * them ("Robert J. L. Hawke").
+ */
+export function luceneQuery(text: string): string | null {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return null;
+  return terms
+    .map(({ word: t, initials }) => {
+      if (initials.length > 1) return `(${t}^3 OR ${t}* OR (${initials.join(' AND ')}))`;
+      return t.length >= 5 ? `(${t}^3 OR ${t}* OR ${t}~1)` : `(${t}^3 OR ${t}*)`;
+    })
+    .join(' AND ');
+}
+
+/** Candidates read for ranking: enough that an exact name is among them however many events match. */
+export const SEARCH_FETCH = 300;
+
+/**
+ * How well a hit answers what was typed, best first: 0 its name or an alias exactly (folded, initials
+ * joined); 1 the same without stop words; 2 every word typed is a whole word of a name; 3 a partial
+ * match. Events come after every person, organisation, country and place, whatever their match: they
+ * are found through their participants' names and must not crowd them out.
+ */
+export function searchRank(q: string, hit: Pick<SearchHit, 'type' | 'name' | 'aliases'>): number {
+  const typed = searchWords(q);
+  const typedKey = typed.join(' ');
+  const typedContent = typed.filter((w) => !STOP_WORDS.has(w));
+  const names = [hit.name, ...hit.aliases].map(searchWords);
+  let rank = 3;
+  if (names.some((n) => n.join(' ') === typedKey)) rank = 0;
+  else if (names.some((n) => n.filter((w) => !STOP_WORDS.has(w)).join(' ') === typedContent.join(' '))) rank = 1;
+  else if (names.some((n) => typedContent.every((w) => n.includes(w)))) rank = 2;
+  return (hit.type === 'event' ? 4 : 0) + rank;
+}
+
+export async function searchEntities(reader: GraphReader, q: string, type: ApiType | undefined, limit: number, withSummaries = true): Promise<SearchHit[]> {
   const query = luceneQuery(q);
   if (!query) throw new BadInput('q: needs at least one letter or digit', 'q');
-  const rows = await reader.rows('search', { query, labels: type ? [labelOf(type)] : null, limit });
-  return rows.map((row) => ({
-    id: row.id as string,
-    type: (row.type as string).toLowerCase(),
-    name: row.name as string,
-    aliases: (row.aliases as string[]) ?? [],
-    score: Math.round((row.score as number) * 1000) / 1000,
-  }));
+  const rows = await reader.rows('search', { query, labels: type ? [labelOf(type)] : null, fetch: SEARCH_FETCH });
+  const hits = rows.map((row, order) => {
+    const hit: SearchHit = {
+      id: row.id as string,
+      type: (row.type as string).toLowerCase(),
+      name: row.name as string,
+      aliases: (row.aliases as string[]) ?? [],
+      score: Math.round((row.score as number) * 1000) / 1000,
+    };
+    return { hit, rank: searchRank(q, hit), order };
+  });
+  hits.sort((a, b) => a.rank - b.rank || a.order - b.order);
+  const top = hits.slice(0, limit).map((h) => h.hit);
+  if (!withSummaries) return top;
+  const summaries = await identitySummaries(reader, top.filter((h) => h.type === 'person').map((h) => h.id));
+  for (const hit of top) {
+    const summary = summaries.get(hit.id);
+    if (summary) hit.summary = summary;
+  }
+  return top;
 }
 
 const article = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
@@ -83,7 +138,7 @@ export async function resolveEntity(reader: GraphReader, ref: string, param: str
     const country = await byId(`country:${ref.toUpperCase()}`);
     if (country && (!type || type === 'country')) return country;
   }
-  const hits = await searchEntities(reader, ref, type, 10);
+  const hits = await searchEntities(reader, ref, type, 10, false);
   const folded = foldName(ref);
   const exact = hits.filter((hit) => [hit.name, ...hit.aliases].some((name) => foldName(name) === folded));
   const pick = exact.length > 0 ? exact : hits;

@@ -53,9 +53,12 @@ describe('explorer in the browser (e2e)', function () {
     const option = page.locator(`.suggest li[data-id="${KUANTYROV}"]`);
     await option.waitFor();
     expect(await page.locator('.suggest li').first().getAttribute('data-id')).to.equal(KUANTYROV);
+    // Who he is, next to the name: title · country · years.
+    expect(await option.locator('.identity-label').textContent()).to.equal('Deputy Minister of Foreign Affairs · Kazakhstan · 2025');
     await page.locator('#search').press('Enter');
     await page.locator(`#details .details[data-entity="${KUANTYROV}"]`).waitFor();
     expect(await page.locator('#details h2').textContent()).to.equal('Alibek Kuantyrov');
+    expect(await page.locator('#details header .identity-label').textContent()).to.equal('Deputy Minister of Foreign Affairs · Kazakhstan · 2025');
     // The panel's own sections (the summary card above them cites too).
     const quote = page.locator('#details section.detail-section .quote').first();
     expect(await quote.textContent()).to.contain('Deputy Minister of Foreign Affairs');

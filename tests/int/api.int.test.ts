@@ -49,6 +49,25 @@ describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
     it('tolerates one typo in a longer name', async () => {
       expect((await search('q=Lokpobri'))[0]?.id).to.equal('person:heineken-lokpobiri');
     });
+
+    it('finds a name with "of" in it, the entity first', async () => {
+      for (const [q, id] of [
+        ['Ministry of Foreign Affairs of Kazakhstan', 'org:kz-mfa'],
+        ['Organization of Islamic Cooperation', 'org:oic'],
+        ['Kingdom of Ife', 'org:ng-ife-kingdom'],
+      ] as const) {
+        const results = await search(`q=${encodeURIComponent(q)}`);
+        expect(results[0]?.id, q).to.equal(id);
+      }
+    });
+
+    it('ranks people above the events named after them, and tells who a person is', async () => {
+      const results = await search('q=Kuantyrov&limit=20');
+      const firstEvent = results.findIndex((r) => r.type === 'event');
+      expect(results.slice(0, firstEvent).map((r) => r.type)).to.deep.equal(['person']);
+      expect(results[0]!.summary).to.deep.include({ title: 'Deputy Minister of Foreign Affairs', country: 'Kazakhstan' });
+      expect(results.filter((r) => r.type !== 'person').every((r) => r.summary === undefined)).to.equal(true);
+    });
   });
 
   describe('GET /api/entities/:id', () => {

@@ -58,6 +58,7 @@ describe('synthetic diplomatic network (bench/synthetic)', () => {
     expect([parseSize('10k'), parseSize('100K'), parseSize('1M'), parseSize('2500')]).to.deep.equal([10_000, 100_000, 1_000_000, 2500]);
     expect(() => parseSize('lots')).to.throw('--size: expected 10k, 100k, 1M');
     expect(searchText(['N’Guesso', "D'Arcy"])).to.equal(' | NGuesso | DArcy');
+    expect(searchText(['George H.W. Bush'])).to.equal(' | George H.W. Bush | George HW Bush');
   });
 });
 

@@ -1,12 +1,13 @@
 // What the mapping needs to know beyond one record, gathered in the first pass over both files:
 // who is who (IdentityRegistry), the travellers, the presidents' stops (for "Accompanied President
 // X") and exact duplicate trip rows (one event, two sources).
-import { IdentityRegistry, type Mention } from './identity.ts';
+import { IdentityRegistry, looseTokens, personSlug, slug, type Identity, type Mention } from './identity.ts';
+import { linkFullName, linkSurname, type Anchor, type Attestation } from './link.ts';
 import { countryTable } from '../../countries.ts';
 import { officeMentions, visitorMentions, COUNTERPART_OFFICES, type OfficeMention } from './mentions.ts';
 import type { StateDeptRecord, TripRecord, VisitRecord } from './records.ts';
 import { yearOf } from './records.ts';
-import type { Tables } from './tables.ts';
+import { countryCode, type Tables } from './tables.ts';
 
 export interface Traveller {
   id: string;
@@ -33,13 +34,67 @@ export interface ImportContext {
   duplicateOf: Map<string, string>;
   /** Ids of the events this run imports (a link may only point at one of these). */
   knownEvents: Set<string>;
+  /** The office and days each registered slot attests (visitors, counterparts whose country is stated). */
+  attested: Map<string, Attestation & { country: string }>;
+  /** Offices and days of each traveller's stops (travellers are US officials by the travels data). */
+  travellerStops: Map<string, Attestation[]>;
+  /** Counterparts whose country the text does not state, or named by surname: resolved after pass 1. */
+  pending: PendingCounterpart[];
+  /** What each counterpart slot turned out to be. */
+  counterparts: Map<string, Resolved>;
+  /** People of the seed articles (anchors too). */
+  known: KnownPerson[];
 }
 
-export function newContext(tables: Tables): ImportContext {
-  return { tables, registry: new IdentityRegistry(tables.people), travellers: new Map(), presidentStops: [], duplicateOf: new Map(), knownEvents: new Set() };
+interface PendingCounterpart {
+  slot: string;
+  name: string;
+  office: string;
+  stated: string | null;
+  from: string;
+  to: string;
 }
 
-/** A counterpart a trip's remarks name, with the country they act for, or why it was left out. */
+/** A counterpart is a person (named in full, or linked to one by a rule) or stays a mention. */
+export type Resolved =
+  | { kind: 'person'; identity: Identity; rule: string | null }
+  | { kind: 'mention'; reason: string };
+
+/** A person of the seed articles, so a visitor spelled shorter ("Bola Tinubu") joins them. */
+export interface KnownPerson {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string | null;
+  titles: { title: string; day: string }[];
+}
+
+export function newContext(tables: Tables, known: readonly KnownPerson[] = []): ImportContext {
+  const seeded = known.filter((p): p is KnownPerson & { country: string } => p.country !== null && p.titles.length > 0);
+  const entries = [
+    ...tables.people,
+    ...seeded.map((p) => ({ id: p.id, name: p.name, country: p.country, variants: p.aliases.filter((a) => looseTokens(a).length > 1), records: [] })),
+  ];
+  const attestedYears = [...tables.people.map(() => []), ...seeded.map((p) => p.titles.map((t) => Number(t.day.slice(0, 4))))];
+  return {
+    tables,
+    registry: new IdentityRegistry(entries, attestedYears),
+    travellers: new Map(),
+    presidentStops: [],
+    duplicateOf: new Map(),
+    knownEvents: new Set(),
+    attested: new Map(),
+    travellerStops: new Map(),
+    pending: [],
+    counterparts: new Map(),
+    known: [...known],
+  };
+}
+
+/**
+ * A counterpart a trip's remarks name, with the country the text states for them (a nationality
+ * before the office; never the country of the stop), or why they cannot be identified at all.
+ */
 export interface Counterpart {
   slot: string;
   mention: OfficeMention;
@@ -53,6 +108,7 @@ const MODIFIERS = new Set(['Acting', 'Deputy', 'First', 'Alternate', 'Interim'])
 const STYLES = new Set(['Majesty', 'Holiness', 'Highness']);
 
 export function counterpartsOf(record: TripRecord, tables: Tables): Counterpart[] {
+  void record.iso; // the stop's country is deliberately not a counterpart's country
   const seen = new Set<string>();
   return officeMentions(record.remarks, COUNTERPART_OFFICES).flatMap((mention, i): Counterpart[] => {
     const slot = `${record.id}#m${i + 1}`;
@@ -62,18 +118,23 @@ export function counterpartsOf(record: TripRecord, tables: Tables): Counterpart[
     if (/^former$/i.test(mention.qualifier ?? '')) return [{ slot, mention, country: null, skipped: 'a former office holder (country not stated)' }];
     if (mention.qualifier && MODIFIERS.has(mention.qualifier)) {
       // "Acting Foreign Minister X": the office is modified, the country is the stop's.
-      return [{ slot, mention: { ...mention, office: `${mention.qualifier} ${mention.office}`, qualifier: null }, country: record.iso, skipped: null }];
+      return [{ slot, ...countryAfter({ ...mention, office: `${mention.qualifier} ${mention.office}`, qualifier: null }, tables) }];
     }
-    if (mention.qualifier && STYLES.has(mention.qualifier)) return [{ slot, mention: { ...mention, qualifier: null }, country: record.iso, skipped: null }];
+    if (mention.qualifier && STYLES.has(mention.qualifier)) return [{ slot, ...countryAfter({ ...mention, qualifier: null }, tables) }];
     if (mention.qualifier) {
       const word = mention.qualifier.replace(/\s+Authority$/, '');
       const country = countryTable().byDemonym(word)?.iso ?? null;
       if (!country) return [{ slot, mention, country: null, skipped: `qualifier "${mention.qualifier}" names no country in the demonym table` }];
-      if (country === 'US') return [{ slot, mention, country: null, skipped: 'a US official named in prose' }];
       return [{ slot, mention, country, skipped: null }];
     }
-    return [{ slot, mention, country: record.iso, skipped: null }];
+    return [{ slot, ...countryAfter(mention, tables) }];
   });
+}
+
+/** "King Hussein of Jordan": the country the words after the name state, the mention then quoted with them. */
+function countryAfter(mention: OfficeMention, tables: Tables): { mention: OfficeMention; country: string | null; skipped: null } {
+  const code = mention.of && mention.withOf ? countryCode(tables.countries, slug(mention.of), mention.of) : null;
+  return code ? { mention: { ...mention, text: mention.withOf! }, country: code, skipped: null } : { mention, country: null, skipped: null };
 }
 
 export function visitorSlot(record: VisitRecord, index: number): { slot: string; pins: string[] } {
@@ -92,9 +153,13 @@ export function observe(context: ImportContext, record: StateDeptRecord, content
     for (const visitor of visitorMentions(record.visitor, record.title)) {
       const mention: Mention = { ...visitorSlot(record, visitor.index), name: visitor.name, country: record.iso, year, office: officeOf(context.tables, visitor.office) };
       context.registry.add(mention);
+      if (mention.office) context.attested.set(mention.slot, { office: mention.office, from: record.start_date, to: record.end_date, country: record.iso });
     }
     return;
   }
+  const stops = context.travellerStops.get(record.traveler_id) ?? [];
+  stops.push({ office: record.role === 'president' ? 'President' : 'Secretary of State', from: record.start_date, to: record.end_date });
+  context.travellerStops.set(record.traveler_id, stops);
   const known = context.travellers.get(record.traveler_id);
   context.travellers.set(record.traveler_id, {
     id: record.traveler_id,
@@ -112,8 +177,89 @@ export function observe(context: ImportContext, record: StateDeptRecord, content
     context.presidentStops.push({ eventId: `event:${eventRecord}`, travelerId: record.traveler_id, iso: record.iso, start: record.start_date, end: record.end_date });
   }
   for (const c of counterpartsOf(record, context.tables)) {
-    if (c.skipped || !c.country) continue;
-    context.registry.add({ slot: c.slot, pins: [], name: c.mention.name, country: c.country, year, office: c.mention.office });
+    if (c.skipped) continue;
+    if (c.country && !isLoneName(c.mention.name)) {
+      // Named in full with the country the text states: a person like a visitor.
+      context.registry.add({ slot: c.slot, pins: [], name: c.mention.name, country: c.country, year, office: c.mention.office });
+      context.attested.set(c.slot, { office: c.mention.office, from: record.start_date, to: record.end_date, country: c.country });
+    } else {
+      context.pending.push({ slot: c.slot, name: c.mention.name, office: c.mention.office, stated: c.country, from: record.start_date, to: record.end_date });
+    }
+  }
+}
+
+/**
+ * A surname alone ("Obama", "al-Assad", "Arroyo-Macapagal", "al Assad"): names nobody by itself. Words
+ * are counted as written (a hyphen joins), after initials and honorifics.
+ */
+export function isLoneName(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => looseTokens(w).length > 0);
+  return words.length <= 1 || (words.length === 2 && /^(?:al|el)$/i.test(words[0]!));
+}
+
+/**
+ * After pass 1: the anchors (everyone the records name and place themselves, the travellers, the
+ * presidents' terms, the seed articles' people), then each pending counterpart linked to one of them,
+ * made a person of its own (a full name nobody else has), or left a mention (see link.ts).
+ */
+export function resolveCounterparts(context: ImportContext): void {
+  context.registry.finish();
+  const anchors: Anchor[] = [];
+  const identities = new Map<string, Identity>();
+  for (const { identity, country, forms, slots } of context.registry.identities()) {
+    // Counterparts named in full with their country: persons like visitors.
+    for (const slot of slots) if (slot.includes('#m')) context.counterparts.set(slot, { kind: 'person', identity, rule: null });
+    const attestations = slots.flatMap((slot) => context.attested.get(slot) ?? []).map(({ office, from, to }) => ({ office, from, to }));
+    anchors.push({ id: identity.id, name: identity.name, country, forms, attestations });
+    identities.set(identity.id, identity);
+  }
+  for (const traveller of context.travellers.values()) {
+    const id = `person:${traveller.id}`;
+    const terms = context.tables.presidents.filter((p) => p.id === traveller.id).map((p) => ({ office: 'President', from: p.from, to: p.to }));
+    const stops = (context.travellerStops.get(traveller.id) ?? []).filter((s) => s.office !== 'President');
+    anchors.push({ id, name: traveller.name, country: 'US', forms: [looseTokens(traveller.name)], attestations: [...terms, ...stops] });
+    identities.set(id, { id, name: traveller.name });
+  }
+  for (const president of context.tables.presidents) {
+    const id = `person:${president.id}`;
+    if (identities.has(id)) continue;
+    const terms = context.tables.presidents.filter((p) => p.id === president.id).map((p) => ({ office: 'President', from: p.from, to: p.to }));
+    anchors.push({ id, name: president.name, country: 'US', forms: [looseTokens(president.name)], attestations: terms });
+    identities.set(id, { id, name: president.name });
+  }
+  for (const person of context.known) {
+    if (identities.has(person.id)) continue;
+    const forms = [person.name, ...person.aliases].map(looseTokens).filter((f) => f.length > 1);
+    anchors.push({ id: person.id, name: person.name, country: person.country, forms, attestations: person.titles.map((t) => ({ office: t.title, from: t.day, to: t.day })) });
+    identities.set(person.id, { id: person.id, name: person.name });
+  }
+
+  // Full names first: linked by name, or one person per folded name with no country.
+  const own = new Map<string, { identity: Identity; anchor: Anchor }>();
+  for (const p of context.pending.filter((p) => !isLoneName(p.name))) {
+    const link = linkFullName(p.name, p.from, anchors);
+    if (link.ok) {
+      context.counterparts.set(p.slot, { kind: 'person', identity: identities.get(link.anchor.id)!, rule: null });
+      continue;
+    }
+    const key = looseTokens(p.name).join(' ');
+    let person = own.get(key);
+    if (!person) {
+      const identity = { id: context.registry.reserve(`person:${personSlug(p.name)}`), name: p.name };
+      person = { identity, anchor: { id: identity.id, name: p.name, country: null, forms: [looseTokens(p.name)], attestations: [] } };
+      own.set(key, person);
+    }
+    person.anchor.attestations.push({ office: p.office, from: p.from, to: p.to });
+    context.counterparts.set(p.slot, { kind: 'person', identity: person.identity, rule: null });
+  }
+  anchors.push(...[...own.values()].map((p) => p.anchor));
+
+  for (const p of context.pending.filter((p) => isLoneName(p.name))) {
+    const link = linkSurname({ name: p.name, office: p.office, country: p.stated, day: p.from }, anchors);
+    context.counterparts.set(
+      p.slot,
+      link.ok ? { kind: 'person', identity: identities.get(link.anchor.id) ?? { id: link.anchor.id, name: link.anchor.name }, rule: link.rule } : { kind: 'mention', reason: link.reason },
+    );
   }
 }
 

@@ -1,17 +1,20 @@
-// Who is who among people the source names without an id (visitors, and counterparts in the prose).
-// Built in a first pass over both files, so every record gets the same person id whatever is
-// imported, in whatever order. The rules, in order:
+// Who is who among people the source names without an id and places in a country itself: visitors
+// (their row gives title and country) and counterparts named in full whose nationality the text
+// states ("Russian Foreign Minister Sergei Lavrov"). Every other person named in the prose is linked
+// to one of these, or stays a mention, by link.ts. Built in a first pass over both files, so every
+// record gets the same person id whatever is imported, in whatever order. The rules, in order:
 //   1. a record pinned in people.yaml (`records`) → that person;
 //   2. a curated spelling (`name`/`variants`, same country, within `from`/`to`) → that person;
 //   3. the same folded name in the same country → one person (folding: case, diacritics, hyphens,
-//      apostrophes, initials, honorifics, a doubled word);
+//      apostrophes, initials, honorifics, a doubled word; compared loosely across transliterations:
+//      y as i, kh as h, a doubled letter once);
 //   4. a shorter form merges into a fuller one of the same country when its words are a subsequence
 //      of the fuller name sharing its last word (a lone surname may also be the first word: "Park"
 //      → "Park Chung Hee"; with a patronymic — bin, ibn — the first word must be kept, since
 //      "Salman bin Abdulaziz" is the father of "Muhammad bin Salman bin Abdulaziz"), the fuller name
 //      is attested within 8 years of the shorter one, and exactly one person fits; otherwise apart;
-//   5. a lone surname that rule 4 cannot place is one person per country and office, for mentions
-//      no more than 8 years apart ("Foreign Minister Kim" of 1998 and of 2014 are two people).
+//   5. a visitor named by a lone surname that rule 4 cannot place is one person per country and
+//      office, for visits no more than 8 years apart.
 import { foldName } from '../../../domain/gazetteer.ts';
 import { nameTokens } from '../../../domain/name-tokens.ts';
 import type { PersonEntry } from './tables.ts';
@@ -22,6 +25,20 @@ export { nameTokens };
 
 export function nameKey(name: string): string {
   return nameTokens(name).join(' ');
+}
+
+/** A name word as compared across transliterations: y as i, kh as h, a doubled letter once ("Sergey" = "Sergei"). */
+function looseToken(token: string): string {
+  return token.replace(/kh/g, 'h').replace(/y/g, 'i').replace(/(.)\1/g, '$1');
+}
+
+/** The words of a name as compared between records: folded (nameTokens) and transliteration-loose. */
+export function looseTokens(name: string): string[] {
+  return nameTokens(name).map(looseToken);
+}
+
+function looseKey(name: string): string {
+  return looseTokens(name).join(' ');
 }
 
 export function slug(text: string): string {
@@ -56,6 +73,8 @@ interface Group {
   /** Token lists of every form of this person (a curated entry has several). */
   forms: string[][];
   years: number[];
+  /** Years known from outside the records (seed articles). */
+  attested: number[];
   spellings: Map<string, number>;
   entry?: PersonEntry;
   office: string | null;
@@ -71,7 +90,8 @@ function isLoneSurname(tokens: readonly string[]): boolean {
 /** Words that join a name to a father's name: "Abdullah II ibn Al Hussein" is not a Hussein. */
 const PATRONYMIC = new Set(['bin', 'ibn', 'bint', 'ould']);
 
-function isSubForm(short: string[], long: string[]): boolean {
+/** `short` is a shorter form of `long`: its words in order, sharing the last word (or, alone, the first). */
+export function isSubForm(short: readonly string[], long: readonly string[]): boolean {
   if (short.length >= long.length) return false;
   if (short[0] !== long[0] && long.some((t) => PATRONYMIC.has(t))) return false;
   const single = short.length === 1;
@@ -91,13 +111,20 @@ export class IdentityRegistry {
   private readonly entryGroups: Group[] = [];
   private finished = false;
 
-  constructor(private readonly entries: readonly PersonEntry[]) {
+  private readonly used = new Set<string>();
+
+  /**
+   * `attested[i]`: years in which entries[i] is known from elsewhere (a seed article), so a shorter
+   * form of its name merges into it by rule 4 although no record names it in full.
+   */
+  constructor(private readonly entries: readonly PersonEntry[], attested: readonly number[][] = []) {
     entries.forEach((entry, i) => {
       const group: Group = {
         key: `entry:${i}`,
         country: entry.country,
-        forms: [entry.name, ...entry.variants].map(nameTokens),
+        forms: [entry.name, ...entry.variants].map(looseTokens),
         years: [],
+        attested: attested[i] ?? [],
         spellings: new Map(),
         entry,
         office: null,
@@ -110,7 +137,7 @@ export class IdentityRegistry {
 
   add(mention: Mention): void {
     if (this.finished) throw new Error('the identity registry is already resolved');
-    const tokens = nameTokens(mention.name);
+    const tokens = looseTokens(mention.name);
     const key = tokens.join(' ');
     const inPeriod = (entry: PersonEntry) =>
       (entry.from === undefined || mention.year >= entry.from) && (entry.to === undefined || mention.year <= entry.to);
@@ -128,7 +155,7 @@ export class IdentityRegistry {
     const groupKey = `${mention.country}|${key}${office === null ? '' : `|${office}`}`;
     let group = this.groups.get(groupKey);
     if (!group) {
-      group = { key: groupKey, country: mention.country, forms: [tokens], years: [], spellings: new Map(), office, slots: [] };
+      group = { key: groupKey, country: mention.country, forms: [tokens], years: [], attested: [], spellings: new Map(), office, slots: [] };
       this.groups.set(groupKey, group);
     }
     return group;
@@ -139,31 +166,25 @@ export class IdentityRegistry {
     if (this.finished) return;
     this.finished = true;
     const root = (g: Group): Group => (g.parent ? root(g.parent) : g);
-    const all = [...this.groups.values()].filter((g) => g.years.length > 0);
+    const all = [...this.groups.values()].filter((g) => g.years.length + g.attested.length > 0);
     const plain = all.filter((g) => !g.entry);
     plain.sort((a, b) => b.forms[0]!.length - a.forms[0]!.length || (a.key < b.key ? -1 : 1));
     // Rule 4, longest names first so a chain (Menem → Carlos Menem → Carlos Saul Menem) ends at the fullest.
     for (const group of plain) {
       // A lone family name with its article ("al-Khalifa", "al-Thani") names a dynasty, not a person.
       if (group.forms[0]!.length === 2 && isLoneSurname(group.forms[0]!)) continue;
-      const [from, to] = range(group.years);
+      const [from, to] = range([...group.years, ...group.attested]);
       const targets = new Set<Group>();
       for (const other of all) {
         if (other === group || other.country !== group.country || (!other.entry && other.office !== null)) continue;
         if (!other.forms.some((form) => isSubForm(group.forms[0]!, form))) continue;
-        const [oFrom, oTo] = range(other.years);
+        const [oFrom, oTo] = range([...other.years, ...other.attested]);
         if (oTo < from - PERIOD_YEARS || oFrom > to + PERIOD_YEARS) continue;
         targets.add(root(other));
       }
       if (targets.size === 1) group.parent = [...targets][0]!;
     }
-    const used = new Set<string>();
-    const unique = (id: string) => {
-      let candidate = id;
-      for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
-      used.add(candidate);
-      return candidate;
-    };
+    const unique = (id: string) => this.reserve(id);
     const ordered = all.filter((g) => !g.parent).sort((a, b) => Number(!a.entry) - Number(!b.entry) || (a.key < b.key ? -1 : 1));
     // Curated people first, so their ids are never taken by a derived one.
     const byGroup = new Map<Group, (year: number) => Identity>();
@@ -198,6 +219,31 @@ export class IdentityRegistry {
     }
   }
 
+  /** Claims `id`, or `id-2`, `id-3`… when taken, so a person made later never takes an id in use. */
+  reserve(id: string): string {
+    let candidate = id;
+    for (let n = 2; this.used.has(candidate); n++) candidate = `${id}-${n}`;
+    this.used.add(candidate);
+    return candidate;
+  }
+
+  /** Every person the registry found, with the slots that name them. */
+  identities(): { identity: Identity; country: string; forms: string[][]; slots: string[] }[] {
+    if (!this.finished) this.finish();
+    const byId = new Map<string, { identity: Identity; country: string; forms: string[][]; slots: string[] }>();
+    const root = (g: Group): Group => (g.parent ? root(g.parent) : g);
+    for (const group of this.groups.values()) {
+      for (const slot of group.slots) {
+        const identity = this.bySlot.get(slot)!;
+        const entry = byId.get(identity.id) ?? { identity, country: root(group).country, forms: [], slots: [] };
+        for (const form of group.forms) if (!entry.forms.some((f) => f.join(' ') === form.join(' '))) entry.forms.push(form);
+        entry.slots.push(slot);
+        byId.set(identity.id, entry);
+      }
+    }
+    return [...byId.values()];
+  }
+
   resolve(slot: string): Identity {
     if (!this.finished) this.finish();
     const identity = this.bySlot.get(slot);
@@ -214,7 +260,7 @@ export class IdentityRegistry {
 
 /** Forms a curated entry matches by spelling: a pinned entry only by its explicit variants. */
 function matchForms(entry: PersonEntry): string[] {
-  return (entry.records.length ? entry.variants : [entry.name, ...entry.variants]).map(nameKey);
+  return (entry.records.length ? entry.variants : [entry.name, ...entry.variants]).map(looseKey);
 }
 
 /** The most frequent spelling among the group and those merged into it (the first seen on a tie). */

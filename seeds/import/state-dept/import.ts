@@ -22,7 +22,8 @@ import { addCounts, emptyCounts, type WriteCounts } from '../../../graph/writer.
 import { addPlan, emptyBatch, writeBatch, type Batch } from '../../../graph/batch.ts';
 import { csvRows } from '../csv-rows.ts';
 import { Progress } from '../progress.ts';
-import { newContext, observe, type ImportContext } from './context.ts';
+import { newContext, observe, resolveCounterparts, type ImportContext, type KnownPerson } from './context.ts';
+import { seedPeople } from './known.ts';
 import { DATASET_ENTITIES, mapRecord, type MappedRecord } from './map.ts';
 import { formatRowProblem, readRecord, type RowProblem } from './records.ts';
 import { loadTables, TABLES_DIR, type Tables } from './tables.ts';
@@ -43,6 +44,8 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   batchSize?: number;
   tables?: Tables;
+  /** People already known from the seed articles (default: read from seeds/facts). */
+  known?: KnownPerson[];
   /** Progress lines; null for none (tests). */
   progress?: NodeJS.WriteStream | null;
   log?: (line: string) => void;
@@ -115,7 +118,7 @@ async function firstPass(dir: string, context: ImportContext, limit: number | un
       }
     }
   }
-  context.registry.finish();
+  resolveCounterparts(context);
   return { problems, inScope, read };
 }
 
@@ -168,7 +171,7 @@ export async function importStateDept(options: ImportOptions): Promise<ImportSum
   const log = options.log ?? (() => {});
   const dryRun = options.dryRun ?? !options.driver;
   const batchSize = options.batchSize ?? 500;
-  const context = newContext(options.tables ?? loadTables());
+  const context = newContext(options.tables ?? loadTables(), options.known ?? seedPeople());
 
   const first = await firstPass(dir, context, options.limit);
   const badLines = new Set(first.problems.map((p) => `${p.file}:${p.line}`));

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { countryTable } from '../../countries.ts';
 import type { factFileSchema } from '../../../domain/fact-schema.ts';
 import type { ImportContext } from './context.ts';
-import { counterpartsOf, officeOf, visitorSlot } from './context.ts';
+import { counterpartsOf, isLoneName, officeOf, visitorSlot, type Resolved } from './context.ts';
 import { nameKey, nameTokens, slug } from './identity.ts';
 import { officeMentions, visitorMentions, US_OFFICES, type OfficeMention } from './mentions.ts';
 import type { StateDeptRecord, TripRecord, VisitRecord } from './records.ts';
@@ -280,29 +280,32 @@ function mapTrip(record: TripRecord, context: ImportContext): MappedRecord {
   });
 
   let meetings = 0;
+  let mentions = 0;
   for (const c of counterpartsOf(record, context.tables)) {
-    if (c.skipped || !c.country) {
-      leftOut.push({ text: c.mention.text, reason: c.skipped ?? 'no country' });
+    const resolved: Resolved = c.skipped ? { kind: 'mention', reason: c.skipped } : context.counterparts.get(c.slot) ?? { kind: 'mention', reason: 'not identified' };
+    const n = meetings + mentions + 1;
+    const meeting = { id: `${eventId}-meeting-${n}`, kind: 'meeting' as const, title: `${record.traveler} meets ${c.mention.text}`, status: 'held' as const, date: eventDate(record), partOf: eventId, quote: c.mention.clause };
+    if (resolved.kind === 'mention') {
+      // The record says a meeting took place; who the counterpart was it does not say well enough.
+      leftOut.push({ text: c.mention.text, reason: `kept as a mention: ${resolved.reason}` });
+      mentions++;
+      facts.events.push({ ...meeting, participants: [{ who: traveller, role: 'guest', represents: US, quote: travellerQuote }], mentions: [c.mention.text] });
       continue;
     }
-    const identity = context.registry.resolve(c.slot);
-    const theirs = `country:${c.country}`;
-    if (c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country, countryTable().byCode(c.country)?.name ?? c.country, c.mention.text));
+    const { identity } = resolved;
+    // Country and title only where this record states both ("Russian Foreign Minister Sergei Lavrov").
+    const stated = c.country ? `country:${c.country}` : undefined;
+    // Named by a nationality (the demonym table names it) or after the name, as written ("of Jordan").
+    if (stated && c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country!, countryTable().byCode(c.country!)?.name ?? c.mention.of ?? c.country!, c.mention.text));
     addOnce(facts.people, person(identity.id, identity.name, c.mention.name, c.mention.text, identity.note));
-    facts.titles.push({ person: identity.id, at: theirs, title: c.mention.office, quote: c.mention.text });
+    if (stated && identity.id.startsWith('person:') && !isLoneName(c.mention.name)) facts.titles.push({ person: identity.id, at: stated, title: c.mention.office, quote: c.mention.text });
     meetings++;
     facts.events.push({
-      id: `${eventId}-meeting-${meetings}`,
-      kind: 'meeting',
-      title: `${record.traveler} meets ${c.mention.text}`,
-      status: 'held',
-      date: eventDate(record),
-      partOf: eventId,
+      ...meeting,
       participants: [
         { who: traveller, role: 'guest', represents: US, quote: travellerQuote },
-        { who: identity.id, role: c.country === record.iso ? 'host' : 'participant', represents: theirs, quote: c.mention.text },
+        { who: identity.id, role: 'participant', ...(stated ? { represents: stated } : {}), ...(resolved.rule ? { linkedBy: resolved.rule } : {}), quote: c.mention.text },
       ],
-      quote: c.mention.clause,
     });
   }
   return { record, text, published, facts, extraPlaces: placeIds.slice(1), eventId, leftOut, meetings };

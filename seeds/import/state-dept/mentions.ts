@@ -24,6 +24,10 @@ export interface OfficeMention {
   clause: string;
   /** A day the text gives right after the name ("President Nixon December 8"): [month, day]. */
   day: [number, number] | null;
+  /** A country named right after the name ("King Hussein of Jordan"): the words after "of". */
+  of: string | null;
+  /** The mention with its "of Country" ("King Hussein of Jordan"), when there is one. */
+  withOf?: string;
 }
 
 const VISITOR_OFFICES = ['Crown Prince', 'Prime Minister', 'President', 'King', 'Queen', 'Chancellor', 'Premier', 'Amir', 'Emir'];
@@ -131,7 +135,8 @@ export function officeMentions(text: string, offices: readonly string[]): Office
       const mentionStart = m.index + (m[1] && qualifier === null ? m[0].indexOf(office) : 0);
       const mentionText = body.slice(mentionStart, body.indexOf(name, m.index + m[0].indexOf(office)) + name.length);
       const after = body.slice(body.indexOf(name, m.index + m[0].indexOf(office)) + name.length);
-      found.push({ office, name, qualifier, text: mentionText, clause, day: dayAfter(after) });
+      const of = /^\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)/u.exec(after);
+      found.push({ office, name, qualifier, text: mentionText, clause, day: dayAfter(after), of: of ? of[1]! : null, ...(of ? { withOf: mentionText + of[0] } : {}) });
     }
   }
   return found;

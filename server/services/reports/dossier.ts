@@ -92,10 +92,13 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
   );
   return {
     kind: 'person',
-    title: `${name}: dossier`,
+    title: `${name}${profile.summary?.label ? ` (${profile.summary.label})` : ''}: dossier`,
     subtitle: `Titles, events, meetings and agreements of ${name}, as the sources state them.`,
     generatedAt: now.toISOString(),
-    notes: [typeof profile.entity.note === 'string' ? `Note on this record: ${profile.entity.note}` : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.'],
+    notes: [
+      typeof profile.entity.note === 'string' ? `Note on this record: ${profile.entity.note}` : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.',
+      ...(profile.summary?.badges ?? []).map((b) => `Identity: ${b.text}.`),
+    ],
     sections: [
       section('summary', 'Summary', summaryStatements(summary, st), 'No dated events with a counterpart are recorded.'),
       section('titles', 'Titles over time', titles, 'No titles are recorded.'),
