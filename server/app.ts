@@ -9,6 +9,7 @@ import type { DatabaseHealth } from './repository/database.ts';
 import type { GraphReader } from './repository/reader.ts';
 import type { ConsoleDeps } from './services/console.ts';
 import type { StartupStatus } from './services/health.ts';
+import type { LocalStatus } from '../neo4j/supervisor.ts';
 import type { IngestDeps } from './services/ingest.ts';
 import { consoleRoutes } from './routes/cypher.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -24,9 +25,11 @@ export interface AppDeps {
   probeDatabase: () => Promise<DatabaseHealth>;
   /** Where start-up preparation (schema, seeds) stands; absent: done. */
   startup?: (() => StartupStatus) | undefined;
+  /** How the local Neo4j this process supervises is doing; absent: the database is not ours. */
+  local?: (() => LocalStatus) | undefined;
   /** Runs the named read queries (cypher/*.cypher). */
   reader: GraphReader;
-  /** The analyst console: EXPLAIN, guarded streaming run, audit log. */
+  /** The analyst console: its own connections and gate, guards, streaming run, audit log. */
   console: ConsoleDeps;
   /** Built client to serve at / (client/dist), if present. */
   staticDir?: string | undefined;

@@ -23,6 +23,10 @@ const configSchema = z.object({
   /** Memory of the local Neo4j (ignored with NEO4J_URI), in MiB; unset: neo4j/local.ts DEFAULT_MEMORY. */
   NEO4J_HEAP_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(256).max(65536).optional()),
   NEO4J_PAGECACHE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(64).max(262144).optional()),
+  /** Memory one transaction of the local Neo4j may hold (db.memory.transaction.max); unset: a quarter of the heap. */
+  NEO4J_TX_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(65536).optional()),
+  /** Memory all its transactions together may hold (dbms.memory.transaction.total.max); unset: half the heap. */
+  NEO4J_TX_TOTAL_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(65536).optional()),
   /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. */
   AUDIT_LOG: z.preprocess(emptyAsUndefined, z.string().optional()),
   /**
@@ -43,6 +47,21 @@ const configSchema = z.object({
   RATE_LIMIT_CONSOLE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(60)),
   /** Per client and minute: reports. */
   RATE_LIMIT_REPORTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  /** Console queries running at once, over all clients (each holds one database connection of its own). */
+  CONSOLE_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(4)),
+  /** Console queries running at once for one client. */
+  CONSOLE_MAX_PER_CLIENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
+  /** Size of one console result (rows and graph as JSON), in MiB; beyond it the result is truncated and says so. */
+  CONSOLE_MAX_RESULT_MB: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.01).max(256).default(8)),
+  /** Functions to add to the console's allow-list, comma-separated (see server/services/console-functions.ts). */
+  CONSOLE_ALLOW_FUNCTIONS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((name) => name.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[A-Za-z_][\w.]*$/, 'function names such as apoc.text.join'))),
+  ),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to trust (rate limits per client). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   /** Load the seed articles at start (npm start does; set to false to skip). */

@@ -1,12 +1,39 @@
-// Builds the app's dependencies from a driver — the one place main.ts, the CLIs and the tests wire them.
+// Builds the app's dependencies from an open database — the one place main.ts, the CLIs and the tests wire them.
 import type { Driver } from 'neo4j-driver';
 import type { AppDeps } from './app.ts';
 import type { KeepDirs } from '../seeds/ingest/accept.ts';
+import type { LocalStatus } from '../neo4j/supervisor.ts';
 import type { Audit } from './audit.ts';
-import { consoleDeps } from './repository/console.ts';
-import { checkHealth } from './repository/database.ts';
+import type { Config } from './config.ts';
+import { consoleDatabase } from './repository/console.ts';
+import { checkHealth, type DatabaseTarget } from './repository/database.ts';
 import { createReader } from './repository/reader.ts';
+import { functionAllowList } from './services/console-functions.ts';
+import { ConsoleGate } from './services/console-gate.ts';
+import type { ConsoleDeps } from './services/console.ts';
 import { graphKnownIndex } from './services/ingest.ts';
+
+/** The console's caps (config: CONSOLE_*; SECURITY.md). */
+export interface ConsoleOptions {
+  maxConcurrent: number;
+  maxPerClient: number;
+  maxResultBytes: number;
+  allowFunctions: readonly string[];
+}
+
+export const DEFAULT_CONSOLE: ConsoleOptions = { maxConcurrent: 4, maxPerClient: 2, maxResultBytes: 8 * 1024 * 1024, allowFunctions: [] };
+
+/** The console over `target`: connections of its own, its gate, its audit log. */
+export function consoleDeps(target: DatabaseTarget, audit: Audit, options: Partial<ConsoleOptions> = {}, log?: (line: string) => void): ConsoleDeps {
+  const settings = { ...DEFAULT_CONSOLE, ...options };
+  return {
+    database: consoleDatabase(target),
+    gate: new ConsoleGate({ global: settings.maxConcurrent, perClient: settings.maxPerClient }),
+    audit,
+    settings: { maxBytes: settings.maxResultBytes, allowedFunctions: functionAllowList(settings.allowFunctions), graceMs: 2_000 },
+    ...(log ? { log } : {}),
+  };
+}
 
 export interface DepsOptions {
   audit: Audit;
@@ -14,17 +41,23 @@ export interface DepsOptions {
   staticDir?: string;
   apiKey?: string | undefined;
   startup?: AppDeps['startup'];
+  /** How the local Neo4j this process supervises is doing (absent: not ours). */
+  local?: (() => LocalStatus) | undefined;
   security?: AppDeps['security'];
   trustProxy?: number;
+  console?: Partial<ConsoleOptions>;
   /** Where accepted articles are kept (seeds/facts + seeds/sources); unset: loaded into the graph only. */
   keepAccepted?: KeepDirs | undefined;
 }
 
-export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
+export function appDeps(db: { driver: Driver; target: DatabaseTarget }, options: DepsOptions): AppDeps {
+  const { driver, target } = db;
+  const database = target.database;
   return {
     probeDatabase: () => checkHealth(driver, database),
+    local: options.local,
     reader: createReader(driver, database),
-    console: consoleDeps(driver, database, options.audit),
+    console: consoleDeps(target, options.audit, options.console, options.log),
     staticDir: options.staticDir,
     apiKey: options.apiKey,
     startup: options.startup,
@@ -32,5 +65,15 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     trustProxy: options.trustProxy,
     ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database) },
     log: options.log ?? (() => {}),
+  };
+}
+
+/** The console's caps from the configuration. */
+export function consoleOptions(config: Config): ConsoleOptions {
+  return {
+    maxConcurrent: config.CONSOLE_MAX_CONCURRENT,
+    maxPerClient: config.CONSOLE_MAX_PER_CLIENT,
+    maxResultBytes: Math.round(config.CONSOLE_MAX_RESULT_MB * 1024 * 1024),
+    allowFunctions: config.CONSOLE_ALLOW_FUNCTIONS,
   };
 }

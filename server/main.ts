@@ -11,7 +11,7 @@ import { createApp } from './app.ts';
 import { fileAudit } from './audit.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './repository/connect.ts';
-import { appDeps } from './deps.ts';
+import { appDeps, consoleOptions } from './deps.ts';
 import { API_DRIVER, applySchema, isUnreachable } from './repository/database.ts';
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
@@ -24,7 +24,7 @@ const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config, log, API_DRIVER);
+  const db = await openDatabase(config, log, API_DRIVER, { supervise: true });
   let server: Server | undefined;
   const preparation = keepTrying(
     async () => {
@@ -51,8 +51,10 @@ async function main(): Promise<void> {
   // Wait for the first attempt so a normal start serves seeded data from its first request.
   const prepared = await preparation.firstAttempt;
   const app = createApp(
-    appDeps(db.driver, db.database, {
+    appDeps(db, {
       audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
+      local: db.local?.status ? () => db.local!.status!() : undefined,
+      console: consoleOptions(config),
       staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
       apiKey: config.API_KEY,
       startup: () => ({ state: preparation.state(), error: preparation.lastError() }),

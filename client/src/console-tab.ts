@@ -105,14 +105,15 @@ export class ConsoleTab {
       if (!saved) this.hooks.queryChanged(query);
       this.last = answer;
       const s = answer.summary;
-      status.textContent = `${s.rows} row${s.rows === 1 ? '' : 's'}${s.truncated ? ' (truncated at the row cap)' : ''} in ${s.ms} ms · ${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} relationships`;
+      const cut = s.truncatedBy === 'bytes' ? ` (truncated: the result reached the size cap, ${Math.round((s.bytes ?? 0) / 1024)} KiB)` : s.truncated ? ' (truncated at the row cap)' : '';
+      status.textContent = `${s.rows} row${s.rows === 1 ? '' : 's'}${cut} in ${s.ms} ms · ${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} relationships`;
       this.renderTable(answer);
       if (this.view === 'graph') this.renderGraph();
       else if (!answer.rows.length) this.show('table');
     } catch (err) {
       status.textContent = '';
       error.hidden = false;
-      const kind = err instanceof ApiError ? ({ 403: 'Query refused', 400: 'Query error', 408: 'Query timed out' } as Record<number, string>)[err.status] : undefined;
+      const kind = err instanceof ApiError ? ({ 403: 'Query refused', 400: 'Query error', 408: 'Query timed out', 422: 'Query failed', 429: 'Console busy' } as Record<number, string>)[err.status] : undefined;
       clear(error, kind ? h('strong', {}, `${kind}. `) : null, explain(err));
       if (err instanceof ApiError && err.problem.position) this.markPosition(err.problem.position.offset);
     }

@@ -9,7 +9,8 @@ import { loadConfig } from '../config.ts';
 import { cypherBody } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
 import { withDatabase } from '../repository/connect.ts';
-import { consoleDeps } from '../repository/console.ts';
+import { consoleDeps, consoleOptions } from '../deps.ts';
+import type { Plain } from '../repository/values.ts';
 import { runConsoleQuery } from '../services/console.ts';
 import { bindSavedParams, findSavedQuery } from '../services/saved-queries.ts';
 import { toCsv, toTable } from './table.ts';
@@ -46,13 +47,16 @@ async function main(): Promise<number> {
   if (saved) request.params = bindSavedParams(saved, given);
   const config = loadConfig();
   const audit = fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl'));
-  const answer = await withDatabase(({ driver, database }) =>
-    runConsoleQuery(consoleDeps(driver, database, audit), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) }),
+  const encoded = await withDatabase(({ target }) =>
+    runConsoleQuery(consoleDeps(target, audit, consoleOptions(config)), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) }),
   );
+  // Rows arrive as JSON text, already capped in bytes (CONSOLE_MAX_RESULT_MB).
+  const answer = { ...encoded, rows: encoded.rows.map((row) => JSON.parse(row) as Plain[]) };
   if (values.format === 'json') console.log(JSON.stringify(answer, null, 2));
   else console.log(values.format === 'csv' ? toCsv(answer.columns, answer.rows) : toTable(answer.columns, answer.rows));
   if (values.format === 'table') {
-    console.error(`${answer.summary.rows} row(s)${answer.summary.truncated ? ` — truncated at ${request.maxRows}` : ''}, ${answer.summary.ms} ms`);
+    const cut = answer.summary.truncatedBy === 'bytes' ? ` — truncated at ${config.CONSOLE_MAX_RESULT_MB} MiB` : answer.summary.truncated ? ` — truncated at ${request.maxRows}` : '';
+    console.error(`${answer.summary.rows} row(s)${cut}, ${answer.summary.ms} ms`);
   }
   return 0;
 }

@@ -1,8 +1,10 @@
 // POST /api/cypher {query, params, timeoutMs?, maxRows?} → {columns, rows, graph, summary}; read-only,
-// time- and row-limited, audited. GET /api/queries and POST /api/queries/:name for the saved library.
+// time-, row- and byte-limited, admitted by the console's gate, audited, written out row by row.
+// GET /api/queries and POST /api/queries/:name for the saved library.
 import { Router, type Request } from 'express';
 import type { AppDeps } from '../app.ts';
 import { cypherBody, savedQueryBody, savedQueryParams } from '../http/schemas.ts';
+import { sendConsoleAnswer } from '../http/stream.ts';
 import { parseInput } from '../http/validate.ts';
 import { runConsoleQuery } from '../services/console.ts';
 import { bindSavedParams, findSavedQuery, listSavedQueries } from '../services/saved-queries.ts';
@@ -13,7 +15,7 @@ export function consoleRoutes(deps: AppDeps): Router {
   return Router()
     .post('/cypher', async (req, res) => {
       const body = parseInput(cypherBody, req.body);
-      res.json(await runConsoleQuery(deps.console, body, { client: client(req) }));
+      await sendConsoleAnswer(res, await runConsoleQuery(deps.console, body, { client: client(req) }));
     })
     .get('/queries', (_req, res) => {
       res.json({ queries: listSavedQueries().map(({ query: _text, ...described }) => described) });
@@ -22,6 +24,7 @@ export function consoleRoutes(deps: AppDeps): Router {
       const saved = findSavedQuery(parseInput(savedQueryParams, req.params).name);
       const body = parseInput(savedQueryBody, req.body);
       const params = bindSavedParams(saved, body.params);
-      res.json(await runConsoleQuery(deps.console, { query: saved.query, params, timeoutMs: body.timeoutMs, maxRows: body.maxRows }, { saved: saved.name, client: client(req) }));
+      const answer = await runConsoleQuery(deps.console, { query: saved.query, params, timeoutMs: body.timeoutMs, maxRows: body.maxRows }, { saved: saved.name, client: client(req) });
+      await sendConsoleAnswer(res, answer);
     });
 }

@@ -9,7 +9,7 @@ import type { AppDeps } from '../app.ts';
 export function healthRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/health', async (_req, res) => {
-    const report = await reportHealth(deps.probeDatabase, deps.startup);
+    const report = await reportHealth(deps.probeDatabase, deps.startup, deps.local);
     if (report.status === 'ok') {
       res.json(report);
       return;

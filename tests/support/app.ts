@@ -6,6 +6,7 @@ import { createApp, type AppDeps } from '../../server/app.ts';
 import type { SecurityPolicy } from '../../server/http/security.ts';
 import type { AuditEntry } from '../../server/audit.ts';
 import { appDeps } from '../../server/deps.ts';
+import { testDatabase } from './database.ts';
 import { seededGraph } from './seeded.ts';
 
 interface RunningApp {
@@ -24,8 +25,9 @@ const TEST_SECURITY: SecurityPolicy = { corsOrigins: [], consolePerMinute: 100_0
 /** The app over the seeded graph with some deps replaced (API key, limits, CORS), on a free port. */
 export async function startApp(overrides: Partial<AppDeps> = {}): Promise<RunningApp & { close(): Promise<void> }> {
   const { driver } = await seededGraph();
+  const { target } = await testDatabase();
   const staticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
-  const app = createApp({ ...appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY }), ...overrides });
+  const app = createApp({ ...appDeps({ driver, target }, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY }), ...overrides });
   const server = await new Promise<Server>((resolve) => {
     const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
