@@ -32,9 +32,9 @@ export function describeExit(exit: JvmExit): string {
   return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
 }
 
-export async function superviseLocalNeo4j(options: StartOptions, backoff = new Backoff()): Promise<SupervisedNeo4j> {
+export async function superviseLocalNeo4j(options: StartOptions, backoff = new Backoff(), start: (options: StartOptions) => Promise<LocalNeo4j> = startLocalNeo4j): Promise<SupervisedNeo4j> {
   const log: Log = options.log ?? (() => {});
-  let current: LocalNeo4j = await startLocalNeo4j(options);
+  let current: LocalNeo4j = await start(options);
   const port = Number(new URL(current.uri).port);
   let state: LocalState = 'running';
   let since = new Date();
@@ -64,7 +64,7 @@ export async function superviseLocalNeo4j(options: StartOptions, backoff = new B
       if (stopping) return;
       const began = Date.now();
       try {
-        starting = startLocalNeo4j({ ...options, port });
+        starting = start({ ...options, port });
         current = await starting;
         restarts += 1;
         upSince = Date.now();

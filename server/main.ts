@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Started by npm run serve (server/supervise.ts): if the supervisor dies, so do we, cleanly.
+  if (process.send) process.once('disconnect', () => void shutdown('supervisor gone'));
 
   // Wait for the first attempt so a normal start serves seeded data from its first request.
   const prepared = await preparation.firstAttempt;
