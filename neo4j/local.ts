@@ -196,12 +196,14 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
   const classpath = [join(TARGET, 'classes'), join(TARGET, 'lib', '*')].join(':');
   const memory = options.memory ?? DEFAULT_MEMORY;
   const heap = [`-Xms${Math.min(512, memory.heapMiB)}m`, `-Xmx${memory.heapMiB}m`];
+  // Garbage collections with their pauses and heap after each (a few MiB, rotated): what to read when the database stalls.
+  const gcLog = `-Xlog:gc:file=${join(home, 'gc.log')}:time,uptime:filecount=2,filesize=5m`;
   const settingsFile = join(home, 'neo4j.conf');
   writeFileSync(settingsFile, Object.entries(memorySettings(memory)).map(([key, value]) => `${key}=${value}\n`).join(''));
   const output = openOutputLog(join(home, 'neo4j.log'));
   const child = spawn(
     javaBinary(),
-    [...heap, ...JVM_FLAGS, '-cp', classpath, 'kg.Launcher', home, String(port), join(TARGET, 'plugins'), String(memory.pageCacheMiB), settingsFile],
+    [...heap, gcLog, ...JVM_FLAGS, '-cp', classpath, 'kg.Launcher', home, String(port), join(TARGET, 'plugins'), String(memory.pageCacheMiB), settingsFile],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   if (child.pid === undefined) throw new LocalNeo4jError('could not start java');

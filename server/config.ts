@@ -1,8 +1,12 @@
 // Environment configuration, parsed once at boot with zod: a bad value stops start-up with a message
 // naming the variable and what was expected.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** Console queries at once by default: one per CPU core, at least 2 and at most 8 (SECURITY.md, measured). */
+export const DEFAULT_CONSOLE_CONCURRENCY = Math.min(8, Math.max(2, availableParallelism()));
 
 const configSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
@@ -47,8 +51,8 @@ const configSchema = z.object({
   RATE_LIMIT_CONSOLE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(60)),
   /** Per client and minute: reports. */
   RATE_LIMIT_REPORTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
-  /** Console queries running at once, over all clients (each holds one database connection of its own). */
-  CONSOLE_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(4)),
+  /** Console queries running at once, over all clients (each holds one database connection of its own); default: one per CPU core, 2 to 8. */
+  CONSOLE_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(DEFAULT_CONSOLE_CONCURRENCY)),
   /** Console queries running at once for one client. */
   CONSOLE_MAX_PER_CLIENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
   /** Size of one console result (rows and graph as JSON), in MiB; beyond it the result is truncated and says so. */

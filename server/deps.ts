@@ -4,7 +4,7 @@ import type { AppDeps } from './app.ts';
 import type { KeepDirs } from '../seeds/ingest/accept.ts';
 import type { LocalStatus } from '../neo4j/supervisor.ts';
 import type { Audit } from './audit.ts';
-import type { Config } from './config.ts';
+import { DEFAULT_CONSOLE_CONCURRENCY, type Config } from './config.ts';
 import { consoleDatabase } from './repository/console.ts';
 import { checkHealth, type DatabaseTarget } from './repository/database.ts';
 import { createReader } from './repository/reader.ts';
@@ -21,7 +21,7 @@ export interface ConsoleOptions {
   allowFunctions: readonly string[];
 }
 
-export const DEFAULT_CONSOLE: ConsoleOptions = { maxConcurrent: 4, maxPerClient: 2, maxResultBytes: 8 * 1024 * 1024, allowFunctions: [] };
+export const DEFAULT_CONSOLE: ConsoleOptions = { maxConcurrent: DEFAULT_CONSOLE_CONCURRENCY, maxPerClient: 2, maxResultBytes: 8 * 1024 * 1024, allowFunctions: [] };
 
 /** The console over `target`: connections of its own, its gate, its audit log. */
 export function consoleDeps(target: DatabaseTarget, audit: Audit, options: Partial<ConsoleOptions> = {}, log?: (line: string) => void): ConsoleDeps {

@@ -1,7 +1,7 @@
 // Maps errors to RFC 9457 application/problem+json — the only place errors meet HTTP. Unknown errors
 // become a 500 with no internals (no message, no stack) in the response; the log gets the details.
 import type { ErrorRequestHandler, Response } from 'express';
-import { isMemoryError, isPoolExhausted, isUnreachable } from '../repository/database.ts';
+import { isMemoryError, isPoolExhausted, isTimedOut, isUnreachable } from '../repository/database.ts';
 import {
   AppError, BadInput, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests, Unauthorized,
   databaseBusy, databaseUnreachable,
@@ -46,8 +46,8 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
     return { problem, headers };
   }
   if (isUnreachable(error)) return problemFor(databaseUnreachable());
-  // Our own queries over a memory limit, or no pooled connection free in time: the database is busy.
-  if (isMemoryError(error) || isPoolExhausted(error)) return problemFor(databaseBusy());
+  // Our own queries over a memory limit or their time-out, or no pooled connection free in time: the database is busy.
+  if (isMemoryError(error) || isTimedOut(error) || isPoolExhausted(error)) return problemFor(databaseBusy());
   const parse = error as { type?: string; status?: number };
   // The router could not percent-decode a path segment (e.g. "%E0%A4%A").
   if (error instanceof URIError && parse?.status === 400) return problemFor(new BadInput('The URL is not valid percent-encoded UTF-8.', 'url'));

@@ -67,6 +67,11 @@ export function isUnreachable(error: unknown): boolean {
   return error instanceof Neo4jError && !isMemoryError(error) && (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetryableError(error));
 }
 
+/** A read that ran past its transaction time-out (ours, not an analyst's: the database is overloaded). */
+export function isTimedOut(error: unknown): boolean {
+  return error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated/.test(error.code);
+}
+
 /** The driver gave up waiting for a pooled connection: every one of them is busy. */
 export function isPoolExhausted(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('Connection acquisition timed out');

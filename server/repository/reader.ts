@@ -2,7 +2,7 @@
 // only code between the services and the driver; a lost database becomes DatabaseUnavailable.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { databaseBusy, databaseUnreachable } from '../errors.ts';
-import { isMemoryError, isPoolExhausted, isUnreachable } from './database.ts';
+import { isMemoryError, isPoolExhausted, isTimedOut, isUnreachable } from './database.ts';
 import { cypher } from './cypher.ts';
 import { plainRecord, type Plain } from './values.ts';
 
@@ -49,7 +49,7 @@ export function createReader(driver: Driver, database?: string, timeoutMs = 15_0
         return records.map(plainRecord);
       } catch (error) {
         if (isUnreachable(error)) throw databaseUnreachable();
-        if (isPoolExhausted(error) || isMemoryError(error)) throw databaseBusy();
+        if (isPoolExhausted(error) || isMemoryError(error) || isTimedOut(error)) throw databaseBusy();
         throw error;
       }
     },

@@ -1,5 +1,6 @@
-// GET /api/health → {status, neo4j: {connected, version}, startup}; 503 (problem+json, Retry-After) when the
-// database is unreachable or start-up preparation has not finished.
+// GET /api/health → {status, neo4j: {connected, version, local?}, startup}; 503 (problem+json, Retry-After,
+// `state`: unavailable, starting or restarting) when the database is unreachable, being restarted, or
+// start-up preparation has not finished.
 import { Router } from 'express';
 import { DatabaseUnavailable } from '../errors.ts';
 import { sendProblem } from '../http/problem.ts';
@@ -14,7 +15,7 @@ export function healthRoutes(deps: AppDeps): Router {
       res.json(report);
       return;
     }
-    sendProblem(res, new DatabaseUnavailable(unavailableReason(report)), { neo4j: report.neo4j, startup: report.startup });
+    sendProblem(res, new DatabaseUnavailable(unavailableReason(report)), { state: report.status, neo4j: report.neo4j, startup: report.startup });
   });
   return router;
 }

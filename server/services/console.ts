@@ -145,6 +145,40 @@ export async function runConsoleQuery(deps: ConsoleDeps, request: ConsoleRequest
     ...(context.client ? { client: context.client } : {}),
   };
   const { settings } = deps;
+  /** EXPLAIN, judge the plan, run and collect; `markCut` records that the connection was cut on purpose. */
+  const answer = async (open: ConsoleConnection, mode: 'run' | 'explain' | 'profile', query: string, markCut: (cut: boolean) => void): Promise<EncodedAnswer> => {
+    const explained = await open.explain(query, request.params);
+    entry.queryType = explained.queryType;
+    const verdict = judgePlan(explained.queryType, explained.plan, settings.allowedFunctions);
+    if (!verdict.allowed) throw new QueryRefused(`Refused: ${verdict.reason}.`);
+    const summary: ConsoleSummary = { queryType: explained.queryType, truncated: false, rows: 0, bytes: 0, ms: 0, mode };
+    if (mode === 'explain') return { columns: [], rows: [], graph: { nodes: [], edges: [] }, summary: { ...summary, plan: explained.plan } };
+    const remaining = Math.max(1, request.timeoutMs - (now() - started));
+    const stream = await open.stream(mode === 'profile' ? `PROFILE ${query}` : query, request.params, { timeoutMs: remaining, fetchSize: Math.min(request.maxRows + 1, 50) });
+    const collected = new ResultCollector(request.maxRows, settings.maxBytes);
+    for await (const row of stream.rows) {
+      if (!collected.add(row)) break;
+    }
+    // Past the byte cap more of the same may be in flight: cut the connection rather than read it.
+    if (collected.truncatedBy === 'bytes') {
+      markCut(true);
+      void open.abort();
+    }
+    const plan = mode === 'profile' && !collected.truncatedBy ? await stream.profile() : undefined;
+    return {
+      columns: stream.columns,
+      rows: collected.rows,
+      graph: collected.graph(),
+      summary: {
+        ...summary,
+        truncated: collected.truncatedBy !== undefined,
+        ...(collected.truncatedBy ? { truncatedBy: collected.truncatedBy } : {}),
+        rows: collected.rows.length,
+        bytes: collected.bytes,
+        ...(plan !== undefined ? { plan } : {}),
+      },
+    };
+  };
   let connection: ConsoleConnection | undefined;
   let release: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -156,52 +190,24 @@ export async function runConsoleQuery(deps: ConsoleDeps, request: ConsoleRequest
     release = deps.gate.enter(context.client ?? 'unknown').release;
     const open = deps.database.connect();
     connection = open;
-    timer = setTimeout(() => {
-      cut = true;
-      void open.abort();
-    }, request.timeoutMs + settings.graceMs);
-
-    const explained = await open.explain(query, request.params);
-    entry.queryType = explained.queryType;
-    const verdict = judgePlan(explained.queryType, explained.plan, settings.allowedFunctions);
-    if (!verdict.allowed) throw new QueryRefused(`Refused: ${verdict.reason}.`);
-    const summary: ConsoleSummary = { queryType: explained.queryType, truncated: false, rows: 0, bytes: 0, ms: 0, mode };
-    let answer: EncodedAnswer;
-    if (mode === 'explain') {
-      answer = { columns: [], rows: [], graph: { nodes: [], edges: [] }, summary: { ...summary, plan: explained.plan } };
-    } else {
-      const remaining = Math.max(1, request.timeoutMs - (now() - started));
-      const stream = await open.stream(mode === 'profile' ? `PROFILE ${query}` : query, request.params, { timeoutMs: remaining, fetchSize: Math.min(request.maxRows + 1, 50) });
-      const collected = new ResultCollector(request.maxRows, settings.maxBytes);
-      for await (const row of stream.rows) {
-        if (!collected.add(row)) break;
-      }
-      // Past the byte cap more of the same may be in flight: cut the connection rather than read it.
-      if (collected.truncatedBy === 'bytes') {
+    // The deadline does not wait for the driver: a cut connection may never settle what was pending on it.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
         cut = true;
         void open.abort();
-      }
-      const plan = mode === 'profile' && !collected.truncatedBy ? await stream.profile() : undefined;
-      answer = {
-        columns: stream.columns,
-        rows: collected.rows,
-        graph: collected.graph(),
-        summary: {
-          ...summary,
-          truncated: collected.truncatedBy !== undefined,
-          ...(collected.truncatedBy ? { truncatedBy: collected.truncatedBy } : {}),
-          rows: collected.rows.length,
-          bytes: collected.bytes,
-          ...(plan !== undefined ? { plan } : {}),
-        },
-      };
-    }
-    entry.rows = answer.summary.rows;
-    entry.truncated = answer.summary.truncated;
-    entry.ms = answer.summary.ms = now() - started;
-    return answer;
+        reject(new QueryTimeout('The query ran past its time limit; its connection to the database was closed.'));
+      }, request.timeoutMs + settings.graceMs);
+    });
+    const work = answer(open, mode, query, (cutNow) => (cut ||= cutNow));
+    work.catch(() => {});
+    const result = await Promise.race([work, deadline]);
+    entry.queryType = result.summary.queryType;
+    entry.rows = result.summary.rows;
+    entry.truncated = result.summary.truncated;
+    entry.ms = result.summary.ms = now() - started;
+    return result;
   } catch (caught) {
-    const error = cut && !(caught instanceof AppError && !(caught instanceof DatabaseUnavailable))
+    const error = cut && (!(caught instanceof AppError) || caught instanceof DatabaseUnavailable)
       ? new QueryTimeout('The query ran past its time limit; its connection to the database was closed.')
       : caught;
     entry.outcome = outcomeOf(error);
@@ -211,12 +217,10 @@ export async function runConsoleQuery(deps: ConsoleDeps, request: ConsoleRequest
   } finally {
     clearTimeout(timer);
     deps.audit(entry);
-    if (connection && cut) {
-      const done = release ?? (() => {});
-      void releaseWhenGone(deps, connection, done);
-    } else {
-      await connection?.close();
-      release?.();
-    }
+    const done = release ?? (() => {});
+    if (connection && cut) void releaseWhenGone(deps, connection, done);
+    // The answer does not wait for the rollback; the place is given back once it is done.
+    else if (connection) void connection.close().finally(done);
+    else done();
   }
 }
