@@ -1,17 +1,44 @@
 // Builds the app's dependencies from an open database — the one place main.ts, the CLIs and the tests wire them.
-import type { Driver } from 'neo4j-driver';
-import type { AppDeps } from './app.ts';
-import type { KeepDirs } from '../seeds/ingest/accept.ts';
+import type { Driver } from '../graph/store.ts';
+import type { DatabaseHealth, DatabaseTarget } from '../graph/database.ts';
+import type { GraphReader } from '../graph/reader.ts';
 import type { LocalStatus } from '../neo4j/supervisor.ts';
+import type { SecurityPolicy } from './http/security.ts';
+import type { ConsoleDeps } from './services/console.ts';
+import type { StartupStatus } from './services/health.ts';
+import type { IngestDeps } from './services/ingest.ts';
+import type { KeepDirs } from '../seeds/ingest/accept.ts';
 import type { Audit } from './audit.ts';
 import { DEFAULT_CONSOLE_CONCURRENCY, type Config } from './config.ts';
-import { consoleDatabase } from './repository/console.ts';
-import { checkHealth, type DatabaseTarget } from './repository/database.ts';
-import { createReader } from './repository/reader.ts';
+import { consoleDatabase } from '../graph/console.ts';
+import { checkHealth } from '../graph/database.ts';
+import { createReader } from '../graph/reader.ts';
 import { functionAllowList } from './services/console-functions.ts';
 import { ConsoleGate } from './services/console-gate.ts';
-import type { ConsoleDeps } from './services/console.ts';
 import { graphKnownIndex } from './services/ingest.ts';
+
+export interface AppDeps {
+  probeDatabase: () => Promise<DatabaseHealth>;
+  /** Where start-up preparation (schema, seeds) stands; absent: done. */
+  startup?: (() => StartupStatus) | undefined;
+  /** How the local Neo4j this process supervises is doing; absent: the database is not ours. */
+  local?: (() => LocalStatus) | undefined;
+  /** Runs the named read queries (cypher/*.cypher). */
+  reader: GraphReader;
+  /** The analyst console: its own connections and gate, guards, streaming run, audit log. */
+  console: ConsoleDeps;
+  /** Built client to serve at / (client/dist), if present. */
+  staticDir?: string | undefined;
+  /** Drafting and loading new articles (POST /api/ingest*). */
+  ingest: IngestDeps;
+  /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
+  apiKey?: string | undefined;
+  /** CORS origins and rate limits; default: no CORS, DEFAULT_SECURITY limits. */
+  security?: SecurityPolicy | undefined;
+  /** Trust X-Forwarded-For from this many proxies (for per-client rate limits behind a proxy). */
+  trustProxy?: number | undefined;
+  log: (line: string) => void;
+}
 
 /** The console's caps (config: CONSOLE_*; SECURITY.md). */
 export interface ConsoleOptions {
@@ -22,6 +49,16 @@ export interface ConsoleOptions {
 }
 
 export const DEFAULT_CONSOLE: ConsoleOptions = { maxConcurrent: DEFAULT_CONSOLE_CONCURRENCY, maxPerClient: 2, maxResultBytes: 8 * 1024 * 1024, allowFunctions: [] };
+
+/** The console's caps from the configuration. */
+export function consoleOptions(config: Config): ConsoleOptions {
+  return {
+    maxConcurrent: config.CONSOLE_MAX_CONCURRENT,
+    maxPerClient: config.CONSOLE_MAX_PER_CLIENT,
+    maxResultBytes: Math.round(config.CONSOLE_MAX_RESULT_MB * 1024 * 1024),
+    allowFunctions: config.CONSOLE_ALLOW_FUNCTIONS,
+  };
+}
 
 /** The console over `target`: connections of its own, its gate, its audit log. */
 export function consoleDeps(target: DatabaseTarget, audit: Audit, options: Partial<ConsoleOptions> = {}, log?: (line: string) => void): ConsoleDeps {
@@ -48,6 +85,8 @@ export interface DepsOptions {
   console?: Partial<ConsoleOptions>;
   /** Where accepted articles are kept (seeds/facts + seeds/sources); unset: loaded into the graph only. */
   keepAccepted?: KeepDirs | undefined;
+  /** Where the review's decisions are kept (DATA_DIR/ingest/decisions.jsonl). */
+  decisionsFile?: string | undefined;
 }
 
 export function appDeps(db: { driver: Driver; target: DatabaseTarget }, options: DepsOptions): AppDeps {
@@ -63,17 +102,7 @@ export function appDeps(db: { driver: Driver; target: DatabaseTarget }, options:
     startup: options.startup,
     security: options.security,
     trustProxy: options.trustProxy,
-    ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database) },
+    ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database), decisionsFile: options.decisionsFile },
     log: options.log ?? (() => {}),
-  };
-}
-
-/** The console's caps from the configuration. */
-export function consoleOptions(config: Config): ConsoleOptions {
-  return {
-    maxConcurrent: config.CONSOLE_MAX_CONCURRENT,
-    maxPerClient: config.CONSOLE_MAX_PER_CLIENT,
-    maxResultBytes: Math.round(config.CONSOLE_MAX_RESULT_MB * 1024 * 1024),
-    allowFunctions: config.CONSOLE_ALLOW_FUNCTIONS,
   };
 }

@@ -3,7 +3,7 @@
 // HTTP answer was sent — so queries the database is still working on after their deadline count, and
 // the console can never have more than `global` queries inside Neo4j: the rest of the database's
 // CPU, heap and connections stay with the public reads. Beyond the caps: 429 with Retry-After.
-import { TooManyRequests } from '../errors.ts';
+import { TooManyRequests } from '../../domain/errors.ts';
 
 export interface GateLimits {
   global: number;

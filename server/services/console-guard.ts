@@ -7,7 +7,7 @@
 //  2. judgePlan, on the plan Neo4j made of it with EXPLAIN: only reads, and nothing a read
 //     transaction allows but the console does not (LOAD CSV, CALL … IN TRANSACTIONS, SHOW
 //     TRANSACTIONS, procedures off the allow-list, functions off the allow-list).
-// The READ transaction the query then runs in is a further wall (server/repository/console.ts).
+// The READ transaction the query then runs in is a further wall (graph/console.ts).
 import { PATTERN_FUNCTIONS, REFUSED_FUNCTIONS } from './console-functions.ts';
 import { isWord, tokenize, type Token } from './cypher-lexer.ts';
 
@@ -137,7 +137,7 @@ export function judgeText(query: string, allowedFunctions: ReadonlySet<string>, 
   return ALLOWED;
 }
 
-/** A plan as the runner reports it (server/repository/console.ts PlanNode has this shape). */
+/** A plan as the runner reports it (graph/console.ts PlanNode has this shape). */
 export interface PlanTree {
   operator: string;
   details: string;

@@ -3,12 +3,12 @@
 // as JSON text while they stream in, up to a row cap and a byte cap — never the whole result as
 // objects, never one JSON.stringify of everything. A deadline (time limit + grace) cuts the query's
 // connection whatever Neo4j is doing (planning is outside its transaction time-out). Every attempt is
-// audited. Layering: guard ← this → runner (server/repository/console.ts); no driver types here.
+// audited. Layering: guard ← this → runner (graph/console.ts); no driver types here.
 import type { Audit, AuditEntry } from '../audit.ts';
-import { AppError, BadInput, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../errors.ts';
-import type { ConsoleConnection, ConsoleDatabase, EncodedRow, PlanNode } from '../repository/console.ts';
-import { placeholderEnds, type EdgeElement, type GraphElements, type NodeElement } from '../repository/typed-values.ts';
-import type { Plain } from '../repository/values.ts';
+import { AppError, BadInput, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../domain/errors.ts';
+import type { ConsoleConnection, ConsoleDatabase, EncodedRow, PlanNode } from '../../graph/console.ts';
+import { placeholderEnds, type EdgeElement, type GraphElements, type NodeElement } from '../../graph/typed-values.ts';
+import type { Plain } from '../../graph/values.ts';
 import type { ConsoleGate } from './console-gate.ts';
 import { judgePlan, judgeText, splitPlanPrefix, TEXT_LIMITS, type TextLimits } from './console-guard.ts';
 

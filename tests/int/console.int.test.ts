@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { graphChecksum } from '../../seeds/checksum.ts';
-import { QueryRefused } from '../../server/errors.ts';
-import { consoleDatabase } from '../../server/repository/console.ts';
+import { graphChecksum } from '../../graph/checksum.ts';
+import { QueryRefused } from '../../domain/errors.ts';
+import { consoleDatabase } from '../../graph/console.ts';
 import { testDatabase } from '../support/database.ts';
 import type { ConsoleAnswer } from '../../server/services/console.ts';
 import type { SavedQuery } from '../../server/services/saved-queries.ts';

@@ -12,8 +12,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../neo4j/local.ts';
-import { graphChecksum } from '../../seeds/checksum.ts';
-import { createDriver } from '../../server/repository/database.ts';
+import { graphChecksum } from '../../graph/checksum.ts';
+import { createDriver } from '../../graph/database.ts';
 import { DATA_ROOT } from '../support/database.ts';
 import { isAlive, waitUntil } from '../support/processes.ts';
 

@@ -3,10 +3,10 @@
 import { expect } from 'chai';
 import { Neo4jError } from 'neo4j-driver';
 import type { AuditEntry } from '../../server/audit.ts';
-import { QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../server/errors.ts';
+import { QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../domain/errors.ts';
 import { problemFor } from '../../server/http/problem.ts';
-import { consoleError, withoutInternals, type ConsoleConnection, type ConsoleDatabase, type EncodedRow, type Explained } from '../../server/repository/console.ts';
-import { isMemoryError, isPoolExhausted, isUnreachable } from '../../server/repository/database.ts';
+import { consoleError, withoutInternals, type ConsoleConnection, type ConsoleDatabase, type EncodedRow, type Explained } from '../../graph/console.ts';
+import { isMemoryError, isPoolExhausted, isUnreachable } from '../../graph/database.ts';
 import { ALLOWED_FUNCTIONS } from '../../server/services/console-functions.ts';
 import { ConsoleGate } from '../../server/services/console-gate.ts';
 import { runConsoleQuery, type ConsoleDeps, type ConsoleRequest } from '../../server/services/console.ts';

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import neo4j from 'neo4j-driver';
 import { toCsv, toTable } from '../../server/cli/table.ts';
-import { syntaxPosition } from '../../server/repository/console.ts';
-import { decodeParams } from '../../server/repository/typed-values.ts';
+import { syntaxPosition } from '../../graph/console.ts';
+import { decodeParams } from '../../graph/typed-values.ts';
 import { ALLOWED_FUNCTIONS } from '../../server/services/console-functions.ts';
 import { isAllowedProcedure, judgePlan, splitPlanPrefix, type PlanTree } from '../../server/services/console-guard.ts';
 import { bindSavedParams, listSavedQueries, parseSavedQuery } from '../../server/services/saved-queries.ts';

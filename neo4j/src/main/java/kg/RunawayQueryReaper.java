@@ -38,7 +38,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *   <li>after every garbage collection: when the heap is still more than {@value #FULL_AFTER_GC} full,
  *       it is filling with what nobody tracks (tracked transaction memory is capped at half the heap,
  *       neo4j/local.ts): every running console query (its transaction metadata says
- *       {@code app: diplomatic-kg-console}, see server/repository/console.ts) is terminated and its
+ *       {@code app: diplomatic-kg-console}, see graph/console.ts) is terminated and its
  *       thread stopped, before the JVM spends all its time collecting garbage.
  * </ul>
  *
