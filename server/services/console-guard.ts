@@ -86,6 +86,55 @@ export function calledFunctions(tokens: readonly Token[]): string[] {
   return called;
 }
 
+/**
+ * reduce() steps that make the accumulator grow by a factor every step: the accumulator used twice
+ * and combined (`s + s`, `s + reverse(s)`, `apoc.text.join([s, s], '')`), or passed through replace()
+ * (`replace(s, 'x', 'xx')`). Thirty steps make gigabytes out of a few bytes inside one expression,
+ * where Neo4j's memory tracking does not look; a step that only adds to it (`s + x`) grows linearly.
+ */
+export function growingReduce(tokens: readonly Token[]): string | undefined {
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!isWord(tokens[i], 'reduce') || tokens[i + 1]?.text !== '(' || !isName(tokens[i + 2]) || tokens[i + 3]?.text !== '=') continue;
+    const accumulator = tokens[i + 2]!.text;
+    // The step runs from the "|" at the call's own level to its closing parenthesis.
+    let depth = 0;
+    let step = -1;
+    let end = tokens.length;
+    for (let j = i + 1; j < tokens.length; j += 1) {
+      const text = tokens[j]!.kind === 'symbol' ? tokens[j]!.text : '';
+      if (OPENERS.has(text)) depth += 1;
+      else if (CLOSERS.has(text)) {
+        depth -= 1;
+        if (depth === 0) {
+          end = j;
+          break;
+        }
+      } else if (text === '|' && depth === 1 && step < 0) step = j + 1;
+    }
+    if (step < 0) continue;
+    let uses = 0;
+    let combined = false;
+    let throughReplace = false;
+    const calls: boolean[] = [];
+    for (let j = step; j < end; j += 1) {
+      const token = tokens[j]!;
+      if (token.kind === 'symbol' && OPENERS.has(token.text)) calls.push(token.text === '(' && isName(tokens[j - 1]) && isWord(tokens[j - 1], 'replace'));
+      else if (token.kind === 'symbol' && CLOSERS.has(token.text)) calls.pop();
+      else if (token.kind === 'symbol' && token.text === '+') combined = true;
+      else if (isName(token) && token.text === accumulator && tokens[j - 1]?.text !== '.' && tokens[j + 1]?.text !== ':') {
+        uses += 1;
+        if (calls.includes(true)) throughReplace = true;
+        if (calls.length) combined ||= tokens.slice(step, end).some((t, k) => isName(t) && tokens[step + k + 1]?.text === '(');
+      }
+    }
+    if (throughReplace) return `reduce() passes its accumulator ${accumulator} through replace(), which multiplies it at every step`;
+    if (uses >= 2 && combined) {
+      return `reduce() combines its accumulator ${accumulator} with itself, which doubles it at every step (for the largest or distinct items, use max(), apoc.coll.max() or apoc.coll.toSet())`;
+    }
+  }
+  return undefined;
+}
+
 function functionVerdict(name: string, allowed: ReadonlySet<string>): Verdict {
   const key = name.toLowerCase();
   if (allowed.has(key) || PATTERN_FUNCTIONS.has(key)) return ALLOWED;
@@ -134,7 +183,8 @@ export function judgeText(query: string, allowedFunctions: ReadonlySet<string>, 
     const verdict = functionVerdict(name, allowedFunctions);
     if (!verdict.allowed) return verdict;
   }
-  return ALLOWED;
+  const growing = growingReduce(tokens);
+  return growing ? refuse(growing) : ALLOWED;
 }
 
 /** A plan as the runner reports it (graph/console.ts PlanNode has this shape). */

@@ -122,6 +122,29 @@ describe('console guard: the text (no database)', () => {
     }
   });
 
+  it('refuses reduce() steps that grow the accumulator by a factor each step, not those that add to it', () => {
+    for (const query of [
+      "RETURN size(reduce(s='', x IN range(1,30) | s + s + 'xxxxxxxxxxxxxxxx'))",
+      "RETURN size(reduce(s = 'ab', x IN range(1, 40) | s + reverse(s)))",
+      'RETURN size(reduce(l = [1], x IN range(1, 40) | l + l))',
+      "RETURN size(reduce(s = 'x', i IN range(1, 40) | replace(s, 'x', 'xx')))",
+      "RETURN size(reduce(s = 'x', i IN range(1, 40) | toUpper(replace(s, 'x', 'xx'))))",
+      "RETURN size(reduce(s = 'x', i IN range(1, 40) | apoc.text.join([s, s], '')))",
+      "RETURN size(REDUCE(`acc` = 'x', i IN range(1, 40) | `acc` + toLower(`acc`)))",
+    ]) {
+      expect(judge(query).reason, query).to.match(/reduce\(\) (combines|passes) its accumulator/);
+    }
+    for (const query of [
+      'RETURN reduce(total = 0, x IN [1, 2, 3] | total + x) AS sum',
+      "RETURN reduce(s = '', name IN ['a', 'b'] | s + name + ', ') AS joined",
+      'RETURN reduce(m = 0, x IN [3, 1, 2] | CASE WHEN x > m THEN x ELSE m END) AS largest',
+      "RETURN reduce(s = '', x IN ['a'] | s + replace(x, 'a', 'b')) AS t",
+      'MATCH (n) RETURN reduce(acc = {}, k IN keys(n) | apoc.map.setKey(acc, k, 1)) AS m',
+    ]) {
+      expect(judge(query), query).to.deep.equal({ allowed: true });
+    }
+  });
+
   it('lets an operator add a function on purpose', () => {
     expect(judge("RETURN apoc.text.repeat('x', 3)", functionAllowList(['APOC.text.repeat'])).allowed).to.equal(true);
     expect(judge("RETURN apoc.text.lpad('x', 3, ' ')", functionAllowList(['apoc.text.repeat'])).allowed).to.equal(false);

@@ -32,7 +32,7 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  */
 public final class Launcher {
   /** How long a terminated query may keep running before its thread is stopped (RunawayQueryReaper). */
-  private static final long REAPER_GRACE_SECONDS = 10;
+  private static final long REAPER_GRACE_SECONDS = 5;
 
   public static void main(String[] args) throws Exception {
     if (args.length < 3 || args.length > 5) {

@@ -36,10 +36,12 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *   <li>every second: a query whose transaction was marked more than {@code graceSeconds} ago and
  *       still runs has its thread stopped;
  *   <li>after every garbage collection: when the heap is still more than {@value #FULL_AFTER_GC} full,
- *       it is filling with what nobody tracks (tracked transaction memory is capped at half the heap,
- *       neo4j/local.ts): every running console query (its transaction metadata says
- *       {@code app: diplomatic-kg-console}, see graph/console.ts) is terminated and its
- *       thread stopped, before the JVM spends all its time collecting garbage.
+ *       or more than {@value #FULL_AFTER_HUGE_GC} full after a collection forced by a huge allocation
+ *       (a string or list of megabytes, which ordinary reads never make), it is filling with what
+ *       nobody tracks (tracked transaction memory is capped at half the heap, neo4j/local.ts): every
+ *       running console query (its transaction metadata says {@code app: diplomatic-kg-console}, see
+ *       graph/console.ts) is terminated and its thread stopped, before the JVM spends its time
+ *       collecting garbage and every other query waits.
  * </ul>
  *
  * <p>Stopping a thread (Thread.stop, Java 17–19) fails its query; Bolt answers the client with an
@@ -49,7 +51,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 final class RunawayQueryReaper {
   static final String CONSOLE_APP = "diplomatic-kg-console";
-  private static final double FULL_AFTER_GC = 0.85;
+  private static final double FULL_AFTER_GC = 0.70;
+  private static final double FULL_AFTER_HUGE_GC = 0.45;
   private static final List<String> UNSAFE_FRAMES = List.of("org.neo4j.io.", "org.neo4j.lock.", "org.neo4j.kernel.impl.locking.", "org.neo4j.kernel.impl.transaction.", "org.neo4j.kernel.impl.store.");
 
   private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -91,7 +94,8 @@ final class RunawayQueryReaper {
     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
     long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
         .filter(pool -> HEAP_POOLS.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
-    if (used <= FULL_AFTER_GC * Runtime.getRuntime().maxMemory()) return;
+    double full = info.getGcCause().contains("Humongous") ? FULL_AFTER_HUGE_GC : FULL_AFTER_GC;
+    if (used <= full * Runtime.getRuntime().maxMemory()) return;
     try {
       for (KernelTransactionHandle tx : transactions()) check(tx, true);
     } catch (RuntimeException error) {
