@@ -111,6 +111,17 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Whether `pid`'s parent is gone (Linux /proc): a JVM whose server was killed and that is shutting down alone. */
+function orphaned(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return ppid === 1 || !processAlive(ppid);
+  } catch {
+    return false;
+  }
+}
+
 /** The local Neo4j running on `home` (started by another process, such as the app), if there is one. */
 export function runningLocalNeo4j(home: string): { uri: string; pid: number } | undefined {
   const dir = resolve(home);
@@ -197,6 +208,12 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
   const uriFile = join(home, 'bolt.uri');
   if (existsSync(pidFile)) {
     const stale = Number(readFileSync(pidFile, 'utf8'));
+    // The JVM of a process that was killed closes itself cleanly, which can take many seconds; Neo4j
+    // recovers from its transaction log at the next start, so stop it now instead of waiting.
+    if (stale && processAlive(stale) && orphaned(stale)) {
+      log(`stopping the Neo4j (pid ${stale}) left running by a process that died`);
+      process.kill(stale, 'SIGKILL');
+    }
     // A previous run may still be shutting down: give it a little time before refusing.
     for (let waited = 0; stale && processAlive(stale) && waited < 30_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
     if (stale && processAlive(stale)) {

@@ -6,8 +6,8 @@ import { ConfigError, databaseConfigSchema, emptyAsUndefined, parseEnv } from '.
 
 export { ConfigError };
 
-/** Console queries at once by default: one per CPU core, at least 2 and at most 8 (SECURITY.md, measured). */
-export const DEFAULT_CONSOLE_CONCURRENCY = Math.min(8, Math.max(2, availableParallelism()));
+/** Console queries at once by default: one per CPU core but one, at least 1 and at most 8 (SECURITY.md, measured). */
+export const DEFAULT_CONSOLE_CONCURRENCY = Math.min(8, Math.max(1, availableParallelism() - 1));
 
 const configSchema = databaseConfigSchema.extend({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
@@ -32,7 +32,7 @@ const configSchema = databaseConfigSchema.extend({
   RATE_LIMIT_CONSOLE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(60)),
   /** Per client and minute: reports. */
   RATE_LIMIT_REPORTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
-  /** Console queries running at once, over all clients (each holds one database connection of its own); default: one per CPU core, 2 to 8. */
+  /** Console queries running at once, over all clients (each holds one database connection of its own); default: CPU cores − 1, 1 to 8. */
   CONSOLE_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(DEFAULT_CONSOLE_CONCURRENCY)),
   /** Console queries running at once for one client. */
   CONSOLE_MAX_PER_CLIENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { freePort } from '../../neo4j/local.ts';
 import { graphChecksum } from '../../graph/checksum.ts';
 import { createDriver } from '../../graph/database.ts';
+import { DEFAULT_CONSOLE_CONCURRENCY } from '../../server/config.ts';
 import { DATA_ROOT } from '../support/database.ts';
 import { isAlive, waitUntil } from '../support/processes.ts';
 
@@ -38,7 +39,7 @@ const HOSTILE: [string, string, string, number[]][] = [
   ['untracked list growth', 'list filter', 'RETURN size([x IN range(1, 300000000) WHERE x > 0]) AS n', [408, 422]],
   ['untracked list growth', 'reduce append', 'RETURN size(reduce(l = [], x IN range(1, 100000000) | l + x)) AS n', [408, 422]],
   ['untracked list growth', 'nested comprehension', 'WITH range(1, 1000) AS r RETURN size([a IN r | [b IN r | [c IN r | 1]]]) AS n', [408, 422]],
-  ['untracked list growth', 'split of a doubled string', "RETURN size(split(reduce(s = 'x', i IN range(1, 28) | s + s), '')) AS n", [408, 422]],
+  ['untracked list growth', 'split of a doubled string', "RETURN size(split(reduce(s = 'x', i IN range(1, 28) | s + s), '')) AS n", [403]],
   ['untracked list growth', 'allowed APOC over a range', 'RETURN size(apoc.coll.toSet(range(1, 300000000))) AS n', [408, 422]],
   ['untracked list growth', 'JSON of a range', 'RETURN size(apoc.convert.toJson(range(1, 300000000))) AS n', [408, 422]],
   ['tracked memory', 'collect', 'UNWIND range(1, 50000000) AS x RETURN size(collect(x)) AS n', [408, 422]],
@@ -221,7 +222,12 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
   });
 
   it('while 20 hostile queries arrive at once, public reads keep a p99 under 2 s and never fail', async () => {
-    const heavy = HOSTILE.filter(([kind]) => /untracked|loops|tracked|long-running/.test(kind)).map(([, , query]) => query);
+    const heavy = HOSTILE.filter(([kind, , , expected]) => /untracked|loops|tracked|long-running/.test(kind) && !expected.includes(403)).map(([, , query]) => query);
+    // The same reads alone first: what the machine gives them without the console.
+    const alone = publicReads();
+    await new Promise((r) => setTimeout(r, 5_000));
+    const baseline = (await alone.stop()).latencies;
+    report.push(`public reads alone for 5 s: ${baseline.length} reads, p50 ${percentile(baseline, 50)} ms, p99 ${percentile(baseline, 99)} ms`);
     const reads = publicReads();
     await new Promise((r) => setTimeout(r, 1_000));
     const started = Date.now();
@@ -234,7 +240,7 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
         `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${Math.max(...latencies)} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
     expect(hostile.every((a) => [403, 408, 422, 429].includes(a.status)), JSON.stringify(byStatus)).to.equal(true);
-    expect(byStatus[429] ?? 0, 'the gate turned most away').to.be.at.least(12);
+    expect(byStatus[429] ?? 0, 'the gate admitted no more than CONSOLE_MAX_CONCURRENT').to.be.at.least(20 - DEFAULT_CONSOLE_CONCURRENCY);
     expect([...statuses.keys()], 'public reads all answered 200').to.deep.equal([200]);
     expect(percentile(latencies, 99)).to.be.below(2_000);
     expect(await waitUntil(healthy, RECOVERY_MS)).to.equal(true);

@@ -23,12 +23,15 @@ export const auditEntries: AuditEntry[] = [];
 /** Limits far above what the test suites send, so only the security tests meet them. */
 const TEST_SECURITY: SecurityPolicy = { corsOrigins: [], consolePerMinute: 100_000, reportsPerMinute: 100_000 };
 
+/** The console's gate wide open too: suites run one query after another, and only the resilience suite tests the gate. */
+const TEST_CONSOLE = { maxConcurrent: 8, maxPerClient: 8 };
+
 /** The app over the seeded graph with some deps replaced (API key, limits, CORS), on a free port. */
 export async function startApp(overrides: Partial<AppDeps> = {}): Promise<RunningApp & { close(): Promise<void> }> {
   const { driver } = await seededGraph();
   const { target } = await testDatabase();
   const staticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
-  const app = createApp({ ...appDeps({ driver, target }, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY }), ...overrides });
+  const app = createApp({ ...appDeps({ driver, target }, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY, console: TEST_CONSOLE }), ...overrides });
   const server = await new Promise<Server>((resolve) => {
     const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
