@@ -186,7 +186,7 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
 
     if (parts.some((p) => p === 'paths' || p === 'meetings' || p === 'search')) {
       const recording = recordingReader(createReader(driver));
-      const app = createApp({ ...appDeps(driver, undefined, { audit: () => {} }), reader: recording.reader });
+      const app = createApp({ ...appDeps({ driver, target: { uri: db!.uri, user: 'neo4j', password: '' } }, { audit: () => {} }), reader: recording.reader });
       const listening = app.listen(0, '127.0.0.1');
       server = listening;
       await new Promise<void>((done) => listening.once('listening', () => done()));

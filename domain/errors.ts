@@ -50,6 +50,12 @@ export class QueryFailed extends AppError {
   readonly code = 'query-failed';
 }
 
+/** A query that needed more memory than the database allows one query; retrying the same query will not help. */
+export class QueryTooLarge extends AppError {
+  override readonly name = 'QueryTooLarge';
+  readonly code = 'query-too-large';
+}
+
 /** The database cannot be reached right now; retrying later may work. */
 export class DatabaseUnavailable extends AppError {
   override readonly name = 'DatabaseUnavailable';
@@ -64,6 +70,11 @@ export class DatabaseUnavailable extends AppError {
 
 export function databaseUnreachable(): DatabaseUnavailable {
   return new DatabaseUnavailable('The graph database cannot be reached; try again shortly.');
+}
+
+/** Every database connection is busy, or the database is short of memory for the moment. */
+export function databaseBusy(): DatabaseUnavailable {
+  return new DatabaseUnavailable('The graph database is busy; try again shortly.', 2);
 }
 
 /** A protected endpoint called without the right API key. */

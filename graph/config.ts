@@ -22,6 +22,10 @@ export const databaseConfigSchema = z.object({
   /** Memory of the local Neo4j (ignored with NEO4J_URI), in MiB; unset: neo4j/local.ts DEFAULT_MEMORY. */
   NEO4J_HEAP_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(256).max(65536).optional()),
   NEO4J_PAGECACHE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(64).max(262144).optional()),
+  /** Memory one transaction of the local Neo4j may hold (db.memory.transaction.max); unset: a quarter of the heap. */
+  NEO4J_TX_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(65536).optional()),
+  /** Memory all its transactions together may hold (dbms.memory.transaction.total.max); unset: half the heap. */
+  NEO4J_TX_TOTAL_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(16).max(65536).optional()),
 });
 
 export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;

@@ -13,6 +13,8 @@ export interface DatabaseTarget {
 export interface DriverTuning {
   /** How long managed transactions retry transient errors before giving up. */
   maxTransactionRetryTime?: number;
+  maxConnectionPoolSize?: number;
+  connectionAcquisitionTimeout?: number;
 }
 
 /** For the API: a request turns into a 503 with Retry-After after ~3 s of retries, not 15 s. */
@@ -30,8 +32,8 @@ export const API_DRIVER: DriverTuning = { maxTransactionRetryTime: 3_000 };
  */
 export function createDriver(target: DatabaseTarget, tuning: DriverTuning = {}): Driver {
   return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
-    maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
+    maxConnectionPoolSize: tuning.maxConnectionPoolSize ?? 50,
+    connectionAcquisitionTimeout: tuning.connectionAcquisitionTimeout ?? 10_000,
     connectionTimeout: 5_000,
     maxConnectionLifetime: 60 * 60_000,
     connectionLivenessCheckTimeout: 30_000,
@@ -49,9 +51,30 @@ export async function applySchema(driver: Driver, database?: string): Promise<vo
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
 }
 
-/** Errors that mean "the database is not reachable right now", worth retrying later. */
+/** Neo4j's answers for a transaction (or all of them) over their memory limit, or a heap that ran out during a query. */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
+
+export function isMemoryError(error: unknown): boolean {
+  return error instanceof Neo4jError && MEMORY_CODES.has(error.code);
+}
+
+/** Errors that mean "the database is not reachable right now", worth retrying later (memory errors are transient but not that). */
 export function isUnreachable(error: unknown): boolean {
-  return error instanceof Neo4jError && (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetryableError(error));
+  return error instanceof Neo4jError && !isMemoryError(error) && (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetryableError(error));
+}
+
+/** A read that ran past its transaction time-out (ours, not an analyst's: the database is overloaded). */
+export function isTimedOut(error: unknown): boolean {
+  return error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated/.test(error.code);
+}
+
+/** The driver gave up waiting for a pooled connection: every one of them is busy. */
+export function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Connection acquisition timed out');
 }
 
 export interface DatabaseHealth {

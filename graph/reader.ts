@@ -1,8 +1,8 @@
 // Runs named read queries (cypher/*.cypher) in READ transactions and returns plain JSON rows. The
 // only code between the services and the driver; a lost database becomes DatabaseUnavailable.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { databaseUnreachable } from '../domain/errors.ts';
-import { isUnreachable } from './database.ts';
+import { databaseBusy, databaseUnreachable } from '../domain/errors.ts';
+import { isMemoryError, isPoolExhausted, isTimedOut, isUnreachable } from './database.ts';
 import { cypher } from './cypher.ts';
 import { CalendarDay } from '../domain/period.ts';
 import { plainRecord, toDriverValue, type Plain } from './values.ts';
@@ -51,6 +51,7 @@ export function createReader(driver: Driver, database?: string, timeoutMs = 15_0
         return records.map(plainRecord);
       } catch (error) {
         if (isUnreachable(error)) throw databaseUnreachable();
+        if (isPoolExhausted(error) || isMemoryError(error) || isTimedOut(error)) throw databaseBusy();
         throw error;
       }
     },

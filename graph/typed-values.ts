@@ -13,6 +13,8 @@
 //   Relationship → {"$type": "relationship", elementId, type, start, end, properties} (start/end: elementIds)
 //   Path → {"$type": "path", nodes: [Node…], relationships: [Relationship…]}
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
+import { BadInput } from '../domain/errors.ts';
+import { cypherParams } from './reader.ts';
 import type { Plain } from './values.ts';
 
 function integer(value: { inSafeRange(): boolean; toNumber(): number; toString(): string }): Plain {
@@ -63,12 +65,25 @@ export function encodeValue(value: unknown): Plain {
   return String(value);
 }
 
+export type NodeElement = { data: { id: string; label: string; labels: string[]; entityId: string | null; type: string } };
+export type EdgeElement = { data: { id: string; source: string; target: string; type: string; label: string } };
+
 export interface GraphElements {
-  nodes: { data: { id: string; label: string; labels: string[]; entityId: string | null; type: string } }[];
-  edges: { data: { id: string; source: string; target: string; type: string; label: string } }[];
+  nodes: NodeElement[];
+  edges: EdgeElement[];
 }
 
-/** Every node and relationship anywhere in the rows, as Cytoscape elements keyed by elementId. */
+function nodeElement(node: Node): NodeElement {
+  const props = node.properties as Record<string, unknown>;
+  const type = node.labels.find((l) => l !== 'Entity') ?? node.labels[0] ?? '';
+  return { data: { id: node.elementId, label: String(props.name ?? props.title ?? props.id ?? type), labels: [...node.labels], entityId: typeof props.id === 'string' ? props.id : null, type: type.toLowerCase() } };
+}
+
+function edgeElement(rel: Relationship): EdgeElement {
+  return { data: { id: rel.elementId, source: rel.startNodeElementId, target: rel.endNodeElementId, type: rel.type, label: rel.type } };
+}
+
+/** Every node and relationship anywhere in the rows, as Cytoscape elements keyed by elementId (ends of relationships may be missing). */
 export function graphOf(rows: readonly unknown[]): GraphElements {
   const nodes = new Map<string, Node>();
   const rels = new Map<string, Relationship>();
@@ -87,24 +102,50 @@ export function graphOf(rows: readonly unknown[]): GraphElements {
     else if (Object.getPrototypeOf(value) === Object.prototype) Object.values(value).forEach(visit);
   };
   rows.forEach(visit);
-  const elements: GraphElements = { nodes: [], edges: [] };
-  for (const node of nodes.values()) {
-    const props = node.properties as Record<string, unknown>;
-    const type = node.labels.find((l) => l !== 'Entity') ?? node.labels[0] ?? '';
-    elements.nodes.push({
-      data: { id: node.elementId, label: String(props.name ?? props.title ?? props.id ?? type), labels: [...node.labels], entityId: typeof props.id === 'string' ? props.id : null, type: type.toLowerCase() },
-    });
-  }
-  const placed = new Set(nodes.keys());
-  for (const rel of rels.values()) {
-    // A relationship whose ends were not returned still gets placeholder ends, so Cytoscape can draw it.
-    for (const end of [rel.startNodeElementId, rel.endNodeElementId]) {
+  return { nodes: [...nodes.values()].map(nodeElement), edges: [...rels.values()].map(edgeElement) };
+}
+
+/** Placeholder nodes for relationship ends that were not returned, so Cytoscape can draw every edge. */
+export function placeholderEnds(graph: GraphElements): NodeElement[] {
+  const placed = new Set(graph.nodes.map((node) => node.data.id));
+  const missing: NodeElement[] = [];
+  for (const edge of graph.edges) {
+    for (const end of [edge.data.source, edge.data.target]) {
       if (!placed.has(end)) {
         placed.add(end);
-        elements.nodes.push({ data: { id: end, label: '…', labels: [], entityId: null, type: 'unknown' } });
+        missing.push({ data: { id: end, label: '…', labels: [], entityId: null, type: 'unknown' } });
       }
     }
-    elements.edges.push({ data: { id: rel.elementId, source: rel.startNodeElementId, target: rel.endNodeElementId, type: rel.type, label: rel.type } });
   }
-  return elements;
+  return missing;
+}
+
+/** Typed parameters in JSON: {"$type": "date", "value": "2025-02-01"} and friends become Cypher values. */
+export function decodeParams(params: Record<string, unknown>): Record<string, unknown> {
+  const decode = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(decode);
+    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      const tagged = value as { $type?: unknown; value?: unknown };
+      if (typeof tagged.$type === 'string') {
+        const text = String(tagged.value ?? '');
+        try {
+          switch (tagged.$type) {
+            case 'integer': return neo4j.int(text);
+            case 'date': {
+              const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ?? [];
+              if (!y) throw new Error('expected YYYY-MM-DD');
+              return new neo4j.types.Date(Number(y), Number(m), Number(d));
+            }
+            case 'datetime': return neo4j.types.DateTime.fromStandardDate(new Date(text));
+            default: throw new Error(`unknown $type "${tagged.$type}"`);
+          }
+        } catch (error) {
+          throw new BadInput(`params: cannot read ${JSON.stringify(value)} (${(error as Error).message}); use {"$type": "integer"|"date"|"datetime", "value": "…"}`, 'params');
+        }
+      }
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+    }
+    return value;
+  };
+  return cypherParams(decode(params)) as Record<string, unknown>;
 }

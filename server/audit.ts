@@ -9,7 +9,7 @@ export interface AuditEntry {
   saved?: string;
   query: string;
   paramNames: string[];
-  outcome: 'ok' | 'refused' | 'bad-input' | 'timeout' | 'failed' | 'unavailable' | 'error';
+  outcome: 'ok' | 'refused' | 'bad-input' | 'timeout' | 'failed' | 'unavailable' | 'busy' | 'error';
   reason?: string;
   queryType?: string;
   rows: number;

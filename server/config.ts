@@ -1,9 +1,13 @@
 // Environment configuration, parsed once at boot with zod: a bad value stops start-up with a message
 // naming the variable and what was expected. The database part is graph/config.ts.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ConfigError, databaseConfigSchema, emptyAsUndefined, parseEnv } from '../graph/config.ts';
 
 export { ConfigError };
+
+/** Console queries at once by default: one per CPU core but one, at least 1 and at most 8 (SECURITY.md, measured). */
+export const DEFAULT_CONSOLE_CONCURRENCY = Math.min(8, Math.max(1, availableParallelism() - 1));
 
 const configSchema = databaseConfigSchema.extend({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
@@ -28,6 +32,21 @@ const configSchema = databaseConfigSchema.extend({
   RATE_LIMIT_CONSOLE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(60)),
   /** Per client and minute: reports. */
   RATE_LIMIT_REPORTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  /** Console queries running at once, over all clients (each holds one database connection of its own); default: CPU cores − 1, 1 to 8. */
+  CONSOLE_MAX_CONCURRENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(DEFAULT_CONSOLE_CONCURRENCY)),
+  /** Console queries running at once for one client. */
+  CONSOLE_MAX_PER_CLIENT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
+  /** Size of one console result (rows and graph as JSON), in MiB; beyond it the result is truncated and says so. */
+  CONSOLE_MAX_RESULT_MB: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.01).max(256).default(8)),
+  /** Functions to add to the console's allow-list, comma-separated (see server/services/console-functions.ts). */
+  CONSOLE_ALLOW_FUNCTIONS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((name) => name.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[A-Za-z_][\w.]*$/, 'function names such as apoc.text.join'))),
+  ),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to trust (rate limits per client). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   /** Load the seed articles at start (npm start does; set to false to skip). */

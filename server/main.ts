@@ -12,7 +12,7 @@ import { fileAudit } from './audit.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from '../graph/connect.ts';
 import { decisionsFile } from '../seeds/ingest/decisions.ts';
-import { appDeps } from './deps.ts';
+import { appDeps, consoleOptions } from './deps.ts';
 import { API_DRIVER, applySchema, isUnreachable } from '../graph/database.ts';
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
@@ -26,7 +26,7 @@ const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config, log, API_DRIVER);
+  const db = await openDatabase(config, log, API_DRIVER, { supervise: true });
   let server: Server | undefined;
   const preparation = keepTrying(
     async () => {
@@ -50,12 +50,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Started by npm run serve (server/supervise.ts): if the supervisor dies, so do we, cleanly.
+  if (process.send) process.once('disconnect', () => void shutdown('supervisor gone'));
 
   // Wait for the first attempt so a normal start serves seeded data from its first request.
   const prepared = await preparation.firstAttempt;
   const app = createApp(
-    appDeps(db.driver, db.database, {
+    appDeps(db, {
       audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
+      local: db.local?.status ? () => db.local!.status!() : undefined,
+      console: consoleOptions(config),
       staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
       apiKey: config.API_KEY,
       startup: () => ({ state: preparation.state(), error: preparation.lastError() }),

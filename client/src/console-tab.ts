@@ -138,7 +138,8 @@ export class ConsoleTab {
       if (!saved) this.hooks.queryChanged(query);
       this.last = answer;
       const s = answer.summary;
-      status.textContent = `${s.rows} row${s.rows === 1 ? '' : 's'}${s.truncated ? ' (truncated at the row cap)' : ''} in ${s.ms} ms · ${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} relationships`;
+      const cut = s.truncatedBy === 'bytes' ? ` (truncated: the result reached the size cap, ${Math.round((s.bytes ?? 0) / 1024)} KiB)` : s.truncated ? ' (truncated at the row cap)' : '';
+      status.textContent = `${s.rows} row${s.rows === 1 ? '' : 's'}${cut} in ${s.ms} ms · ${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} relationships`;
       ($('#result-csv') as HTMLButtonElement).disabled = !answer.rows.length;
       this.renderTable(answer);
       if (this.view === 'graph') this.renderGraph();
@@ -148,7 +149,7 @@ export class ConsoleTab {
       this.clearResult();
       status.textContent = '';
       error.hidden = false;
-      const kind = err instanceof ApiError ? ({ 403: 'Query refused', 400: 'Query error', 408: 'Query timed out' } as Record<number, string>)[err.status] : undefined;
+      const kind = err instanceof ApiError ? ({ 403: 'Query refused', 400: 'Query error', 408: 'Query timed out', 422: 'Query failed', 429: 'Console busy' } as Record<number, string>)[err.status] : undefined;
       const text = err instanceof ApiError && err.status === 403 ? refusalText(err.problem.detail ?? err.problem.title) : explain(err);
       clear(error, kind ? h('strong', {}, `${kind}. `) : null, text);
       if (err instanceof ApiError && err.problem.position && !saved) editor.markError(err.problem.position.offset, err.problem.detail ?? err.problem.title);

@@ -115,7 +115,7 @@ export interface CypherAnswer {
   columns: string[];
   rows: unknown[][];
   graph: { nodes: { data: CyData }[]; edges: { data: CyEdgeData }[] };
-  summary: { queryType: string; truncated: boolean; rows: number; ms: number; mode?: string };
+  summary: { queryType: string; truncated: boolean; truncatedBy?: 'rows' | 'bytes'; rows: number; bytes?: number; ms: number; mode?: string };
 }
 
 export interface SavedQuery {

@@ -8,7 +8,8 @@ import { fileAudit } from '../audit.ts';
 import { loadConfig } from '../config.ts';
 import { cypherBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
-import { consoleDeps } from '../../graph/console.ts';
+import { consoleDeps, consoleOptions } from '../deps.ts';
+import type { Plain } from '../../graph/values.ts';
 import { runConsoleQuery } from '../services/console.ts';
 import { bindSavedParams, findSavedQuery, redirectMergedPeople } from '../services/saved-queries.ts';
 import { createReader } from '../../graph/reader.ts';
@@ -46,14 +47,17 @@ async function main(): Promise<number> {
   if (saved) request.params = bindSavedParams(saved, given);
   const config = loadConfig();
   const audit = fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl'));
-  const answer = await withDatabase(async ({ driver, database }) => {
+  const encoded = await withDatabase(async ({ driver, database, target }) => {
     if (saved) request.params = await redirectMergedPeople(createReader(driver, database), request.params);
-    return runConsoleQuery(consoleDeps(driver, database, audit), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) });
+    return runConsoleQuery(consoleDeps(target, audit, consoleOptions(config)), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) });
   });
+  // Rows arrive as JSON text, already capped in bytes (CONSOLE_MAX_RESULT_MB).
+  const answer = { ...encoded, rows: encoded.rows.map((row) => JSON.parse(row) as Plain[]) };
   if (values.format === 'json') console.log(JSON.stringify(answer, null, 2));
   else console.log(values.format === 'csv' ? toCsv(answer.columns, answer.rows) : toTable(answer.columns, answer.rows));
   if (values.format === 'table') {
-    console.error(`${answer.summary.rows} row(s)${answer.summary.truncated ? ` — truncated at ${request.maxRows}` : ''}, ${answer.summary.ms} ms`);
+    const cut = answer.summary.truncatedBy === 'bytes' ? ` — truncated at ${config.CONSOLE_MAX_RESULT_MB} MiB` : answer.summary.truncated ? ` — truncated at ${request.maxRows}` : '';
+    console.error(`${answer.summary.rows} row(s)${cut}, ${answer.summary.ms} ms`);
   }
   return 0;
 }

@@ -55,7 +55,7 @@ function command(): Command {
   if (name === 'resolve') {
     const resolve = resolveCommand(positionals.slice(1), values);
     const dataDir = loadConfig().DATA_DIR;
-    return { ...resolve, run: (_reader, db) => resolve.run(appDeps(db.driver, db.database, { audit: () => {}, dataDir }).resolution) };
+    return { ...resolve, run: (_reader, db) => resolve.run(appDeps(db, { audit: () => {}, dataDir }).resolution) };
   }
   if (name === 'search' && a) {
     const query = parseInput(searchQuery, defined({ q: a, type: values.type }));

@@ -1,10 +1,10 @@
 // Maps errors to RFC 9457 application/problem+json — the only place errors meet HTTP. Unknown errors
 // become a 500 with no internals (no message, no stack) in the response; the log gets the details.
 import type { ErrorRequestHandler, Response } from 'express';
-import { isUnreachable } from '../../graph/database.ts';
+import { isMemoryError, isPoolExhausted, isTimedOut, isUnreachable } from '../../graph/database.ts';
 import {
-  AppError, BadInput, Conflict, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, TooManyRequests, Unauthorized,
-  databaseUnreachable,
+  AppError, BadInput, Conflict, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests, Unauthorized,
+  databaseBusy, databaseUnreachable,
 } from '../../domain/errors.ts';
 
 export interface Problem {
@@ -26,14 +26,15 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
       : error instanceof QueryRefused ? 403
       : error instanceof QueryTimeout ? 408
       : error instanceof Conflict ? 409
-      : error instanceof QueryFailed ? 422
+      : error instanceof QueryFailed || error instanceof QueryTooLarge ? 422
       : error instanceof TooManyRequests ? 429
       : error instanceof DatabaseUnavailable ? 503
       : 500;
     const titles: Record<number, string> = {
       400: 'Bad request', 401: 'Unauthorized', 429: 'Too many requests', 403: 'Query refused', 404: 'Not found', 408: 'Query timed out', 409: 'Conflict', 422: 'Query failed', 503: 'Database unavailable',
     };
-    const problem: Problem = { type: TYPE_BASE + error.code, title: titles[status] ?? 'Error', status, detail: error.message };
+    const title = error instanceof QueryTooLarge ? 'Query used too much memory' : titles[status] ?? 'Error';
+    const problem: Problem = { type: TYPE_BASE + error.code, title, status, detail: error.message };
     if (error instanceof BadInput) {
       if (error.param) problem.param = error.param;
       if (error.problems.length) problem.errors = error.problems;
@@ -46,6 +47,8 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
     return { problem, headers };
   }
   if (isUnreachable(error)) return problemFor(databaseUnreachable());
+  // Our own queries over a memory limit or their time-out, or no pooled connection free in time: the database is busy.
+  if (isMemoryError(error) || isTimedOut(error) || isPoolExhausted(error)) return problemFor(databaseBusy());
   const parse = error as { type?: string; status?: number };
   // The router could not percent-decode a path segment (e.g. "%E0%A4%A").
   if (error instanceof URIError && parse?.status === 400) return problemFor(new BadInput('The URL is not valid percent-encoded UTF-8.', 'url'));

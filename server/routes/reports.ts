@@ -8,12 +8,14 @@ import { parseInput } from '../http/validate.ts';
 import { bilateralReport } from '../services/reports/bilateral.ts';
 import { organizationReport, personReport } from '../services/reports/dossier.ts';
 import type { Report } from '../services/reports/model.ts';
-import { CONTENT_TYPES, renderReport, type ReportFormat } from '../services/reports/render.ts';
+import { CONTENT_TYPES, reportPieces, type ReportFormat } from '../services/reports/render.ts';
+import { writePieces } from '../http/stream.ts';
 
-function send(res: Response, report: Report, format: ReportFormat, name: string): void {
+/** Writes the rendered report piece by piece (never one string of the whole document). */
+async function send(res: Response, report: Report, format: ReportFormat, name: string): Promise<void> {
   res.type(CONTENT_TYPES[format]);
   if (format !== 'json' && format !== 'html') res.attachment(`${name}.${format}`);
-  res.send(renderReport(report, format));
+  await writePieces(res, reportPieces(report, format));
 }
 
 export function reportRoutes(deps: AppDeps): Router {
@@ -22,16 +24,16 @@ export function reportRoutes(deps: AppDeps): Router {
       const query = parseInput(bilateralReportQuery, req.query);
       if (query.a.toLowerCase() === query.b.toLowerCase()) throw new BadInput('b: must be a different country from a', 'b');
       const report = await bilateralReport(deps.reader, query.a, query.b);
-      send(res, report, query.format, `bilateral-${query.a}-${query.b}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-'));
+      await send(res, report, query.format, `bilateral-${query.a}-${query.b}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-'));
     })
     .get('/reports/person/:id', async (req, res) => {
       const { id } = parseInput(entityParams, req.params);
       const { format } = parseInput(entityReportQuery, req.query);
-      send(res, await personReport(deps.reader, id), format, `person-${id}`.replace(/[^A-Za-z0-9-]+/g, '-'));
+      await send(res, await personReport(deps.reader, id), format, `person-${id}`.replace(/[^A-Za-z0-9-]+/g, '-'));
     })
     .get('/reports/organization/:id', async (req, res) => {
       const { id } = parseInput(entityParams, req.params);
       const { format } = parseInput(entityReportQuery, req.query);
-      send(res, await organizationReport(deps.reader, id), format, `organization-${id}`.replace(/[^A-Za-z0-9-]+/g, '-'));
+      await send(res, await organizationReport(deps.reader, id), format, `organization-${id}`.replace(/[^A-Za-z0-9-]+/g, '-'));
     });
 }

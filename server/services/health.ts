@@ -1,5 +1,6 @@
 // Whether the app can serve: it can when the graph database answers and start-up preparation (schema,
 // seeds) is done. While either is missing, health says which, so an operator or a load balancer knows.
+import type { LocalStatus } from '../../neo4j/supervisor.ts';
 import type { DatabaseHealth } from '../../graph/database.ts';
 import type { PreparationState } from '../startup/keep-trying.ts';
 
@@ -9,22 +10,29 @@ export interface StartupStatus {
 }
 
 export interface HealthReport {
-  status: 'ok' | 'unavailable' | 'starting';
-  neo4j: DatabaseHealth;
+  /** restarting: the local Neo4j stopped unexpectedly and its supervisor is starting it again. */
+  status: 'ok' | 'unavailable' | 'starting' | 'restarting';
+  neo4j: DatabaseHealth & { local?: LocalStatus };
   startup: StartupStatus;
 }
 
 const READY: StartupStatus = { state: 'ready' };
 
-export async function reportHealth(probe: () => Promise<DatabaseHealth>, startup: () => StartupStatus = () => READY): Promise<HealthReport> {
-  const neo4j = await probe();
+export async function reportHealth(
+  probe: () => Promise<DatabaseHealth>,
+  startup: () => StartupStatus = () => READY,
+  local?: () => LocalStatus,
+): Promise<HealthReport> {
+  const supervised = local?.();
+  const neo4j = { ...(await probe()), ...(supervised ? { local: supervised } : {}) };
   const prepared = startup();
-  const status = !neo4j.connected ? 'unavailable' : prepared.state === 'ready' ? 'ok' : 'starting';
+  const status = supervised && supervised.state !== 'running' ? 'restarting' : !neo4j.connected ? 'unavailable' : prepared.state === 'ready' ? 'ok' : 'starting';
   return { status, neo4j, startup: prepared };
 }
 
 /** Why the app cannot serve yet, in one sentence (for the 503's detail). */
 export function unavailableReason(report: HealthReport): string {
+  if (report.status === 'restarting') return `The local graph database stopped unexpectedly and is being restarted (restarts so far: ${report.neo4j.local?.restarts ?? 0}).`;
   if (!report.neo4j.connected) return `The graph database cannot be reached: ${report.neo4j.error ?? 'no answer'}`;
   if (report.startup.state === 'failed') return `Start-up preparation failed: ${report.startup.error ?? 'unknown error'}`;
   return 'The graph database answers; the schema and seeds are still being prepared.';

@@ -1,6 +1,7 @@
 // Runs a start-up step (schema, seeds) until it succeeds, so the server can start while the database
 // is down and finish preparing by itself once the database answers. Only errors that mean "not
 // reachable yet" are retried; anything else is a real failure and is reported once.
+import { Backoff } from '../../neo4j/backoff.ts';
 export type PreparationState = 'pending' | 'ready' | 'failed';
 
 export interface Preparation {
@@ -31,7 +32,7 @@ export function keepTrying(step: () => Promise<void>, options: KeepTryingOptions
   const firstAttempt = new Promise<boolean>((resolve) => (reportFirst = resolve));
 
   const run = async (): Promise<PreparationState> => {
-    let delay = options.initialDelayMs ?? 1_000;
+    const backoff = new Backoff({ initialMs: options.initialDelayMs ?? 1_000, maxMs: options.maxDelayMs ?? 5_000 });
     let attempt = 0;
     while (!stopped) {
       attempt += 1;
@@ -55,9 +56,8 @@ export function keepTrying(step: () => Promise<void>, options: KeepTryingOptions
       }
       await new Promise<void>((resolve) => {
         wake = resolve;
-        timer = setTimeout(resolve, delay);
+        timer = setTimeout(resolve, backoff.next());
       });
-      delay = Math.min(delay * 2, options.maxDelayMs ?? 5_000);
     }
     return state;
   };

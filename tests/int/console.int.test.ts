@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { graphChecksum } from '../../graph/checksum.ts';
 import { QueryRefused } from '../../domain/errors.ts';
-import { streamReadQuery } from '../../graph/console.ts';
+import { consoleDatabase } from '../../graph/console.ts';
+import { testDatabase } from '../support/database.ts';
 import type { ConsoleAnswer } from '../../server/services/console.ts';
 import type { SavedQuery } from '../../server/services/saved-queries.ts';
 import { auditEntries, getJson, postJson } from '../support/app.ts';
@@ -59,10 +60,15 @@ describe('analyst console (real Neo4j)', () => {
     it('the READ transaction is a second wall: a write that got past the guard is still refused', async () => {
       const { driver } = await seededGraph();
       const before = await graphChecksum(driver);
-      const error = await streamReadQuery(driver, undefined, 'CREATE (n:Intruder) RETURN n', {}, { timeoutMs: 5000, maxRows: 10 }).then(
-        () => null,
-        (e: unknown) => e,
-      );
+      const connection = consoleDatabase((await testDatabase()).target).connect();
+      const error = await connection
+        .stream('CREATE (n:Intruder) RETURN n', {}, { timeoutMs: 5000, fetchSize: 10 })
+        .then(async (stream) => {
+          for await (const _row of stream.rows) return null;
+          return null;
+        })
+        .catch((e: unknown) => e)
+        .finally(() => connection.close());
       expect(error).to.be.instanceOf(QueryRefused);
       expect(await graphChecksum(driver)).to.deep.equal(before);
     });

@@ -14,8 +14,8 @@ async function serve(app: ReturnType<typeof createApp>): Promise<{ server: Serve
 
 describe('HTTP: health and errors', () => {
   it('GET /api/health is ok with the Neo4j version', async () => {
-    const { driver } = await testDatabase();
-    const app = createApp(appDeps(driver, undefined, { audit: () => {} }));
+    const { driver, target } = await testDatabase();
+    const app = createApp(appDeps({ driver, target }, { audit: () => {} }));
     const { server, base } = await serve(app);
     try {
       const res = await fetch(`${base}/api/health`);
@@ -39,8 +39,9 @@ describe('HTTP: health and errors', () => {
   });
 
   it('GET /api/health is 503 problem+json with Retry-After when Neo4j is unreachable', async () => {
-    const dead = createDriver({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: '' });
-    const app = createApp(appDeps(dead, undefined, { audit: () => {} }));
+    const target = { uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: '' };
+    const dead = createDriver(target);
+    const app = createApp(appDeps({ driver: dead, target }, { audit: () => {} }));
     const { server, base } = await serve(app);
     try {
       const res = await fetch(`${base}/api/health`);

@@ -11,6 +11,7 @@ import { createApp } from '../../server/app.ts';
 import { appDeps } from '../../server/deps.ts';
 import { cypher } from '../../graph/cypher.ts';
 import { getJson, postJson, seededApp } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 import { seededGraph } from '../support/seeded.ts';
 
 const ARTICLE = readFileSync(new URL('../fixtures/ingest/mn-gh-talks.txt', import.meta.url), 'utf8');
@@ -136,7 +137,8 @@ describe('ingest over HTTP (real Neo4j)', () => {
     const { driver } = await seededGraph();
     const dir = mkdtempSync(join(tmpdir(), 'kg-decisions-'));
     const file = join(dir, 'ingest', 'decisions.jsonl');
-    const app = createApp(appDeps(driver, undefined, { audit: () => {}, decisionsFile: file }));
+    const { target } = await testDatabase();
+    const app = createApp(appDeps({ driver, target }, { audit: () => {}, decisionsFile: file }));
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -161,7 +163,8 @@ describe('ingest over HTTP (real Neo4j)', () => {
 
   it('asks for the API key when one is configured', async () => {
     const { driver } = await seededGraph();
-    const app = createApp(appDeps(driver, undefined, { audit: () => {}, apiKey: 'secret-key' }));
+    const { target } = await testDatabase();
+    const app = createApp(appDeps({ driver, target }, { audit: () => {}, apiKey: 'secret-key' }));
     const server: Server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

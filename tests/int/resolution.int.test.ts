@@ -17,6 +17,7 @@ import { importStateDept } from '../../seeds/import/state-dept/import.ts';
 import { SLICE } from '../support/state-dept.ts';
 import { startApp } from '../support/app.ts';
 import { rows, seededGraph } from '../support/seeded.ts';
+import { testDatabase } from '../support/database.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/resolution', import.meta.url));
 const FIXTURE = join(FIXTURES, '900_resolution-fixture.yaml');
@@ -52,7 +53,7 @@ describe('identity resolution (real Neo4j)', function () {
     // The fixture's article lives beside its fact file; the seeds' beside theirs.
     const summary = await loadFactFiles({ driver, files: [FIXTURE], sourcesDir: FIXTURES });
     expect(summary.files[0]!.loaded, JSON.stringify(summary.files[0]!.problems)).to.equal(true);
-    resolution = appDeps(driver, undefined, { audit: () => {}, judgementLog: join(dir, 'judgements.jsonl') }).resolution;
+    resolution = appDeps({ driver, target: (await testDatabase()).target }, { audit: () => {}, judgementLog: join(dir, 'judgements.jsonl') }).resolution;
     app = await startApp({ resolution, apiKey: KEY });
     initial = await graphChecksum(driver);
   });

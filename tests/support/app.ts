@@ -9,6 +9,7 @@ import type { AppDeps } from '../../server/deps.ts';
 import type { SecurityPolicy } from '../../server/http/security.ts';
 import type { AuditEntry } from '../../server/audit.ts';
 import { appDeps } from '../../server/deps.ts';
+import { testDatabase } from './database.ts';
 import { seededGraph } from './seeded.ts';
 
 interface RunningApp {
@@ -24,13 +25,17 @@ export const auditEntries: AuditEntry[] = [];
 /** Limits far above what the test suites send, so only the security tests meet them. */
 const TEST_SECURITY: SecurityPolicy = { corsOrigins: [], consolePerMinute: 100_000, reportsPerMinute: 100_000 };
 
+/** The console's gate wide open too: suites run one query after another, and only the resilience suite tests the gate. */
+const TEST_CONSOLE = { maxConcurrent: 8, maxPerClient: 8 };
+
 /** The app over the seeded graph with some deps replaced (API key, limits, CORS), on a free port. */
 export async function startApp(overrides: Partial<AppDeps> = {}): Promise<RunningApp & { close(): Promise<void> }> {
   const { driver } = await seededGraph();
+  const { target } = await testDatabase();
   const staticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
   // Judgements made through the app go to a throw-away log, never to the developer's .data.
   const judgementLog = join(tmpdir(), `kg-test-judgements-${process.pid}.jsonl`);
-  const app = createApp({ ...appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY, judgementLog }), ...overrides });
+  const app = createApp({ ...appDeps({ driver, target }, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY, console: TEST_CONSOLE, judgementLog }), ...overrides });
   const server = await new Promise<Server>((resolve) => {
     const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
-import { createDriver, applySchema } from '../../graph/database.ts';
+import { createDriver, applySchema, type DatabaseTarget } from '../../graph/database.ts';
 
 export interface TestDatabase {
   driver: Driver;
   uri: string;
+  target: DatabaseTarget;
   local: LocalNeo4j | undefined;
 }
 
@@ -24,9 +25,10 @@ export function testDatabase(): Promise<TestDatabase> {
       ? undefined
       : await startLocalNeo4j({ home: join(DATA_ROOT, `test-${process.pid}`), port: await freePort(), ephemeral: true });
     const uri = existing ?? local!.uri;
-    const driver = createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
+    const target: DatabaseTarget = { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' };
+    const driver = createDriver(target);
     await applySchema(driver);
-    return { driver, uri, local };
+    return { driver, uri, target, local };
   })();
   return started;
 }

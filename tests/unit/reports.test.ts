@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { formatAmount, titlesAtTheTime } from '../../server/services/reports/bilateral.ts';
 import { citationsFrom, cited, type Report } from '../../server/services/reports/model.ts';
-import { numberCitations, toCsv, toHtml, toMarkdown } from '../../server/services/reports/render.ts';
+import { numberCitations, renderReport, reportPieces, toCsv, toHtml, toMarkdown } from '../../server/services/reports/render.ts';
 
 const source = { id: 'source:x', title: 'An article', publisher: null, published: '2025-02-28' };
 const book = { source: (id: string) => (id === 'source:x' ? source : undefined) };
@@ -66,6 +66,19 @@ describe('reports (no database)', () => {
     expect(html).to.match(/<details class="year"><summary>2024 <span class="n">\(2\)<\/span><\/summary><ul><li class="fact">A\. .*<li class="fact">B\. /);
     expect(html).to.contain('<details class="year" open><summary>Date not given <span class="n">(1)</span></summary>');
     expect(toMarkdown(report)).to.contain('### 2024 (2)\n\n- A. [^1]\n- B. [^1]\n\n### 2025 (1)');
+  });
+
+  it('renders in pieces that are the whole document, JSON exactly as JSON.stringify pretty-prints it', () => {
+    const report = sample();
+    expect(reportPieces(report, 'json').join('')).to.equal(`${JSON.stringify(report, null, 2)}\n`);
+    expect(JSON.parse(renderReport(report, 'json'))).to.deep.equal(report);
+    expect(JSON.parse(renderReport({ ...report, sections: [], notes: [] }, 'json'))).to.deep.include({ sections: [], notes: [] });
+    for (const format of ['md', 'html', 'csv'] as const) {
+      const pieces = reportPieces(report, format);
+      expect(pieces.length, format).to.be.above(3);
+      expect(pieces.join(''), format).to.equal(renderReport(report, format));
+    }
+    expect(renderReport(report, 'md')).to.equal(toMarkdown(report));
   });
 
   it('picks the titles the event’s own article states', () => {

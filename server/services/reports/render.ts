@@ -48,7 +48,8 @@ function sourceLine(c: Pick<Citation, 'title' | 'published' | 'sourceId'>): stri
 
 const mdEscape = (text: string) => text.replace(/([\\`*_[\]|<>])/g, '\\$1');
 
-export function toMarkdown(report: Report): string {
+/** The Markdown report as lines (each with its newline): the HTTP route writes them one by one. */
+export function markdownPieces(report: Report): string[] {
   const { numberOf, all } = numberCitations(report);
   const refs = (s: Statement) => s.citations.map((c) => `[^${numberOf(c)}]`).join('');
   const out: string[] = [`# ${mdEscape(report.title)}`, '', `_${mdEscape(report.subtitle)}_`, ''];
@@ -74,12 +75,15 @@ export function toMarkdown(report: Report): string {
   out.push('');
   for (const c of all) out.push(`[^${numberOf(c)}]: “${mdEscape(c.quote)}” — ${mdEscape(sourceLine(c))}`);
   out.push('', `_Generated ${report.generatedAt.slice(0, 10)} from the diplomatic knowledge graph._`, '');
-  return out.join('\n');
+  return out.map((line, i) => (i < out.length - 1 ? `${line}\n` : line));
 }
+
+export const toMarkdown = (report: Report): string => markdownPieces(report).join('');
 
 const esc = escapeHtml;
 
-export function toHtml(report: Report): string {
+/** The HTML report in pieces: head, each section, sources, citations, footer. */
+export function htmlPieces(report: Report): string[] {
   const { numberOf, all } = numberCitations(report);
   const refs = (s: Statement) =>
     s.citations.map((c) => `<sup class="cite"><a href="#fn${numberOf(c)}">${numberOf(c)}</a></sup>`).join('');
@@ -104,7 +108,7 @@ export function toHtml(report: Report): string {
       `<li class="source-notes"><cite>${esc(list[0]!.title ?? list[0]!.sourceId)}</cite>, ${esc(list[0]!.published ? formatPeriod(list[0]!.published, 'day') : 'publication date not given')}<ol class="footnotes">${list.map((c) => `<li id="fn${numberOf(c)}" value="${numberOf(c)}"><q>${esc(c.quote)}</q></li>`).join('')}</ol></li>`,
   );
   const sources = report.sources.map((s) => `<li><cite>${esc(s.title ?? s.id)}</cite>${s.publisher ? `, ${esc(s.publisher)}` : ''}, ${esc(s.published ? formatPeriod(s.published, 'day') : 'publication date not given')} <code>${esc(s.id)}</code></li>`);
-  return `<!doctype html>
+  return [`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -115,22 +119,25 @@ export function toHtml(report: Report): string {
 <body>
 <header><h1>${esc(report.title)}</h1><p class="subtitle">${esc(report.subtitle)}</p>${report.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}</header>
 <main>
-${sections.join('\n')}
-<section id="sources"><h2>Sources</h2><ul>${sources.join('')}</ul></section>
-<section id="citations"><h2>Citations</h2><p class="note">${all.length} quotes from ${bySource.size} sources, grouped by source.</p><ul class="by-source">${footnotes.join('')}</ul></section>
+`, ...sections.map((section, i) => (i ? `\n${section}` : section)), `
+<section id="sources"><h2>Sources</h2><ul>`, ...sources, `</ul></section>
+<section id="citations"><h2>Citations</h2><p class="note">${all.length} quotes from ${bySource.size} sources, grouped by source.</p><ul class="by-source">`, ...footnotes, `</ul></section>
 </main>
 <footer>Generated ${esc(report.generatedAt.slice(0, 10))} from the diplomatic knowledge graph. Every statement cites the sentence it rests on.</footer>
 </body>
 </html>
-`;
+`];
 }
+
+export const toHtml = (report: Report): string => htmlPieces(report).join('');
 
 const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export function toCsv(report: Report): string {
+/** The CSV report as lines (each with its CRLF). */
+export function csvPieces(report: Report): string[] {
   const header = ['section', 'statement', 'date', 'kind', 'status', 'source_id', 'source_title', 'published', 'quote', 'span_start', 'span_end'];
   const lines = [header.join(',')];
   for (const section of report.sections) {
@@ -144,7 +151,7 @@ export function toCsv(report: Report): string {
       }
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return lines.map((line) => `${line}\r\n`);
 }
 
 /** Statements by `data.year` ("date not given" last), in the order they come. */
@@ -162,11 +169,34 @@ function byYear(statements: readonly Statement[]): Map<string, Statement[]> {
   return out;
 }
 
-export function renderReport(report: Report, format: ReportFormat): string {
+
+export const toCsv = (report: Report): string => csvPieces(report).join('');
+
+/** JSON.stringify(report, null, 2) and a newline, written a top-level list item at a time. */
+export function jsonPieces(report: Report): string[] {
+  const entries = Object.entries(report);
+  const pieces = ['{\n'];
+  entries.forEach(([key, value], i) => {
+    pieces.push(`  ${JSON.stringify(key)}: `);
+    if (Array.isArray(value) && value.length) {
+      pieces.push('[\n', ...value.map((item, j) => `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}${j < value.length - 1 ? ',' : ''}\n`), '  ]');
+    } else {
+      pieces.push(JSON.stringify(value, null, 2).replace(/\n/g, '\n  '));
+    }
+    pieces.push(i < entries.length - 1 ? ',\n' : '\n');
+  });
+  pieces.push('}\n');
+  return pieces;
+}
+
+/** The report in `format`, in pieces that together are the document (the route writes them with backpressure). */
+export function reportPieces(report: Report, format: ReportFormat): string[] {
   switch (format) {
-    case 'md': return toMarkdown(report);
-    case 'html': return toHtml(report);
-    case 'csv': return toCsv(report);
-    default: return `${JSON.stringify(report, null, 2)}\n`;
+    case 'md': return markdownPieces(report);
+    case 'html': return htmlPieces(report);
+    case 'csv': return csvPieces(report);
+    default: return jsonPieces(report);
   }
 }
+
+export const renderReport = (report: Report, format: ReportFormat): string => reportPieces(report, format).join('');
