@@ -1,5 +1,6 @@
 // Renders a report as Markdown, HTML (printable, with numbered footnotes showing each quote and its
 // article), CSV (one row per fact and citation) or JSON. Citations are numbered once per report.
+import { csvText, type CsvCell } from '../../csv.ts';
 import { formatDate } from '../text.ts';
 import type { Citation, Report, Statement } from './model.ts';
 
@@ -113,26 +114,18 @@ ${sections.join('\n')}
 `;
 }
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
+/** One row per fact and citation, through the one CSV writer (formula-like cells neutralised). */
 export function toCsv(report: Report): string {
   const header = ['section', 'statement', 'date', 'kind', 'status', 'source_id', 'source_title', 'published', 'quote', 'span_start', 'span_end'];
-  const lines = [header.join(',')];
+  const rows: CsvCell[][] = [header];
   for (const section of report.sections) {
     for (const s of section.statements) {
       for (const c of s.citations) {
-        lines.push(
-          [section.id, s.text, s.data.date ?? '', s.data.kind ?? '', s.data.status ?? '', c.sourceId, c.title ?? '', c.published ?? '', c.quote, c.span.start, c.span.end]
-            .map(csvCell)
-            .join(','),
-        );
+        rows.push([section.id, s.text, s.data.date ?? '', s.data.kind ?? '', s.data.status ?? '', c.sourceId, c.title ?? '', c.published ?? '', c.quote, c.span.start, c.span.end]);
       }
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(rows);
 }
 
 export function renderReport(report: Report, format: ReportFormat): string {
