@@ -9,7 +9,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what the server publishes (the app also refuses to serve *.map).
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
     // bench.html: the canvas-vs-WebGL render benchmark the e2e run opens.
     rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), bench: fileURLToPath(new URL('bench.html', import.meta.url)) } },

@@ -3,17 +3,19 @@
 // file whose quote is not in its source. References between facts are ids ("person:…", "org:…",
 // "country:KZ", …) or a name/alias that resolves to exactly one entity.
 import { z } from 'zod';
+import { isDay, isPeriod } from './periods.ts';
 
 const slug = (prefix: string) =>
   z
     .string()
     .regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9-]*$`), `an id like "${prefix}:some-slug" (lower-case, digits, hyphens)`);
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A date as precise as the text: "2025", "2025-02" or "2025-02-07". */
+/** A date as precise as the text: "2025", "2025-02" or "2025-02-07" (its shape; see calendarDate). */
 export const partialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD');
+/** A partial date that exists: no month 13, no 30 February. */
+const calendarDate = partialDate.refine(isPeriod, 'a real calendar date (no month 13, no 30 February)');
 
 /** A quote is a sentence or two; a huge one is a mistake (or an attack), not evidence. */
 const quoteText = z.string().min(3).max(5000, 'at most 5000 characters');
@@ -108,9 +110,9 @@ export const participantSchema = z
 export const eventDateSchema = z
   .object({
     /** As precise as the text: "2025", "2025-02" or "2025-02-07". */
-    value: partialDate,
+    value: calendarDate,
     /** Last day of a multi-day span, when the text gives one. */
-    until: partialDate.optional(),
+    until: calendarDate.optional(),
     /**
      * How the date was obtained: stated in full, or resolved against the publication date (a
      * weekday, "yesterday", a day-month with no year).
@@ -141,7 +143,7 @@ export const agreementSchema = z
     title: z.string().min(3).max(500, 'at most 500 characters'),
     kind: z.enum(AGREEMENT_KINDS),
     status: z.enum(AGREEMENT_STATUSES),
-    date: partialDate.optional(),
+    date: calendarDate.optional(),
     concludedAt: z.string().optional(),
     parties: z.array(z.string()).min(1),
     ...withQuote,
@@ -182,7 +184,7 @@ export const sourceMetaSchema = z
     title: z.string().min(5).max(500, 'at most 500 characters'),
     publisher: z.string().min(2).max(300, 'at most 300 characters').optional(),
     /** From the article's " date YYYY-MM-DD" header; null when the article has none. */
-    published: z.string().regex(ISO_DATE).nullable(),
+    published: z.string().refine(isDay, 'a date YYYY-MM-DD').nullable(),
     /** Where the article says it was filed from, if it has a dateline. */
     dateline: z.string().optional(),
     /** Lines of the file that are not content (image credits, share buttons). */

@@ -2,7 +2,9 @@
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { BadInput, NotFound } from './errors.ts';
+import type { AccessAudit } from './audit.ts';
 import { requireApiKey } from './http/api-key.ts';
+import { jsonBody } from './http/json-body.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { corsPolicy, DEFAULT_SECURITY, perMinuteLimit, securityHeaders, type SecurityPolicy } from './http/security.ts';
 import type { DatabaseHealth } from './repository/database.ts';
@@ -38,11 +40,15 @@ export interface AppDeps {
   security?: SecurityPolicy | undefined;
   /** Trust X-Forwarded-For from this many proxies (for per-client rate limits behind a proxy). */
   trustProxy?: number | undefined;
+  /** Failed authentications and accepted articles (server/audit.ts); unset: not recorded. */
+  accessAudit?: AccessAudit | undefined;
   log: (line: string) => void;
 }
 
 /** Longer than any link the client builds (a path with many excluded ids stays under 1 KiB). */
 const MAX_URL_LENGTH = 4096;
+/** An article (at most MAX_ARTICLE_CHARS, HTML included) with its reviewed facts, each quoting it. */
+const INGEST_BODY_LIMIT = '1mb';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -55,14 +61,16 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', corsPolicy(security.corsOrigins));
   // Long URLs are refused before anything parses them (Node itself caps headers at 16 KiB).
   app.use((req, _res, next) => next(req.url.length > MAX_URL_LENGTH ? new BadInput(`The URL is longer than ${MAX_URL_LENGTH} characters.`, 'url') : undefined));
-  // An article with its reviewed facts can be larger than any query; everything else stays at 100 kB.
-  app.use('/api/ingest', express.json({ limit: '2mb' }));
-  app.use(express.json({ limit: '100kb' }));
-
-  // The console runs user Cypher and ingest writes: an API key (when configured) and a rate limit guard them.
-  app.post(['/api/cypher', '/api/queries/:name'], perMinuteLimit(security.consolePerMinute, 'console'), requireApiKey(deps.apiKey));
-  app.post(['/api/ingest', '/api/ingest/accept'], perMinuteLimit(security.consolePerMinute, 'ingest'), requireApiKey(deps.apiKey));
+  // The console runs user Cypher and ingest writes: the API key (when configured) is checked first, so
+  // only authenticated requests spend the per-client budget, and before any body is read.
+  const authenticated = requireApiKey(deps.apiKey, { audit: deps.accessAudit });
+  app.post(['/api/cypher', '/api/queries/:name'], authenticated, perMinuteLimit(security.consolePerMinute, 'console'));
+  app.post(['/api/ingest', '/api/ingest/accept'], authenticated, perMinuteLimit(security.consolePerMinute, 'ingest'));
   app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
+
+  // An article with its reviewed facts can be larger than any query; everything else stays at 100 kB.
+  app.use('/api/ingest', jsonBody(INGEST_BODY_LIMIT));
+  app.use(jsonBody('100kb'));
 
   app.use('/api', healthRoutes(deps));
   app.use('/api', docsRoutes());
@@ -75,6 +83,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', ingestRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
+  // Source maps would publish the client's sources; the build makes none, and none is served.
+  app.use((req, res, next) => (req.path.endsWith('.map') ? sendProblem(res, new NotFound('No such file.')) : next()));
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));
   // Without a built client (npm run build), / still says the API is up.
   app.get('/', (_req, res) => {

@@ -1,5 +1,6 @@
 // Environment configuration, parsed once at boot with zod: a bad value stops start-up with a message
 // naming the variable and what was expected.
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -23,8 +24,11 @@ const configSchema = z.object({
   /** Memory of the local Neo4j (ignored with NEO4J_URI), in MiB; unset: neo4j/local.ts DEFAULT_MEMORY. */
   NEO4J_HEAP_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(256).max(65536).optional()),
   NEO4J_PAGECACHE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(64).max(262144).optional()),
-  /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. */
+  /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. access.jsonl goes beside it. */
   AUDIT_LOG: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Audit logs rotate when a file reaches this size (MiB), keeping AUDIT_FILES files each. */
+  AUDIT_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_240).default(10)),
+  AUDIT_FILES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(5)),
   /**
    * A shared key required by the console, saved queries and ingest (Authorization: Bearer … or X-API-Key).
    * Unset: those endpoints are open, which is only sensible on loopback. Never logged.
@@ -50,6 +54,12 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Where the audit logs go: the console's (AUDIT_LOG) and the access log beside it, both rotated. */
+export function auditPaths(config: Config): { console: string; access: string; rotation: { maxBytes: number; files: number } } {
+  const consoleLog = config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl');
+  return { console: consoleLog, access: join(dirname(consoleLog), 'access.jsonl'), rotation: { maxBytes: config.AUDIT_MAX_MB * 1024 * 1024, files: config.AUDIT_FILES } };
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -2,7 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { AppDeps } from './app.ts';
 import type { KeepDirs } from '../seeds/ingest/accept.ts';
-import type { Audit } from './audit.ts';
+import type { AccessAudit, Audit } from './audit.ts';
 import { consoleDeps } from './repository/console.ts';
 import { checkHealth } from './repository/database.ts';
 import { createReader } from './repository/reader.ts';
@@ -10,6 +10,7 @@ import { graphKnownIndex } from './services/ingest.ts';
 
 export interface DepsOptions {
   audit: Audit;
+  accessAudit?: AccessAudit | undefined;
   log?: (line: string) => void;
   staticDir?: string;
   apiKey?: string | undefined;
@@ -30,6 +31,7 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     startup: options.startup,
     security: options.security,
     trustProxy: options.trustProxy,
+    accessAudit: options.accessAudit,
     ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database) },
     log: options.log ?? (() => {}),
   };

@@ -77,3 +77,46 @@ export class TooManyRequests extends AppError {
     super(message);
   }
 }
+
+/** The server is at capacity for this kind of work (a full queue, no free database connection); retry later. */
+export class Busy extends AppError {
+  override readonly name = 'Busy';
+  readonly code = 'busy';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(message);
+  }
+}
+
+/** Valid input the server cannot turn into a result (an article the drafter cannot draft within its budget). */
+export class Unprocessable extends AppError {
+  override readonly name = 'Unprocessable';
+  readonly code = 'unprocessable';
+}
+
+/** A property of an existing entity that a draft would change. */
+export interface PropertyChange {
+  /** The entity (or "who→event" for a participation). */
+  id: string;
+  label: string;
+  property: string;
+  current: unknown;
+  proposed: unknown;
+}
+
+/**
+ * A reviewed draft that would change what is already in the graph: each change needs an explicit
+ * decision (keep or replace) before anything is written.
+ */
+export class NeedsDecision extends AppError {
+  override readonly name = 'NeedsDecision';
+  readonly code = 'needs-decision';
+  constructor(
+    message: string,
+    readonly changes: PropertyChange[],
+  ) {
+    super(message);
+  }
+}

@@ -6,10 +6,9 @@
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import { createApp } from './app.ts';
-import { fileAudit } from './audit.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { fileAudit, jsonLinesLog, type AccessEvent } from './audit.ts';
+import { auditPaths, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './repository/connect.ts';
 import { appDeps } from './deps.ts';
 import { API_DRIVER, applySchema, isUnreachable } from './repository/database.ts';
@@ -50,9 +49,11 @@ async function main(): Promise<void> {
 
   // Wait for the first attempt so a normal start serves seeded data from its first request.
   const prepared = await preparation.firstAttempt;
+  const audit = auditPaths(config);
   const app = createApp(
     appDeps(db.driver, db.database, {
-      audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
+      audit: fileAudit(audit.console, audit.rotation),
+      accessAudit: jsonLinesLog<AccessEvent>(audit.access, audit.rotation),
       staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
       apiKey: config.API_KEY,
       startup: () => ({ state: preparation.state(), error: preparation.lastError() }),

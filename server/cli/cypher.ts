@@ -2,10 +2,9 @@
 //                    [--timeout 10000] [--max-rows 1000]        (or --saved <name> with --param …)
 // The same guards as POST /api/cypher: read-only, classified with EXPLAIN, time- and row-limited, audited.
 import 'dotenv/config';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileAudit } from '../audit.ts';
-import { loadConfig } from '../config.ts';
+import { auditPaths, loadConfig } from '../config.ts';
 import { cypherBody } from '../http/schemas.ts';
 import { parseInput } from '../http/validate.ts';
 import { withDatabase } from '../repository/connect.ts';
@@ -45,7 +44,8 @@ async function main(): Promise<number> {
   });
   if (saved) request.params = bindSavedParams(saved, given);
   const config = loadConfig();
-  const audit = fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl'));
+  const paths = auditPaths(config);
+  const audit = fileAudit(paths.console, paths.rotation);
   const answer = await withDatabase(({ driver, database }) =>
     runConsoleQuery(consoleDeps(driver, database, audit), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) }),
   );

@@ -3,6 +3,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { periodBound } from '../repository/values.ts';
+import { isDay, isPeriod, PERIOD_FORMAT, PERIOD_HINT } from '../../seeds/periods.ts';
 
 extendZodWithOpenApi(z);
 
@@ -14,14 +15,7 @@ export function labelOf(type: ApiType): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const periodText = z
-  .string()
-  .regex(PERIOD, 'a date YYYY-MM-DD, or a month YYYY-MM, or a year YYYY')
-  .refine((text) => {
-    const [y, m, d] = text.split('-').map(Number);
-    return d === undefined || new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() === d;
-  }, 'a real calendar date');
+const periodText = z.string().regex(PERIOD_FORMAT, PERIOD_HINT).refine(isPeriod, 'a real calendar date');
 
 /** Comma-separated list of names, e.g. "Country,org:kz-mfa". */
 const commaList = <T extends string>(item: z.ZodType<T, z.ZodTypeDef, string>, example: string) =>
@@ -50,7 +44,7 @@ export const entityRef = z
 
 function windowOrder<T extends { from?: string | undefined; to?: string | undefined }>(value: T, ctx: z.RefinementCtx, names = ['from', 'to']) {
   // Zod runs refinements even when a field already failed: compare only well-formed periods.
-  const wellFormed = (text: string | undefined): text is string => typeof text === 'string' && PERIOD.test(text);
+  const wellFormed = (text: string | undefined): text is string => typeof text === 'string' && isPeriod(text);
   if (wellFormed(value.from) && wellFormed(value.to) && periodBound(value.from, 'start')!.toString() > periodBound(value.to, 'end')!.toString()) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [names[1]!], message: `not before ${names[0]} (${value.from})` });
   }
@@ -117,6 +111,35 @@ export type MeetingsQuery = z.infer<typeof meetingsQuery>;
 export type PathsQuery = z.infer<typeof pathsQuery>;
 
 const paramName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+
+/**
+ * Integers Cypher would not get exactly are refused, never wrapped or rounded: a JSON number past
+ * 2^53 (JSON.parse already rounded it) and a typed {"$type": "integer"} outside 64 bits.
+ */
+function integerProblems(params: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const stack: [unknown, (string | number)[]][] = [[params, []]];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    const at = ['params', ...path];
+    if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: path, message: `${at.join('.')}: ${value} is past 2^53, where JSON numbers are no longer exact; send {"$type": "integer", "value": "…"}` });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, [...path, i]]));
+    } else if (value && typeof value === 'object') {
+      const tagged = value as { $type?: unknown; value?: unknown };
+      if (tagged.$type === 'integer') {
+        const text = typeof tagged.value === 'number' || typeof tagged.value === 'string' ? String(tagged.value).trim() : '';
+        const whole = /^[+-]?\d{1,25}$/.test(text) ? BigInt(text) : undefined;
+        if (whole === undefined || whole < INT64.min || whole > INT64.max) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: path, message: `${at.join('.')}: a whole number from ${INT64.min} to ${INT64.max} (64-bit), as text` });
+        }
+      } else {
+        for (const [key, item] of Object.entries(value)) stack.push([item, [...path, key]]);
+      }
+    }
+  }
+}
 const consoleLimits = {
   timeoutMs: z.number().int().min(100, 'at least 100 ms').max(60_000, 'at most 60000 ms (the ceiling)').default(10_000)
     .openapi({ description: 'time limit; the server cancels the query after it (default 10000, ceiling 60000)' }),
@@ -131,6 +154,7 @@ export const cypherBody = z
       .record(z.unknown())
       .default({})
       .refine((params) => Object.keys(params).every((key) => paramName.test(key)), 'parameter names are letters, digits and _')
+      .superRefine(integerProblems)
       .openapi({ description: 'query parameters; {"$type": "date"|"datetime"|"integer", "value": "…"} for typed values' }),
     ...consoleLimits,
   })
@@ -160,7 +184,7 @@ export const bilateralReportQuery = z
 export const entityReportQuery = z.object({ format: reportFormat }).strict();
 
 // Ingest: draft facts from an article, then accept the reviewed draft (both behind the API key).
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDay = z.string().refine(isDay, 'a date YYYY-MM-DD').openapi({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const ingestDraftBody = z
   .object({
     text: z.string().min(20, 'the article text (at least 20 characters)').max(90_000, 'at most 90000 characters')

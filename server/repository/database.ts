@@ -54,6 +54,14 @@ export function isUnreachable(error: unknown): boolean {
   return error instanceof Neo4jError && (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetryableError(error));
 }
 
+/**
+ * The driver waited connectionAcquisitionTimeout for a pooled connection and none came free: the
+ * server is busy, not broken (the driver gives this error no code, only its message).
+ */
+export function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && /^Connection acquisition timed out/.test(error.message);
+}
+
 export interface DatabaseHealth {
   connected: boolean;
   version?: string;

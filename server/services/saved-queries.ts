@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { BadInput, NotFound } from '../errors.ts';
 import { cypher, CYPHER_DIR } from '../repository/cypher.ts';
 import { periodBound } from '../repository/values.ts';
+import { isPeriod, PERIOD_HINT } from '../../seeds/periods.ts';
 
 export const PARAM_TYPES = ['string', 'integer', 'date-start', 'date-end', 'country'] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];
@@ -80,7 +81,7 @@ export function bindSavedParams(query: SavedQuery, given: Record<string, unknown
         break;
       case 'date-start':
       case 'date-end':
-        if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(text)) problems.push({ param: where, message: 'a date YYYY, YYYY-MM or YYYY-MM-DD' });
+        if (!isPeriod(text)) problems.push({ param: where, message: PERIOD_HINT });
         else bound[param.name] = periodBound(text, param.type === 'date-start' ? 'start' : 'end');
         break;
       case 'country':
