@@ -49,6 +49,11 @@ const configSchema = z.object({
   RATE_LIMIT_REPORTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to trust (rate limits per client). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
+  /** Drafting of articles (POST /api/ingest): threads, drafts that may wait, and each draft's time and heap limits. */
+  INGEST_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(1)),
+  INGEST_QUEUE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1000).default(8)),
+  INGEST_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(600_000).default(20_000)),
+  INGEST_HEAP_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(64).max(16_384).default(512)),
   /** Load the seed articles at start (npm start does; set to false to skip). */
   SEED_ON_START: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
 });

@@ -6,7 +6,8 @@ import type { AccessAudit, Audit } from './audit.ts';
 import { consoleDeps } from './repository/console.ts';
 import { checkHealth } from './repository/database.ts';
 import { createReader } from './repository/reader.ts';
-import { graphKnownIndex } from './services/ingest.ts';
+import { DraftPool, type DraftPoolOptions } from './services/draft-pool.ts';
+import { graphKnownEntities } from './services/ingest.ts';
 
 export interface DepsOptions {
   audit: Audit;
@@ -19,6 +20,8 @@ export interface DepsOptions {
   trustProxy?: number;
   /** Where accepted articles are kept (seeds/facts + seeds/sources); unset: loaded into the graph only. */
   keepAccepted?: KeepDirs | undefined;
+  /** Drafting threads, queue and budget (defaults: DEFAULT_DRAFT_POOL). */
+  drafting?: Partial<DraftPoolOptions> | undefined;
 }
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
@@ -32,7 +35,13 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     security: options.security,
     trustProxy: options.trustProxy,
     accessAudit: options.accessAudit,
-    ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database) },
+    ingest: {
+      driver,
+      database,
+      keep: options.keepAccepted,
+      known: graphKnownEntities(driver, database),
+      drafts: new DraftPool({ log: options.log, ...options.drafting }),
+    },
     log: options.log ?? (() => {}),
   };
 }

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
       security: { corsOrigins: config.CORS_ORIGINS, consolePerMinute: config.RATE_LIMIT_CONSOLE, reportsPerMinute: config.RATE_LIMIT_REPORTS },
       trustProxy: config.TRUST_PROXY,
       keepAccepted: { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR },
+      drafting: { workers: config.INGEST_WORKERS, queue: config.INGEST_QUEUE, timeoutMs: config.INGEST_TIMEOUT_MS, heapMiB: config.INGEST_HEAP_MB },
       log,
     }),
   );

@@ -6,7 +6,7 @@ import { readFactFile } from '../fact-file.ts';
 import { readKnownEntities } from '../loader.ts';
 import { declaredEntities } from '../plan.ts';
 import type { FactFile } from '../schema.ts';
-import { EntityIndex } from './link.ts';
+import { EntityIndex, type KnownForLinking } from './link.ts';
 
 /** Each person's countries as a fact file states them (titles held of a country, or represents). */
 function personCountries(facts: FactFile): Map<string, Set<string>> {
@@ -33,13 +33,16 @@ export function indexFromFactFiles(paths: readonly string[]): EntityIndex {
   return index;
 }
 
-export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
+/** The graph's entities with each person's countries, as plain data (it can be sent to a worker thread). */
+export async function knownFromGraph(driver: Driver, database?: string): Promise<KnownForLinking[]> {
   const [entities, people] = await Promise.all([
     readKnownEntities(driver, database),
     driver.executeQuery(cypher('ingest-known-people'), {}, { database }),
   ]);
   const countries = new Map(people.records.map((r) => [r.get('id') as string, r.get('countries') as string[]]));
-  const index = new EntityIndex();
-  for (const entity of entities) index.add({ ...entity, countries: countries.get(entity.id) ?? [] });
-  return index;
+  return entities.map((entity) => ({ ...entity, countries: countries.get(entity.id) ?? [] }));
+}
+
+export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
+  return new EntityIndex(await knownFromGraph(driver, database));
 }

@@ -3,6 +3,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { periodBound } from '../repository/values.ts';
+import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, MAX_INPUT_CHARS } from '../limits.ts';
 import { isDay, isPeriod, PERIOD_FORMAT, PERIOD_HINT } from '../../seeds/periods.ts';
 
 extendZodWithOpenApi(z);
@@ -187,8 +188,8 @@ export const entityReportQuery = z.object({ format: reportFormat }).strict();
 const isoDay = z.string().refine(isDay, 'a date YYYY-MM-DD').openapi({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const ingestDraftBody = z
   .object({
-    text: z.string().min(20, 'the article text (at least 20 characters)').max(90_000, 'at most 90000 characters')
-      .openapi({ description: 'plain text (optionally starting with " date YYYY-MM-DD") or HTML', example: ' date 2025-06-04 ASTANA, June 4. Kazakhstan’s Minister of Foreign Affairs Murat Nurtleu met with …' }),
+    text: z.string().min(20, 'the article text (at least 20 characters)').max(MAX_INPUT_CHARS, `at most ${MAX_INPUT_CHARS} characters`)
+      .openapi({ description: `plain text (optionally starting with " date YYYY-MM-DD") or HTML; at most ${MAX_ARTICLE_CHARS} characters of text are drafted, and HTML may nest at most ${MAX_HTML_DEPTH} elements deep`, example: ' date 2025-06-04 ASTANA, June 4. Kazakhstan’s Minister of Foreign Affairs Murat Nurtleu met with …' }),
     published: isoDay.optional().openapi({ description: 'publication date, when the text has no header; relative dates are resolved against it' }),
     fileName: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, 'lower-case letters, digits, - and _').optional()
       .openapi({ description: 'name for the article file (without .txt); derived from the text if absent' }),

@@ -10,7 +10,10 @@ import { acceptArticle, draftArticle } from '../services/ingest.ts';
 export function ingestRoutes(deps: AppDeps): Router {
   return Router()
     .post('/ingest', async (req, res) => {
-      res.json(await draftArticle(deps.ingest, parseInput(ingestDraftBody, req.body)));
+      const input = parseInput(ingestDraftBody, req.body);
+      const gone = new AbortController();
+      res.on('close', () => res.writableFinished || gone.abort());
+      res.json(await draftArticle(deps.ingest, input, { client: req.ip ?? 'unknown', signal: gone.signal }));
     })
     .post('/ingest/accept', async (req, res) => {
       res.json(await acceptArticle(deps.ingest, parseInput(ingestAcceptBody, req.body)));

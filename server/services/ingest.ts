@@ -3,13 +3,13 @@
 // knows is linked to its id.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
-import { draftFacts, type Confidence } from '../../seeds/ingest/draft.ts';
-import { indexFromGraph } from '../../seeds/ingest/known.ts';
-import type { FactFile } from '../../seeds/schema.ts';
-import type { Span } from '../../seeds/source-text.ts';
+import { knownFromGraph } from '../../seeds/ingest/known.ts';
 import { BadInput } from '../errors.ts';
 import { cypher } from '../repository/cypher.ts';
+import type { DraftInput, DraftPool, DraftResponse, KnownSnapshot } from './draft-pool.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
+
+export type { DraftResponse } from './draft-pool.ts';
 
 export interface IngestDeps {
   driver: Driver;
@@ -17,30 +17,24 @@ export interface IngestDeps {
   /** Where accepted articles and fact files are kept (seeds/sources, seeds/facts); unset: graph only. */
   keep?: KeepDirs | undefined;
   /** The known entities drafts link against, kept between drafts (see known-index.ts). */
-  known: KnownIndexCache;
+  known: KnownIndexCache<KnownSnapshot>;
+  /** The drafting threads. */
+  drafts: DraftPool;
 }
 
-/** The cache of known entities for a database: rebuilt from the graph when its fingerprint changes. */
-export function graphKnownIndex(driver: Driver, database: string | undefined): KnownIndexCache {
+/** The cache of known entities for a database: read again from the graph when its fingerprint changes. */
+export function graphKnownEntities(driver: Driver, database: string | undefined): KnownIndexCache<KnownSnapshot> {
   const fingerprint = async () => {
     const { records } = await driver.executeQuery(cypher('graph-version'), {}, { database, routing: neo4j.routing.READ });
     return [...(records[0]?.values() ?? [])].map(String).join(' ');
   };
-  return knownIndexCache(() => indexFromGraph(driver, database), fingerprint);
+  let version = 0;
+  return knownIndexCache(async () => ({ version: ++version, entities: await knownFromGraph(driver, database) }), fingerprint);
 }
 
-export interface DraftResponse {
-  article: { raw: string; text: string; published: string | null; junk: string[]; dateline: string | null };
-  facts: FactFile;
-  confidence: Record<string, Confidence>;
-  spans: Record<string, Span[]>;
-}
-
-export async function draftArticle(deps: IngestDeps, input: { text: string; published?: string | undefined; fileName?: string | undefined }): Promise<DraftResponse> {
-  const known = await deps.known.get();
-  const draft = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known });
-  const { raw, text, published, junk, dateline } = draft.article;
-  return { article: { raw, text, published, junk, dateline: dateline ?? null }, facts: draft.facts, confidence: draft.confidence, spans: draft.spans };
+/** Drafts on a worker thread (see draft-pool.ts); `signal` withdraws a draft still waiting. */
+export function draftArticle(deps: IngestDeps, input: DraftInput, context: { client: string; signal?: AbortSignal }): Promise<DraftResponse> {
+  return deps.drafts.draft(input, context.client, () => deps.known.get(), context.signal);
 }
 
 export interface AcceptResponse {
