@@ -1,7 +1,7 @@
 // Builds the app's dependencies from a driver — the one place main.ts, the CLIs and the tests wire them.
 import type { Driver } from 'neo4j-driver';
 import type { AppDeps } from './app.ts';
-import type { KeepDirs } from '../seeds/ingest/accept.ts';
+import type { AcceptedStore } from '../seeds/ingest/accept.ts';
 import type { AccessAudit, Audit } from './audit.ts';
 import { consoleDeps } from './repository/console.ts';
 import { checkHealth } from './repository/database.ts';
@@ -18,8 +18,8 @@ export interface DepsOptions {
   startup?: AppDeps['startup'];
   security?: AppDeps['security'];
   trustProxy?: number;
-  /** Where accepted articles are kept (seeds/facts + seeds/sources); unset: loaded into the graph only. */
-  keepAccepted?: KeepDirs | undefined;
+  /** Where accepted articles are kept (DATA_DIR/accepted); unset: loaded into the graph only. */
+  accepted?: AcceptedStore | undefined;
   /** Drafting threads, queue and budget (defaults: DEFAULT_DRAFT_POOL). */
   drafting?: Partial<DraftPoolOptions> | undefined;
 }
@@ -38,7 +38,8 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     ingest: {
       driver,
       database,
-      keep: options.keepAccepted,
+      store: options.accepted,
+      audit: options.accessAudit,
       known: graphKnownEntities(driver, database),
       drafts: new DraftPool({ log: options.log, ...options.drafting }),
     },

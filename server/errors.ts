@@ -1,5 +1,6 @@
 // One error type per failure a caller can act on. They carry no HTTP details; server/http/problem.ts
 // maps them to application/problem+json in exactly one place.
+import type { PropertyChange } from '../seeds/ingest/changes.ts';
 
 export abstract class AppError extends Error {
   abstract readonly code: string;
@@ -96,15 +97,6 @@ export class Unprocessable extends AppError {
   readonly code = 'unprocessable';
 }
 
-/** A property of an existing entity that a draft would change. */
-export interface PropertyChange {
-  /** The entity (or "who→event" for a participation). */
-  id: string;
-  label: string;
-  property: string;
-  current: unknown;
-  proposed: unknown;
-}
 
 /**
  * A reviewed draft that would change what is already in the graph: each change needs an explicit

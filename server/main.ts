@@ -15,7 +15,7 @@ import { API_DRIVER, applySchema, isUnreachable } from './repository/database.ts
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
-import { FACTS_DIR, SOURCES_DIR } from '../seeds/loader.ts';
+import { acceptedStore } from '../seeds/ingest/accept.ts';
 
 const log = (line: string) => console.log(line);
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
@@ -24,11 +24,12 @@ const DRAIN_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config, log, API_DRIVER);
+  const accepted = acceptedStore(config.DATA_DIR);
   let server: Server | undefined;
   const preparation = keepTrying(
     async () => {
       await applySchema(db.driver, db.database);
-      if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log);
+      if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log, accepted);
     },
     { isTransient: isUnreachable, log },
   );
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       startup: () => ({ state: preparation.state(), error: preparation.lastError() }),
       security: { corsOrigins: config.CORS_ORIGINS, consolePerMinute: config.RATE_LIMIT_CONSOLE, reportsPerMinute: config.RATE_LIMIT_REPORTS },
       trustProxy: config.TRUST_PROXY,
-      keepAccepted: { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR },
+      accepted,
       drafting: { workers: config.INGEST_WORKERS, queue: config.INGEST_QUEUE, timeoutMs: config.INGEST_TIMEOUT_MS, heapMiB: config.INGEST_HEAP_MB },
       log,
     }),

@@ -1,35 +1,43 @@
 // npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]
 //   Drafts a fact file. --json prints the draft (the fact-file schema, as JSON) and writes nothing;
-//   otherwise the article and the draft go side by side into seeds/inbox/ for review:
+//   otherwise the article and the draft go side by side into DATA_DIR/inbox/ for review:
 //   <name>.txt and <name>.draft.yaml (with the drafter's confidence as comments).
 //   Known entities come from seeds/facts, or from the graph with --graph.
-// npm run ingest -- accept <name>
-//   Validates the reviewed seeds/inbox/<name>.draft.yaml, loads it into the configured Neo4j through
-//   the seed loader, and only then moves it to seeds/facts (numbered after the rest) and the article
-//   to seeds/sources. A refused draft writes nothing and stays in the inbox.
+// npm run ingest -- accept <name> [--keep ID:PROPERTY …] [--replace ID:PROPERTY …] [--keep-all]
+//   Validates the reviewed DATA_DIR/inbox/<name>.draft.yaml and loads it into the configured Neo4j,
+//   keeping the article and its facts under DATA_DIR/accepted (numbered after the rest, loaded by
+//   npm start after the seeds). A property of an existing entity it would change is listed, and loaded
+//   only with a decision: --replace ID:PROPERTY, or --keep ID:PROPERTY / --keep-all to leave the
+//   graph's value. A refused draft writes nothing and stays in the inbox.
 // npm run ingest -- list
-//   The drafts waiting in seeds/inbox.
+//   The drafts waiting in DATA_DIR/inbox.
+import 'dotenv/config';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { loadConfig } from '../../server/config.ts';
 import { withDatabase } from '../../server/repository/connect.ts';
 import { FactFileError, formatProblem } from '../errors.ts';
 import { parseFactFile } from '../fact-file.ts';
 import { readTextFile } from '../text-file.ts';
-import { defaultFactFiles, FACTS_DIR, SEEDS_DIR, SOURCES_DIR } from '../loader.ts';
-import { acceptDraft, readInbox } from './accept.ts';
+import { defaultFactFiles } from '../loader.ts';
+import { acceptedStore, acceptFacts, readInbox, type Decision } from './accept.ts';
 import { draftFacts, slug } from './draft.ts';
 import { draftToYaml } from './draft-yaml.ts';
 import { indexFromFactFiles, indexFromGraph } from './known.ts';
 
-export const INBOX_DIR = join(SEEDS_DIR, 'inbox');
+const DATA_DIR = loadConfig().DATA_DIR;
+export const INBOX_DIR = join(DATA_DIR, 'inbox');
 
 const args = z.object({
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--published takes YYYY-MM-DD').optional(),
   name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, '--name takes lower-case letters, digits, - and _').optional(),
   json: z.boolean(),
   graph: z.boolean(),
+  keep: z.array(z.string().regex(/^\S+:\w+$/, '--keep takes ID:PROPERTY')),
+  replace: z.array(z.string().regex(/^\S+:\w+$/, '--replace takes ID:PROPERTY')),
+  'keep-all': z.boolean(),
 });
 
 function fail(message: string): never {
@@ -44,6 +52,9 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     json: { type: 'boolean', default: false },
     graph: { type: 'boolean', default: false },
+    keep: { type: 'string', multiple: true, default: [] },
+    replace: { type: 'string', multiple: true, default: [] },
+    'keep-all': { type: 'boolean', default: false },
   },
 });
 const parsedArgs = args.safeParse(values);
@@ -52,14 +63,14 @@ const options = parsedArgs.data;
 const [command, target] = positionals;
 
 if (!command) {
-  fail('usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- accept <name>\n       npm run ingest -- list');
+  fail('usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- accept <name> [--keep ID:PROPERTY] [--replace ID:PROPERTY] [--keep-all]\n       npm run ingest -- list');
 } else if (command === 'list') {
   const drafts = existsSync(INBOX_DIR) ? readdirSync(INBOX_DIR).filter((f) => f.endsWith('.draft.yaml')) : [];
-  console.log(drafts.length ? drafts.map((f) => f.replace(/\.draft\.yaml$/, '')).join('\n') : 'seeds/inbox is empty');
+  console.log(drafts.length ? drafts.map((f) => f.replace(/\.draft\.yaml$/, '')).join('\n') : `${INBOX_DIR} is empty`);
 } else if (command === 'accept') {
   if (!target) fail('usage: npm run ingest -- accept <name>');
   const name = target;
-  if (!existsSync(join(INBOX_DIR, `${name}.draft.yaml`))) fail(`no draft seeds/inbox/${name}.draft.yaml`);
+  if (!existsSync(join(INBOX_DIR, `${name}.draft.yaml`))) fail(`no draft ${join(INBOX_DIR, `${name}.draft.yaml`)}`);
   const { raw, yamlText } = readInbox(INBOX_DIR, name);
   let facts;
   try {
@@ -68,8 +79,20 @@ if (!command) {
     if (error instanceof FactFileError) fail(error.message);
     throw error;
   }
+  const decision = (choice: Decision['choice']) => (text: string): Decision => {
+    const at = text.lastIndexOf(':');
+    return { id: text.slice(0, at), property: text.slice(at + 1), choice };
+  };
+  const decisions = [...options.keep.map(decision('keep')), ...options.replace.map(decision('replace'))];
   process.exitCode = await withDatabase(async ({ driver, database }) => {
-    const result = await acceptDraft(driver, database, { facts, raw }, { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR });
+    const store = acceptedStore(DATA_DIR);
+    const result = await acceptFacts(driver, database, { facts, raw, decisions }, { store, undecided: options['keep-all'] ? 'keep' : 'ask' });
+    if (!result.ok && 'undecided' in result) {
+      console.error(`NOT LOADED ${name}: it would change what the graph already has; nothing was written. Decide each:`);
+      for (const c of result.undecided) console.error(`  - ${c.id}:${c.property}  ${JSON.stringify(c.current)} → ${JSON.stringify(c.proposed)}`);
+      console.error('then run again with --replace ID:PROPERTY or --keep ID:PROPERTY for each (or --keep-all).');
+      return 1;
+    }
     if (!result.ok) {
       console.error(`REFUSED ${name}: nothing was written`);
       for (const p of result.problems) console.error(`  - ${formatProblem({ ...p, file: `${name}.draft.yaml` })}`);
@@ -77,9 +100,10 @@ if (!command) {
     }
     rmSync(join(INBOX_DIR, `${name}.draft.yaml`));
     rmSync(join(INBOX_DIR, `${name}.txt`));
-    const c = result.outcome.counts;
+    const c = result.counts;
     console.log(`loaded ${name}: ${c.nodesCreated} nodes and ${c.relationshipsCreated} relationships created`);
-    console.log(`kept as ${result.kept!.factFile.replace(`${SEEDS_DIR}`, 'seeds/')} and ${result.kept!.source.replace(`${SEEDS_DIR}`, 'seeds/')}`);
+    for (const r of result.replaced) console.log(`  replaced ${r.id} ${r.property}: ${JSON.stringify(r.current)} → ${JSON.stringify(r.proposed)}`);
+    console.log(`kept as ${join(DATA_DIR, result.kept!.factFile)} and ${join(DATA_DIR, result.kept!.source)}`);
     return 0;
   });
 } else {
@@ -101,7 +125,7 @@ if (!command) {
     mkdirSync(INBOX_DIR, { recursive: true });
     const articlePath = join(INBOX_DIR, `${name}.txt`);
     const draftPath = join(INBOX_DIR, `${name}.draft.yaml`);
-    if (existsSync(draftPath)) fail(`seeds/inbox/${name}.draft.yaml exists already; accept or delete it, or use --name`);
+    if (existsSync(draftPath)) fail(`${draftPath} exists already; accept or delete it, or use --name`);
     writeFileSync(articlePath, draft.article.raw);
     writeFileSync(draftPath, draftToYaml(draft));
     const f = draft.facts;
@@ -109,6 +133,6 @@ if (!command) {
       `drafted ${f.people.length} people, ${f.organizations.length} organisations, ${f.countries.length} countries, ${f.places.length} places, ` +
         `${f.events.length} events, ${f.agreements.length} agreements, ${f.figures.length} figures`,
     );
-    console.log(`review seeds/inbox/${name}.draft.yaml beside seeds/inbox/${name}.txt, then: npm run ingest -- accept ${name}`);
+    console.log(`review ${draftPath} beside ${articlePath}, then: npm run ingest -- accept ${name}`);
   }
 }

@@ -199,6 +199,17 @@ export const ingestDraftBody = z
 export const ingestAcceptBody = z
   .object({
     facts: z.record(z.unknown()).openapi({ description: 'the reviewed fact file (the `facts` of POST /api/ingest, edited); validated field by field' }),
-    text: z.string().min(20).max(90_000).openapi({ description: 'the article as POST /api/ingest returned it in `article.raw`' }),
+    text: z.string().min(20).max(MAX_INPUT_CHARS).openapi({ description: 'the article as POST /api/ingest returned it in `article.raw`' }),
+    decisions: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(700).openapi({ description: 'the entity id, or "who → event" for a participation, as the 409 answer listed it' }),
+          property: z.string().min(1).max(40),
+          choice: z.enum(['keep', 'replace']).openapi({ description: 'keep the value the graph has, or replace it with the draft’s' }),
+        }).strict(),
+      )
+      .max(1000)
+      .optional()
+      .openapi({ description: 'for each change to what the graph already has (listed by a 409 answer): keep or replace' }),
   })
   .strict();

@@ -1,5 +1,6 @@
 // POST /api/ingest {text, published?, fileName?} → the drafted facts, confidences and quote spans.
-// POST /api/ingest/accept {facts, text} → validated and loaded, or 400 naming each bad field.
+// POST /api/ingest/accept {facts, text, decisions?} → validated and loaded; 400 naming each bad field; 409
+// listing each change to what the graph already has until every one is decided (keep or replace).
 // Both write-side: app.ts puts them behind the API key and the console's rate limit.
 import { Router } from 'express';
 import type { AppDeps } from '../app.ts';
@@ -16,6 +17,6 @@ export function ingestRoutes(deps: AppDeps): Router {
       res.json(await draftArticle(deps.ingest, input, { client: req.ip ?? 'unknown', signal: gone.signal }));
     })
     .post('/ingest/accept', async (req, res) => {
-      res.json(await acceptArticle(deps.ingest, parseInput(ingestAcceptBody, req.body)));
+      res.json(await acceptArticle(deps.ingest, parseInput(ingestAcceptBody, req.body), { client: req.ip ?? 'unknown' }));
     });
 }
