@@ -121,3 +121,36 @@ export function segments(text: string, spans: Record<string, Span[]>): Segment[]
 export function topLevel(path: string): string {
   return /^[a-z]+\[\d+\]/.exec(path)?.[0] ?? path;
 }
+
+/** A property of something the graph already has that the draft would change (a 409 from accept lists them). */
+export interface PropertyChange {
+  id: string;
+  label: string;
+  property: string;
+  current: unknown;
+  proposed: unknown;
+}
+
+export type ChangeChoice = 'keep' | 'replace';
+
+export const changeKey = (change: Pick<PropertyChange, 'id' | 'property'>) => `${change.id}#${change.property}`;
+
+const shown = (value: unknown) => (value === null || value === undefined ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** "org:kz-mfa · kind: ministry → company" */
+export function describeChange(change: PropertyChange): string {
+  return `${change.id} · ${change.property}: ${shown(change.current)} → ${shown(change.proposed)}`;
+}
+
+/** The decisions to send: one per change that has a choice. */
+export function decisionsFor(changes: readonly PropertyChange[], choices: Record<string, ChangeChoice>): { id: string; property: string; choice: ChangeChoice }[] {
+  return changes.flatMap((c) => {
+    const choice = choices[changeKey(c)];
+    return choice ? [{ id: c.id, property: c.property, choice }] : [];
+  });
+}
+
+/** Whether every change has an explicit choice (the server loads nothing until then). */
+export function allDecided(changes: readonly PropertyChange[], choices: Record<string, ChangeChoice>): boolean {
+  return changes.every((c) => choices[changeKey(c)] !== undefined);
+}
