@@ -21,8 +21,8 @@ import { acceptFacts } from '../seeds/ingest/accept.ts';
 import { draftFacts } from '../seeds/ingest/draft.ts';
 import { indexFromGraph } from '../seeds/ingest/known.ts';
 import { loadFactFiles } from '../seeds/loader.ts';
-import type { FactFile } from '../seeds/schema.ts';
-import { createDriver } from '../server/repository/database.ts';
+import type { FactFile } from '../domain/fact-schema.ts';
+import { createDriver } from '../graph/database.ts';
 
 const { values } = parseArgs({
   options: {

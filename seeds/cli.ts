@@ -1,13 +1,12 @@
 // npm run seed [-- --reset] [--check] [file.yaml …]
 // Loads the curated fact files (default: all of seeds/facts, then the accepted articles of
-// DATA_DIR/accepted with their decisions) into the configured Neo4j — NEO4J_URI, or the local one
-// under .data/ (started for the duration of the command).
-import 'dotenv/config';
+// DATA_DIR/accepted with their choices) into the configured Neo4j — NEO4J_URI, or the local one
+// under .data/ (the running app's, else started for the duration of the command).
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.ts';
-import { withDatabase } from '../server/repository/connect.ts';
+import { runCli, withDatabase } from '../graph/cli.ts';
+import { loadDatabaseConfig } from '../graph/config.ts';
 import { loadAccepted } from './ingest/accept.ts';
-import { acceptedFactFiles, acceptedStore, readDecisions } from './ingest/accepted-store.ts';
+import { acceptedFactFiles, acceptedStore, readChoices } from './ingest/accepted-store.ts';
 import { loadFactFiles } from './loader.ts';
 
 const { values, positionals } = parseArgs({
@@ -18,32 +17,33 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const exitCode = await withDatabase(async ({ driver, database }) => {
-  const summary = await loadFactFiles({
-    driver,
-    database,
-    files: positionals.length ? positionals : undefined,
-    reset: values.reset,
-    dryRun: values.check,
-    log: (line) => console.log(line),
-  });
-  const refused = summary.files.filter((f) => !f.loaded);
-  let refusedAccepted = 0;
-  const store = acceptedStore(loadConfig().DATA_DIR);
-  const accepted = positionals.length || values.check ? [] : acceptedFactFiles(store);
-  if (accepted.length) {
-    const loaded = await loadAccepted(driver, database, store, accepted, (name) => readDecisions(store, name), (line) => console.log(line));
-    refusedAccepted = loaded.refused;
-    console.log(`accepted articles (${store.root}): ${loaded.loaded} loaded, ${loaded.refused} refused`);
-  }
-  const t = summary.totals;
-  console.log(
-    `${summary.files.length - refused.length} file(s) ${values.check ? 'valid' : 'loaded'}, ${refused.length} refused; ` +
-      `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
-  );
-  if (!values.check) {
-    console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
-  }
-  return refused.length + refusedAccepted > 0 ? 1 : 0;
-});
-process.exitCode = exitCode;
+runCli(() =>
+  withDatabase(async ({ driver, database }) => {
+    const summary = await loadFactFiles({
+      driver,
+      database,
+      files: positionals.length ? positionals : undefined,
+      reset: values.reset,
+      dryRun: values.check,
+      log: (line) => console.log(line),
+    });
+    const refused = summary.files.filter((f) => !f.loaded);
+    let refusedAccepted = 0;
+    const store = acceptedStore(loadDatabaseConfig().DATA_DIR);
+    const accepted = positionals.length || values.check ? [] : acceptedFactFiles(store);
+    if (accepted.length) {
+      const loaded = await loadAccepted(driver, database, store, accepted, (name) => readChoices(store, name), (line) => console.log(line));
+      refusedAccepted = loaded.refused;
+      console.log(`accepted articles (${store.root}): ${loaded.loaded} loaded, ${loaded.refused} refused`);
+    }
+    const t = summary.totals;
+    console.log(
+      `${summary.files.length - refused.length} file(s) ${values.check ? 'valid' : 'loaded'}, ${refused.length} refused; ` +
+        `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
+    );
+    if (!values.check) {
+      console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
+    }
+    return refused.length + refusedAccepted > 0 ? 1 : 0;
+  }),
+);

@@ -1,12 +1,12 @@
 // Seeding at start-up: load the fact files, then the accepted articles (DATA_DIR/accepted, in number
-// order, each with its reviewer's decisions), unless exactly these files (and the loader's Cypher) were
+// order, each with its reviewer's choices), unless exactly these files (and the loader's Cypher) were
 // already loaded, so a second `npm start` takes seconds. `npm run seed` always loads.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { allCypherNames, cypher } from '../server/repository/cypher.ts';
-import { acceptedFactFiles, readDecisions, type AcceptedStore } from './ingest/accepted-store.ts';
+import { allCypherNames, cypher } from '../graph/cypher.ts';
+import { readSeedFingerprint, saveSeedFingerprint, type Driver } from '../graph/store.ts';
+import { acceptedFactFiles, readChoices, type AcceptedStore } from './ingest/accepted-store.ts';
 import { loadAccepted } from './ingest/accept.ts';
 import { defaultFactFiles, loadFactFiles, SOURCES_DIR } from './loader.ts';
 
@@ -20,13 +20,13 @@ function hashFiles(hash: ReturnType<typeof createHash>, files: readonly string[]
   }
 }
 
-/** A hash of every fact file, every article, every accepted file with its decisions and every Cypher file: any change means reload. */
+/** A hash of every fact file, every article, every accepted file with its choices and every Cypher file: any change means reload. */
 export function seedFingerprint(files = defaultFactFiles(), accepted?: AcceptedStore): string {
   const hash = createHash('sha256');
   hashFiles(hash, files, SOURCES_DIR);
   if (accepted) {
     hash.update('accepted');
-    hashFiles(hash, acceptedFactFiles(accepted), accepted.sourcesDir, (name) => JSON.stringify(readDecisions(accepted, name.replace(/\.yaml$/, ''))));
+    hashFiles(hash, acceptedFactFiles(accepted), accepted.sourcesDir, (name) => JSON.stringify(readChoices(accepted, name.replace(/\.yaml$/, ''))));
   }
   for (const name of allCypherNames().sort()) hash.update(name).update(cypher(name));
   return hash.digest('hex');
@@ -34,8 +34,7 @@ export function seedFingerprint(files = defaultFactFiles(), accepted?: AcceptedS
 
 export async function seedAtStartup(driver: Driver, database: string | undefined, log: (line: string) => void, accepted?: AcceptedStore): Promise<void> {
   const fingerprint = seedFingerprint(defaultFactFiles(), accepted);
-  const { records } = await driver.executeQuery(cypher('seed-state-get'), {}, { database });
-  if (records[0]?.get('fingerprint') === fingerprint) {
+  if ((await readSeedFingerprint(driver, database)) === fingerprint) {
     log('seeds: unchanged since they were last loaded, not reloaded (npm run seed reloads them)');
     return;
   }
@@ -44,9 +43,9 @@ export async function seedAtStartup(driver: Driver, database: string | undefined
   log(`seeds: ${summary.files.length - refused} loaded, ${refused} refused`);
   const files = accepted ? acceptedFactFiles(accepted) : [];
   if (accepted && files.length) {
-    const loaded = await loadAccepted(driver, database, accepted, files, (name) => readDecisions(accepted, name), log);
+    const loaded = await loadAccepted(driver, database, accepted, files, (name) => readChoices(accepted, name), log);
     refused += loaded.refused;
     log(`accepted articles: ${loaded.loaded} loaded, ${loaded.refused} refused (${accepted.root})`);
   }
-  if (refused === 0) await driver.executeQuery(cypher('seed-state-set'), { fingerprint }, { database });
+  if (refused === 0) await saveSeedFingerprint(driver, database, fingerprint);
 }

@@ -1,13 +1,41 @@
 // Builds the app's dependencies from a driver — the one place main.ts, the CLIs and the tests wire them.
-import type { Driver } from 'neo4j-driver';
-import type { AppDeps } from './app.ts';
+import type { Driver } from '../graph/store.ts';
+import type { DatabaseHealth } from '../graph/database.ts';
+import type { GraphReader } from '../graph/reader.ts';
+import type { SecurityPolicy } from './http/security.ts';
+import type { ConsoleDeps } from './services/console.ts';
+import type { StartupStatus } from './services/health.ts';
+import type { IngestDeps } from './services/ingest.ts';
 import type { AcceptedStore } from '../seeds/ingest/accept.ts';
 import type { AccessAudit, Audit } from './audit.ts';
-import { consoleDeps } from './repository/console.ts';
-import { checkHealth } from './repository/database.ts';
-import { createReader } from './repository/reader.ts';
+import { consoleDeps } from '../graph/console.ts';
+import { checkHealth } from '../graph/database.ts';
+import { createReader } from '../graph/reader.ts';
 import { DraftPool, type DraftPoolOptions } from './services/draft-pool.ts';
 import { graphKnownEntities } from './services/ingest.ts';
+
+export interface AppDeps {
+  probeDatabase: () => Promise<DatabaseHealth>;
+  /** Where start-up preparation (schema, seeds) stands; absent: done. */
+  startup?: (() => StartupStatus) | undefined;
+  /** Runs the named read queries (cypher/*.cypher). */
+  reader: GraphReader;
+  /** The analyst console: EXPLAIN, guarded streaming run, audit log. */
+  console: ConsoleDeps;
+  /** Built client to serve at / (client/dist), if present. */
+  staticDir?: string | undefined;
+  /** Drafting and loading new articles (POST /api/ingest*). */
+  ingest: IngestDeps;
+  /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
+  apiKey?: string | undefined;
+  /** CORS origins and rate limits; default: no CORS, DEFAULT_SECURITY limits. */
+  security?: SecurityPolicy | undefined;
+  /** Trust X-Forwarded-For from this many proxies (for per-client rate limits behind a proxy). */
+  trustProxy?: number | undefined;
+  /** Failed authentications and accepted articles (server/audit.ts); unset: not recorded. */
+  accessAudit?: AccessAudit | undefined;
+  log: (line: string) => void;
+}
 
 export interface DepsOptions {
   audit: Audit;
@@ -22,6 +50,8 @@ export interface DepsOptions {
   accepted?: AcceptedStore | undefined;
   /** Drafting threads, queue and budget (defaults: DEFAULT_DRAFT_POOL). */
   drafting?: Partial<DraftPoolOptions> | undefined;
+  /** Where the review's decisions are kept (DATA_DIR/ingest/decisions.jsonl). */
+  decisionsFile?: string | undefined;
 }
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
@@ -42,6 +72,7 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
       audit: options.accessAudit,
       known: graphKnownEntities(driver, database),
       drafts: new DraftPool({ log: options.log, ...options.drafting }),
+      decisionsFile: options.decisionsFile,
     },
     log: options.log ?? (() => {}),
   };

@@ -9,9 +9,10 @@ import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { fileAudit, jsonLinesLog, type AccessEvent } from './audit.ts';
 import { auditPaths, ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './repository/connect.ts';
+import { openDatabase } from '../graph/connect.ts';
+import { decisionsFile } from '../seeds/ingest/decisions.ts';
 import { appDeps } from './deps.ts';
-import { API_DRIVER, applySchema, isUnreachable } from './repository/database.ts';
+import { API_DRIVER, applySchema, isUnreachable } from '../graph/database.ts';
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
       trustProxy: config.TRUST_PROXY,
       accepted,
       drafting: { workers: config.INGEST_WORKERS, queue: config.INGEST_QUEUE, timeoutMs: config.INGEST_TIMEOUT_MS, heapMiB: config.INGEST_HEAP_MB },
+      decisionsFile: decisionsFile(config.DATA_DIR),
       log,
     }),
   );

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import type { Stringifier } from 'csv-stringify';
 import { join } from 'node:path';
-import type { EntityRow, LinkRow } from '../../seeds/plan.ts';
+import type { EntityRow, LinkRow } from '../../domain/plan.ts';
 import { csvStream, type CsvCell } from '../../server/csv.ts';
 import { baseRows, eventChunks, type SyntheticScale } from './generator.ts';
 

@@ -2,34 +2,34 @@
 // caps), planned once in memory (each quote located once), and checked and written in one transaction
 // that reads only what the draft names — the entities it declares or refers to, the participations it
 // states, the people at its meetings — never the whole graph. What it would change of what exists is
-// reported (PropertyChange) and written only as the reviewer decided; nothing of a refused draft is
+// reported (PropertyChange) and written only as the reviewer chosen; nothing of a refused draft is
 // written anywhere. Once everything is checked, the article and its facts are kept under
 // DATA_DIR/accepted (accepted-store.ts) inside the transaction, so a graph write never lacks its files.
 import { join } from 'node:path';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../../server/repository/cypher.ts';
-import { FactFileError, type FactProblem } from '../errors.ts';
-import { parseFactFile, pathToString } from '../fact-file.ts';
-import { foldName, Gazetteer } from '../gazetteer.ts';
+import { applyChoices, findChanges, participationKey, type Choice, type ExistingEntity, type ExistingParticipation, type PropertyChange } from '../../domain/accept-changes.ts';
+import { FactFileError, type FactProblem } from '../../domain/fact-errors.ts';
+import { capProblems, DRAFT_CAPS, newMeetings } from '../../domain/fact-caps.ts';
+import { parseFactFile, pathToString } from '../../domain/fact-file.ts';
+import { factFileSchema, type FactFile } from '../../domain/fact-schema.ts';
+import { foldName, Gazetteer, type KnownEntity } from '../../domain/gazetteer.ts';
+import { ID_PATTERN, sourceIdOf } from '../../domain/model.ts';
+import { declaredEntities, planFactFile } from '../../domain/plan.ts';
+import { cleanSourceText } from '../../domain/source-text.ts';
+import { readEntitiesById, readNameCandidates, readParticipations, readPresentPeople, sourceExists, type ManagedTransaction } from '../../graph/accept.ts';
+import { inWriteTransaction, type Driver } from '../../graph/store.ts';
+import { emptyCounts, writePlan, type WriteCounts } from '../../graph/writer.ts';
 import { FACTS_DIR } from '../loader.ts';
-import { ID_PATTERN, sourceIdOf, type EntityLabel } from '../model.ts';
-import { declaredEntities, planFactFile } from '../plan.ts';
-import { factFileSchema, type FactFile } from '../schema.ts';
-import { cleanSourceText } from '../source-text.ts';
 import { readTextFile } from '../text-file.ts';
-import { emptyCounts, writePlan, type WriteCounts } from '../writer.ts';
 import { dropAccepted, keepAccepted, nameSlug, nextName, type AcceptedStore } from './accepted-store.ts';
-import { capProblems, DRAFT_CAPS, newMeetings } from './caps.ts';
-import { applyDecisions, findChanges, participationKey, type Decision, type ExistingEntity, type ExistingParticipation, type PropertyChange } from './changes.ts';
 
 export { acceptedStore, type AcceptedStore } from './accepted-store.ts';
-export type { Decision, PropertyChange } from './changes.ts';
+export type { Choice, PropertyChange } from '../../domain/accept-changes.ts';
 
 export interface AcceptInput {
   facts: unknown;
   /** The article as it will be stored (with its " date YYYY-MM-DD" header, if any). */
   raw: string;
-  decisions?: readonly Decision[] | undefined;
+  choices?: readonly Choice[] | undefined;
 }
 
 export interface AcceptOptions {
@@ -82,51 +82,34 @@ interface Checked {
   participations: Map<string, ExistingParticipation>;
 }
 
-async function rows(tx: ManagedTransaction, name: string, params: Record<string, unknown>) {
-  return (await tx.run(cypher(name), params)).records.map((r) => r.toObject() as Record<string, unknown>);
-}
-
 /** Reads what the draft touches, resolves its references and plans it; throws FactFileError. */
 async function check(tx: ManagedTransaction, facts: FactFile, text: string, headerDate: string | null): Promise<Checked> {
   const refs = referencesOf(facts);
   const declared = declaredEntities({ file: 'draft', facts, lineAt: () => undefined });
-  const declaredIds = new Set(declared.map((e) => e.id));
-  const ids = new Set(declaredIds);
+  const ids = new Set(declared.map((e) => e.id));
   const names: string[] = [];
   for (const ref of refs) {
     if (ID_PATTERN.test(ref)) ids.add(ref);
     else if (/^[A-Z]{2}$/.test(ref)) ids.add(`country:${ref}`);
     else if (!declared.some((e) => foldName(e.name) === foldName(ref))) names.push(ref);
   }
-  const entities = new Map<string, ExistingEntity>();
-  for (const row of await rows(tx, 'accept-entities', { ids: [...ids] })) {
-    entities.set(row.id as string, { id: row.id as string, label: row.label as string, name: row.name as string, aliases: row.aliases as string[], props: row.props as Record<string, unknown> });
-  }
+  const entities = new Map((await readEntitiesById(tx, [...ids])).map((e) => [e.id, e]));
   const gazetteer = new Gazetteer();
-  for (const e of entities.values()) gazetteer.add({ id: e.id, label: e.label as EntityLabel, name: e.name, aliases: e.aliases });
+  for (const e of entities.values()) gazetteer.add({ id: e.id, label: e.label as KnownEntity['label'], name: e.name, aliases: e.aliases });
   const lookups = names.map((name) => ({ name, query: nameQuery(name) })).filter((n) => n.query);
-  if (lookups.length) {
-    for (const row of await rows(tx, 'accept-names', { names: lookups })) {
-      const candidate = { id: row.id as string, label: row.label as EntityLabel, name: row.name as string, aliases: row.aliases as string[] };
-      const folded = foldName(row.ref as string);
-      if ([candidate.name, ...candidate.aliases].some((n) => foldName(n) === folded) && !gazetteer.has(candidate.id)) gazetteer.add(candidate);
-    }
+  for (const { ref, ...candidate } of await readNameCandidates(tx, lookups)) {
+    const folded = foldName(ref);
+    if ([candidate.name, ...candidate.aliases].some((n) => foldName(n) === folded) && !gazetteer.has(candidate.id)) gazetteer.add(candidate);
   }
   const plan = planFactFile({ file: 'draft', facts, lineAt: () => undefined }, { text, headerDate }, gazetteer);
   const pairs = plan.participations.filter((p) => entities.has(p.event)).map((p) => ({ who: p.who, event: p.event }));
-  const participations = new Map<string, ExistingParticipation>();
-  if (pairs.length) {
-    for (const row of await rows(tx, 'accept-participations', { pairs })) {
-      participations.set(participationKey(row.who as string, row.event as string), row as unknown as ExistingParticipation);
-    }
-  }
+  const participations = new Map((await readParticipations(tx, pairs)).map((p) => [participationKey(p.who, p.event), p]));
   return { plan, changes: findChanges(plan, entities, participations), entities, participations };
 }
 
 async function meetingsAdded(tx: ManagedTransaction, plan: Checked['plan'], entities: Map<string, ExistingEntity>): Promise<number> {
   const existing = plan.events.filter((e) => entities.has(e.id)).map((e) => e.id);
-  const present = new Map<string, string[]>();
-  if (existing.length) for (const row of await rows(tx, 'accept-present', { eventIds: existing })) present.set(row.event as string, row.present as string[]);
+  const present = await readPresentPeople(tx, existing);
   const held = new Set(existing.filter((id) => entities.get(id)!.props.status === 'held'));
   return newMeetings(plan, present, held);
 }
@@ -141,7 +124,7 @@ export async function acceptFacts(driver: Driver, database: string | undefined, 
   if (options.maxTextChars !== undefined && clean.text.length > options.maxTextChars) {
     return { ok: false, problems: [{ file: 'draft', path: 'text', message: `the article has ${clean.text.length} characters of text; at most ${options.maxTextChars} are accepted at once` }] };
   }
-  const decisions = input.decisions ?? [];
+  const choices = input.choices ?? [];
   const slug = nameSlug(parsed.data.source.file);
   const store = options.store;
 
@@ -149,10 +132,9 @@ export async function acceptFacts(driver: Driver, database: string | undefined, 
     const name = options.name ?? nextName(store ? [store.curatedDir, store.factsDir, store.sourcesDir] : [FACTS_DIR], slug, attempt);
     const facts: FactFile = { ...parsed.data, source: { ...parsed.data.source, file: `${name}.txt` } };
     let written: { factFile: string; source: string } | null = null;
-    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const outcome = await session.executeWrite(async (tx): Promise<AcceptResult> => {
-        if (!options.name && (await rows(tx, 'source-exists', { id: sourceIdOf(facts.source.file) }))[0]?.taken) throw new NameTaken();
+      return await inWriteTransaction(driver, database, async (tx): Promise<AcceptResult> => {
+        if (!options.name && (await sourceExists(tx, sourceIdOf(facts.source.file)))) throw new NameTaken();
         let checked: Checked;
         try {
           checked = await check(tx, facts, clean.text, clean.headerDate);
@@ -160,33 +142,30 @@ export async function acceptFacts(driver: Driver, database: string | undefined, 
           if (error instanceof FactFileError) return { ok: false, problems: error.problems };
           throw error;
         }
-        const decided = applyDecisions(checked.plan, checked.changes, decisions, options.undecided ?? 'ask', checked.entities, checked.participations);
-        if (decided.undecided.length) return { ok: false, undecided: decided.undecided };
-        const added = await meetingsAdded(tx, decided.plan, checked.entities);
+        const chosen = applyChoices(checked.plan, checked.changes, choices, options.undecided ?? 'ask', checked.entities, checked.participations);
+        if (chosen.undecided.length) return { ok: false, undecided: chosen.undecided };
+        const added = await meetingsAdded(tx, chosen.plan, checked.entities);
         if (added > DRAFT_CAPS.newMeetings) {
           return { ok: false, problems: [{ file: 'draft', path: 'events', message: `the held meetings would add ${added} MET relationships (every pair of people present); at most ${DRAFT_CAPS.newMeetings} per article` }] };
         }
         if (store && !options.name) {
-          const applied = [...decided.replaced.map((c) => ({ id: c.id, property: c.property, choice: 'replace' as const })), ...decided.kept.map((c) => ({ id: c.id, property: c.property, choice: 'keep' as const }))];
+          const applied = [...chosen.replaced.map((c) => ({ id: c.id, property: c.property, choice: 'replace' as const })), ...chosen.kept.map((c) => ({ id: c.id, property: c.property, choice: 'keep' as const }))];
           written = keepAccepted(store, name, facts, input.raw, applied);
         }
-        const counts = await writePlan(tx, decided.plan);
-        return { ok: true, source: facts.source.file, counts, kept: written, replaced: decided.replaced, keptAsIs: decided.kept };
+        const counts = await writePlan(tx, chosen.plan);
+        return { ok: true, source: facts.source.file, counts, kept: written, replaced: chosen.replaced, keptAsIs: chosen.kept };
       });
-      return outcome;
     } catch (error) {
       if (written && store) dropAccepted(store, name);
       if (error instanceof NameTaken && !options.name) continue;
       throw error;
-    } finally {
-      await session.close();
     }
   }
   throw new Error('no free name for the accepted article after 20 tries');
 }
 
-/** Loads the accepted files again (start-up), each with its decisions; an undecided change keeps the graph's value. */
-export async function loadAccepted(driver: Driver, database: string | undefined, store: AcceptedStore, files: readonly string[], readDecisions: (name: string) => Decision[], log: (line: string) => void): Promise<{ loaded: number; refused: number; counts: WriteCounts }> {
+/** Loads the accepted files again (start-up), each with its choices; an undecided change keeps the graph's value. */
+export async function loadAccepted(driver: Driver, database: string | undefined, store: AcceptedStore, files: readonly string[], readChoices: (name: string) => Choice[], log: (line: string) => void): Promise<{ loaded: number; refused: number; counts: WriteCounts }> {
   const counts = emptyCounts();
   let loaded = 0;
   let refused = 0;
@@ -195,7 +174,7 @@ export async function loadAccepted(driver: Driver, database: string | undefined,
     try {
       const { facts } = parseFactFile(readTextFile(path), `${name}.yaml`);
       const raw = readTextFile(join(store.sourcesDir, facts.source.file));
-      const result = await acceptFacts(driver, database, { facts, raw, decisions: readDecisions(name) }, { name, undecided: 'keep' });
+      const result = await acceptFacts(driver, database, { facts, raw, choices: readChoices(name) }, { name, undecided: 'keep' });
       if (!result.ok) throw new FactFileError(`${name}.yaml`, 'problems' in result ? result.problems : []);
       for (const key of Object.keys(counts) as (keyof WriteCounts)[]) counts[key] += result.counts[key];
       if (result.keptAsIs.length) log(`  ${name}: kept the graph's value of ${result.keptAsIs.map((c) => `${c.id} ${c.property}`).join(', ')}`);

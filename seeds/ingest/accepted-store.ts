@@ -2,7 +2,7 @@
 // survives a reinstall and the code can be read-only:
 //   accepted/sources/NNN_<slug>.txt     the article as stored (with its " date" header)
 //   accepted/facts/NNN_<slug>.yaml      its reviewed fact file
-//   accepted/decisions/NNN_<slug>.json  the reviewer's keep/replace decisions, when there were any
+//   accepted/choices/NNN_<slug>.json  the reviewer's keep/replace choices, when there were any
 // `npm start` loads them after the curated seeds, in number order. Names are the server's: a number
 // after every curated and accepted file, and a slug of lower-case letters, digits and hyphens; what a
 // client sends as a file name only suggests the slug.
@@ -10,22 +10,22 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { FACTS_DIR } from '../loader.ts';
-import type { FactFile } from '../schema.ts';
-import type { Decision } from './changes.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
+import type { Choice } from '../../domain/accept-changes.ts';
 
 export interface AcceptedStore {
   /** DATA_DIR/accepted */
   root: string;
   factsDir: string;
   sourcesDir: string;
-  decisionsDir: string;
+  choicesDir: string;
   /** Numbers already used by the curated seeds (accepted files are numbered after them). */
   curatedDir: string;
 }
 
 export function acceptedStore(dataDir: string, curatedDir = FACTS_DIR): AcceptedStore {
   const root = join(dataDir, 'accepted');
-  return { root, factsDir: join(root, 'facts'), sourcesDir: join(root, 'sources'), decisionsDir: join(root, 'decisions'), curatedDir };
+  return { root, factsDir: join(root, 'facts'), sourcesDir: join(root, 'sources'), choicesDir: join(root, 'choices'), curatedDir };
 }
 
 /** "Kz–NG Talks (draft) 2025.txt" → "kz-ng-talks-draft-2025": at most 60 characters, never empty. */
@@ -65,12 +65,12 @@ const writeAtomically = (path: string, text: string) => {
   renameSync(temporary, path);
 };
 
-/** Writes the article, its facts and the decisions under `name`; returns the paths relative to DATA_DIR. */
-export function keepAccepted(store: AcceptedStore, name: string, facts: FactFile, raw: string, decisions: readonly Decision[]): { factFile: string; source: string } {
-  for (const dir of [store.factsDir, store.sourcesDir, store.decisionsDir]) mkdirSync(dir, { recursive: true });
+/** Writes the article, its facts and the choices under `name`; returns the paths relative to DATA_DIR. */
+export function keepAccepted(store: AcceptedStore, name: string, facts: FactFile, raw: string, choices: readonly Choice[]): { factFile: string; source: string } {
+  for (const dir of [store.factsDir, store.sourcesDir, store.choicesDir]) mkdirSync(dir, { recursive: true });
   writeAtomically(join(store.sourcesDir, `${name}.txt`), raw);
   writeAtomically(join(store.factsDir, `${name}.yaml`), stringify(facts, { lineWidth: 0 }));
-  if (decisions.length) writeAtomically(join(store.decisionsDir, `${name}.json`), `${JSON.stringify(decisions, null, 2)}\n`);
+  if (choices.length) writeAtomically(join(store.choicesDir, `${name}.json`), `${JSON.stringify(choices, null, 2)}\n`);
   return { factFile: `accepted/facts/${name}.yaml`, source: `accepted/sources/${name}.txt` };
 }
 
@@ -78,7 +78,7 @@ export function keepAccepted(store: AcceptedStore, name: string, facts: FactFile
 export function dropAccepted(store: AcceptedStore, name: string): void {
   rmSync(join(store.sourcesDir, `${name}.txt`), { force: true });
   rmSync(join(store.factsDir, `${name}.yaml`), { force: true });
-  rmSync(join(store.decisionsDir, `${name}.json`), { force: true });
+  rmSync(join(store.choicesDir, `${name}.json`), { force: true });
 }
 
 /** The accepted fact files, in the order they load. */
@@ -89,11 +89,11 @@ export function acceptedFactFiles(store: AcceptedStore): string[] {
     .map((file) => join(store.factsDir, file));
 }
 
-/** The decisions kept with an accepted file (none when its accept changed nothing that existed). */
-export function readDecisions(store: AcceptedStore, name: string): Decision[] {
+/** The choices kept with an accepted file (none when its accept changed nothing that existed). */
+export function readChoices(store: AcceptedStore, name: string): Choice[] {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(join(store.decisionsDir, `${name}.json`), 'utf8'));
-    return Array.isArray(parsed) ? (parsed as Decision[]).filter((d) => d && typeof d.id === 'string' && typeof d.property === 'string' && (d.choice === 'keep' || d.choice === 'replace')) : [];
+    const parsed: unknown = JSON.parse(readFileSync(join(store.choicesDir, `${name}.json`), 'utf8'));
+    return Array.isArray(parsed) ? (parsed as Choice[]).filter((d) => d && typeof d.id === 'string' && typeof d.property === 'string' && (d.choice === 'keep' || d.choice === 'replace')) : [];
   } catch {
     return [];
   }

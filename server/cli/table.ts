@@ -1,6 +1,6 @@
 // Console results as text: an aligned table, CSV (RFC 4180), or JSON.
+import type { Plain } from '../../graph/values.ts';
 import { csvText } from '../csv.ts';
-import type { Plain } from '../repository/values.ts';
 
 /** One cell as short text: nodes and relationships by their names, typed values by their text. */
 export function cellText(value: Plain): string {

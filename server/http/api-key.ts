@@ -9,8 +9,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { MemoryStore } from 'express-rate-limit';
+import { TooManyRequests, Unauthorized } from '../../domain/errors.ts';
 import type { AccessAudit } from '../audit.ts';
-import { TooManyRequests, Unauthorized } from '../errors.ts';
 
 export const FAILURES_PER_MINUTE = 30;
 

@@ -3,7 +3,7 @@
 // walks values recursively — validation, parameter decoding, the driver's serializer — never meets a
 // 4,000-deep array.
 import express, { type RequestHandler } from 'express';
-import { BadInput } from '../errors.ts';
+import { BadInput } from '../../domain/errors.ts';
 
 export const MAX_JSON_DEPTH = 32;
 

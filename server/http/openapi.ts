@@ -1,10 +1,11 @@
 // /api/openapi.json, generated from the zod schemas that validate the requests, and a readable
 // /api/docs page rendered from that same document (no browser bundle, nothing fetched from outside).
+import { escapeHtml } from '../../domain/html.ts';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  bilateralReportQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
-} from './schemas.ts';
+  bilateralReportQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDecisionsBody, ingestDraftBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+} from '../contracts/requests.ts';
 
 const problem = z
   .object({
@@ -148,6 +149,14 @@ export function buildOpenApi(): Record<string, unknown> {
     },
   });
   registry.registerPath({
+    method: 'post',
+    path: '/api/ingest/decisions',
+    summary: 'Keep the review\'s verdict on each drafted fact',
+    description: 'Appends one JSON line per decision (time, source, fact path, the rule that drafted it, accepted/edited/rejected) to DATA_DIR/ingest/decisions.jsonl; `npm run eval:extract -- --rules` prints each rule\'s precision from them. Needs the API key when API_KEY is set.',
+    request: { body: { content: { 'application/json': { schema: ingestDecisionsBody } } } },
+    responses: { 200: { description: '`{recorded: n}`' }, 400: errors[400], 401: unauthorized },
+  });
+  registry.registerPath({
     method: 'get',
     path: '/api/queries',
     summary: 'The saved query library',
@@ -188,8 +197,7 @@ export function buildOpenApi(): Record<string, unknown> {
   }) as unknown as Record<string, unknown>;
 }
 
-const escape = (text: unknown) =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
 
 interface DocParameter {
   name: string;

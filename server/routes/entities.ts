@@ -1,7 +1,7 @@
 // GET /api/entities/:id → the entity's profile; GET /api/entities/:id/neighborhood → {nodes, edges}.
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { entityParams, neighborhoodQuery } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { entityParams, neighborhoodQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { getEntityProfile } from '../services/entities.ts';
 import { getNeighborhood } from '../services/neighborhood.ts';

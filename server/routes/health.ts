@@ -2,11 +2,11 @@
 // database is unreachable or start-up preparation has not finished. The driver's and start-up's error
 // texts (internal host, port, files) are shown only to a caller with the API key.
 import { Router } from 'express';
-import { DatabaseUnavailable } from '../errors.ts';
+import { DatabaseUnavailable } from '../../domain/errors.ts';
 import { sendProblem } from '../http/problem.ts';
 import { keyMatcher } from '../http/api-key.ts';
 import { publicHealth, reportHealth, unavailableReason } from '../services/health.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 
 export function healthRoutes(deps: AppDeps): Router {
   const router = Router();

@@ -4,8 +4,8 @@
 // of nested <div>s took it 30 s), so both are bounded: the text the drafter reads, and how deep an
 // HTML page nests, estimated by a linear scan before parse5 builds a tree.
 import { htmlToText, looksLikeHtml } from '../../seeds/ingest/article.ts';
-import { BadInput } from '../errors.ts';
-import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, MAX_INPUT_CHARS } from '../limits.ts';
+import { BadInput } from '../../domain/errors.ts';
+import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, MAX_INPUT_CHARS } from '../../domain/ingest-limits.ts';
 
 
 /** Elements that never hold children (and so never nest). */

@@ -5,11 +5,12 @@
 // thread is replaced and the draft refused with 422), and sends each thread the known entities only
 // when they changed since it last got them.
 import { Worker } from 'node:worker_threads';
-import type { Confidence } from '../../seeds/ingest/draft.ts';
+import type { Confidence, EntityBadge } from '../../seeds/ingest/draft.ts';
+import type { HolderSuggestion, KnownHolding } from '../../seeds/ingest/holders.ts';
 import type { KnownForLinking } from '../../seeds/ingest/link.ts';
-import type { FactFile } from '../../seeds/schema.ts';
-import type { Span } from '../../seeds/source-text.ts';
-import { BadInput, Busy, TooManyRequests, Unprocessable } from '../errors.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
+import type { Span } from '../../domain/source-text.ts';
+import { BadInput, Busy, TooManyRequests, Unprocessable } from '../../domain/errors.ts';
 import type { Refusal } from './draft-refusal.ts';
 
 export interface DraftInput {
@@ -18,29 +19,37 @@ export interface DraftInput {
   fileName?: string | undefined;
 }
 
-export interface DraftResponse {
+/** What the drafter makes of an article. */
+export interface Drafted {
   article: { raw: string; text: string; published: string | null; junk: string[]; dateline: string | null };
   facts: FactFile;
   confidence: Record<string, Confidence>;
   spans: Record<string, Span[]>;
+  /** What the drafter left out, in plain words. */
+  problems: string[];
+  /** NEW or LINKED (with the target) for every drafted entity, and known look-alikes. */
+  entities: Record<string, EntityBadge>;
+  /** Offices named without a person, with who held them at that date. */
+  holders: HolderSuggestion[];
 }
 
-/** The entities drafts link against, numbered so a thread knows whether it has them already. */
+/** What drafts link against, numbered so a thread knows whether it has it already. */
 export interface KnownSnapshot {
   version: number;
   entities: readonly KnownForLinking[];
+  holdings: readonly KnownHolding[];
 }
 
 export type ToWorker =
   | { type: 'known-begin' }
   | { type: 'known-chunk'; entities: readonly KnownForLinking[] }
-  | { type: 'known-end'; version: number }
+  | { type: 'known-end'; version: number; holdings: readonly KnownHolding[] }
   | { type: 'draft'; id: number; input: DraftInput };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'started'; id: number; version: number }
-  | { type: 'done'; id: number; draft: DraftResponse }
+  | { type: 'done'; id: number; draft: Drafted }
   | ({ type: 'refused'; id: number } & Refusal);
 
 export interface DraftPoolOptions {
@@ -67,7 +76,7 @@ interface Job {
   input: DraftInput;
   client: string;
   known: () => Promise<KnownSnapshot>;
-  resolve: (draft: DraftResponse) => void;
+  resolve: (draft: Drafted) => void;
   reject: (error: unknown) => void;
 }
 
@@ -98,7 +107,7 @@ export class DraftPool {
   }
 
   /** Drafts `input` on a worker thread; `known` gives the entities to link against (read when its turn comes). */
-  draft(input: DraftInput, client: string, known: () => Promise<KnownSnapshot>, signal?: AbortSignal): Promise<DraftResponse> {
+  draft(input: DraftInput, client: string, known: () => Promise<KnownSnapshot>, signal?: AbortSignal): Promise<Drafted> {
     if (this.closed) return Promise.reject(new Busy('The server is shutting down.', 10));
     const mine = this.perClient.get(client) ?? 0;
     if (mine >= this.options.perClient) {
@@ -107,7 +116,7 @@ export class DraftPool {
     if (this.waiting.length >= this.options.queue) {
       return Promise.reject(new Busy(`Every drafting thread is busy and ${this.waiting.length} articles are waiting; try again later.`, this.retryAfter()));
     }
-    return new Promise<DraftResponse>((resolve, reject) => {
+    return new Promise<Drafted>((resolve, reject) => {
       const job: Job = { id: this.nextId++, input, client, known, resolve, reject };
       this.perClient.set(client, mine + 1);
       const settle = () => {
@@ -196,7 +205,7 @@ export class DraftPool {
           if (at + CHUNK < known.entities.length) await new Promise((resolve) => setImmediate(resolve));
           if (slot.job !== job) return;
         }
-        slot.worker.postMessage({ type: 'known-end', version: known.version } satisfies ToWorker);
+        slot.worker.postMessage({ type: 'known-end', version: known.version, holdings: known.holdings } satisfies ToWorker);
         slot.version = known.version;
       }
       slot.worker.postMessage({ type: 'draft', id: job.id, input: job.input } satisfies ToWorker);

@@ -3,11 +3,12 @@
 // a message; what the drafter cannot do with an article is a refusal, not a crash of the thread.
 import { parentPort } from 'node:worker_threads';
 import { draftFacts } from '../../seeds/ingest/draft.ts';
+import { indexOf } from '../../seeds/ingest/known.ts';
 import { EntityIndex, type KnownForLinking } from '../../seeds/ingest/link.ts';
 import { loadRules } from '../../seeds/ingest/rules.ts';
 import { checkArticle } from './article-limits.ts';
 import { refusalOf } from './draft-refusal.ts';
-import type { DraftInput, DraftResponse, FromWorker, ToWorker } from './draft-pool.ts';
+import type { DraftInput, Drafted, FromWorker, ToWorker } from './draft-pool.ts';
 
 const port = parentPort!;
 const rules = loadRules();
@@ -15,11 +16,19 @@ let index = new EntityIndex();
 let version = -1;
 let incoming: KnownForLinking[] = [];
 
-function draft(input: DraftInput): DraftResponse {
+function draft(input: DraftInput): Drafted {
   checkArticle(input.text);
   const result = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known: index, rules });
   const { raw, text, published, junk, dateline } = result.article;
-  return { article: { raw, text, published, junk, dateline: dateline ?? null }, facts: result.facts, confidence: result.confidence, spans: result.spans };
+  return {
+    article: { raw, text, published, junk, dateline: dateline ?? null },
+    facts: result.facts,
+    confidence: result.confidence,
+    spans: result.spans,
+    problems: result.problems,
+    entities: result.entities,
+    holders: result.holders,
+  };
 }
 
 const send = (message: FromWorker) => port.postMessage(message);
@@ -40,7 +49,7 @@ port.on('message', (message: ToWorker) => {
       for (const entity of message.entities) incoming.push(entity);
       return;
     case 'known-end':
-      index = new EntityIndex(incoming);
+      index = indexOf({ entities: incoming, holdings: [...message.holdings] });
       version = message.version;
       incoming = [];
       return;

@@ -1,17 +1,16 @@
-// Ingest over HTTP: draft facts from an article (POST /api/ingest) and load a reviewed draft through
-// the seed loader (POST /api/ingest/accept). Known entities come from the graph, so a name the graph
-// knows is linked to its id.
-import neo4j, { type Driver } from 'neo4j-driver';
-import { acceptFacts, type AcceptedStore, type Decision, type PropertyChange } from '../../seeds/ingest/accept.ts';
+// Ingest over HTTP: draft facts from an article (POST /api/ingest) on a drafting thread, and load a
+// reviewed draft (POST /api/ingest/accept) without rewriting what the graph already has. Known entities
+// come from the graph, so a name the graph knows is linked to its id.
+import { acceptFacts, type AcceptedStore, type Choice, type PropertyChange } from '../../seeds/ingest/accept.ts';
+import { appendDecisions, type Decision } from '../../seeds/ingest/decisions.ts';
 import { knownFromGraph } from '../../seeds/ingest/known.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
+import { BadInput, NeedsDecision } from '../../domain/errors.ts';
+import { MAX_ARTICLE_CHARS } from '../../domain/ingest-limits.ts';
+import { readGraphVersion, readSimilarMeetings, type Driver } from '../../graph/store.ts';
 import type { AccessAudit } from '../audit.ts';
-import { BadInput, NeedsDecision } from '../errors.ts';
-import { MAX_ARTICLE_CHARS } from '../limits.ts';
-import { cypher } from '../repository/cypher.ts';
-import type { DraftInput, DraftPool, DraftResponse, KnownSnapshot } from './draft-pool.ts';
+import type { DraftInput, DraftPool, Drafted, KnownSnapshot } from './draft-pool.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
-
-export type { DraftResponse } from './draft-pool.ts';
 
 export interface IngestDeps {
   driver: Driver;
@@ -24,21 +23,47 @@ export interface IngestDeps {
   known: KnownIndexCache<KnownSnapshot>;
   /** The drafting threads. */
   drafts: DraftPool;
+  /** Where the review's decisions are appended (DATA_DIR/ingest/decisions.jsonl); unset: not kept. */
+  decisionsFile?: string | undefined;
 }
 
 /** The cache of known entities for a database: read again from the graph when its fingerprint changes. */
 export function graphKnownEntities(driver: Driver, database: string | undefined): KnownIndexCache<KnownSnapshot> {
-  const fingerprint = async () => {
-    const { records } = await driver.executeQuery(cypher('graph-version'), {}, { database, routing: neo4j.routing.READ });
-    return [...(records[0]?.values() ?? [])].map(String).join(' ');
-  };
   let version = 0;
-  return knownIndexCache(async () => ({ version: ++version, entities: await knownFromGraph(driver, database) }), fingerprint);
+  return knownIndexCache(async () => ({ version: ++version, ...(await knownFromGraph(driver, database)) }), () => readGraphVersion(driver, database));
+}
+
+export interface DraftResponse extends Drafted {
+  /** Drafted meetings that look like meetings already in the graph, by fact path. */
+  similarMeetings: Record<string, { id: string; title: string; date: string | null }[]>;
+}
+
+/** Held meetings between two known people that the graph already has on that day (or undated). */
+async function similarMeetings(deps: IngestDeps, facts: FactFile): Promise<DraftResponse['similarMeetings']> {
+  const meetings = facts.events.flatMap((e, i) => {
+    if (e.status !== 'held') return [];
+    const people = [...new Set(e.participants.filter((p) => p.role !== 'mentioned' && p.who.startsWith('person:')).map((p) => p.who))];
+    const date = e.date && typeof e.date.value === 'string' ? e.date.value : null;
+    return people.flatMap((a, j) => people.slice(j + 1).map((b) => ({ path: `events[${i}]`, a, b, date })));
+  });
+  const out: DraftResponse['similarMeetings'] = {};
+  for (const m of await readSimilarMeetings(deps.driver, deps.database, meetings)) {
+    const list = (out[m.path] ??= []);
+    if (!list.some((x) => x.id === m.id)) list.push({ id: m.id, title: m.title, date: m.date });
+  }
+  return out;
 }
 
 /** Drafts on a worker thread (see draft-pool.ts); `signal` withdraws a draft still waiting. */
-export function draftArticle(deps: IngestDeps, input: DraftInput, context: { client: string; signal?: AbortSignal }): Promise<DraftResponse> {
-  return deps.drafts.draft(input, context.client, () => deps.known.get(), context.signal);
+export async function draftArticle(deps: IngestDeps, input: DraftInput, context: { client: string; signal?: AbortSignal }): Promise<DraftResponse> {
+  const drafted = await deps.drafts.draft(input, context.client, () => deps.known.get(), context.signal);
+  return { ...drafted, similarMeetings: await similarMeetings(deps, drafted.facts) };
+}
+
+/** The review's verdict on each drafted fact, appended for the rules' precision (eval:extract --rules). */
+export function recordDecisions(deps: IngestDeps, input: { source: string; decisions: Decision[] }): { recorded: number } {
+  if (!deps.decisionsFile) return { recorded: 0 };
+  return { recorded: appendDecisions(deps.decisionsFile, input.source, input.decisions) };
 }
 
 export interface AcceptResponse {
@@ -48,7 +73,7 @@ export interface AcceptResponse {
   counts: { nodesCreated: number; relationshipsCreated: number; propertiesSet: number };
   /** Where the article and its facts are kept, relative to DATA_DIR; null when the server keeps no files. */
   kept: { factFile: string; source: string } | null;
-  /** Properties of existing entities this accept replaced, and those it left as they were, as decided. */
+  /** Properties of what the graph already had that this accept replaced, and those it left as they were, as chosen. */
   replaced: PropertyChange[];
   keptAsIs: PropertyChange[];
 }
@@ -56,7 +81,8 @@ export interface AcceptResponse {
 export interface AcceptRequest {
   facts: Record<string, unknown>;
   text: string;
-  decisions?: Decision[] | undefined;
+  /** A choice for each change a 409 listed. */
+  changes?: Choice[] | undefined;
 }
 
 /** One accept at a time: each reads what it is about to change, and names follow one another. */
@@ -74,12 +100,12 @@ export async function acceptArticle(deps: IngestDeps, input: AcceptRequest, cont
   const source = input.facts.source as { published?: unknown } | undefined;
   const raw = typeof source?.published === 'string' && !/^\s*date \d{4}-\d{2}-\d{2}/.test(input.text) ? ` date ${source.published} ${input.text}` : input.text;
   const result = await oneAtATime(deps, () =>
-    acceptFacts(deps.driver, deps.database, { facts: input.facts, raw, decisions: input.decisions }, { store: deps.store, undecided: 'ask', maxTextChars: MAX_ARTICLE_CHARS }),
+    acceptFacts(deps.driver, deps.database, { facts: input.facts, raw, choices: input.changes }, { store: deps.store, undecided: 'ask', maxTextChars: MAX_ARTICLE_CHARS }),
   );
   if (!result.ok && 'undecided' in result) {
     throw new NeedsDecision(
       `The draft would change ${result.undecided.length} propert${result.undecided.length === 1 ? 'y' : 'ies'} of what the graph already has; ` +
-        'decide for each whether to keep the current value or replace it (decisions: [{id, property, choice: "keep" | "replace"}]). Nothing was written.',
+        'choose for each whether to keep the current value or replace it (changes: [{id, property, choice: "keep" | "replace"}]). Nothing was written.',
       result.undecided,
     );
   }

@@ -3,10 +3,9 @@
 // check the parameters of a run; the run itself goes through the console's guards.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BadInput, NotFound } from '../errors.ts';
-import { cypher, CYPHER_DIR } from '../repository/cypher.ts';
-import { periodBound } from '../repository/values.ts';
-import { isPeriod, PERIOD_HINT } from '../../seeds/periods.ts';
+import { BadInput, NotFound } from '../../domain/errors.ts';
+import { cypher, CYPHER_DIR } from '../../graph/cypher.ts';
+import { isPeriod, PERIOD_HINT, periodBound } from '../../domain/period.ts';
 
 export const PARAM_TYPES = ['string', 'integer', 'date-start', 'date-end', 'country'] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];

@@ -231,7 +231,7 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
 
   it('public health names no internal host, port or driver text; the API key shows them', async () => {
     const key = 'health-key-0123456789abcdef';
-    const { API_DRIVER, createDriver } = await import('../../server/repository/database.ts');
+    const { API_DRIVER, createDriver } = await import('../../graph/database.ts');
     const { appDeps } = await import('../../server/deps.ts');
     const dead = createDriver({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: '' }, API_DRIVER);
     const app = await startApp({ ...appDeps(dead, undefined, { audit: () => {} }), apiKey: key });

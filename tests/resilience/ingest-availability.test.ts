@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MAX_ARTICLE_CHARS } from '../../server/limits.ts';
+import { MAX_ARTICLE_CHARS } from '../../domain/ingest-limits.ts';
 import { DATA_ROOT, testDatabase } from '../support/database.ts';
 import { spawnTs } from '../support/processes.ts';
 import { seededGraph } from '../support/seeded.ts';

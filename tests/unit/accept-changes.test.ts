@@ -2,18 +2,18 @@
 // participations a plan would change; what keep and replace do to the plan; the per-article caps and
 // the MET a draft would add; the names the server gives accepted files.
 import { expect } from 'chai';
-import neo4j from 'neo4j-driver';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referencesOf } from '../../seeds/ingest/accept.ts';
 import { nameSlug, nextName } from '../../seeds/ingest/accepted-store.ts';
-import { capProblems, DRAFT_CAPS, newMeetings } from '../../seeds/ingest/caps.ts';
-import { applyDecisions, findChanges, participationKey, type ExistingEntity, type ExistingParticipation } from '../../seeds/ingest/changes.ts';
-import type { WritePlan } from '../../seeds/plan.ts';
-import { factFileSchema } from '../../seeds/schema.ts';
+import { capProblems, DRAFT_CAPS, newMeetings } from '../../domain/fact-caps.ts';
+import { applyChoices, findChanges, participationKey, type ExistingEntity, type ExistingParticipation } from '../../domain/accept-changes.ts';
+import { CalendarDay } from '../../domain/period.ts';
+import type { WritePlan } from '../../domain/plan.ts';
+import { factFileSchema } from '../../domain/fact-schema.ts';
 
-const date = (y: number, m: number, d: number) => new neo4j.types.Date(y, m, d);
+const date = (y: number, m: number, d: number) => new CalendarDay(y, m, d);
 
 function plan(): WritePlan {
   return {
@@ -44,13 +44,13 @@ const existing = new Map<string, ExistingEntity>([
   ['org:kz-mfa', { id: 'org:kz-mfa', label: 'Organization', name: 'Ministry of Foreign Affairs of Kazakhstan', aliases: [], props: { kind: 'ministry', note: null } }],
   ['person:a', { id: 'person:a', label: 'Person', name: 'A', aliases: [], props: { note: null } }],
   ['event:visit', { id: 'event:visit', label: 'Event', name: 'Visit', aliases: [], props: { kind: 'visit', status: 'planned', datePrecision: 'unknown', dateText: null } }],
-  ['event:talks', { id: 'event:talks', label: 'Event', name: 'Talks', aliases: [], props: { kind: 'talks', status: 'held', datePrecision: 'day', dateText: '2025-02-07', start: date(2025, 2, 7) } }],
+  ['event:talks', { id: 'event:talks', label: 'Event', name: 'Talks', aliases: [], props: { kind: 'talks', status: 'held', datePrecision: 'day', dateText: '2025-02-07', start: '2025-02-07' } }],
 ]);
 const participations = new Map<string, ExistingParticipation>([
   [participationKey('person:a', 'event:talks'), { who: 'person:a', event: 'event:talks', role: 'host', represents: 'country:KZ', officialRole: null, delegation: false }],
 ]);
 
-describe('accept: changes to what exists, decisions, caps, names (no database)', () => {
+describe('accept: changes to what exists, choices, caps, names (no database)', () => {
   it('lists every property a plan would change, and nothing it only adds to', () => {
     const changes = findChanges(plan(), existing, participations);
     expect(changes.map((c) => [c.id, c.property, c.current, c.proposed])).to.deep.equal([
@@ -63,29 +63,29 @@ describe('accept: changes to what exists, decisions, caps, names (no database)',
     // A planned report of a held event and a vaguer date are no changes: held and the day stay.
   });
 
-  it('keeps the graph’s values where decided, replaces where decided, and reports the rest as undecided', () => {
+  it('keeps the graph’s values where chosen, replaces where chosen, and reports the rest as undecided', () => {
     const original = plan();
     const changes = findChanges(original, existing, participations);
-    const decided = applyDecisions(original, changes, [
+    const chosen = applyChoices(original, changes, [
       { id: 'org:kz-mfa', property: 'kind', choice: 'keep' },
       { id: 'person:a', property: 'note', choice: 'keep' },
       { id: 'event:visit', property: 'status', choice: 'keep' },
       { id: 'event:visit', property: 'date', choice: 'replace' },
       { id: 'nobody', property: 'kind', choice: 'replace' },
     ], 'ask', existing, participations);
-    expect(decided.undecided.map((c) => `${c.id}#${c.property}`)).to.deep.equal(['person:a → event:talks#role']);
-    expect(decided.kept.map((c) => c.property)).to.deep.equal(['kind', 'note', 'status']);
-    expect(decided.replaced.map((c) => c.property)).to.deep.equal(['date']);
-    expect(decided.plan.entities.get('Organization')![0]!.props).to.deep.equal({ kind: 'ministry' });
-    expect(decided.plan.entities.get('Person')![0]!.props).to.deep.equal({});
-    expect(decided.plan.entities.get('Person')![1]!.props).to.deep.equal({ note: 'new person' });
-    expect(decided.plan.events[0]!.status).to.equal('planned');
-    expect(decided.plan.events[0]!.date!.text).to.equal('2025-06-01');
+    expect(chosen.undecided.map((c) => `${c.id}#${c.property}`)).to.deep.equal(['person:a → event:talks#role']);
+    expect(chosen.kept.map((c) => c.property)).to.deep.equal(['kind', 'note', 'status']);
+    expect(chosen.replaced.map((c) => c.property)).to.deep.equal(['date']);
+    expect(chosen.plan.entities.get('Organization')![0]!.props).to.deep.equal({ kind: 'ministry' });
+    expect(chosen.plan.entities.get('Person')![0]!.props).to.deep.equal({});
+    expect(chosen.plan.entities.get('Person')![1]!.props).to.deep.equal({ note: 'new person' });
+    expect(chosen.plan.events[0]!.status).to.equal('planned');
+    expect(chosen.plan.events[0]!.date!.text).to.equal('2025-06-01');
     // The plan given is not touched.
     expect(original.entities.get('Organization')![0]!.props).to.deep.equal({ kind: 'company' });
     expect(original.events[0]!.status).to.equal('held');
-    // Start-up: what nobody decided keeps the graph's value.
-    const atStart = applyDecisions(original, changes, [], 'keep', existing, participations);
+    // Start-up: what nobody chosen keeps the graph's value.
+    const atStart = applyChoices(original, changes, [], 'keep', existing, participations);
     expect(atStart.undecided).to.deep.equal([]);
     expect(atStart.plan.participations[0]!.role).to.equal('host');
     expect(findChanges(atStart.plan, existing, participations)).to.deep.equal([]);

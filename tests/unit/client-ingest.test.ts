@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { allDecided, changeKey, decisionsFor, describeChange, factPaths, reviewedFacts, segments, topLevel, type FactFile } from '../../client/src/ingest-review.ts';
+import { allChosen, changeKey, choicesFor, describeChange, factPaths, reviewedFacts, segments, topLevel, type FactFile } from '../../client/src/ingest-review.ts';
 
 const draft: FactFile = {
   source: { file: 'a.txt', title: 'Draft: x', published: null, junk: [] },
@@ -53,13 +53,13 @@ describe('client: reviewing a draft', () => {
       { id: 'person:a → event:e', label: 'PARTICIPATED_IN', property: 'represents', current: 'country:KZ', proposed: null },
     ];
     expect(changes.map(describeChange)).to.deep.equal(['org:kz-mfa · kind: ministry → company', 'person:a → event:e · represents: country:KZ → (none)']);
-    expect(allDecided(changes, {})).to.equal(false);
+    expect(allChosen(changes, {})).to.equal(false);
     const choices = { [changeKey(changes[0]!)]: 'keep' as const };
-    expect(allDecided(changes, choices)).to.equal(false);
-    expect(decisionsFor(changes, choices)).to.deep.equal([{ id: 'org:kz-mfa', property: 'kind', choice: 'keep' }]);
+    expect(allChosen(changes, choices)).to.equal(false);
+    expect(choicesFor(changes, choices)).to.deep.equal([{ id: 'org:kz-mfa', property: 'kind', choice: 'keep' }]);
     choices[changeKey(changes[1]!)] = 'replace' as never;
-    expect(allDecided(changes, choices)).to.equal(true);
-    expect(decisionsFor(changes, choices).map((d) => d.choice)).to.deep.equal(['keep', 'replace']);
-    expect(allDecided([], {})).to.equal(true);
+    expect(allChosen(changes, choices)).to.equal(true);
+    expect(choicesFor(changes, choices).map((d) => d.choice)).to.deep.equal(['keep', 'replace']);
+    expect(allChosen([], {})).to.equal(true);
   });
 });

@@ -2,12 +2,12 @@
 // pass, text length), and the pool of drafting threads — a bounded queue, a per-client cap, a time
 // budget and a heap limit that replace the thread, and the known entities sent once per version.
 import { expect } from 'chai';
-import { BadInput, Busy, TooManyRequests, Unprocessable } from '../../server/errors.ts';
-import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH } from '../../server/limits.ts';
+import { BadInput, Busy, TooManyRequests, Unprocessable } from '../../domain/errors.ts';
+import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH } from '../../domain/ingest-limits.ts';
 import { checkArticle, htmlDepth } from '../../server/services/article-limits.ts';
 import { DraftPool, type KnownSnapshot } from '../../server/services/draft-pool.ts';
 import { refusalOf } from '../../server/services/draft-refusal.ts';
-import { factFileSchema } from '../../seeds/schema.ts';
+import { factFileSchema } from '../../domain/fact-schema.ts';
 
 const ARTICLE = ' date 2025-09-18 ULAANBAATAR, September 18. Mongolia’s Minister of Foreign Affairs Battsetseg Batmunkh held talks with Ghana’s Minister of Foreign Affairs Samuel Okudzeto Ablakwa on Tuesday.';
 
@@ -18,7 +18,7 @@ function slowText(chars: number): string {
   return text.slice(0, chars);
 }
 
-const none = async (): Promise<KnownSnapshot> => ({ version: 0, entities: [] });
+const none = async (): Promise<KnownSnapshot> => ({ version: 0, entities: [], holdings: [] });
 
 describe('drafting limits and threads (no database)', function () {
   this.timeout(120_000);
@@ -69,7 +69,7 @@ describe('drafting limits and threads (no database)', function () {
       let reads = 0;
       const known = async (): Promise<KnownSnapshot> => {
         reads++;
-        return { version: 7, entities: [{ id: 'person:battsetseg-batmunkh', label: 'Person', name: 'Battsetseg Batmunkh', aliases: [], countries: ['country:MN'] }] };
+        return { version: 7, entities: [{ id: 'person:battsetseg-batmunkh', label: 'Person', name: 'Battsetseg Batmunkh', aliases: [], countries: ['country:MN'] }], holdings: [] };
       };
       const first = await pool.draft({ text: ARTICLE }, 'a', known);
       expect(first.facts.people.map((p) => p.id)).to.include('person:battsetseg-batmunkh');
@@ -132,6 +132,7 @@ describe('drafting limits and threads (no database)', function () {
     const invalid = refusalOf(zod.success ? new Error('no') : zod.error);
     expect(invalid).to.include({ kind: 'unprocessable' });
     expect(invalid.message).to.equal('The drafter made facts from this article that do not pass the fact-file checks (source.title: String must contain at least 5 character(s)); nothing was drafted. Simplify or shorten the article, or write the fact file by hand.');
+    expect(refusalOf(new Error('the draft cannot be made valid: source.title: at most 500 characters')).message).to.match(/do not pass the fact-file checks \(source\.title: at most 500 characters\)/);
     expect(refusalOf(new RangeError('Maximum call stack size exceeded')).message).to.match(/too deeply/);
     const other = refusalOf(new TypeError('x is undefined at /srv/app/seeds/ingest/people.ts:12'));
     expect(other.message).to.equal('The drafter failed on this article; the server log has the details.');
@@ -162,6 +163,7 @@ describe('drafting limits and threads (no database)', function () {
       const big = await pool.draft({ text: slowText(MAX_ARTICLE_CHARS) }, 'a', async () => ({
         version: 1,
         entities: Array.from({ length: 60_000 }, (_, i) => ({ id: `person:p-${i}`, label: 'Person' as const, name: `Person Number ${i} ${'x'.repeat(40)}`, aliases: [`Alias ${i}`], countries: [] })),
+        holdings: [],
       })).then(() => null, (e: unknown) => e);
       expect(big).to.be.instanceOf(Unprocessable);
       expect((big as Error).message).to.match(/more than 16 MiB|stopped on this article/);
