@@ -45,16 +45,20 @@ export class QueryFailed extends AppError {
   readonly code = 'query-failed';
 }
 
-/** The database cannot be reached right now; retrying later may work. */
-export class DatabaseUnavailable extends AppError {
-  override readonly name = 'DatabaseUnavailable';
-  readonly code = 'database-unavailable';
+/** A failure that passes: the caller is told when to try again (HTTP Retry-After). */
+export abstract class RetryLater extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds = 5,
   ) {
     super(message);
   }
+}
+
+/** The database cannot be reached right now; retrying later may work. */
+export class DatabaseUnavailable extends RetryLater {
+  override readonly name = 'DatabaseUnavailable';
+  readonly code = 'database-unavailable';
 }
 
 export function databaseUnreachable(): DatabaseUnavailable {
@@ -68,27 +72,15 @@ export class Unauthorized extends AppError {
 }
 
 /** A caller who sent too many requests too quickly; retry after the window. */
-export class TooManyRequests extends AppError {
+export class TooManyRequests extends RetryLater {
   override readonly name = 'TooManyRequests';
   readonly code = 'too-many-requests';
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(message);
-  }
 }
 
 /** The server is at capacity for this kind of work (a full queue, no free database connection); retry later. */
-export class Busy extends AppError {
+export class Busy extends RetryLater {
   override readonly name = 'Busy';
   readonly code = 'busy';
-  constructor(
-    message: string,
-    readonly retryAfterSeconds = 5,
-  ) {
-    super(message);
-  }
 }
 
 /** Valid input the server cannot turn into a result (an article the drafter cannot draft within its budget). */
@@ -97,10 +89,9 @@ export class Unprocessable extends AppError {
   readonly code = 'unprocessable';
 }
 
-
 /**
  * A reviewed draft that would change what is already in the graph: each change needs an explicit
- * decision (keep or replace) before anything is written.
+ * choice (keep or replace) before anything is written.
  */
 export class NeedsDecision extends AppError {
   override readonly name = 'NeedsDecision';

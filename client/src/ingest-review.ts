@@ -1,6 +1,7 @@
 // The review of a drafted fact file — pure, so it is unit-tested: which facts are kept, edited or
 // rejected; the fact file that results (references to rejected entities dropped with them, so what
 // is sent always holds together); and the article cut into segments for highlighting quotes.
+import type { PropertyChange } from '../../domain/accept-changes.ts';
 
 export type Decision = 'accept' | 'reject';
 
@@ -158,13 +159,7 @@ export function topLevel(path: string): string {
 }
 
 /** A property of something the graph already has that the draft would change (a 409 from accept lists them). */
-export interface PropertyChange {
-  id: string;
-  label: string;
-  property: string;
-  current: unknown;
-  proposed: unknown;
-}
+export type { PropertyChange };
 
 export type ChangeChoice = 'keep' | 'replace';
 

@@ -3,8 +3,8 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { isPoolExhausted, isUnreachable } from '../../graph/database.ts';
 import {
-  AppError, BadInput, Busy, DatabaseUnavailable, NeedsDecision, NotFound, QueryFailed, QueryRefused, QueryTimeout, TooManyRequests,
-  Unauthorized, Unprocessable, databaseUnreachable,
+  AppError, BadInput, Busy, DatabaseUnavailable, NeedsDecision, NotFound, QueryFailed, QueryRefused, QueryTimeout, RetryLater,
+  TooManyRequests, Unauthorized, Unprocessable, databaseUnreachable,
 } from '../../domain/errors.ts';
 
 export interface Problem {
@@ -69,7 +69,7 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
     }
     if (error instanceof NeedsDecision) problem.changes = error.changes;
     const headers: Record<string, string> = {};
-    if (error instanceof DatabaseUnavailable || error instanceof TooManyRequests || error instanceof Busy) headers['Retry-After'] = String(error.retryAfterSeconds);
+    if (error instanceof RetryLater) headers['Retry-After'] = String(error.retryAfterSeconds);
     // RFC 9110: a 401 names the scheme the client should use.
     if (error instanceof Unauthorized) headers['WWW-Authenticate'] = 'Bearer realm="diplomatic-kg"';
     return { problem, headers };

@@ -5,11 +5,9 @@
 // thread is replaced and the draft refused with 422), and sends each thread the known entities only
 // when they changed since it last got them.
 import { Worker } from 'node:worker_threads';
-import type { Confidence, EntityBadge } from '../../seeds/ingest/draft.ts';
-import type { HolderSuggestion, KnownHolding } from '../../seeds/ingest/holders.ts';
+import type { Draft } from '../../seeds/ingest/draft.ts';
+import type { KnownHolding } from '../../seeds/ingest/holders.ts';
 import type { KnownForLinking } from '../../seeds/ingest/link.ts';
-import type { FactFile } from '../../domain/fact-schema.ts';
-import type { Span } from '../../domain/source-text.ts';
 import { BadInput, Busy, TooManyRequests, Unprocessable } from '../../domain/errors.ts';
 import type { Refusal } from './draft-refusal.ts';
 
@@ -19,19 +17,10 @@ export interface DraftInput {
   fileName?: string | undefined;
 }
 
-/** What the drafter makes of an article. */
-export interface Drafted {
+/** What the drafter makes of an article (see Draft), its article as plain JSON. */
+export type Drafted = Omit<Draft, 'article'> & {
   article: { raw: string; text: string; published: string | null; junk: string[]; dateline: string | null };
-  facts: FactFile;
-  confidence: Record<string, Confidence>;
-  spans: Record<string, Span[]>;
-  /** What the drafter left out, in plain words. */
-  problems: string[];
-  /** NEW or LINKED (with the target) for every drafted entity, and known look-alikes. */
-  entities: Record<string, EntityBadge>;
-  /** Offices named without a person, with who held them at that date. */
-  holders: HolderSuggestion[];
-}
+};
 
 /** What drafts link against, numbered so a thread knows whether it has it already. */
 export interface KnownSnapshot {

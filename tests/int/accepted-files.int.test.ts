@@ -1,7 +1,7 @@
 // The running server (server/main.ts as `npm start` runs it, over the test Neo4j) keeps what it accepts
 // under DATA_DIR/accepted and nothing in the code tree; its answers name no server path; and a reviewed
 // article survives a reinstall: with the graph emptied and the server started again on the same
-// DATA_DIR, the article, its facts and the reviewer's decisions are back after the seeds.
+// DATA_DIR, the article, its facts and the reviewer's choices are back after the seeds.
 import { expect } from 'chai';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -67,7 +67,7 @@ describe('accepted articles live under DATA_DIR, never in the code tree, and sur
     expect(undecided.status, undecided.text).to.equal(409);
     expect(readdirSync(dataDir)).to.not.include('accepted'); // nothing kept for a refused draft
 
-    const accepted = await post('/api/ingest/accept', { facts: draft.facts, text: draft.article.raw, decisions: [{ id: 'org:kz-mfa', property: 'note', choice: 'replace' }] });
+    const accepted = await post('/api/ingest/accept', { facts: draft.facts, text: draft.article.raw, changes: [{ id: 'org:kz-mfa', property: 'note', choice: 'replace' }] });
     expect(accepted.status, accepted.text).to.equal(200);
     const body = JSON.parse(accepted.text) as { source: string; kept: { factFile: string; source: string } };
     expect(body.source).to.match(/^\d{3}_c9f91e7b6a0dedac\.txt$/);
@@ -75,8 +75,8 @@ describe('accepted articles live under DATA_DIR, never in the code tree, and sur
     expect(body.kept).to.deep.equal({ factFile: `accepted/facts/${name}.yaml`, source: `accepted/sources/${name}.txt` });
     expect(accepted.text, 'no server path in the answer').to.not.contain(dataDir);
     expect(accepted.text).to.not.match(/\/(work|home|tmp|srv|usr|var)\//);
-    for (const file of [body.kept.factFile, body.kept.source, `accepted/decisions/${name}.json`]) expect(existsSync(join(dataDir, file)), file).to.equal(true);
-    expect(JSON.parse(readFileSync(join(dataDir, 'accepted/decisions', `${name}.json`), 'utf8'))).to.deep.equal([{ id: 'org:kz-mfa', property: 'note', choice: 'replace' }]);
+    for (const file of [body.kept.factFile, body.kept.source, `accepted/choices/${name}.json`]) expect(existsSync(join(dataDir, file)), file).to.equal(true);
+    expect(JSON.parse(readFileSync(join(dataDir, 'accepted/choices', `${name}.json`), 'utf8'))).to.deep.equal([{ id: 'org:kz-mfa', property: 'note', choice: 'replace' }]);
     expect(listing(CODE_TREE), 'the server wrote into the code tree').to.deep.equal(codeBefore);
 
     // The access log records the accept (and never the key).
@@ -95,7 +95,7 @@ describe('accepted articles live under DATA_DIR, never in the code tree, and sur
     expect(meetings.status).to.equal(200);
     const found = (await meetings.json()) as { meetings: { event: { kind: string } }[] };
     expect(found.meetings.map((m) => m.event.kind)).to.deep.equal(['talks']);
-    expect(await note(), 'the decided replacement is applied again').to.equal('Reviewed note.');
+    expect(await note(), 'the chosen replacement is applied again').to.equal('Reviewed note.');
     const sources = await driver.executeQuery('MATCH (s:Source {id: $id}) RETURN s.text AS text', { id: `source:${name}` });
     expect(sources.records[0]!.get('text') as string).to.contain('held talks with');
     expect(listing(CODE_TREE)).to.deep.equal(codeBefore);

@@ -2,7 +2,7 @@
 // that reuses curated ids with other values, flips statuses, dates and roles, borrows a curated file
 // name (or a case variant, a path, 5,000 characters), or is far too large, writes nothing; every curated
 // node and relationship keeps every property (only sources, evidence and aliases may grow, and only for
-// an accepted draft). Changes go in only as decided, one property at a time. The graph is reloaded
+// an accepted draft). Changes go in only as chosen, one property at a time. The graph is reloaded
 // from the seeds afterwards, for the suites that follow.
 import { expect } from 'chai';
 import type { Driver } from 'neo4j-driver';
@@ -53,8 +53,8 @@ interface Problem {
   changes?: { id: string; label: string; property: string; current: unknown; proposed: unknown }[];
 }
 
-const accept = (facts: Record<string, unknown>, decisions?: unknown[], text = ARTICLE) =>
-  postJson<Problem & { source: string; replaced: unknown[]; keptAsIs: unknown[] }>('/api/ingest/accept', { facts, text, ...(decisions ? { decisions } : {}) });
+const accept = (facts: Record<string, unknown>, changes?: unknown[], text = ARTICLE) =>
+  postJson<Problem & { source: string; replaced: unknown[]; keptAsIs: unknown[] }>('/api/ingest/accept', { facts, text, ...(changes ? { changes } : {}) });
 
 describe('resilience: hostile drafts leave curated data as it was', function () {
   this.timeout(300_000);
@@ -73,7 +73,7 @@ describe('resilience: hostile drafts leave curated data as it was', function () 
 
   const unchanged = async () => expect(altered(curated, await snapshot(driver)), 'curated nodes or relationships changed').to.deep.equal([]);
 
-  it('refuses to change properties of curated entities, events and participations until decided (409, nothing written)', async () => {
+  it('refuses to change properties of curated entities, events and participations until chosen (409, nothing written)', async () => {
     const nodes = (await driver.executeQuery('MATCH (n) RETURN count(n) AS n')).records[0]!.get('n').toNumber() as number;
     const variants: [string, Record<string, unknown>, string[]][] = [
       ['an organisation turned into a company', draft((f) => f.organizations.push({ id: 'org:kz-mfa', name: 'Ministry of Foreign Affairs of Kazakhstan', kind: 'company', quote: 'The Ministry of Foreign Affairs of Kazakhstan' })), ['org:kz-mfa kind ministry → company']],
@@ -136,7 +136,7 @@ describe('resilience: hostile drafts leave curated data as it was', function () 
     await unchanged();
   });
 
-  it('writes a change only as decided: keep leaves the graph’s value, replace sets exactly that property', async () => {
+  it('writes a change only as chosen: keep leaves the graph’s value, replace sets exactly that property', async () => {
     const hostile = draft((f) => {
       f.organizations.push({ id: 'org:kz-mfa', name: 'Ministry of Foreign Affairs of Kazakhstan', kind: 'company', note: 'A company now.', quote: 'The Ministry of Foreign Affairs of Kazakhstan' });
       f.events.push({ id: 'event:kuantyrov-adesoji-meeting', kind: 'meeting', title: 'Meeting', status: 'held', date: { value: '2025-06-01', quote: 'on June 1' }, quote: 'Alibek Kuantyrov met Adeniyi Adesoji' });
