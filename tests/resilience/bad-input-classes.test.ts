@@ -252,6 +252,26 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
     expect(Object.keys(up.neo4j).sort()).to.deep.equal(['connected', 'edition', 'version']);
   });
 
+  it('console errors carry no Java class names, paths or stack frames', async () => {
+    const queries = [
+      "RETURN apoc.convert.fromJsonMap('{not json')",
+      "RETURN apoc.text.regexGroups('abc', '(')",
+      "RETURN 'abc' =~ '('",
+      "RETURN date('2025-13-01')",
+      'RETURN toInteger(1e400)',
+      "RETURN apoc.util.validatePredicate(true, 'x %s', [1])",
+    ];
+    for (const query of queries) {
+      const res = await send(base, 'POST', '/api/cypher', JSON_TYPE, JSON.stringify({ query }));
+      const what = `${query} → ${res.status} ${res.text.slice(0, 300)}`;
+      expect(res.status, what).to.be.below(500);
+      if (res.status >= 400) {
+        const problem = expectRefused(res, query);
+        expect(String(problem.detail), what).to.not.match(/\b(java|javax|org|com|io|sun|scala)\.[a-z]+\.[A-Za-z.]+|\.java:\d+|Exception:/);
+      }
+    }
+  });
+
   it('serves no source maps', async () => {
     const index = (await send(base, 'GET', '/')).text;
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
