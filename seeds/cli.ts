@@ -8,6 +8,7 @@ import { loadDatabaseConfig } from '../graph/config.ts';
 import { loadAccepted } from './ingest/accept.ts';
 import { acceptedFactFiles, acceptedStore, readChoices } from './ingest/accepted-store.ts';
 import { loadFactFiles } from './loader.ts';
+import { syncJudgementLogs } from './resolution/sync.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,6 +43,8 @@ runCli(() =>
         `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
     );
     if (!values.check) {
+      // A reset emptied the judgements too: the logs put them (and their clusters) back.
+      await syncJudgementLogs(driver, database, loadDatabaseConfig().DATA_DIR, (line) => console.log(line));
       console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
     }
     return refused.length + refusedAccepted > 0 ? 1 : 0;

@@ -12,6 +12,7 @@ import { REPORT_CSS } from './services/reports/render.ts';
 import { DOCS_CSS } from './http/openapi.ts';
 import { consoleRoutes } from './routes/cypher.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { resolutionRoutes } from './routes/resolution.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -36,11 +37,12 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', corsPolicy(security.corsOrigins));
   // Long URLs are refused before anything parses them (Node itself caps headers at 16 KiB).
   app.use((req, _res, next) => next(req.url.length > MAX_URL_LENGTH ? new BadInput(`The URL is longer than ${MAX_URL_LENGTH} characters.`, 'url') : undefined));
-  // The console runs user Cypher and ingest writes: the API key (when configured) is checked first, so
-  // only authenticated requests spend the per-client budget, and before any body is read.
+  // The console runs user Cypher, ingest and resolution write: the API key (when configured) is checked
+  // first, so only authenticated requests spend the per-client budget, and before any body is read.
   const authenticated = requireApiKey(deps.apiKey, { audit: deps.accessAudit });
   app.post(['/api/cypher', '/api/queries/:name'], authenticated, perMinuteLimit(security.consolePerMinute, 'console'));
   app.post(['/api/ingest', '/api/ingest/accept', '/api/ingest/decisions'], authenticated, perMinuteLimit(security.consolePerMinute, 'ingest'));
+  app.post(['/api/resolution/judgements', '/api/resolution/accept'], authenticated, perMinuteLimit(security.consolePerMinute, 'resolution'));
   app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
 
   // An article with its reviewed facts can be larger than any query; everything else stays at 100 kB.
@@ -56,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', consoleRoutes(deps));
   app.use('/api', reportRoutes(deps));
   app.use('/api', ingestRoutes(deps));
+  app.use('/api', resolutionRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   // Source maps would publish the client's sources; the build makes none, and none is served.

@@ -16,6 +16,7 @@ import { API_DRIVER, applySchema, isUnreachable } from '../graph/database.ts';
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
+import { syncJudgementLogs } from '../seeds/resolution/sync.ts';
 import { acceptedStore } from '../seeds/ingest/accept.ts';
 
 const log = (line: string) => console.log(line);
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     async () => {
       await applySchema(db.driver, db.database);
       if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log, accepted);
+      await syncJudgementLogs(db.driver, db.database, config.DATA_DIR, log);
     },
     { isTransient: isUnreachable, log },
   );
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
       accepted,
       drafting: { workers: config.INGEST_WORKERS, queue: config.INGEST_QUEUE, timeoutMs: config.INGEST_TIMEOUT_MS, heapMiB: config.INGEST_HEAP_MB },
       decisionsFile: decisionsFile(config.DATA_DIR),
+      dataDir: config.DATA_DIR,
       log,
     }),
   );

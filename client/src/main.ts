@@ -6,6 +6,7 @@ import { $, download, h } from './dom.ts';
 import { Explorer } from './explorer.ts';
 import { IngestTab } from './ingest-tab.ts';
 import { ReportsTab } from './reports-tab.ts';
+import { ResolveTab } from './resolve-tab.ts';
 import { decodeState, encodeState, isPeriod, type LayoutName, type PathQuery, type ReportQuery, type Tab, type ViewState } from './state.ts';
 import { TYPE_STYLE } from './style.ts';
 import { attachSuggest } from './suggest.ts';
@@ -41,9 +42,10 @@ const explorer = new Explorer({
 const consoleTab = new ConsoleTab({ open: (id) => (selectTab('explore'), void explorer.load(id)), queryChanged: (q) => update({ query: q }) });
 const reports = new ReportsTab({ changed: (r) => update({ report: r }) });
 new IngestTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
+const resolveTab = new ResolveTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
 
 // --- tabs -----------------------------------------------------------------------------------------
-const TABS: Tab[] = ['explore', 'console', 'reports', 'ingest'];
+const TABS: Tab[] = ['explore', 'console', 'reports', 'ingest', 'resolve'];
 function selectTab(tab: Tab, focus = false): void {
   for (const t of TABS) {
     const button = $(`#tab-${t}`);
@@ -55,6 +57,7 @@ function selectTab(tab: Tab, focus = false): void {
   update({ tab });
   if (tab === 'explore') explorer.graph.resize();
   if (tab === 'console') void consoleTab.activate();
+  if (tab === 'resolve') void resolveTab.activate();
 }
 document.querySelectorAll<HTMLButtonElement>('[role=tab][data-tab]').forEach((b) => {
   b.addEventListener('click', () => selectTab(b.dataset.tab as Tab));

@@ -1,5 +1,5 @@
 // The view's state and its URL-hash form, so a link reproduces the view. Pure: no DOM.
-export type Tab = 'explore' | 'console' | 'reports' | 'ingest';
+export type Tab = 'explore' | 'console' | 'reports' | 'ingest' | 'resolve';
 export type Via = 'meetings' | 'any';
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
 
@@ -33,7 +33,7 @@ export interface ViewState {
 
 export const DEFAULT_STATE: ViewState = { tab: 'explore', undated: true, layout: 'fcose' };
 
-const TABS: readonly Tab[] = ['explore', 'console', 'reports', 'ingest'];
+const TABS: readonly Tab[] = ['explore', 'console', 'reports', 'ingest', 'resolve'];
 const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'breadthfirst'];
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 

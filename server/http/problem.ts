@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { isPoolExhausted, isUnreachable } from '../../graph/database.ts';
 import {
-  AppError, BadInput, Busy, DatabaseUnavailable, NeedsDecision, NotFound, QueryFailed, QueryRefused, QueryTimeout, RetryLater,
+  AppError, BadInput, Busy, Conflict, DatabaseUnavailable, NeedsDecision, NotFound, QueryFailed, QueryRefused, QueryTimeout, RetryLater,
   TooManyRequests, Unauthorized, Unprocessable, databaseUnreachable,
 } from '../../domain/errors.ts';
 
@@ -25,6 +25,7 @@ const STATUS: [new (...args: never[]) => AppError, number, string][] = [
   [QueryRefused, 403, 'Query refused'],
   [QueryTimeout, 408, 'Query timed out'],
   [NeedsDecision, 409, 'Decision needed'],
+  [Conflict, 409, 'Conflict'],
   [QueryFailed, 422, 'Query failed'],
   [Unprocessable, 422, 'Unprocessable content'],
   [TooManyRequests, 429, 'Too many requests'],
