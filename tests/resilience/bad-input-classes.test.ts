@@ -272,6 +272,35 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
     }
   });
 
+  it('a full connection pool is 503 Service busy with Retry-After, not 500', async () => {
+    const neo4j = (await import('neo4j-driver')).default;
+    const { testDatabase } = await import('../support/database.ts');
+    const { appDeps } = await import('../../server/deps.ts');
+    const { uri } = await testDatabase();
+    // One connection, half a second to get it, and a transaction that holds it.
+    const small = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 500, maxTransactionRetryTime: 0 });
+    const holder = small.session();
+    const held = holder.beginTransaction();
+    await held.run('RETURN 1');
+    const app = await startApp({ ...appDeps(small, undefined, { audit: () => {} }) });
+    try {
+      for (const path of ['/api/search?q=Kuantyrov', '/api/entities/person:alibek-kuantyrov', '/api/meetings?person=person:alibek-kuantyrov']) {
+        const res = await send(app.base, 'GET', path);
+        expect(res.status, `${path}: ${res.text.slice(0, 200)}`).to.equal(503);
+        expect(res.type).to.contain('application/problem+json');
+        expect(LEAK.test(res.text), res.text).to.equal(false);
+        expect((JSON.parse(res.text) as { title: string }).title).to.equal('Service busy');
+        expect(Number(res.headers['retry-after'])).to.be.within(1, 60);
+        expect(res.text).to.not.match(/Pool status|conn count|acquisition/);
+      }
+    } finally {
+      await held.rollback();
+      await holder.close();
+      await app.close();
+      await small.close();
+    }
+  });
+
   it('serves no source maps', async () => {
     const index = (await send(base, 'GET', '/')).text;
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
