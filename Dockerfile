@@ -12,11 +12,14 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
+COPY domain ./domain
+COPY graph ./graph
 COPY server ./server
 COPY seeds ./seeds
 COPY cypher ./cypher
 COPY neo4j/local.ts ./neo4j/local.ts
 COPY --from=client /app/client/dist ./client/dist
+# DATA_DIR: audit logs and accepted articles; the code tree stays read-only (docker-compose.yml keeps it in a volume).
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 8080

@@ -9,7 +9,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what the server publishes (the app also refuses to serve *.map).
+    sourcemap: false,
     // Lazy chunks: the Cypher editor (Neo4j's parser, 1.6 MB) and its lint worker (Neo4j's semantic analysis, 6 MB).
     chunkSizeWarningLimit: 7000,
     // bench.html: the canvas-vs-WebGL render benchmark the e2e run opens.

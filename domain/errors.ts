@@ -1,5 +1,6 @@
 // One error type per failure a caller can act on. They carry no HTTP details; server/http/problem.ts
 // maps them to application/problem+json in exactly one place.
+import type { PropertyChange } from './accept-changes.ts';
 
 export abstract class AppError extends Error {
   abstract readonly code: string;
@@ -56,10 +57,8 @@ export class QueryTooLarge extends AppError {
   readonly code = 'query-too-large';
 }
 
-/** The database cannot be reached right now; retrying later may work. */
-export class DatabaseUnavailable extends AppError {
-  override readonly name = 'DatabaseUnavailable';
-  readonly code = 'database-unavailable';
+/** A failure that passes: the caller is told when to try again (HTTP Retry-After). */
+export abstract class RetryLater extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds = 5,
@@ -68,13 +67,19 @@ export class DatabaseUnavailable extends AppError {
   }
 }
 
+/** The database cannot be reached right now; retrying later may work. */
+export class DatabaseUnavailable extends RetryLater {
+  override readonly name = 'DatabaseUnavailable';
+  readonly code = 'database-unavailable';
+}
+
 export function databaseUnreachable(): DatabaseUnavailable {
   return new DatabaseUnavailable('The graph database cannot be reached; try again shortly.');
 }
 
-/** Every database connection is busy, or the database is short of memory for the moment. */
-export function databaseBusy(): DatabaseUnavailable {
-  return new DatabaseUnavailable('The graph database is busy; try again shortly.', 2);
+/** Every database connection is busy, or the database is short of memory or time for the moment. */
+export function databaseBusy(): Busy {
+  return new Busy('The graph database is busy; try again shortly.', 2);
 }
 
 /** A protected endpoint called without the right API key. */
@@ -84,12 +89,33 @@ export class Unauthorized extends AppError {
 }
 
 /** A caller who sent too many requests too quickly; retry after the window. */
-export class TooManyRequests extends AppError {
+export class TooManyRequests extends RetryLater {
   override readonly name = 'TooManyRequests';
   readonly code = 'too-many-requests';
+}
+
+/** The server is at capacity for this kind of work (a full queue, no free database connection); retry later. */
+export class Busy extends RetryLater {
+  override readonly name = 'Busy';
+  readonly code = 'busy';
+}
+
+/** Valid input the server cannot turn into a result (an article the drafter cannot draft within its budget). */
+export class Unprocessable extends AppError {
+  override readonly name = 'Unprocessable';
+  readonly code = 'unprocessable';
+}
+
+/**
+ * A reviewed draft that would change what is already in the graph: each change needs an explicit
+ * choice (keep or replace) before anything is written.
+ */
+export class NeedsDecision extends AppError {
+  override readonly name = 'NeedsDecision';
+  readonly code = 'needs-decision';
   constructor(
     message: string,
-    readonly retryAfterSeconds: number,
+    readonly changes: PropertyChange[],
   ) {
     super(message);
   }

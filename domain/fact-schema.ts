@@ -183,7 +183,7 @@ export const membershipSchema = z
 export const sourceMetaSchema = z
   .object({
     /** The article's file name in seeds/sources/. */
-    file: z.string().regex(/^[\w.-]+\.txt$/),
+    file: z.string().max(120, 'at most 120 characters').regex(/^[\w.-]+\.txt$/),
     /** A descriptive title (the articles carry none; this one is ours and says so). */
     title: z.string().min(5).max(500, 'at most 500 characters'),
     publisher: z.string().min(2).max(300, 'at most 300 characters').optional(),

@@ -72,9 +72,12 @@ export function isTimedOut(error: unknown): boolean {
   return error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated/.test(error.code);
 }
 
-/** The driver gave up waiting for a pooled connection: every one of them is busy. */
+/**
+ * The driver waited connectionAcquisitionTimeout for a pooled connection and none came free: the
+ * server is busy, not broken (the driver gives this error no code, only its message).
+ */
 export function isPoolExhausted(error: unknown): boolean {
-  return error instanceof Error && error.message.startsWith('Connection acquisition timed out');
+  return error instanceof Error && /^Connection acquisition timed out/.test(error.message);
 }
 
 export interface DatabaseHealth {

@@ -1,9 +1,12 @@
 // npm run seed [-- --reset] [--check] [file.yaml …]
-// Loads the curated fact files (default: all of seeds/facts) into the configured Neo4j — NEO4J_URI,
-// or the local one under .data/ (the running app's, else started for the duration of the command).
+// Loads the curated fact files (default: all of seeds/facts, then the accepted articles of
+// DATA_DIR/accepted with their choices) into the configured Neo4j — NEO4J_URI, or the local one
+// under .data/ (the running app's, else started for the duration of the command).
 import { parseArgs } from 'node:util';
 import { runCli, withDatabase } from '../graph/cli.ts';
 import { loadDatabaseConfig } from '../graph/config.ts';
+import { loadAccepted } from './ingest/accept.ts';
+import { acceptedFactFiles, acceptedStore, readChoices } from './ingest/accepted-store.ts';
 import { loadFactFiles } from './loader.ts';
 import { syncJudgementLogs } from './resolution/sync.ts';
 
@@ -26,6 +29,14 @@ runCli(() =>
       log: (line) => console.log(line),
     });
     const refused = summary.files.filter((f) => !f.loaded);
+    let refusedAccepted = 0;
+    const store = acceptedStore(loadDatabaseConfig().DATA_DIR);
+    const accepted = positionals.length || values.check ? [] : acceptedFactFiles(store);
+    if (accepted.length) {
+      const loaded = await loadAccepted(driver, database, store, accepted, (name) => readChoices(store, name), (line) => console.log(line));
+      refusedAccepted = loaded.refused;
+      console.log(`accepted articles (${store.root}): ${loaded.loaded} loaded, ${loaded.refused} refused`);
+    }
     const t = summary.totals;
     console.log(
       `${summary.files.length - refused.length} file(s) ${values.check ? 'valid' : 'loaded'}, ${refused.length} refused; ` +
@@ -36,6 +47,6 @@ runCli(() =>
       await syncJudgementLogs(driver, database, loadDatabaseConfig().DATA_DIR, (line) => console.log(line));
       console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
     }
-    return refused.length > 0 ? 1 : 0;
+    return refused.length + refusedAccepted > 0 ? 1 : 0;
   }),
 );

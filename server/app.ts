@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { BadInput, NotFound } from '../domain/errors.ts';
 import { requireApiKey } from './http/api-key.ts';
+import { jsonBody } from './http/json-body.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { corsPolicy, DEFAULT_SECURITY, perMinuteLimit, securityHeaders } from './http/security.ts';
 import type { AppDeps } from './deps.ts';
@@ -23,6 +24,8 @@ import { searchRoutes } from './routes/search.ts';
 
 /** Longer than any link the client builds (a path with many excluded ids stays under 1 KiB). */
 const MAX_URL_LENGTH = 4096;
+/** An article (at most MAX_ARTICLE_CHARS, HTML included) with its reviewed facts, each quoting it. */
+const INGEST_BODY_LIMIT = '1mb';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -35,15 +38,17 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', corsPolicy(security.corsOrigins));
   // Long URLs are refused before anything parses them (Node itself caps headers at 16 KiB).
   app.use((req, _res, next) => next(req.url.length > MAX_URL_LENGTH ? new BadInput(`The URL is longer than ${MAX_URL_LENGTH} characters.`, 'url') : undefined));
-  // An article with its reviewed facts can be larger than any query; everything else stays at 100 kB.
-  app.use('/api/ingest', express.json({ limit: '2mb' }));
-  app.use(express.json({ limit: '100kb' }));
-
-  // The console runs user Cypher and ingest writes: an API key (when configured) and a rate limit guard them.
-  app.post(['/api/cypher', '/api/queries/:name'], perMinuteLimit(security.consolePerMinute, 'console'), requireApiKey(deps.apiKey));
-  app.post(['/api/ingest', '/api/ingest/accept', '/api/ingest/decisions'], perMinuteLimit(security.consolePerMinute, 'ingest'), requireApiKey(deps.apiKey));
-  app.post(['/api/resolution/judgements', '/api/resolution/accept'], perMinuteLimit(security.consolePerMinute, 'resolution'), requireApiKey(deps.apiKey));
+  // The console runs user Cypher, ingest and resolution write: the API key (when configured) is checked
+  // first, so only authenticated requests spend the per-client budget, and before any body is read.
+  const authenticated = requireApiKey(deps.apiKey, { audit: deps.accessAudit });
+  app.post(['/api/cypher', '/api/queries/:name'], authenticated, perMinuteLimit(security.consolePerMinute, 'console'));
+  app.post(['/api/ingest', '/api/ingest/accept', '/api/ingest/decisions'], authenticated, perMinuteLimit(security.consolePerMinute, 'ingest'));
+  app.post(['/api/resolution/judgements', '/api/resolution/accept'], authenticated, perMinuteLimit(security.consolePerMinute, 'resolution'));
   app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
+
+  // An article with its reviewed facts can be larger than any query; everything else stays at 100 kB.
+  app.use('/api/ingest', jsonBody(INGEST_BODY_LIMIT));
+  app.use(jsonBody('100kb'));
 
   app.use('/api', healthRoutes(deps));
   app.use('/api', docsRoutes());
@@ -58,6 +63,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', resolutionRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
+  // Source maps would publish the client's sources; the build makes none, and none is served.
+  app.use((req, res, next) => (req.path.endsWith('.map') ? sendProblem(res, new NotFound('No such file.')) : next()));
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));
   // Without a built client (npm run build), / still says the API is up.
   app.get('/', (_req, res) => {

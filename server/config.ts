@@ -1,6 +1,7 @@
 // Environment configuration, parsed once at boot with zod: a bad value stops start-up with a message
 // naming the variable and what was expected. The database part is graph/config.ts.
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, databaseConfigSchema, emptyAsUndefined, parseEnv } from '../graph/config.ts';
 
@@ -12,8 +13,11 @@ export const DEFAULT_CONSOLE_CONCURRENCY = Math.min(8, Math.max(1, availablePara
 const configSchema = databaseConfigSchema.extend({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
-  /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. */
+  /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. access.jsonl goes beside it. */
   AUDIT_LOG: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Audit logs rotate when a file reaches this size (MiB), keeping AUDIT_FILES files each. */
+  AUDIT_MAX_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_240).default(10)),
+  AUDIT_FILES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(5)),
   /**
    * A shared key required by the console, saved queries and ingest (Authorization: Bearer … or X-API-Key).
    * Unset: those endpoints are open, which is only sensible on loopback. Never logged.
@@ -49,11 +53,22 @@ const configSchema = databaseConfigSchema.extend({
   ),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to trust (rate limits per client). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
+  /** Drafting of articles (POST /api/ingest): threads, drafts that may wait, and each draft's time and heap limits. */
+  INGEST_WORKERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(1)),
+  INGEST_QUEUE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1000).default(8)),
+  INGEST_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(600_000).default(20_000)),
+  INGEST_HEAP_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(64).max(16_384).default(512)),
   /** Load the seed articles at start (npm start does; set to false to skip). */
   SEED_ON_START: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Where the audit logs go: the console's (AUDIT_LOG) and the access log beside it, both rotated. */
+export function auditPaths(config: Config): { console: string; access: string; rotation: { maxBytes: number; files: number } } {
+  const consoleLog = config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl');
+  return { console: consoleLog, access: join(dirname(consoleLog), 'access.jsonl'), rotation: { maxBytes: config.AUDIT_MAX_MB * 1024 * 1024, files: config.AUDIT_FILES } };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parseEnv(configSchema, env);

@@ -8,15 +8,16 @@ import type { ConsoleDeps } from './services/console.ts';
 import type { StartupStatus } from './services/health.ts';
 import type { IngestDeps } from './services/ingest.ts';
 import type { ResolutionDeps } from './services/resolution.ts';
-import type { KeepDirs } from '../seeds/ingest/accept.ts';
-import type { Audit } from './audit.ts';
+import type { AcceptedStore } from '../seeds/ingest/accept.ts';
+import type { AccessAudit, Audit } from './audit.ts';
 import { DEFAULT_CONSOLE_CONCURRENCY, type Config } from './config.ts';
 import { consoleDatabase } from '../graph/console.ts';
 import { checkHealth } from '../graph/database.ts';
 import { createReader } from '../graph/reader.ts';
 import { functionAllowList } from './services/console-functions.ts';
 import { ConsoleGate } from './services/console-gate.ts';
-import { graphKnownIndex } from './services/ingest.ts';
+import { DraftPool, type DraftPoolOptions } from './services/draft-pool.ts';
+import { graphKnownEntities } from './services/ingest.ts';
 import { resolutionDeps } from './services/resolution.ts';
 import { CURATED_JUDGEMENTS, judgementLogPath } from '../seeds/resolution/judgement-log.ts';
 
@@ -42,6 +43,8 @@ export interface AppDeps {
   security?: SecurityPolicy | undefined;
   /** Trust X-Forwarded-For from this many proxies (for per-client rate limits behind a proxy). */
   trustProxy?: number | undefined;
+  /** Failed authentications and accepted articles (server/audit.ts); unset: not recorded. */
+  accessAudit?: AccessAudit | undefined;
   log: (line: string) => void;
 }
 
@@ -79,6 +82,7 @@ export function consoleDeps(target: DatabaseTarget, audit: Audit, options: Parti
 
 export interface DepsOptions {
   audit: Audit;
+  accessAudit?: AccessAudit | undefined;
   log?: (line: string) => void;
   staticDir?: string;
   apiKey?: string | undefined;
@@ -88,8 +92,10 @@ export interface DepsOptions {
   security?: AppDeps['security'];
   trustProxy?: number;
   console?: Partial<ConsoleOptions>;
-  /** Where accepted articles are kept (seeds/facts + seeds/sources); unset: loaded into the graph only. */
-  keepAccepted?: KeepDirs | undefined;
+  /** Where accepted articles are kept (DATA_DIR/accepted); unset: loaded into the graph only. */
+  accepted?: AcceptedStore | undefined;
+  /** Drafting threads, queue and budget (defaults: DEFAULT_DRAFT_POOL). */
+  drafting?: Partial<DraftPoolOptions> | undefined;
   /** Where the review's decisions are kept (DATA_DIR/ingest/decisions.jsonl). */
   decisionsFile?: string | undefined;
   /** DATA_DIR: where the judgement log lives (resolution/judgements.jsonl); default .data. */
@@ -114,7 +120,16 @@ export function appDeps(db: { driver: Driver; target: DatabaseTarget }, options:
     startup: options.startup,
     security: options.security,
     trustProxy: options.trustProxy,
-    ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database), decisionsFile: options.decisionsFile },
+    accessAudit: options.accessAudit,
+    ingest: {
+      driver,
+      database,
+      store: options.accepted,
+      audit: options.accessAudit,
+      known: graphKnownEntities(driver, database),
+      drafts: new DraftPool({ log: options.log, ...options.drafting }),
+      decisionsFile: options.decisionsFile,
+    },
     log: options.log ?? (() => {}),
   };
 }

@@ -6,10 +6,9 @@
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import { createApp } from './app.ts';
-import { fileAudit } from './audit.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { fileAudit, jsonLinesLog, type AccessEvent } from './audit.ts';
+import { auditPaths, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from '../graph/connect.ts';
 import { decisionsFile } from '../seeds/ingest/decisions.ts';
 import { appDeps, consoleOptions } from './deps.ts';
@@ -18,7 +17,7 @@ import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
 import { syncJudgementLogs } from '../seeds/resolution/sync.ts';
-import { FACTS_DIR, SOURCES_DIR } from '../seeds/loader.ts';
+import { acceptedStore } from '../seeds/ingest/accept.ts';
 
 const log = (line: string) => console.log(line);
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
@@ -27,11 +26,12 @@ const DRAIN_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config, log, API_DRIVER, { supervise: true });
+  const accepted = acceptedStore(config.DATA_DIR);
   let server: Server | undefined;
   const preparation = keepTrying(
     async () => {
       await applySchema(db.driver, db.database);
-      if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log);
+      if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log, accepted);
       await syncJudgementLogs(db.driver, db.database, config.DATA_DIR, log);
     },
     { isTransient: isUnreachable, log },
@@ -55,9 +55,11 @@ async function main(): Promise<void> {
 
   // Wait for the first attempt so a normal start serves seeded data from its first request.
   const prepared = await preparation.firstAttempt;
+  const audit = auditPaths(config);
   const app = createApp(
     appDeps(db, {
-      audit: fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl')),
+      audit: fileAudit(audit.console, audit.rotation),
+      accessAudit: jsonLinesLog<AccessEvent>(audit.access, audit.rotation),
       local: db.local?.status ? () => db.local!.status!() : undefined,
       console: consoleOptions(config),
       staticDir: fileURLToPath(new URL('../client/dist', import.meta.url)),
@@ -65,7 +67,8 @@ async function main(): Promise<void> {
       startup: () => ({ state: preparation.state(), error: preparation.lastError() }),
       security: { corsOrigins: config.CORS_ORIGINS, consolePerMinute: config.RATE_LIMIT_CONSOLE, reportsPerMinute: config.RATE_LIMIT_REPORTS },
       trustProxy: config.TRUST_PROXY,
-      keepAccepted: { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR },
+      accepted,
+      drafting: { workers: config.INGEST_WORKERS, queue: config.INGEST_QUEUE, timeoutMs: config.INGEST_TIMEOUT_MS, heapMiB: config.INGEST_HEAP_MB },
       decisionsFile: decisionsFile(config.DATA_DIR),
       dataDir: config.DATA_DIR,
       log,

@@ -2,32 +2,36 @@
 // full`), with the properties the upsert queries would have set (searchText, aliases, date fields,
 // HOLDS firstSeen/lastSeen, MET in derive-met's shape), so the imported graph is the one the writer
 // builds. Streamed to disk chunk by chunk.
+import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import type { Stringifier } from 'csv-stringify';
 import { join } from 'node:path';
 import type { EntityRow, LinkRow } from '../../domain/plan.ts';
+import { csvStream, type CsvCell } from '../../server/csv.ts';
 import { baseRows, eventChunks, type SyntheticScale } from './generator.ts';
 
 type Cell = string | number | boolean | null | undefined | readonly string[];
 
-const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-function cell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return quote(value.join(';'));
-  if (typeof value === 'string') return quote(value);
-  return String(value);
-}
-
+/**
+ * One importer input file. Arrays are the importer's ";"-separated lists; every text cell is quoted,
+ * and formulas are not escaped: no spreadsheet reads these files and a ' would be stored in the graph.
+ */
 class CsvFile {
-  private readonly stream: WriteStream;
+  private readonly file: WriteStream;
+  private readonly csv: Stringifier;
   constructor(readonly path: string, header: readonly string[]) {
-    this.stream = createWriteStream(path);
-    this.stream.write(header.join(',') + '\n');
+    this.file = createWriteStream(path);
+    this.file.write(header.join(',') + '\n');
+    this.csv = csvStream({ recordDelimiter: '\n', quoteText: true, keepFormulas: true });
+    this.csv.pipe(this.file);
   }
   async row(values: readonly Cell[]): Promise<void> {
-    if (!this.stream.write(values.map(cell).join(',') + '\n')) await new Promise((r) => this.stream.once("drain", () => r(undefined)));
+    const cells = values.map((value) => (Array.isArray(value) ? value.join(';') : (value as CsvCell)));
+    if (!this.csv.write(cells)) await once(this.csv, 'drain');
   }
-  close(): Promise<void> {
-    return new Promise((done) => this.stream.end(done));
+  async close(): Promise<void> {
+    this.csv.end();
+    await once(this.file, 'finish');
   }
 }
 

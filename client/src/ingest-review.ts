@@ -1,6 +1,7 @@
 // The review of a drafted fact file — pure, so it is unit-tested: which facts are kept, edited or
 // rejected; the fact file that results (references to rejected entities dropped with them, so what
 // is sent always holds together); and the article cut into segments for highlighting quotes.
+import type { PropertyChange } from '../../domain/accept-changes.ts';
 
 export type Decision = 'accept' | 'reject';
 
@@ -155,4 +156,31 @@ export function segments(text: string, spans: Record<string, Span[]>): Segment[]
 /** The top-level fact a span path belongs to: "events[1].participants[0]" → "events[1]". */
 export function topLevel(path: string): string {
   return /^[a-z]+\[\d+\]/.exec(path)?.[0] ?? path;
+}
+
+/** A property of something the graph already has that the draft would change (a 409 from accept lists them). */
+export type { PropertyChange };
+
+export type ChangeChoice = 'keep' | 'replace';
+
+export const changeKey = (change: Pick<PropertyChange, 'id' | 'property'>) => `${change.id}#${change.property}`;
+
+const shown = (value: unknown) => (value === null || value === undefined ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** "org:kz-mfa · kind: ministry → company" */
+export function describeChange(change: PropertyChange): string {
+  return `${change.id} · ${change.property}: ${shown(change.current)} → ${shown(change.proposed)}`;
+}
+
+/** What to send with the next load: one per change that has a choice. */
+export function choicesFor(changes: readonly PropertyChange[], choices: Record<string, ChangeChoice>): { id: string; property: string; choice: ChangeChoice }[] {
+  return changes.flatMap((c) => {
+    const choice = choices[changeKey(c)];
+    return choice ? [{ id: c.id, property: c.property, choice }] : [];
+  });
+}
+
+/** Whether every change has an explicit choice (the server loads nothing until then). */
+export function allChosen(changes: readonly PropertyChange[], choices: Record<string, ChangeChoice>): boolean {
+  return changes.every((c) => choices[changeKey(c)] !== undefined);
 }

@@ -1,9 +1,14 @@
 // The "Add article" tab: paste an article → POST /api/ingest → the draft beside the text, quotes
 // highlighted; accept, edit (as JSON) or reject each fact; then load the accepted ones through
-// POST /api/ingest/accept. Problems come back per field and are listed.
+// POST /api/ingest/accept. Problems come back per field and are listed. When the draft would change a
+// property of something the graph already has, the server answers 409 with each change: they are
+// shown (current → proposed) and each needs an explicit keep or replace before loading again.
 import { ApiError, explain } from './api.ts';
 import { $, clear, h } from './dom.ts';
-import { CATEGORIES, decisionLog, describeFact, namesOf, reviewedFacts, segments, topLevel, type Category, type Decision, type FactFile, type Span } from './ingest-review.ts';
+import {
+  allChosen, CATEGORIES, changeKey, choicesFor, decisionLog, describeChange, describeFact, namesOf, reviewedFacts, segments, topLevel,
+  type Category, type ChangeChoice, type Decision, type FactFile, type PropertyChange, type Span,
+} from './ingest-review.ts';
 
 interface EntityBadge {
   status: 'new' | 'linked';
@@ -29,6 +34,9 @@ export class IngestTab {
   private draft: DraftAnswer | null = null;
   private decisions: Record<string, Decision> = {};
   private edits: Record<string, Record<string, unknown>> = {};
+  /** Changes to what the graph has, as the last accept listed them, and the reviewer's choice for each. */
+  private changes: PropertyChange[] = [];
+  private choices: Record<string, ChangeChoice> = {};
 
   constructor(private readonly hooks: { open(id: string): void }) {
     const key = $('#ingest-key') as HTMLInputElement;
@@ -64,6 +72,9 @@ export class IngestTab {
     this.draft = null;
     this.decisions = {};
     this.edits = {};
+    this.changes = [];
+    this.choices = {};
+    this.renderChanges();
     $('#ingest-review').hidden = true;
     this.status(message);
   }
@@ -77,6 +88,9 @@ export class IngestTab {
       this.draft = await this.post<DraftAnswer>('/api/ingest', { text, ...(published ? { published } : {}), ...(fileName ? { fileName } : {}) });
       this.decisions = {};
       this.edits = {};
+      this.changes = [];
+      this.choices = {};
+      this.renderChanges();
       this.render();
       const f = this.draft.facts as Record<string, unknown[]>;
       this.status(`Drafted ${CATEGORIES.map((c) => `${(f[c] ?? []).length} ${c}`).join(', ')}. Review, then load.`);
@@ -187,12 +201,38 @@ export class IngestTab {
     });
   }
 
+  /** The changes to what the graph has, each with keep / replace; Load waits until each has a choice. */
+  private renderChanges(): void {
+    const panel = $('#ingest-changes');
+    panel.hidden = this.changes.length === 0;
+    ($('#ingest-load') as HTMLButtonElement).disabled = !allChosen(this.changes, this.choices);
+    if (!this.changes.length) {
+      clear(panel);
+      return;
+    }
+    const row = (change: PropertyChange) => {
+      const key = changeKey(change);
+      const choose = (choice: ChangeChoice) => () => {
+        this.choices[key] = choice;
+        ($('#ingest-load') as HTMLButtonElement).disabled = !allChosen(this.changes, this.choices);
+      };
+      const radio = (choice: ChangeChoice, label: string) =>
+        h('label.check', {}, h('input', { type: 'radio', name: `change-${key}`, value: choice, checked: this.choices[key] === choice, onchange: choose(choice) }), label);
+      return h('li.change', { 'data-change': key }, h('span.desc', {}, describeChange(change)), radio('keep', 'keep current'), radio('replace', 'replace'));
+    };
+    clear(panel,
+      h('h3', {}, 'Changes to what the graph already has'),
+      h('p.hint', {}, 'Nothing was loaded. For each change, keep the current value or replace it with the draft’s. Then load again.'),
+      h('ol', {}, this.changes.map(row)));
+  }
+
   private async load(): Promise<void> {
-    if (!this.draft) return;
+    if (!this.draft || !allChosen(this.changes, this.choices)) return;
     const facts = reviewedFacts(this.draft.facts, this.decisions, this.edits);
+    const changes = choicesFor(this.changes, this.choices);
     this.status('Loading…');
     try {
-      const res = await this.post<{ source: string; counts: { nodesCreated: number; relationshipsCreated: number } }>('/api/ingest/accept', { facts, text: this.draft.article.raw });
+      const res = await this.post<{ source: string; counts: { nodesCreated: number; relationshipsCreated: number } }>('/api/ingest/accept', { facts, text: this.draft.article.raw, ...(changes.length ? { changes } : {}) });
       const first = ((facts.events as { id: string }[] | undefined) ?? [])[0]?.id ?? ((facts.people as { id: string }[] | undefined) ?? [])[0]?.id;
       // The verdicts are kept for the rules' precision; losing them must not undo a load.
       const decisions = decisionLog(this.draft.facts, this.decisions, this.edits, this.draft.confidence, this.nameOf());
@@ -204,6 +244,14 @@ export class IngestTab {
         $('#ingest-status').append(' ', open);
       }
     } catch (err) {
+      const changes = err instanceof ApiError && err.status === 409 ? ((err.problem as unknown as { changes?: PropertyChange[] }).changes ?? []) : [];
+      if (changes.length) {
+        // Keep the choices already made for changes listed again.
+        this.changes = [...this.changes.filter((c) => !changes.some((n) => changeKey(n) === changeKey(c))), ...changes];
+        this.renderChanges();
+        this.status(`The draft would change ${changes.length} thing(s) the graph already has; nothing was loaded. Choose for each below, then load again.`, true);
+        return;
+      }
       const problems = err instanceof ApiError ? ((err.problem as unknown as { errors?: { param: string; message: string }[] }).errors ?? []) : [];
       this.status(problems.length ? `Refused, nothing was written:` : explain(err), true);
       if (problems.length) $('#ingest-status').append(h('ul', {}, problems.map((p) => h('li', {}, `${p.param}: ${p.message}`))));

@@ -7,10 +7,12 @@
 //   Drafts every .txt/.html release in the folder into seeds/inbox (a file whose draft is already
 //   there is skipped and said so), with a progress line and one summary table: file, date, people,
 //   meetings, agreements, problems. --dry-run writes nothing; --json prints the rows.
-// npm run ingest -- accept <name>
-//   Validates the reviewed seeds/inbox/<name>.draft.yaml, loads it into the configured Neo4j through
-//   the seed loader, and only then moves it to seeds/facts (numbered after the rest) and the article
-//   to seeds/sources. A refused draft writes nothing and stays in the inbox.
+// npm run ingest -- accept <name> [--keep ID:PROPERTY …] [--replace ID:PROPERTY …] [--keep-all]
+//   Validates the reviewed seeds/inbox/<name>.draft.yaml and loads it into the configured Neo4j,
+//   keeping the article and its facts under DATA_DIR/accepted (numbered after the rest; npm start
+//   loads them after the seeds). A property of something the graph already has that it would change
+//   is listed, and loaded only as decided: --replace ID:PROPERTY, or --keep ID:PROPERTY / --keep-all
+//   to leave the graph's value. A refused draft writes nothing and stays in the inbox.
 // npm run ingest -- list
 //   The drafts waiting in seeds/inbox.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,11 +20,12 @@ import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { withDatabase } from '../../graph/cli.ts';
+import { loadDatabaseConfig } from '../../graph/config.ts';
 import { FactFileError, formatProblem } from '../../domain/fact-errors.ts';
 import { parseFactFile } from '../../domain/fact-file.ts';
 import { readTextFile } from '../text-file.ts';
-import { defaultFactFiles, FACTS_DIR, SEEDS_DIR, SOURCES_DIR } from '../loader.ts';
-import { acceptDraft, readInbox } from './accept.ts';
+import { defaultFactFiles, SEEDS_DIR } from '../loader.ts';
+import { acceptedStore, acceptFacts, readInbox, type Choice } from './accept.ts';
 import { draftFacts, slug } from './draft.ts';
 import { draftToYaml } from './draft-yaml.ts';
 import { indexFromFactFiles, indexFromGraph } from './known.ts';
@@ -37,6 +40,9 @@ const args = z.object({
   json: z.boolean(),
   graph: z.boolean(),
   'dry-run': z.boolean(),
+  keep: z.array(z.string().regex(/^\S+:\w+$/, '--keep takes ID:PROPERTY')),
+  replace: z.array(z.string().regex(/^\S+:\w+$/, '--replace takes ID:PROPERTY')),
+  'keep-all': z.boolean(),
 });
 
 function fail(message: string): never {
@@ -52,6 +58,9 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     graph: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
+    keep: { type: 'string', multiple: true, default: [] },
+    replace: { type: 'string', multiple: true, default: [] },
+    'keep-all': { type: 'boolean', default: false },
   },
 });
 const parsedArgs = args.safeParse(values);
@@ -60,7 +69,7 @@ const options = parsedArgs.data;
 const [command, target] = positionals;
 
 if (!command) {
-  fail('usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- <folder/> [--dry-run] [--json] [--graph]\n       npm run ingest -- accept <name>\n       npm run ingest -- list');
+  fail('usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- <folder/> [--dry-run] [--json] [--graph]\n       npm run ingest -- accept <name> [--keep ID:PROPERTY] [--replace ID:PROPERTY] [--keep-all]\n       npm run ingest -- list');
 } else if (command === 'list') {
   const drafts = existsSync(INBOX_DIR) ? readdirSync(INBOX_DIR).filter((f) => f.endsWith('.draft.yaml')) : [];
   console.log(drafts.length ? drafts.map((f) => f.replace(/\.draft\.yaml$/, '')).join('\n') : 'seeds/inbox is empty');
@@ -76,8 +85,20 @@ if (!command) {
     if (error instanceof FactFileError) fail(error.message);
     throw error;
   }
+  const choice = (which: Choice['choice']) => (text: string): Choice => {
+    const at = text.lastIndexOf(':');
+    return { id: text.slice(0, at), property: text.slice(at + 1), choice: which };
+  };
+  const choices = [...options.keep.map(choice('keep')), ...options.replace.map(choice('replace'))];
+  const dataDir = loadDatabaseConfig().DATA_DIR;
   process.exitCode = await withDatabase(async ({ driver, database }) => {
-    const result = await acceptDraft(driver, database, { facts, raw }, { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR });
+    const result = await acceptFacts(driver, database, { facts, raw, choices }, { store: acceptedStore(dataDir), undecided: options['keep-all'] ? 'keep' : 'ask' });
+    if (!result.ok && 'undecided' in result) {
+      console.error(`NOT LOADED ${name}: it would change what the graph already has; nothing was written. Choose for each:`);
+      for (const c of result.undecided) console.error(`  - ${c.id}:${c.property}  ${JSON.stringify(c.current)} → ${JSON.stringify(c.proposed)}`);
+      console.error('then run again with --replace ID:PROPERTY or --keep ID:PROPERTY for each (or --keep-all).');
+      return 1;
+    }
     if (!result.ok) {
       console.error(`REFUSED ${name}: nothing was written`);
       for (const p of result.problems) console.error(`  - ${formatProblem({ ...p, file: `${name}.draft.yaml` })}`);
@@ -85,9 +106,10 @@ if (!command) {
     }
     rmSync(join(INBOX_DIR, `${name}.draft.yaml`));
     rmSync(join(INBOX_DIR, `${name}.txt`));
-    const c = result.outcome.counts;
+    const c = result.counts;
     console.log(`loaded ${name}: ${c.nodesCreated} nodes and ${c.relationshipsCreated} relationships created`);
-    console.log(`kept as ${result.kept!.factFile.replace(`${SEEDS_DIR}`, 'seeds/')} and ${result.kept!.source.replace(`${SEEDS_DIR}`, 'seeds/')}`);
+    for (const r of result.replaced) console.log(`  replaced ${r.id} ${r.property}: ${JSON.stringify(r.current)} → ${JSON.stringify(r.proposed)}`);
+    console.log(`kept as ${join(dataDir, result.kept!.factFile)} and ${join(dataDir, result.kept!.source)}`);
     return 0;
   });
 } else if (existsSync(command) && statSync(command).isDirectory()) {

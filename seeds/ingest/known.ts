@@ -4,7 +4,8 @@ import { readKnownEntities, readKnownHoldings, readPeopleCountries, type Driver 
 import { readFactFile } from '../text-file.ts';
 import { declaredEntities } from '../../domain/plan.ts';
 import type { FactFile } from '../../domain/fact-schema.ts';
-import { EntityIndex } from './link.ts';
+import type { KnownHolding } from './holders.ts';
+import { EntityIndex, type KnownForLinking } from './link.ts';
 
 /** Each person's countries as a fact file states them (titles held of a country, or represents). */
 function personCountries(facts: FactFile): Map<string, Set<string>> {
@@ -41,10 +42,26 @@ export function indexFromFactFiles(paths: readonly string[]): EntityIndex {
   return index;
 }
 
-export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
+/** What the drafter knows of the graph, as plain data (it can be sent to a worker thread). */
+export interface KnownData {
+  /** Every entity, with each person's countries. */
+  entities: KnownForLinking[];
+  /** Every title held of a country, with the dates that attest it. */
+  holdings: KnownHolding[];
+}
+
+export async function knownFromGraph(driver: Driver, database?: string): Promise<KnownData> {
   const [entities, countries, holdings] = await Promise.all([readKnownEntities(driver, database), readPeopleCountries(driver, database), readKnownHoldings(driver, database)]);
-  const index = new EntityIndex();
-  for (const entity of entities) index.add({ ...entity, countries: countries.get(entity.id) ?? [] });
-  index.holdings.push(...holdings);
+  return { entities: entities.map((entity) => ({ ...entity, countries: countries.get(entity.id) ?? [] })), holdings };
+}
+
+/** The drafter's index of what it knows. */
+export function indexOf(known: KnownData): EntityIndex {
+  const index = new EntityIndex(known.entities);
+  index.holdings.push(...known.holdings);
   return index;
+}
+
+export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
+  return indexOf(await knownFromGraph(driver, database));
 }

@@ -2,10 +2,9 @@
 //                    [--timeout 10000] [--max-rows 1000]        (or --saved <name> with --param …)
 // The same guards as POST /api/cypher: read-only, classified with EXPLAIN, time- and row-limited, audited.
 import 'dotenv/config';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileAudit } from '../audit.ts';
-import { loadConfig } from '../config.ts';
+import { auditPaths, loadConfig } from '../config.ts';
 import { cypherBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { consoleDeps, consoleOptions } from '../deps.ts';
@@ -46,7 +45,8 @@ async function main(): Promise<number> {
   });
   if (saved) request.params = bindSavedParams(saved, given);
   const config = loadConfig();
-  const audit = fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl'));
+  const paths = auditPaths(config);
+  const audit = fileAudit(paths.console, paths.rotation);
   const encoded = await withDatabase(async ({ driver, database, target }) => {
     if (saved) request.params = await redirectMergedPeople(createReader(driver, database), request.params);
     return runConsoleQuery(consoleDeps(target, audit, consoleOptions(config)), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) });

@@ -1,5 +1,6 @@
 // Console results as text: an aligned table, CSV (RFC 4180), or JSON.
 import type { Plain } from '../../graph/values.ts';
+import { csvText } from '../csv.ts';
 
 /** One cell as short text: nodes and relationships by their names, typed values by their text. */
 export function cellText(value: Plain): string {
@@ -23,7 +24,8 @@ export function toTable(columns: string[], rows: Plain[][]): string {
   return [line(columns), widths.map((w) => '-'.repeat(w)).join('-+-'), ...cells.map(line)].join('\n');
 }
 
+/** CSV through the one writer: numbers stay numbers, text that looks like a formula is neutralised. */
 export function toCsv(columns: string[], rows: Plain[][]): string {
-  const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  return [columns.map(quote).join(','), ...rows.map((row) => row.map((v) => quote(cellText(v))).join(','))].join('\n');
+  // Without the last line break: the CLI prints it with console.log.
+  return csvText([columns, ...rows.map((row) => row.map((v) => (typeof v === 'number' ? v : cellText(v))))], { recordDelimiter: '\n' }).replace(/\n$/, '');
 }

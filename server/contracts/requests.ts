@@ -4,8 +4,9 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { decisionSchema } from '../../domain/review-decision.ts';
 import { z } from 'zod';
+import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, MAX_INPUT_CHARS } from '../../domain/ingest-limits.ts';
 import { API_TYPES, SEARCHABLE_TYPES } from '../../domain/model.ts';
-import { PERIOD_PATTERN, periodEnd, periodSchema, periodStart } from '../../domain/period.ts';
+import { isPeriod, PERIOD_PATTERN, periodEnd, periodSchema, periodStart } from '../../domain/period.ts';
 
 extendZodWithOpenApi(z);
 
@@ -106,6 +107,35 @@ export type MeetingsQuery = z.infer<typeof meetingsQuery>;
 export type PathsQuery = z.infer<typeof pathsQuery>;
 
 const paramName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+
+/**
+ * Integers Cypher would not get exactly are refused, never wrapped or rounded: a JSON number past
+ * 2^53 (JSON.parse already rounded it) and a typed {"$type": "integer"} outside 64 bits.
+ */
+function integerProblems(params: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const stack: [unknown, (string | number)[]][] = [[params, []]];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    const at = ['params', ...path];
+    if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: path, message: `${at.join('.')}: ${value} is past 2^53, where JSON numbers are no longer exact; send {"$type": "integer", "value": "…"}` });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, [...path, i]]));
+    } else if (value && typeof value === 'object') {
+      const tagged = value as { $type?: unknown; value?: unknown };
+      if (tagged.$type === 'integer') {
+        const text = typeof tagged.value === 'number' || typeof tagged.value === 'string' ? String(tagged.value).trim() : '';
+        const whole = /^[+-]?\d{1,25}$/.test(text) ? BigInt(text) : undefined;
+        if (whole === undefined || whole < INT64.min || whole > INT64.max) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: path, message: `${at.join('.')}: a whole number from ${INT64.min} to ${INT64.max} (64-bit), as text` });
+        }
+      } else {
+        for (const [key, item] of Object.entries(value)) stack.push([item, [...path, key]]);
+      }
+    }
+  }
+}
 const consoleLimits = {
   timeoutMs: z.number().int().min(100, 'at least 100 ms').max(60_000, 'at most 60000 ms (the ceiling)').default(10_000)
     .openapi({ description: 'time limit; the server cancels the query after it (default 10000, ceiling 60000)' }),
@@ -120,6 +150,7 @@ export const cypherBody = z
       .record(z.unknown())
       .default({})
       .refine((params) => Object.keys(params).every((key) => paramName.test(key)), 'parameter names are letters, digits and _')
+      .superRefine(integerProblems)
       .openapi({ description: 'query parameters; {"$type": "date"|"datetime"|"integer", "value": "…"} for typed values' }),
     ...consoleLimits,
   })
@@ -149,11 +180,12 @@ export const bilateralReportQuery = z
 export const entityReportQuery = z.object({ format: reportFormat }).strict();
 
 // Ingest: draft facts from an article, then accept the reviewed draft (both behind the API key).
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+/** A whole day that exists (a month 13 or 30 February in `published` is refused, not wrapped). */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine(isPeriod, 'a real calendar date');
 export const ingestDraftBody = z
   .object({
-    text: z.string().min(20, 'the article text (at least 20 characters)').max(90_000, 'at most 90000 characters')
-      .openapi({ description: 'plain text (optionally starting with " date YYYY-MM-DD") or HTML', example: ' date 2025-06-04 ASTANA, June 4. Kazakhstan’s Minister of Foreign Affairs Murat Nurtleu met with …' }),
+    text: z.string().min(20, 'the article text (at least 20 characters)').max(MAX_INPUT_CHARS, `at most ${MAX_INPUT_CHARS} characters`)
+      .openapi({ description: `plain text (optionally starting with " date YYYY-MM-DD") or HTML; at most ${MAX_ARTICLE_CHARS} characters of text are drafted, and HTML may nest at most ${MAX_HTML_DEPTH} elements deep`, example: ' date 2025-06-04 ASTANA, June 4. Kazakhstan’s Minister of Foreign Affairs Murat Nurtleu met with …' }),
     published: isoDay.optional().openapi({ description: 'publication date, when the text has no header; relative dates are resolved against it' }),
     fileName: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, 'lower-case letters, digits, - and _').optional()
       .openapi({ description: 'name for the article file (without .txt); derived from the text if absent' }),
@@ -170,7 +202,18 @@ export const ingestDecisionsBody = z
 export const ingestAcceptBody = z
   .object({
     facts: z.record(z.unknown()).openapi({ description: 'the reviewed fact file (the `facts` of POST /api/ingest, edited); validated field by field' }),
-    text: z.string().min(20).max(90_000).openapi({ description: 'the article as POST /api/ingest returned it in `article.raw`' }),
+    text: z.string().min(20).max(MAX_INPUT_CHARS).openapi({ description: 'the article as POST /api/ingest returned it in `article.raw`' }),
+    changes: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(700).openapi({ description: 'the entity id, or "who → event" for a participation, as the 409 answer listed it' }),
+          property: z.string().min(1).max(40),
+          choice: z.enum(['keep', 'replace']).openapi({ description: 'keep the value the graph has, or replace it with the draft’s' }),
+        }).strict(),
+      )
+      .max(1000)
+      .optional()
+      .openapi({ description: 'a choice for each change to what the graph already has that a 409 answer listed: keep or replace' }),
   })
   .strict();
 

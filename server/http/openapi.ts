@@ -16,6 +16,7 @@ const problem = z
     detail: z.string(),
     param: z.string().optional(),
     errors: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
+    changes: z.array(z.object({ id: z.string(), label: z.string(), property: z.string(), current: z.unknown(), proposed: z.unknown() })).optional(),
   })
   .openapi('Problem');
 
@@ -124,24 +125,28 @@ export function buildOpenApi(): Record<string, unknown> {
     method: 'post',
     path: '/api/ingest',
     summary: 'Draft facts from a new article (nothing is written)',
-    description: 'Reads the text (plain with an optional " date YYYY-MM-DD" header, or HTML), drops junk lines, and drafts a fact file in the seed format: people with titles and countries, organisations, countries, places, events with participants, roles and dates resolved against the publication date, agreements with their status, figures — each with a verbatim quote. Names the graph knows are linked to their ids. `confidence` (0–1 with a reason) and `spans` (where each quote is in `article.text`) are keyed by fact path, e.g. `events[0].participants[1]`. Needs the API key when API_KEY is set.',
+    description: 'Reads the text (plain with an optional " date YYYY-MM-DD" header, or HTML), drops junk lines, and drafts a fact file in the seed format: people with titles and countries, organisations, countries, places, events with participants, roles and dates resolved against the publication date, agreements with their status, figures — each with a verbatim quote. Names the graph knows are linked to their ids. `confidence` (0–1 with a reason) and `spans` (where each quote is in `article.text`) are keyed by fact path, e.g. `events[0].participants[1]`. Drafting runs on a worker thread with a time budget (INGEST_TIMEOUT_MS, 20 s) and a bounded queue. Needs the API key when API_KEY is set.',
     request: { body: { content: { 'application/json': { schema: ingestDraftBody } } } },
     responses: {
       200: { description: '`{article: {raw, text, published, junk, dateline}, facts, confidence, spans}`' },
       400: errors[400],
       401: unauthorized,
+      422: { description: 'The drafter cannot draft this article: it ran past its time or memory budget, or what it drafted fails the fact-file checks', content: { 'application/problem+json': { schema: problem } } },
+      429: { description: 'This client already has articles drafting or waiting (see Retry-After)', content: { 'application/problem+json': { schema: problem } } },
+      503: { description: 'Every drafting thread is busy and the queue is full (see Retry-After)', content: { 'application/problem+json': { schema: problem } } },
     },
   });
   registry.registerPath({
     method: 'post',
     path: '/api/ingest/accept',
     summary: 'Load a reviewed draft into the graph',
-    description: 'Validates the fact file (schema, verbatim quotes, references) and loads it in one transaction through the seed loader; a refused draft writes nothing and the 400 lists every problem in `errors` with its field (`facts.events[0].kind`). The server started by `npm start` also keeps the accepted article and fact file in seeds/sources and seeds/facts. Needs the API key when API_KEY is set.',
+    description: 'Validates the fact file once (schema, per-article caps, verbatim quotes, references) and loads it in one transaction; a refused draft writes nothing and the 400 lists every problem in `errors` with its field (`facts.events[0].kind`). A property something in the graph already has (an entity’s kind or note, an event’s status or date, a participation’s role …) is changed only by decision: without one the answer is 409 with `changes` ([{id, label, property, current, proposed}]) and nothing is written; send them back as `decisions` with `keep` or `replace`. The server names the article (`source`: NNN_<slug>.txt); the server started by `npm start` keeps the article, its fact file and the decisions under DATA_DIR/accepted (`kept`, relative to DATA_DIR) and loads them after the seeds at every start. Needs the API key when API_KEY is set.',
     request: { body: { content: { 'application/json': { schema: ingestAcceptBody } } } },
     responses: {
-      200: { description: '`{loaded: true, source, counts: {nodesCreated, relationshipsCreated, propertiesSet}, kept}`' },
+      200: { description: '`{loaded: true, source, counts: {nodesCreated, relationshipsCreated, propertiesSet}, kept, replaced, keptAsIs}`' },
       400: errors[400],
       401: unauthorized,
+      409: { description: 'The draft would change what the graph already has; `changes` lists each change to decide', content: { 'application/problem+json': { schema: problem } } },
     },
   });
   registry.registerPath({

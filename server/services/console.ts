@@ -5,7 +5,7 @@
 // connection whatever Neo4j is doing (planning is outside its transaction time-out). Every attempt is
 // audited. Layering: guard ← this → runner (graph/console.ts); no driver types here.
 import type { Audit, AuditEntry } from '../audit.ts';
-import { AppError, BadInput, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../domain/errors.ts';
+import { AppError, BadInput, Busy, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../domain/errors.ts';
 import type { ConsoleConnection, ConsoleDatabase, EncodedRow, PlanNode } from '../../graph/console.ts';
 import { placeholderEnds, type EdgeElement, type GraphElements, type NodeElement } from '../../graph/typed-values.ts';
 import type { Plain } from '../../graph/values.ts';
@@ -73,7 +73,7 @@ function outcomeOf(error: unknown): AuditEntry['outcome'] {
   if (error instanceof QueryTimeout) return 'timeout';
   if (error instanceof QueryFailed || error instanceof QueryTooLarge) return 'failed';
   if (error instanceof DatabaseUnavailable) return 'unavailable';
-  if (error instanceof TooManyRequests) return 'busy';
+  if (error instanceof TooManyRequests || error instanceof Busy) return 'busy';
   return 'error';
 }
 
@@ -207,7 +207,7 @@ export async function runConsoleQuery(deps: ConsoleDeps, request: ConsoleRequest
     entry.ms = result.summary.ms = now() - started;
     return result;
   } catch (caught) {
-    const error = cut && (!(caught instanceof AppError) || caught instanceof DatabaseUnavailable)
+    const error = cut && (!(caught instanceof AppError) || caught instanceof DatabaseUnavailable || caught instanceof Busy)
       ? new QueryTimeout('The query ran past its time limit; its connection to the database was closed.')
       : caught;
     entry.outcome = outcomeOf(error);

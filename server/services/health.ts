@@ -30,10 +30,21 @@ export async function reportHealth(
   return { status, neo4j, startup: prepared };
 }
 
-/** Why the app cannot serve yet, in one sentence (for the 503's detail). */
-export function unavailableReason(report: HealthReport): string {
+/**
+ * The report as anyone may see it: states and the database version, but not the driver's or the
+ * preparation's error text, which names internal hosts, ports and files (the server log has them, and
+ * a caller with the API key gets them).
+ */
+export function publicHealth(report: HealthReport): HealthReport {
+  const { error: _driverText, ...neo4j } = report.neo4j;
+  const { error: _startupText, ...startup } = report.startup;
+  return { ...report, neo4j, startup };
+}
+
+/** Why the app cannot serve yet, in one sentence (for the 503's detail); the error texts only if `detailed`. */
+export function unavailableReason(report: HealthReport, detailed = true): string {
   if (report.status === 'restarting') return `The local graph database stopped unexpectedly and is being restarted (restarts so far: ${report.neo4j.local?.restarts ?? 0}).`;
-  if (!report.neo4j.connected) return `The graph database cannot be reached: ${report.neo4j.error ?? 'no answer'}`;
-  if (report.startup.state === 'failed') return `Start-up preparation failed: ${report.startup.error ?? 'unknown error'}`;
+  if (!report.neo4j.connected) return `The graph database cannot be reached${detailed && report.neo4j.error ? `: ${report.neo4j.error}` : '.'}`;
+  if (report.startup.state === 'failed') return `Start-up preparation failed${detailed && report.startup.error ? `: ${report.startup.error}` : '.'}`;
   return 'The graph database answers; the schema and seeds are still being prepared.';
 }

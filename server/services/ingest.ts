@@ -1,44 +1,39 @@
-// Ingest over HTTP: draft facts from an article (POST /api/ingest) and load a reviewed draft through
-// the seed loader (POST /api/ingest/accept). Known entities come from the graph, so a name the graph
-// knows is linked to its id.
-import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
+// Ingest over HTTP: draft facts from an article (POST /api/ingest) on a drafting thread, and load a
+// reviewed draft (POST /api/ingest/accept) without rewriting what the graph already has. Known entities
+// come from the graph, so a name the graph knows is linked to its id.
+import { acceptFacts, type AcceptedStore, type Choice, type PropertyChange } from '../../seeds/ingest/accept.ts';
 import { appendDecisions, type Decision } from '../../seeds/ingest/decisions.ts';
-import { draftFacts, type Confidence, type EntityBadge } from '../../seeds/ingest/draft.ts';
-import type { HolderSuggestion } from '../../seeds/ingest/holders.ts';
-import { indexFromGraph } from '../../seeds/ingest/known.ts';
+import { knownFromGraph } from '../../seeds/ingest/known.ts';
 import type { FactFile } from '../../domain/fact-schema.ts';
-import type { Span } from '../../domain/source-text.ts';
-import { BadInput } from '../../domain/errors.ts';
+import { BadInput, NeedsDecision } from '../../domain/errors.ts';
+import { MAX_ARTICLE_CHARS } from '../../domain/ingest-limits.ts';
 import { readGraphVersion, readSimilarMeetings, type Driver } from '../../graph/store.ts';
+import type { AccessAudit } from '../audit.ts';
+import type { DraftInput, DraftPool, Drafted, KnownSnapshot } from './draft-pool.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 
 export interface IngestDeps {
   driver: Driver;
   database: string | undefined;
-  /** Where accepted articles and fact files are kept (seeds/sources, seeds/facts); unset: graph only. */
-  keep?: KeepDirs | undefined;
+  /** Where accepted articles and their fact files are kept (DATA_DIR/accepted); unset: the graph only. */
+  store?: AcceptedStore | undefined;
+  /** Records each accepted article (server/audit.ts). */
+  audit?: AccessAudit | undefined;
   /** The known entities drafts link against, kept between drafts (see known-index.ts). */
-  known: KnownIndexCache;
+  known: KnownIndexCache<KnownSnapshot>;
+  /** The drafting threads. */
+  drafts: DraftPool;
   /** Where the review's decisions are appended (DATA_DIR/ingest/decisions.jsonl); unset: not kept. */
   decisionsFile?: string | undefined;
 }
 
-/** The cache of known entities for a database: rebuilt from the graph when its fingerprint changes. */
-export function graphKnownIndex(driver: Driver, database: string | undefined): KnownIndexCache {
-  return knownIndexCache(() => indexFromGraph(driver, database), () => readGraphVersion(driver, database));
+/** The cache of known entities for a database: read again from the graph when its fingerprint changes. */
+export function graphKnownEntities(driver: Driver, database: string | undefined): KnownIndexCache<KnownSnapshot> {
+  let version = 0;
+  return knownIndexCache(async () => ({ version: ++version, ...(await knownFromGraph(driver, database)) }), () => readGraphVersion(driver, database));
 }
 
-export interface DraftResponse {
-  article: { raw: string; text: string; published: string | null; junk: string[]; dateline: string | null };
-  facts: FactFile;
-  confidence: Record<string, Confidence>;
-  spans: Record<string, Span[]>;
-  /** What the drafter left out, in plain words. */
-  problems: string[];
-  /** NEW or LINKED (with the target) for every drafted entity, and known look-alikes. */
-  entities: Record<string, EntityBadge>;
-  /** Offices named without a person, with who held them at that date. */
-  holders: HolderSuggestion[];
+export interface DraftResponse extends Drafted {
   /** Drafted meetings that look like meetings already in the graph, by fact path. */
   similarMeetings: Record<string, { id: string; title: string; date: string | null }[]>;
 }
@@ -59,20 +54,10 @@ async function similarMeetings(deps: IngestDeps, facts: FactFile): Promise<Draft
   return out;
 }
 
-export async function draftArticle(deps: IngestDeps, input: { text: string; published?: string | undefined; fileName?: string | undefined }): Promise<DraftResponse> {
-  const known = await deps.known.get();
-  const draft = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known });
-  const { raw, text, published, junk, dateline } = draft.article;
-  return {
-    article: { raw, text, published, junk, dateline: dateline ?? null },
-    facts: draft.facts,
-    confidence: draft.confidence,
-    spans: draft.spans,
-    problems: draft.problems,
-    entities: draft.entities,
-    holders: draft.holders,
-    similarMeetings: await similarMeetings(deps, draft.facts),
-  };
+/** Drafts on a worker thread (see draft-pool.ts); `signal` withdraws a draft still waiting. */
+export async function draftArticle(deps: IngestDeps, input: DraftInput, context: { client: string; signal?: AbortSignal }): Promise<DraftResponse> {
+  const drafted = await deps.drafts.draft(input, context.client, () => deps.known.get(), context.signal);
+  return { ...drafted, similarMeetings: await similarMeetings(deps, drafted.facts) };
 }
 
 /** The review's verdict on each drafted fact, appended for the rules' precision (eval:extract --rules). */
@@ -83,23 +68,56 @@ export function recordDecisions(deps: IngestDeps, input: { source: string; decis
 
 export interface AcceptResponse {
   loaded: true;
+  /** The article's file name, chosen by the server ("NNN_<slug>.txt"). */
   source: string;
   counts: { nodesCreated: number; relationshipsCreated: number; propertiesSet: number };
+  /** Where the article and its facts are kept, relative to DATA_DIR; null when the server keeps no files. */
   kept: { factFile: string; source: string } | null;
+  /** Properties of what the graph already had that this accept replaced, and those it left as they were, as chosen. */
+  replaced: PropertyChange[];
+  keptAsIs: PropertyChange[];
 }
 
-export async function acceptArticle(deps: IngestDeps, input: { facts: Record<string, unknown>; text: string }): Promise<AcceptResponse> {
+export interface AcceptRequest {
+  facts: Record<string, unknown>;
+  text: string;
+  /** A choice for each change a 409 listed. */
+  changes?: Choice[] | undefined;
+}
+
+/** One accept at a time: each reads what it is about to change, and names follow one another. */
+const queue = new WeakMap<IngestDeps, Promise<unknown>>();
+
+function oneAtATime<T>(deps: IngestDeps, run: () => Promise<T>): Promise<T> {
+  const previous = queue.get(deps) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  queue.set(deps, next.catch(() => undefined));
+  return next;
+}
+
+export async function acceptArticle(deps: IngestDeps, input: AcceptRequest, context: { client: string } = { client: 'unknown' }): Promise<AcceptResponse> {
   // A reviewer who pasted the article without its header: put the header the facts say back.
   const source = input.facts.source as { published?: unknown } | undefined;
   const raw = typeof source?.published === 'string' && !/^\s*date \d{4}-\d{2}-\d{2}/.test(input.text) ? ` date ${source.published} ${input.text}` : input.text;
-  const result = await acceptDraft(deps.driver, deps.database, { facts: input.facts, raw }, deps.keep);
+  const result = await oneAtATime(deps, () =>
+    acceptFacts(deps.driver, deps.database, { facts: input.facts, raw, choices: input.changes }, { store: deps.store, undecided: 'ask', maxTextChars: MAX_ARTICLE_CHARS }),
+  );
+  if (!result.ok && 'undecided' in result) {
+    throw new NeedsDecision(
+      `The draft would change ${result.undecided.length} propert${result.undecided.length === 1 ? 'y' : 'ies'} of what the graph already has; ` +
+        'choose for each whether to keep the current value or replace it (changes: [{id, property, choice: "keep" | "replace"}]). Nothing was written.',
+      result.undecided,
+    );
+  }
   if (!result.ok) {
-    const problems = result.problems.map((p) => ({ param: p.path ? `facts.${p.path}` : 'facts', message: p.message }));
+    const problems = result.problems.map((p) => ({ param: p.path === 'text' ? 'text' : p.path ? `facts.${p.path}` : 'facts', message: p.message }));
     throw new BadInput(`The draft was refused, nothing was written: ${problems.map((p) => `${p.param}: ${p.message}`).join('; ')}`, problems[0]?.param ?? 'facts', problems);
   }
   // A new article changes the fingerprint anyway; a corrected one under the same name may not.
   deps.known.invalidate();
-  const { nodesCreated, relationshipsCreated, propertiesSet } = result.outcome.counts;
-  const file = (input.facts.source as { file: string }).file;
-  return { loaded: true, source: file, counts: { nodesCreated, relationshipsCreated, propertiesSet }, kept: result.kept ?? null };
+  const { nodesCreated, relationshipsCreated, propertiesSet } = result.counts;
+  const counts = { nodesCreated, relationshipsCreated, propertiesSet };
+  const brief = (c: PropertyChange) => ({ id: c.id, property: c.property });
+  deps.audit?.({ time: new Date().toISOString(), event: 'ingest-accepted', source: result.source, client: context.client, counts, replaced: result.replaced.map(brief), kept: result.keptAsIs.map(brief) });
+  return { loaded: true, source: result.source, counts, kept: result.kept, replaced: result.replaced, keptAsIs: result.keptAsIs };
 }

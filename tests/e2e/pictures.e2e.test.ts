@@ -59,7 +59,8 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
     expect(await card.locator('ol.summary-list').first().textContent()).to.contain('Benjamin Netanyahu');
     expect(await card.locator('.title-bar').count()).to.equal(1);
     const lanes = await page.locator('#pic-timeline svg text').allTextContents();
-    expect(lanes.join('|')).to.contain('Benjamin Netanyahu (IL)');
+    // A lane names the counterpart's country only where the records state it (Herzog's title at Israel).
+    expect(lanes.join('|')).to.contain('Benjamin Netanyahu · ').and.to.contain('Isaac Herzog (IL)');
     expect(await page.locator('#pic-timeline .mark').count()).to.be.greaterThan(200);
     expect(await page.locator('#pic-years .bar').count()).to.equal(5);
     const shaded = await page.locator('#pic-map [data-iso][role=button]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-iso')));

@@ -22,6 +22,8 @@ describe('Resolve tab in the browser (e2e)', function () {
   before(async function () {
     this.timeout(600_000);
     const { driver } = await seededGraph();
+    // The seeds alone (an earlier suite may have imported the State Department data, which has its own "Bola Tinubu").
+    await loadFactFiles({ driver, reset: true });
     await loadFactFiles({ driver, files: [join(FIXTURES, '900_resolution-fixture.yaml')], sourcesDir: FIXTURES });
     initial = await graphChecksum(driver);
     ({ base, browser } = await startBrowserSuite());

@@ -2,6 +2,8 @@
 // rate limits, URL and body limits, and static files that cannot escape their folder.
 import { expect } from 'chai';
 import { request } from 'node:http';
+import type { AccessEvent } from '../../server/audit.ts';
+import { FAILURES_PER_MINUTE } from '../../server/http/api-key.ts';
 import { DEFAULT_SECURITY } from '../../server/http/security.ts';
 import { seededApp, startApp } from '../support/app.ts';
 
@@ -113,6 +115,58 @@ describe('security at the HTTP edge', () => {
       expect(reports).to.deep.equal([200, 200, 429]);
       // Reading the graph is not limited by the console's budget.
       expect((await fetch(`${app.base}/api/search?q=Kuantyrov`)).status).to.equal(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('authenticates before rate limiting: clients without the key cannot spend the analysts’ budget', async () => {
+    const audited: AccessEvent[] = [];
+    const app = await startApp({ apiKey: KEY, accessAudit: (event) => audited.push(event), security: { corsOrigins: [], consolePerMinute: 3, reportsPerMinute: 30 } });
+    const post = (headers: Record<string, string>) =>
+      fetch(`${app.base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(consoleQuery) });
+    try {
+      const strangers: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const res = await post(i % 2 ? { authorization: `Bearer wrong-key-${i}-0123456789` } : {});
+        strangers.push(res.status);
+        await res.arrayBuffer();
+      }
+      expect(strangers).to.deep.equal(Array(10).fill(401));
+      const analysts: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await post({ 'x-api-key': KEY });
+        analysts.push(res.status);
+        await res.arrayBuffer();
+      }
+      expect(analysts).to.deep.equal([200, 200, 200, 429]);
+      // Every failure is audited, with its reason and client, never with the key that was presented.
+      expect(audited.map((e) => e.event === 'auth-failed' && e.reason)).to.deep.equal(['missing', 'invalid', 'missing', 'invalid', 'missing', 'invalid', 'missing', 'invalid', 'missing', 'invalid']);
+      expect(audited[1]).to.deep.include({ method: 'POST', path: '/api/cypher', client: '127.0.0.1', limited: false });
+      expect(JSON.stringify(audited)).to.not.match(/wrong-key|0123456789|Bearer/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers a flood of wrong keys 429, and still lets the right key in', async () => {
+    const audited: AccessEvent[] = [];
+    const app = await startApp({ apiKey: KEY, accessAudit: (event) => audited.push(event) });
+    const post = (key: string) =>
+      fetch(`${app.base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: '{}' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < FAILURES_PER_MINUTE + 3; i++) {
+        const res = await post(`guess-${i}-abcdefghijklmnop`);
+        statuses.push(res.status);
+        await res.arrayBuffer();
+      }
+      expect(statuses.slice(0, FAILURES_PER_MINUTE)).to.deep.equal(Array(FAILURES_PER_MINUTE).fill(401));
+      expect(statuses.slice(FAILURES_PER_MINUTE)).to.deep.equal([429, 429, 429]);
+      expect(audited.filter((e) => e.event === 'auth-failed' && e.limited)).to.have.length(3);
+      const right = await post(KEY);
+      expect(right.status).to.equal(400); // through the key check: the empty body is what is wrong now
+      expect(((await right.json()) as { param: string }).param).to.equal('text');
     } finally {
       await app.close();
     }

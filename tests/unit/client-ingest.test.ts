@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { factPaths, reviewedFacts, segments, topLevel, type FactFile } from '../../client/src/ingest-review.ts';
+import { allChosen, changeKey, choicesFor, describeChange, factPaths, reviewedFacts, segments, topLevel, type FactFile } from '../../client/src/ingest-review.ts';
 
 const draft: FactFile = {
   source: { file: 'a.txt', title: 'Draft: x', published: null, junk: [] },
@@ -45,5 +45,21 @@ describe('client: reviewing a draft', () => {
       ['.', []],
     ]);
     expect(topLevel('events[1].participants[0]')).to.equal('events[1]');
+  });
+
+  it('lists changes to what the graph has, and sends a decision only for each change decided', () => {
+    const changes = [
+      { id: 'org:kz-mfa', label: 'Organization', property: 'kind', current: 'ministry', proposed: 'company' },
+      { id: 'person:a → event:e', label: 'PARTICIPATED_IN', property: 'represents', current: 'country:KZ', proposed: null },
+    ];
+    expect(changes.map(describeChange)).to.deep.equal(['org:kz-mfa · kind: ministry → company', 'person:a → event:e · represents: country:KZ → (none)']);
+    expect(allChosen(changes, {})).to.equal(false);
+    const choices = { [changeKey(changes[0]!)]: 'keep' as const };
+    expect(allChosen(changes, choices)).to.equal(false);
+    expect(choicesFor(changes, choices)).to.deep.equal([{ id: 'org:kz-mfa', property: 'kind', choice: 'keep' }]);
+    choices[changeKey(changes[1]!)] = 'replace' as never;
+    expect(allChosen(changes, choices)).to.equal(true);
+    expect(choicesFor(changes, choices).map((d) => d.choice)).to.deep.equal(['keep', 'replace']);
+    expect(allChosen([], {})).to.equal(true);
   });
 });

@@ -2,6 +2,7 @@
 // article), CSV (one row per fact and citation) or JSON. Citations are numbered once per report.
 import { escapeHtml } from '../../../domain/html.ts';
 import { formatPeriod } from '../../../domain/period.ts';
+import { csvText, type CsvCell } from '../../csv.ts';
 import type { Citation, Report, Statement } from './model.ts';
 
 /** The report page's only style; server/http/security.ts allows exactly this block by its hash. */
@@ -131,27 +132,18 @@ export function htmlPieces(report: Report): string[] {
 
 export const toHtml = (report: Report): string => htmlPieces(report).join('');
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** The CSV report as lines (each with its CRLF). */
+/** One row per fact and citation, through the one CSV writer (formula-like cells neutralised), a line per piece. */
 export function csvPieces(report: Report): string[] {
   const header = ['section', 'statement', 'date', 'kind', 'status', 'source_id', 'source_title', 'published', 'quote', 'span_start', 'span_end'];
-  const lines = [header.join(',')];
+  const rows: CsvCell[][] = [header];
   for (const section of report.sections) {
     for (const s of section.statements) {
       for (const c of s.citations) {
-        lines.push(
-          [section.id, s.text, s.data.date ?? '', s.data.kind ?? '', s.data.status ?? '', c.sourceId, c.title ?? '', c.published ?? '', c.quote, c.span.start, c.span.end]
-            .map(csvCell)
-            .join(','),
-        );
+        rows.push([section.id, s.text, s.data.date ?? '', s.data.kind ?? '', s.data.status ?? '', c.sourceId, c.title ?? '', c.published ?? '', c.quote, c.span.start, c.span.end]);
       }
     }
   }
-  return lines.map((line) => `${line}\r\n`);
+  return rows.map((row) => csvText([row]));
 }
 
 /** Statements by `data.year` ("date not given" last), in the order they come. */
