@@ -3,7 +3,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  bilateralReportQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+  bilateralReportQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, hubShape, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from './schemas.ts';
 
 const problem = z
@@ -19,6 +19,9 @@ const problem = z
 
 const quote = z.object({ sourceId: z.string(), quote: z.string(), span: z.object({ start: z.number(), end: z.number() }) }).openapi('Quote');
 const source = z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), published: z.string().nullable() }).openapi('Source');
+const record = z
+  .object({ id: z.string(), kind: z.string(), who: z.string().nullable(), place: z.string().nullable(), country: z.string().nullable(), start: z.string().nullable(), end: z.string().nullable(), prose: z.string().nullable() })
+  .openapi('Record');
 const participant = z
   .object({
     id: z.string(), type: z.string(), name: z.string(), role: z.string(), represents: z.string().nullable(),
@@ -78,6 +81,22 @@ export function buildOpenApi(): Record<string, unknown> {
   });
   registry.registerPath({
     method: 'get',
+    path: '/api/entities/{id}/hub',
+    summary: 'A busy entity in one answer: its counterparts weighted, its other neighbours grouped',
+    description: 'For the explorer\'s hub mode. `people`: everyone the entity met, one entry each with the number of meetings in the window, first and last date, inferred ones, their MET in all (`degree`) and their country; `peers`: meetings among those people. `neighbours`: everything else joined to it (events, titles, places, …), most recent first, at most `limit`, each with its group keys (`kind`: the event kind or the type; `year`; `country`: where it lies or took place) and the event it is part of; `links`: what joins those neighbours to each other. `facets` count the neighbours in the window by kind, year and country; `kind`, `year` and `country` filter `neighbours` to one group. The window (`from`–`to`) keeps meetings and events wholly inside it (undated ones only with `includeUndated=true`); `hidden` says how many it leaves out. `activity`: the entity\'s events by month (by year when only the year is known), all time, for a histogram.',
+    request: { params: entityParams, query: hubShape },
+    responses: { 200: { description: '`{center, query, people, peers, neighbours, links, facets, total, truncated, hidden, activity, undatedActivity}`' }, 400: errors[400], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/links',
+    summary: 'Why two entities are linked, and says who',
+    description: 'Every relationship joining `a` and `b` directly, earliest first: its facts (role, title, date), its own quotes, and the event it stands for (a MET\'s meeting, or the event at one end) with its date, kind, places (its own, else those of the visit it is part of), country, participants and quotes. For an imported State Department record the event carries `records`: the record\'s place, dates and prose; its column lines ("traveler: …") are not repeated as quotes. Meetings and events keep to the window (`from`–`to`, wholly inside); `total` counts them all, `links` lists the first `limit`.',
+    request: { query: linksShape },
+    responses: { 200: { description: '`{a, b, query, total, links: [{type, from, to, properties, evidence, event}], sources}`' }, 400: errors[400], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
     path: '/api/meetings',
     summary: 'Who met whom',
     description: 'Held meetings, talks, calls, sessions and signings with two or more participants, by person, by pair (`person` + `with`), by country (anyone representing it) and by date window (meetings wholly inside it; undated ones are left out when a window is given). A person only mentioned is listed under `mentioned`, never as a participant. Participants added by the delegation rule carry `inferred: true` and `rule`.',
@@ -85,7 +104,7 @@ export function buildOpenApi(): Record<string, unknown> {
     responses: {
       200: {
         description: 'Chronological, undated last',
-        content: { 'application/json': { schema: z.object({ meetings: z.array(z.object({ event: z.record(z.unknown()), place: z.record(z.unknown()).nullable(), partOf: z.record(z.unknown()).nullable(), participants: z.array(participant), mentioned: z.array(participant), inferred: z.boolean(), evidence: z.array(quote) })), sources: z.array(source) }) } },
+        content: { 'application/json': { schema: z.object({ meetings: z.array(z.object({ event: z.record(z.unknown()), place: z.record(z.unknown()).nullable(), partOf: z.record(z.unknown()).nullable(), places: z.array(z.record(z.unknown())), country: z.record(z.unknown()).nullable(), participants: z.array(participant), mentioned: z.array(participant), inferred: z.boolean(), evidence: z.array(quote), records: z.array(record) })), sources: z.array(source) }) } },
       },
       400: errors[400],
       404: errors[404],

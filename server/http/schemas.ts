@@ -78,6 +78,34 @@ export const neighborhoodShape = z
   .strict();
 export const neighborhoodQuery = neighborhoodShape.superRefine((value, ctx) => windowOrder(value, ctx));
 
+/** A hub's neighbours are grouped by these keys: an event kind or an entity type, a year, a country. */
+export const hubShape = z
+  .object({
+    from: periodText.optional().openapi({ description: 'events and meetings wholly on or after (YYYY, YYYY-MM or YYYY-MM-DD)' }),
+    to: periodText.optional().openapi({ description: 'events and meetings wholly on or before' }),
+    includeUndated: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').openapi({ type: 'string', enum: ['true', 'false'], description: 'with a window, also keep undated events and meetings' }),
+    kind: z.string().regex(/^[a-z_-]{1,40}$/, 'an event kind (visit, meeting, …) or an entity type (organization, …)').optional().openapi({ description: 'only neighbours of this event kind or type' }),
+    year: z.string().regex(/^(\d{4}|undated)$/, 'a year YYYY, or undated').optional().openapi({ description: 'only neighbours dated in this year (or undated)' }),
+    country: entityRef.optional().openapi({ description: 'only neighbours in or of this country (id or ISO code)', example: 'IL' }),
+    limit: intParam(1, 5000, 2000, 'how many neighbours other than the people met (most recent first)'),
+  })
+  .strict();
+export const hubQuery = hubShape.superRefine((value, ctx) => windowOrder(value, ctx));
+
+export const linksShape = z
+  .object({
+    a: entityRef.openapi({ description: 'one end (id or name)', example: 'person:alibek-kuantyrov' }),
+    b: entityRef.openapi({ description: 'the other end', example: 'person:heineken-lokpobiri' }),
+    from: periodText.optional().openapi({ description: 'meetings and events wholly on or after' }),
+    to: periodText.optional().openapi({ description: 'meetings and events wholly on or before' }),
+    limit: intParam(1, 500, 100, 'how many links (earliest first)'),
+  })
+  .strict();
+export const linksQuery = linksShape.superRefine((value, ctx) => {
+  windowOrder(value, ctx);
+  if (value.a === value.b) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['b'], message: 'must differ from a' });
+});
+
 export const meetingsShape = z
   .object({
     person: entityRef.optional().openapi({ description: 'a person (id or name)', example: 'person:alibek-kuantyrov' }),
@@ -114,6 +142,8 @@ export const pathsQuery = pathsShape.superRefine((value, ctx) => {
 export type SearchQuery = z.infer<typeof searchQuery>;
 export type NeighborhoodQuery = z.infer<typeof neighborhoodQuery>;
 export type MeetingsQuery = z.infer<typeof meetingsQuery>;
+export type HubQuery = z.infer<typeof hubQuery>;
+export type LinksQuery = z.infer<typeof linksQuery>;
 export type PathsQuery = z.infer<typeof pathsQuery>;
 
 const paramName = /^[A-Za-z_][A-Za-z0-9_]*$/;
