@@ -83,9 +83,22 @@ export interface PathHop {
   date: string | null;
   datePrecision: string | null;
   inferred: boolean;
-  links: { type: string; from: string; to: string; date?: string | null; datePrecision?: string | null; event?: string | null; inferred?: boolean; evidence: Evidence[] }[];
+  links: {
+    type: string;
+    from: string;
+    to: string;
+    date?: string | null;
+    datePrecision?: string | null;
+    event?: string | null;
+    inferred?: boolean;
+    evidence: Evidence[];
+    /** The meeting (or event) the link stands for: its name, places and, for imported records, the record. */
+    eventInfo?: { id: string; name: string; kind: string | null; start: string | null; places: string[]; country: string | null; records: RecordText[] } | null;
+  }[];
   /** All links of the hop in the window; `links` lists the first few (the API's linksPerHop). */
   linkCount?: number;
+  /** The latest dated link of all, to tell hops out of time order. */
+  lastDate?: string | null;
   evidence?: Evidence[];
 }
 export interface PathResult {
@@ -111,4 +124,81 @@ export interface SavedQuery {
   description: string;
   params: { name: string; type: string; required: boolean; description: string }[];
   columns: string[];
+}
+
+/** GET /api/entities/:id/hub: a busy entity's counterparts (weighted) and its other neighbours, grouped. */
+export interface HubPerson {
+  id: string;
+  name: string;
+  meetings: number;
+  first: string | null;
+  last: string | null;
+  inferred: number;
+  degree: number;
+  country: { id: string; name: string } | null;
+}
+export interface HubNeighbour {
+  id: string;
+  type: string;
+  name: string;
+  kind: string | null;
+  status: string | null;
+  start: string | null;
+  end: string | null;
+  datePrecision: string | null;
+  link: { type: string; outgoing: boolean; role: string | null; title: string | null; inferred: boolean };
+  group: { kind: string; year: string | null; country: { id: string; name: string } | null };
+  parent: string | null;
+  undated: boolean;
+}
+export interface Facet {
+  key: string;
+  label: string;
+  count: number;
+}
+export interface HubAnswer {
+  center: { id: string; type: string; name: string; kind: string | null };
+  query: { from: string | null; to: string | null; includeUndated: boolean; kind: string | null; year: string | null; country: string | null; limit: number };
+  people: HubPerson[];
+  peers: { a: string; b: string; meetings: number; first: string | null; last: string | null }[];
+  neighbours: HubNeighbour[];
+  links: { from: string; to: string; type: string; role: string | null; inferred: boolean }[];
+  facets: { kinds: Facet[]; years: Facet[]; countries: Facet[] };
+  total: number;
+  truncated: boolean;
+  hidden: { meetingsOutside: number; meetingsUndated: number; eventsOutside: number; eventsUndated: number };
+  activity: { period: string; events: number; meetings: number }[];
+  undatedActivity: number;
+}
+
+/** An imported State Department record behind an event: its place, dates and prose. */
+export interface RecordText {
+  id: string;
+  kind: string;
+  who: string | null;
+  place: string | null;
+  country: string | null;
+  start: string | null;
+  end: string | null;
+  prose: string | null;
+}
+
+export interface MeetingInfo {
+  event: { id: string; kind?: string; title?: string; status?: string; start?: string | null; end?: string | null; datePrecision?: string | null };
+  places: { id: string; name: string }[];
+  country: { id: string; name: string } | null;
+  partOf: { id: string; name: string; kind?: string } | null;
+  participants: { id: string; name: string; role: string; represents: string | null; inferred: boolean }[];
+  evidence: Evidence[];
+  records: RecordText[];
+}
+
+/** GET /api/links?a=&b=: everything joining two entities, with its evidence. */
+export interface LinksAnswer {
+  a: EntityRef;
+  b: EntityRef;
+  query: { from: string | null; to: string | null; limit: number };
+  total: number;
+  links: { type: string; from: string; to: string; properties: Record<string, unknown>; evidence: Evidence[]; event: MeetingInfo | null }[];
+  sources: SourceInfo[];
 }

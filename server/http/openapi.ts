@@ -3,7 +3,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  bilateralReportQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDraftBody, hubShape, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+  bilateralReportQuery, cypherBody, entityParams, entityReportShape, ingestAcceptBody, ingestDraftBody, hubShape, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from './schemas.ts';
 
 const problem = z
@@ -186,7 +186,7 @@ export function buildOpenApi(): Record<string, unknown> {
       method: 'get',
       path: `/api/reports/${kind}/{id}`,
       summary: kind === 'person' ? 'A person’s dossier, every statement cited' : 'An organisation’s people, events and agreements, every statement cited',
-      request: { params: entityParams, query: entityReportQuery },
+      request: { params: entityParams, query: entityReportShape },
       responses: { 200: { description: 'json, md, html or csv' }, 400: errors[400], 404: errors[404] },
     });
   }

@@ -187,7 +187,14 @@ export const bilateralReportQuery = z
   })
   .strict();
 
-export const entityReportQuery = z.object({ format: reportFormat }).strict();
+export const entityReportShape = z
+  .object({
+    format: reportFormat,
+    from: periodText.optional().openapi({ description: 'keep to events and meetings wholly on or after (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out' }),
+    to: periodText.optional().openapi({ description: 'keep to events and meetings wholly on or before' }),
+  })
+  .strict();
+export const entityReportQuery = entityReportShape.superRefine((value, ctx) => windowOrder(value, ctx));
 
 // Ingest: draft facts from an article, then accept the reviewed draft (both behind the API key).
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');

@@ -1,7 +1,7 @@
 // Person dossiers and organisation reports, built on the entity profile: titles over time, events with
 // role and counterparts, whom they met, agreements, sources — each statement with its citations.
 import type { GraphReader } from '../../repository/reader.ts';
-import type { Plain } from '../../repository/values.ts';
+import { periodBound, type Plain } from '../../repository/values.ts';
 import { getEntityProfile, type EntityProfile } from '../entities.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
@@ -17,6 +17,31 @@ function attested(first: Plain, last: Plain): string {
 
 function section(id: string, title: string, statements: Statement[], emptyNote: string): ReportSection {
   return { id, title, statements: cited(statements), emptyNote };
+}
+
+export interface ReportWindow {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * The profile kept to a date window: events wholly inside it (undated ones cannot be shown to be) and
+ * the meetings among them; `left` counts what it leaves out. Titles and agreements are kept.
+ */
+export function keptToWindow(profile: EntityProfile, window: ReportWindow): { profile: EntityProfile; left: number; note: string | null } {
+  if (!window.from && !window.to) return { profile, left: 0, note: null };
+  const lo = periodBound(window.from, 'start')?.toString();
+  const hi = periodBound(window.to, 'end')?.toString();
+  const inside = (start: Plain, end: Plain) => typeof start === 'string' && (!lo || start >= lo) && (!hi || (typeof end === 'string' ? end : start) <= hi);
+  const events = profile.events.filter((e) => inside(e.event.start ?? null, e.event.end ?? null));
+  const kept = new Set(events.map((e) => e.event.id as string));
+  const met = profile.met
+    .map((m) => ({ ...m, meetings: m.meetings.filter((x) => kept.has(x.event)) }))
+    .filter((m) => m.meetings.length > 0)
+    .map((m) => ({ ...m, count: m.meetings.length }));
+  const left = profile.events.length - events.length;
+  const span = `${window.from ?? 'the earliest'} – ${window.to ?? 'the latest'}`;
+  return { profile: { ...profile, events, met }, left, note: `Kept to ${span}: ${left} event${left === 1 ? '' : 's'} outside it or undated ${left === 1 ? 'is' : 'are'} not listed.` };
 }
 
 /** Counterparts of each event the profile lists (present participants other than the subject). */
@@ -36,9 +61,9 @@ async function counterpartsOf(reader: GraphReader, profile: EntityProfile) {
   return { byEvent, sources: book.sources() };
 }
 
-export async function personReport(reader: GraphReader, ref: string, now = new Date()): Promise<Report> {
+export async function personReport(reader: GraphReader, ref: string, now = new Date(), window: ReportWindow = {}): Promise<Report> {
   const person = await resolveEntity(reader, ref, 'id', 'person');
-  const profile = await getEntityProfile(reader, person.id);
+  const { profile, note: windowNote } = keptToWindow(await getEntityProfile(reader, person.id), window);
   const { byEvent, sources: extra } = await counterpartsOf(reader, profile);
   const sources = mergeSources(profile.sources, extra);
   const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
@@ -72,7 +97,7 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     title: `${name}: dossier`,
     subtitle: `Titles, events, meetings and agreements of ${name}, as the sources state them.`,
     generatedAt: now.toISOString(),
-    notes: [typeof profile.entity.note === 'string' ? `Note on this record: ${profile.entity.note}` : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.'],
+    notes: [typeof profile.entity.note === 'string' ? `Note on this record: ${profile.entity.note}` : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.', ...(windowNote ? [windowNote] : [])],
     sections: [
       section('titles', 'Titles over time', titles, 'No titles are recorded.'),
       section('events', 'Events', events, 'No events are recorded.'),
@@ -83,9 +108,9 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
   };
 }
 
-export async function organizationReport(reader: GraphReader, ref: string, now = new Date()): Promise<Report> {
+export async function organizationReport(reader: GraphReader, ref: string, now = new Date(), window: ReportWindow = {}): Promise<Report> {
   const org = await resolveEntity(reader, ref, 'id', 'organization');
-  const profile = await getEntityProfile(reader, org.id);
+  const { profile, note: windowNote } = keptToWindow(await getEntityProfile(reader, org.id), window);
   const sources = profile.sources;
   const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
   const name = profile.entity.name;
@@ -103,7 +128,7 @@ export async function organizationReport(reader: GraphReader, ref: string, now =
     title: `${name}: organisation report`,
     subtitle: `People, events and agreements of ${name}, as the sources state them.`,
     generatedAt: now.toISOString(),
-    notes: ['Dates are as precise as the sources give them. Every statement cites the sentences it rests on.'],
+    notes: ['Dates are as precise as the sources give them. Every statement cites the sentences it rests on.', ...(windowNote ? [windowNote] : [])],
     sections: [
       section('people', 'People and their titles', people, 'No officials of this organisation are named.'),
       section('events', 'Events', events, 'No events are recorded.'),
