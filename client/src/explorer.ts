@@ -62,6 +62,12 @@ export class Explorer {
   private confirmAll: number | null = null;
   lastPaths: PathsAnswer | null = null;
   activePath = 0;
+  /** When the picture last settled after a load or a window change (performance.now(), after the next frame): for tests and the benchmark. */
+  settled: { what: 'load' | 'window' | 'groups'; at: number; count: number } = { what: 'load', at: 0, count: 0 };
+
+  private markSettled(what: 'load' | 'window' | 'groups'): void {
+    requestAnimationFrame(() => requestAnimationFrame(() => (this.settled = { what, at: performance.now(), count: this.settled.count + 1 })));
+  }
 
   constructor(private readonly hooks: ExplorerHooks) {
     this.graph = new GraphView($('#cy'), {
@@ -119,8 +125,9 @@ export class Explorer {
       const details = this.select(hub.center.id);
       this.graph.resize();
       await this.graph.layout(this.hooks.state().layout, !isHub(hub));
-      await details;
       this.status(this.summary());
+      this.markSettled('load');
+      await details;
     } catch (err) {
       if (seq === this.loadSeq) this.status(explain(err), 'error');
     }
@@ -166,6 +173,7 @@ export class Explorer {
       if (this.selected) this.renderSelected();
       if (added.length || this.graph.currentLayout === 'auto' || this.graph.currentLayout === 'hub') await this.graph.layout(undefined, false);
       this.status(this.summary());
+      this.markSettled('window');
     } catch (err) {
       if (seq === this.loadSeq) this.status(explain(err), 'error');
     }
@@ -239,6 +247,7 @@ export class Explorer {
     this.applyClientWindow();
     if (added.length) await this.graph.layout(undefined, added.length < 300);
     this.status(this.summary());
+    this.markSettled('groups');
   }
   private pendingPicks: GroupPick[] = [];
 
@@ -447,7 +456,7 @@ export class Explorer {
       if (!answer.paths.length) {
         this.graph.clearHighlight();
         this.graph.clearOverlay();
-        $('#paths-panel').hidden = true;
+        this.showComparison(false);
         clear(out, h('p.empty-note', { role: 'status' }, `No path found ${q.via === 'meetings' ? 'through meetings ' : ''}within ${q.maxHops ?? 6} hops${q.start || q.end ? ' in that window' : ''}. Try “any link”, a wider window or fewer exclusions.`));
         return;
       }
@@ -472,7 +481,7 @@ export class Explorer {
     this.showEmpty();
     if (added.length) await this.graph.layout(this.graph.currentLayout === 'hub' ? 'fcose' : undefined, true);
     this.graph.overlayPaths(answer.paths.map((p) => ({ nodes: p.nodes.map((n) => n.id), hops: p.hops })));
-    $('#paths-panel').hidden = false;
+    this.showComparison(true);
   }
 
   /** Emphasises path i (on the graph, in the list and in the compare panel). */
@@ -498,7 +507,15 @@ export class Explorer {
     this.graph.clearHighlight();
     this.graph.clearOverlay();
     clear($('#path-results'));
-    $('#paths-panel').hidden = true;
+    this.showComparison(false);
+  }
+
+  /** The comparison panel sits under the graph, which gives it the room. */
+  showComparison(show: boolean): void {
+    const panel = $('#paths-panel');
+    if (panel.hidden === !show) return;
+    panel.hidden = !show;
+    this.graph.resize();
   }
 
   /** Details already fetched (for the figure's list of sources). */

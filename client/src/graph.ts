@@ -205,12 +205,12 @@ export class GraphView {
   }
 
   /** Draws the k paths over the graph, one colour each (parallel lines where paths share a hop). */
-  overlayPaths(paths: { nodes: string[]; hops: { from: string; to: string }[] }[]): void {
+  overlayPaths(paths: { nodes: string[]; hops: { from: string; to: string; type?: string }[] }[]): void {
     this.cy.batch(() => {
       this.cy.edges('.path-overlay').remove();
       paths.forEach((p, i) =>
         p.hops.forEach((hop, k) =>
-          this.cy.add({ group: 'edges', data: { id: `overlay:${i}:${k}`, source: hop.from, target: hop.to, type: 'PATH', label: '', path: i }, classes: `path-overlay path-${i}` }),
+          this.cy.add({ group: 'edges', data: { id: `overlay:${i}:${k}`, source: hop.from, target: hop.to, type: (hop as { type?: string }).type ?? 'PATH', label: '', path: i }, classes: `path-overlay path-${i}` }),
         ),
       );
     });
@@ -316,7 +316,7 @@ export class GraphView {
     let undated = 0;
     this.cy.batch(() => {
       // What came with a hub answer was already kept to the window by the server.
-      this.cy.elements().filter((el) => !el.hasClass('from-hub')).forEach((el) => {
+      this.cy.elements().filter((el) => !el.hasClass('from-hub') && !el.hasClass('path-overlay')).forEach((el) => {
         const data = el.data() as Record<string, unknown>;
         const status = windowStatus(data, window);
         if (status === 'undated') undated++;

@@ -182,7 +182,7 @@ $('#path-clear').addEventListener('click', () => {
   update({ path: undefined });
   explorer.clearPath();
 });
-$('#paths-close').addEventListener('click', () => ($('#paths-panel').hidden = true));
+$('#paths-close').addEventListener('click', () => explorer.showComparison(false));
 
 // --- toolbar --------------------------------------------------------------------------------------
 const layoutSelect = $('#layout') as HTMLSelectElement;
@@ -438,6 +438,7 @@ const kg = {
   png: () => explorer.graph.png(),
   webgl: () => explorer.graph.webgl,
   hub: () => explorer.hub,
+  settled: () => explorer.settled,
   picks: () => explorer.picks,
   view: () => captureView(),
   figure: () => figureMeta(),

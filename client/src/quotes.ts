@@ -16,32 +16,41 @@ function cite(sourceId: string, source: SourceLookup): HTMLElement {
 }
 
 /**
- * Quotes with their articles. The same words quoted from many sources (an imported traveller's name in
- * each of 241 records) are one quote with the count of its sources, the sources folded.
+ * Quotes with their articles. The same words quoted from many sources are one quote with the count of
+ * its sources, the sources folded; an imported record's column lines ("traveler: X") are not quotes:
+ * they only say which records name it, so they are listed as those records, folded.
  */
 export function quoteList(evidence: Evidence[] | undefined, source: SourceLookup): HTMLElement | null {
   if (!evidence?.length) return null;
+  const prose = evidence.filter((ev) => !ev.recordField);
+  const records = [...new Set(evidence.filter((ev) => ev.recordField).map((ev) => ev.sourceId))];
   const byText = new Map<string, Evidence[]>();
-  for (const ev of evidence) byText.set(ev.quote, [...(byText.get(ev.quote) ?? []), ev]);
+  for (const ev of prose) byText.set(ev.quote, [...(byText.get(ev.quote) ?? []), ev]);
+  const fold = (label: string, ids: string[]) =>
+    h('details.sources-fold', {}, h('summary', {}, label), h('ul.cites', {}, ids.slice(0, 50).map((id) => h('li', {}, cite(id, source))), ids.length > 50 ? h('li', {}, `and ${ids.length - 50} more`) : null));
   return h(
     'ul.quotes',
     {},
     [...byText.entries()].map(([quote, all]) =>
       all.length === 1
         ? h('li', {}, h('blockquote.quote', {}, `“${quote}”`), cite(all[0]!.sourceId, source))
-        : h(
-            'li',
-            {},
-            h('blockquote.quote', {}, `“${quote}”`),
-            h('details.sources-fold', {}, h('summary', {}, `in ${all.length} sources`), h('ul.cites', {}, all.slice(0, 50).map((ev) => h('li', {}, cite(ev.sourceId, source))), all.length > 50 ? h('li', {}, `and ${all.length - 50} more`) : null)),
-          ),
+        : h('li', {}, h('blockquote.quote', {}, `“${quote}”`), fold(`in ${all.length} sources`, all.map((ev) => ev.sourceId))),
     ),
+    records.length === 1 ? h('li.records', {}, 'Named in the record: ', cite(records[0]!, source)) : null,
+    records.length > 1 ? h('li.records', {}, fold(`Named in ${records.length} records`, records)) : null,
   );
+}
+
+/** How many quotes and records a list of evidence shows. */
+export function evidenceCount(evidence: Evidence[]): string {
+  const quotes = new Set(evidence.filter((ev) => !ev.recordField).map((ev) => ev.quote)).size;
+  const records = new Set(evidence.filter((ev) => ev.recordField).map((ev) => ev.sourceId)).size;
+  return [quotes ? `${quotes} quote${quotes === 1 ? '' : 's'}` : '', records ? `${records} record${records === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
 }
 
 /** A collapsed "N quotes" disclosure, for lists of many facts. */
 export function quotesDisclosure(evidence: Evidence[] | undefined, source: SourceLookup): HTMLElement | null {
   const list = quoteList(evidence, source);
   if (!list || !evidence) return null;
-  return h('details.evidence', {}, h('summary', {}, `${evidence.length} quote${evidence.length === 1 ? '' : 's'}`), list);
+  return h('details.evidence', {}, h('summary', {}, evidenceCount(evidence)), list);
 }

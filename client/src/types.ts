@@ -1,4 +1,5 @@
 // Shapes of the API answers the client reads (only the fields it uses).
+import type { RecordText } from '../../seeds/import/state-dept/record-text.ts';
 export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'event' | 'agreement' | 'figure';
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'country', 'place', 'event', 'agreement', 'figure'];
 
@@ -23,6 +24,8 @@ export interface Evidence {
   sourceId: string;
   quote: string;
   span?: { start: number; end: number };
+  /** An imported record's column line ("traveler: X"): it names the record, it is not prose. */
+  recordField?: boolean;
 }
 
 export interface SourceInfo {
@@ -127,61 +130,10 @@ export interface SavedQuery {
 }
 
 /** GET /api/entities/:id/hub: a busy entity's counterparts (weighted) and its other neighbours, grouped. */
-export interface HubPerson {
-  id: string;
-  name: string;
-  meetings: number;
-  first: string | null;
-  last: string | null;
-  inferred: number;
-  degree: number;
-  country: { id: string; name: string } | null;
-}
-export interface HubNeighbour {
-  id: string;
-  type: string;
-  name: string;
-  kind: string | null;
-  status: string | null;
-  start: string | null;
-  end: string | null;
-  datePrecision: string | null;
-  link: { type: string; outgoing: boolean; role: string | null; title: string | null; inferred: boolean };
-  group: { kind: string; year: string | null; country: { id: string; name: string } | null };
-  parent: string | null;
-  undated: boolean;
-}
-export interface Facet {
-  key: string;
-  label: string;
-  count: number;
-}
-export interface HubAnswer {
-  center: { id: string; type: string; name: string; kind: string | null };
-  query: { from: string | null; to: string | null; includeUndated: boolean; kind: string | null; year: string | null; country: string | null; limit: number };
-  people: HubPerson[];
-  peers: { a: string; b: string; meetings: number; first: string | null; last: string | null }[];
-  neighbours: HubNeighbour[];
-  links: { from: string; to: string; type: string; role: string | null; inferred: boolean }[];
-  facets: { kinds: Facet[]; years: Facet[]; countries: Facet[] };
-  total: number;
-  truncated: boolean;
-  hidden: { meetingsOutside: number; meetingsUndated: number; eventsOutside: number; eventsUndated: number };
-  activity: { period: string; events: number; meetings: number }[];
-  undatedActivity: number;
-}
+export type { Facet, HubAnswer, HubNeighbour, HubPerson } from '../../domain/hub-contract.ts';
 
 /** An imported State Department record behind an event: its place, dates and prose. */
-export interface RecordText {
-  id: string;
-  kind: string;
-  who: string | null;
-  place: string | null;
-  country: string | null;
-  start: string | null;
-  end: string | null;
-  prose: string | null;
-}
+export type { RecordText };
 
 export interface MeetingInfo {
   event: { id: string; kind?: string; title?: string; status?: string; start?: string | null; end?: string | null; datePrecision?: string | null };

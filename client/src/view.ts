@@ -3,7 +3,7 @@
 // (deflated, base64url, in the URL hash, so nothing is stored on a server). Pure apart from the
 // platform's CompressionStream.
 import type { GroupPick } from './hub.ts';
-import { isPeriod, type LayoutName, type PathQuery } from './state.ts';
+import { isPeriod, type LayoutName, type PathQuery, type ViewState } from './state.ts';
 
 export const VIEW_VERSION = 1;
 /** A picture larger than this is refused on load (a link is not a way to send a database). */
@@ -16,16 +16,11 @@ export interface ViewElement {
   position?: { x: number; y: number };
 }
 
-export interface SavedView {
+/** The view state it restores (entity, window, layout, path), and the picture itself. */
+export interface SavedView extends Pick<ViewState, 'entity' | 'from' | 'to' | 'undated' | 'layout' | 'path'> {
   version: typeof VIEW_VERSION;
   title: string;
   savedAt: string;
-  entity?: string;
-  from?: string;
-  to?: string;
-  undated: boolean;
-  layout: LayoutName;
-  path?: PathQuery;
   picks: GroupPick[];
   elements: ViewElement[];
   hidden: string[];

@@ -8,6 +8,8 @@ export interface Quote {
   sourceId: string;
   quote: string;
   span: { start: number; end: number };
+  /** Set on an imported record's header or column line ("traveler: X"): it names the record, it is not prose. */
+  recordField?: true;
 }
 
 export interface SourceSummary {
@@ -58,16 +60,14 @@ export async function loadQuoteBook(reader: GraphReader, keys: readonly string[]
         const text = parsed ? texts.get(parsed.sourceId)?.text : undefined;
         if (!parsed || typeof text !== 'string') continue;
         used.add(parsed.sourceId);
-        out.push({ sourceId: parsed.sourceId, quote: text.slice(parsed.span.start, parsed.span.end), span: parsed.span });
+        const quote: Quote = { sourceId: parsed.sourceId, quote: text.slice(parsed.span.start, parsed.span.end), span: parsed.span };
+        if (isRecordSource(parsed.sourceId) && isColumnQuote(text, parsed.span)) quote.recordField = true;
+        out.push(quote);
       }
       return out;
     },
     readable(list) {
-      return book.quotes(list).filter((q) => {
-        if (!isRecordSource(q.sourceId)) return true;
-        const text = texts.get(q.sourceId)?.text;
-        return typeof text !== 'string' || !isColumnQuote(text, q.span);
-      });
+      return book.quotes(list).filter((q) => !q.recordField);
     },
     record(id) {
       const text = texts.get(id)?.text;

@@ -22,7 +22,7 @@ export interface HopLink {
   inferred: boolean;
   rule: Plain;
   properties: Props;
-  /** The event's quotes, then the link's own that those do not contain (an imported record's column lines left out). */
+  /** The link's own quotes that its event's do not contain, then the event's (an imported record's column lines left out). */
   evidence: Quote[];
   /** What the event is, where it was held (its own places, else its visit's) and, for imported records, the record. */
   eventInfo: { id: string; name: string; kind: Plain; start: Plain; end: Plain; datePrecision: Plain; places: string[]; country: string | null; records: RecordText[] } | null;
@@ -193,7 +193,7 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
 
 const TYPE_ORDER = ['MET', 'PARTICIPATED_IN', 'HOLDS'];
 
-/** A link's quotes: its event's first, then its own that those do not contain; record column lines left out. */
+/** A link's quotes: its own that its event's do not contain, then its event's; record column lines left out. */
 function readableQuotes(row: HopRow, records: QuoteBook | null, sources: Map<string, SourceSummary>): Quote[] {
   const keep = row.quotes.filter((q) => {
     sources.set(q.sourceId, { id: q.sourceId, title: (q.title as string | null) ?? null, publisher: (q.publisher as string | null) ?? null, published: (q.published as string | null) ?? null });
@@ -202,7 +202,8 @@ function readableQuotes(row: HopRow, records: QuoteBook | null, sources: Map<str
   const quote = (q: (typeof keep)[number]): Quote => ({ sourceId: q.sourceId, quote: q.quote, span: { start: q.start, end: q.end } });
   const theirs = withoutContained(keep.filter((q) => q.of === 'event').map(quote));
   const own = keep.filter((q) => q.of === 'link').map(quote).filter((q) => !theirs.some((t) => t.sourceId === q.sourceId && t.span.start <= q.span.start && q.span.end <= t.span.end));
-  return [...theirs, ...withoutContained(own)];
+  // The link's own sentences name its two ends; the event's say what happened.
+  return [...withoutContained(own), ...theirs];
 }
 
 function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) => Quote[], records: QuoteBook | null): Hop {

@@ -118,3 +118,17 @@ describe('GET /api/links (real Neo4j)', () => {
     expect((await getJson(`/api/links?a=${KUANTYROV}&b=person:nobody`)).status).to.equal(404);
   });
 });
+
+describe('GET /api/reports/person/:id with a window (real Neo4j)', () => {
+  it('keeps the dossier to the window and says how much it leaves out', async () => {
+    const all = await getJson<{ notes: string[]; sections: { id: string; statements: { data: { eventId?: string; date?: string } }[] }[] }>(`/api/reports/person/${KUANTYROV}?format=json`);
+    const kept = await getJson<typeof all.body>(`/api/reports/person/${KUANTYROV}?format=json&from=2025-02&to=2025-02`);
+    expect(kept.status).to.equal(200);
+    const events = (r: typeof all.body) => r.sections.find((s) => s.id === 'events')!.statements;
+    expect(events(kept.body).length).to.be.lessThan(events(all.body).length);
+    expect(events(kept.body).every((s) => s.data.date?.endsWith('2025'))).to.equal(true);
+    const left = events(all.body).length - events(kept.body).length;
+    expect(kept.body.notes.at(-1)).to.equal(`Kept to 2025-02 – 2025-02: ${left} events outside it or undated are not listed.`);
+    expect((await getJson(`/api/reports/person/${KUANTYROV}?from=2025-03&to=2025-01`)).status).to.equal(400);
+  });
+});
