@@ -1,7 +1,8 @@
 // An entity's neighbours through everything but MET (events, titles, places, …), each with what a hub
-// groups them by: type and kind, dates, the country it lies in or took place in (its place's country,
-// its host country, or those of the event it is part of), the event it is part of, and where it stands
-// against the window: 'in', 'out', 'undated' (hidden by a window) or 'timeless' (not an event).
+// groups them by: type and kind, dates, the country it lies in or took place in (its place's country or
+// its host country; an event without either takes its parent's, in services/hub.ts, which saves two
+// look-ups per meeting), the event it is part of, and where it stands against the window: 'in', 'out',
+// 'undated' (hidden by a window) or 'timeless' (not an event).
 // Params: $id, $from, $to. Columns: type, outgoing, role, title, inferred, node {id, type, name, kind,
 // status, start, end, datePrecision}, status, country {id, name} or null, parent.
 MATCH (c:Entity {id: $id})-[r]-(b:Entity)
@@ -22,9 +23,7 @@ RETURN type(r) AS type, startNode(r) = c AS outgoing, r.role AS role, r.title AS
          WHEN b:Country THEN {id: b.id, name: b.name}
          WHEN b:Event THEN head(
               COLLECT { MATCH (b)-[:HELD_IN]->(:Place)-[:IN]->(k:Country) RETURN {id: k.id, name: k.name} AS k }
-            + COLLECT { MATCH (k:Country)-[h:PARTICIPATED_IN]->(b) WHERE h.role = 'host' RETURN {id: k.id, name: k.name} AS k }
-            + COLLECT { MATCH (b)-[:PART_OF]->(:Event)-[:HELD_IN]->(:Place)-[:IN]->(k:Country) RETURN {id: k.id, name: k.name} AS k }
-            + COLLECT { MATCH (b)-[:PART_OF]->(:Event)<-[h:PARTICIPATED_IN]-(k:Country) WHERE h.role = 'host' RETURN {id: k.id, name: k.name} AS k })
+            + COLLECT { MATCH (k:Country)-[h:PARTICIPATED_IN]->(b) WHERE h.role = 'host' RETURN {id: k.id, name: k.name} AS k })
          WHEN b:Place THEN head(COLLECT { MATCH (b)-[:IN]->(k:Country) RETURN {id: k.id, name: k.name} AS k })
          WHEN b:Organization THEN head(COLLECT { MATCH (b)-[:BASED_IN]->(k:Country) RETURN {id: k.id, name: k.name} AS k })
          WHEN b:Person THEN head(

@@ -170,10 +170,11 @@ export class Explorer {
       this.hub = hub;
       const added = this.graph.merge(this.hubDefs(), HUB_TAG, hub.center.id);
       this.afterWindow();
-      if (this.selected) this.renderSelected();
       if (added.length || this.graph.currentLayout === 'auto' || this.graph.currentLayout === 'hub') await this.graph.layout(undefined, false);
       this.status(this.summary());
       this.markSettled('window');
+      // The graph first; the panel's lists follow once it is painted.
+      if (this.selected) setTimeout(() => this.renderSelected(), 0);
     } catch (err) {
       if (seq === this.loadSeq) this.status(explain(err), 'error');
     }
@@ -218,7 +219,8 @@ export class Explorer {
       this.markMore(id, plan.remaining);
       this.showEmpty();
       this.applyClientWindow();
-      if (added.length) await this.graph.layout(this.graph.currentLayout === 'hub' || this.graph.currentLayout === 'auto' ? 'fcose' : undefined, true);
+      if (added.length && this.graph.inHubLayout) this.graph.placeAround(id, added);
+      else if (added.length) await this.graph.layout(undefined, true);
       this.status(added.length ? `Added ${added.length} neighbours${plan.remaining ? `; ${plan.remaining} more` : ''}` : 'No new neighbours');
       if (this.selected === id) this.renderSelected();
     } catch (err) {
@@ -479,9 +481,23 @@ export class Explorer {
       added = added.concat(this.graph.add(nodes as ElementDef[], path.nodes[0]?.id));
     }
     this.showEmpty();
-    if (added.length) await this.graph.layout(this.graph.currentLayout === 'hub' ? 'fcose' : undefined, true);
+    // Into a hub's picture the path's new people go around the person they are reached from; otherwise the layout runs.
+    if (added.length && this.graph.inHubLayout && this.graph.size > added.length) this.placePathNodes(added);
+    else if (added.length) await this.graph.layout(undefined, true);
     this.graph.overlayPaths(answer.paths.map((p) => ({ nodes: p.nodes.map((n) => n.id), hops: p.hops })));
     this.showComparison(true);
+  }
+
+  private placePathNodes(added: string[]): void {
+    const fresh = new Set(added);
+    for (const path of this.lastPaths?.paths ?? []) {
+      path.nodes.forEach((node, k) => {
+        if (!fresh.has(node.id)) return;
+        const anchor = [...path.nodes.slice(0, k)].reverse().find((n) => !fresh.has(n.id)) ?? path.nodes.slice(k + 1).find((n) => !fresh.has(n.id));
+        const run = path.nodes.slice(k).map((n) => n.id).filter((id) => fresh.delete(id));
+        if (anchor) this.graph.placeAround(anchor.id, run);
+      });
+    }
   }
 
   /** Emphasises path i (on the graph, in the list and in the compare panel). */

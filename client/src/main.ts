@@ -417,6 +417,12 @@ async function applyState(s: ViewState): Promise<void> {
     ($('#path-box') as HTMLDetailsElement).open = true;
     fillPathForm(s.path);
     await explorer.findPaths(s.path);
+    // A link carries ids: once a path is found, the form shows the two names.
+    const ends = explorer.lastPaths?.paths[0]?.nodes;
+    if (ends?.length) {
+      if (pathFrom.value === ends[0]!.id) pathFrom.value = ends[0]!.name;
+      if (pathTo.value === ends.at(-1)!.id) pathTo.value = ends.at(-1)!.name;
+    }
   }
   writeHash();
 }

@@ -1,5 +1,5 @@
 // Source quotes with the article's title, publisher and date.
-import { h } from './dom.ts';
+import { fold as lazyFold, h } from './dom.ts';
 import { formatDate } from './dates.ts';
 import type { Evidence, SourceInfo } from './types.ts';
 
@@ -27,7 +27,7 @@ export function quoteList(evidence: Evidence[] | undefined, source: SourceLookup
   const byText = new Map<string, Evidence[]>();
   for (const ev of prose) byText.set(ev.quote, [...(byText.get(ev.quote) ?? []), ev]);
   const fold = (label: string, ids: string[]) =>
-    h('details.sources-fold', {}, h('summary', {}, label), h('ul.cites', {}, ids.slice(0, 50).map((id) => h('li', {}, cite(id, source))), ids.length > 50 ? h('li', {}, `and ${ids.length - 50} more`) : null));
+    lazyFold('sources-fold', label, () => h('ul.cites', {}, ids.slice(0, 50).map((id) => h('li', {}, cite(id, source))), ids.length > 50 ? h('li', {}, `and ${ids.length - 50} more`) : null));
   return h(
     'ul.quotes',
     {},
@@ -48,9 +48,8 @@ export function evidenceCount(evidence: Evidence[]): string {
   return [quotes ? `${quotes} quote${quotes === 1 ? '' : 's'}` : '', records ? `${records} record${records === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
 }
 
-/** A collapsed "N quotes" disclosure, for lists of many facts. */
+/** A collapsed "N quotes" disclosure, for lists of many facts; the quotes are built when it opens. */
 export function quotesDisclosure(evidence: Evidence[] | undefined, source: SourceLookup): HTMLElement | null {
-  const list = quoteList(evidence, source);
-  if (!list || !evidence) return null;
-  return h('details.evidence', {}, h('summary', {}, evidenceCount(evidence)), list);
+  if (!evidence?.length) return null;
+  return lazyFold('evidence', evidenceCount(evidence), () => quoteList(evidence, source));
 }

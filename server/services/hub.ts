@@ -103,6 +103,12 @@ export async function getHub(reader: GraphReader, ref: string, query: HubQuery):
   });
   // One row per relationship: an entity joined to the centre twice (a title and a participation) is one neighbour.
   const unique: HubNeighbour[] = [...new Map(inWindow.map((n) => [n.id, n])).values()].map(({ windowStatus: _, ...n }) => n);
+  // A meeting held during a visit took place where the visit did (when it has no place of its own); a
+  // visit the centre did not take part in (a visitor's, for a host) is looked up.
+  const countryOf = new Map(all.map((n) => [n.id, n.group.country]));
+  const missing = [...new Set(unique.filter((n) => !n.group.country && n.parent && !countryOf.has(n.parent)).map((n) => n.parent!))];
+  if (missing.length) for (const row of await reader.rows('event-countries', { ids: missing })) countryOf.set(row.id as string, countryRef(row.country));
+  for (const n of unique) if (!n.group.country && n.parent) n.group.country = countryOf.get(n.parent) ?? null;
   const facets = {
     kinds: facetOf(unique, (n) => ({ key: n.group.kind, label: n.group.kind })),
     years: facetOf(unique, (n) => (n.group.year ? { key: n.group.year, label: n.group.year } : null)),
