@@ -4,14 +4,26 @@
 // (2) from letting go of the time slider to the redrawn graph (the window asked of the server, merged,
 // laid out, painted). Each is also split into the server's share (the /hub request as the browser
 // timed it) and the rest. Results: bench/results/client-hub.json.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import type { Driver } from 'neo4j-driver';
 import type { Browser, Page } from 'playwright-core';
-import { launch, shot } from '../tests/e2e/browser.ts';
-import { seededApp } from '../tests/support/app.ts';
-import { importedStateDept } from '../tests/support/imported.ts';
+import { applySchema, createDriver } from '../graph/database.ts';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.ts';
+import { importStateDept } from '../seeds/import/state-dept/import.ts';
+import { loadFactFiles } from '../seeds/loader.ts';
+import { createApp } from '../server/app.ts';
+import { launchChromium } from '../server/cli/chromium.ts';
+import { appDeps } from '../server/deps.ts';
 import { latency, round } from './lib/stats.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SCREENSHOTS = new URL('./results/screenshots/', import.meta.url);
+const shot = (page: Page, name: string) => page.screenshot({ path: fileURLToPath(new URL(`${name}.png`, SCREENSHOTS)) });
 
 /** Every person of the imported data with 700 or more distinct neighbours. */
 const HUBS = [
@@ -39,17 +51,36 @@ describe('client benchmark: hubs and the time slider on the State Department dat
   this.timeout(3_600_000);
   let browser: Browser;
   let base: string;
+  let db: LocalNeo4j;
+  let driver: Driver;
+  let server: Server;
+  const home = `${ROOT}.data/bench-client-hub-${process.pid}`;
 
   before(async function () {
     this.timeout(3_600_000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // A throw-away Neo4j with the seeds and the State Department data, the app over it, and Chromium.
+    db = await startLocalNeo4j({ home, port: await freePort(), ephemeral: true });
+    driver = createDriver({ uri: db.uri, user: 'neo4j', password: '' });
+    await applySchema(driver);
+    await loadFactFiles({ driver, reset: true });
     const started = Date.now();
-    const summary = await importedStateDept();
+    const summary = await importStateDept({ driver, progress: null });
     console.log(`      imported ${summary.imported} records in ${round((Date.now() - started) / 1000)} s`);
-    ({ base } = await seededApp());
-    browser = await launch();
+    const app = createApp(appDeps(driver, undefined, { audit: () => {}, staticDir: `${ROOT}client/dist` }));
+    server = await new Promise<Server>((resolve) => {
+      const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    await driver?.close();
+    await db?.stop();
+    rmSync(home, { recursive: true, force: true });
   });
 
   it('measures click → settled hub, and slider → redrawn graph', async () => {

@@ -3,26 +3,29 @@
 // renderer and with its WebGL renderer, in headless Chromium. The page is client/bench.html (built with
 // the app); results go to bench/results/client-render.json. cose at 5,000 nodes is skipped when its
 // 1,000-node time, scaled by its quadratic cost, would exceed CLIENT_BENCH_COSE_BUDGET_S (default 300).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import type { BenchResult } from '../client/src/bench-result.ts';
-import { seededApp } from '../tests/support/app.ts';
-import { launch, shot } from '../tests/e2e/browser.ts';
+import { launchChromium } from '../server/cli/chromium.ts';
+import { serveBuiltClient } from './lib/static-client.ts';
 
+const SCREENSHOTS = new URL('./results/screenshots/', import.meta.url);
 
 describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () {
   this.timeout(900_000);
   let browser: Browser;
-  let base: string;
+  let client: Awaited<ReturnType<typeof serveBuiltClient>>;
 
   before(async () => {
-    ({ base } = await seededApp());
+    client = await serveBuiltClient();
+    mkdirSync(SCREENSHOTS, { recursive: true });
     // WebGL without a GPU: Chromium's software rasteriser (SwiftShader) has to be allowed explicitly.
-    browser = await launch(['--enable-unsafe-swiftshader', '--use-angle=swiftshader']);
+    browser = await launchChromium(['--enable-unsafe-swiftshader', '--use-angle=swiftshader']);
   });
   after(async () => {
     await browser?.close();
+    await client?.close();
   });
 
   it('lays out and paints 1,000 and 5,000 nodes with ~4 edges each', async () => {
@@ -39,14 +42,14 @@ describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () 
         for (const webgl of [false, true]) {
           // A fresh page per run: no state (canvas layers, caches, JIT) carried from one run to the next.
           const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-          await page.goto(`${base}/bench.html`);
+          await page.goto(`${client.base}/bench.html`);
           await page.waitForFunction(() => typeof (window as unknown as { runBench?: unknown }).runBench === 'function');
           const r = await page.evaluate(
             ([nodes, gl, name]) => (window as unknown as { runBench(n: number, w: boolean, l: string): Promise<BenchResult> }).runBench(nodes as number, gl as boolean, name as string),
             [n, webgl, layout] as const,
           );
           results.push(r);
-          await shot(page, `bench-${n}-${layout}-${webgl ? 'webgl' : 'canvas'}`);
+          await page.screenshot({ path: new URL(`bench-${n}-${layout}-${webgl ? 'webgl' : 'canvas'}.png`, SCREENSHOTS).pathname });
           await page.close();
         }
       }

@@ -105,6 +105,17 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** The local Neo4j running on `home` (started by another process, such as the app), if there is one. */
+export function runningLocalNeo4j(home: string): { uri: string; pid: number } | undefined {
+  const dir = resolve(home);
+  const pidFile = join(dir, 'neo4j.pid');
+  const uriFile = join(dir, 'bolt.uri');
+  if (!existsSync(pidFile) || !existsSync(uriFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  const uri = readFileSync(uriFile, 'utf8').trim();
+  return pid && processAlive(pid) && /^bolt:\/\/127\.0\.0\.1:\d+$/.test(uri) ? { uri, pid } : undefined;
+}
+
 export interface LocalNeo4j {
   readonly uri: string;
   readonly version: string;
@@ -143,12 +154,13 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
   const home = resolve(options.home);
   mkdirSync(home, { recursive: true });
   const pidFile = join(home, 'neo4j.pid');
+  const uriFile = join(home, 'bolt.uri');
   if (existsSync(pidFile)) {
     const stale = Number(readFileSync(pidFile, 'utf8'));
     // A previous run may still be shutting down: give it a little time before refusing.
     for (let waited = 0; stale && processAlive(stale) && waited < 30_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
     if (stale && processAlive(stale)) {
-      throw new LocalNeo4jError(`A Neo4j (pid ${stale}) is already running on ${home}; stop it first.`);
+      throw new LocalNeo4jError(`A Neo4j (pid ${stale}) is already running on ${home}: stop the process that started it (npm start), or set DATA_DIR to use other data.`);
     }
     rmSync(pidFile, { force: true });
   }
@@ -172,17 +184,21 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
     rmSync(pidFile, { force: true });
     throw new LocalNeo4jError(`${(error as Error).message}; JVM output in ${logFile}`);
   });
+  const uri = `bolt://127.0.0.1:${port}`;
+  // Other tools on the same data (npm run import while the app runs) connect here instead of starting a second JVM.
+  writeFileSync(uriFile, uri);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= stopJvm(child).then(() => {
       writeFileSync(logFile, output.join(''));
       rmSync(pidFile, { force: true });
+      rmSync(uriFile, { force: true });
       if (options.ephemeral) rmSync(home, { recursive: true, force: true });
     });
     return stopping;
   };
-  return { uri: `bolt://127.0.0.1:${port}`, version, pid: child.pid, home, stop };
+  return { uri, version, pid: child.pid, home, stop };
 }
 
 function waitForReady(child: ChildProcess, output: string[], timeoutMs: number): Promise<string> {

@@ -1,8 +1,8 @@
 // npm run seed [-- --reset] [--check] [file.yaml …]
 // Loads the curated fact files (default: all of seeds/facts) into the configured Neo4j — NEO4J_URI,
-// or the local one under .data/ (started for the duration of the command).
+// or the local one under .data/ (the running app's, else started for the duration of the command).
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../server/repository/connect.ts';
+import { runCli, withDatabase } from '../graph/cli.ts';
 import { loadFactFiles } from './loader.ts';
 
 const { values, positionals } = parseArgs({
@@ -13,24 +13,25 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const exitCode = await withDatabase(async ({ driver, database }) => {
-  const summary = await loadFactFiles({
-    driver,
-    database,
-    files: positionals.length ? positionals : undefined,
-    reset: values.reset,
-    dryRun: values.check,
-    log: (line) => console.log(line),
-  });
-  const refused = summary.files.filter((f) => !f.loaded);
-  const t = summary.totals;
-  console.log(
-    `${summary.files.length - refused.length} file(s) ${values.check ? 'valid' : 'loaded'}, ${refused.length} refused; ` +
-      `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
-  );
-  if (!values.check) {
-    console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
-  }
-  return refused.length > 0 ? 1 : 0;
-});
-process.exitCode = exitCode;
+runCli(() =>
+  withDatabase(async ({ driver, database }) => {
+    const summary = await loadFactFiles({
+      driver,
+      database,
+      files: positionals.length ? positionals : undefined,
+      reset: values.reset,
+      dryRun: values.check,
+      log: (line) => console.log(line),
+    });
+    const refused = summary.files.filter((f) => !f.loaded);
+    const t = summary.totals;
+    console.log(
+      `${summary.files.length - refused.length} file(s) ${values.check ? 'valid' : 'loaded'}, ${refused.length} refused; ` +
+        `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
+    );
+    if (!values.check) {
+      console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
+    }
+    return refused.length > 0 ? 1 : 0;
+  }),
+);

@@ -3,17 +3,14 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { cypher } from '../server/repository/cypher.ts';
-import { applySchema } from '../server/repository/database.ts';
-import { FactFileError, formatProblem, type FactProblem } from './errors.ts';
-import { readFactFile } from './fact-file.ts';
-import { Gazetteer, type KnownEntity } from './gazetteer.ts';
-import type { EntityLabel } from './model.ts';
-import { planFactFile } from './plan.ts';
-import { cleanSourceText } from './source-text.ts';
-import { readTextFile } from './text-file.ts';
-import { addCounts, emptyCounts, writePlan, type WriteCounts } from './writer.ts';
+import { FactFileError, formatProblem, type FactProblem } from '../domain/fact-errors.ts';
+import { Gazetteer } from '../domain/gazetteer.ts';
+import { planFactFile } from '../domain/plan.ts';
+import { cleanSourceText } from '../domain/source-text.ts';
+import { applySchema } from '../graph/database.ts';
+import { inWriteTransaction, readGraphCounts, readKnownEntities, resetGraph, type Driver } from '../graph/store.ts';
+import { addCounts, emptyCounts, writePlan, type WriteCounts } from '../graph/writer.ts';
+import { readFactFile, readTextFile } from './text-file.ts';
 
 export const SEEDS_DIR = fileURLToPath(new URL('.', import.meta.url));
 export const FACTS_DIR = join(SEEDS_DIR, 'facts');
@@ -53,17 +50,6 @@ export function defaultFactFiles(dir = FACTS_DIR): string[] {
     .map((name) => join(dir, name));
 }
 
-/** The entities already in the graph (id, label, name, aliases), for resolving and linking names. */
-export async function readKnownEntities(driver: Driver, database?: string): Promise<KnownEntity[]> {
-  const { records } = await driver.executeQuery(cypher('known-entities'), {}, { database });
-  return records.map((record) => ({
-    id: record.get('id') as string,
-    label: record.get('label') as EntityLabel,
-    name: record.get('name') as string,
-    aliases: (record.get('aliases') as string[] | null) ?? [],
-  }));
-}
-
 /** The entities already in the graph, so fact files can refer to them by id or alias. */
 async function knownEntities(driver: Driver, database?: string): Promise<Gazetteer> {
   const gazetteer = new Gazetteer();
@@ -76,13 +62,7 @@ export async function loadFactFiles(options: LoadOptions): Promise<LoadSummary> 
   const log = options.log ?? (() => {});
   const files = options.files ?? defaultFactFiles();
   if (options.reset && !options.dryRun) {
-    // CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-    const session = driver.session({ database });
-    try {
-      await session.run(cypher('reset'));
-    } finally {
-      await session.close();
-    }
+    await resetGraph(driver, database);
     log('database emptied (--reset)');
   }
   await applySchema(driver, database);
@@ -100,14 +80,7 @@ export async function loadFactFiles(options: LoadOptions): Promise<LoadSummary> 
       const plan = planFactFile(parsed, cleanSourceText(raw, parsed.facts.source.junk), candidate);
       const counts = options.dryRun
         ? emptyCounts()
-        : await (async () => {
-            const session = driver.session({ database });
-            try {
-              return await session.executeWrite((tx) => writePlan(tx, plan));
-            } finally {
-              await session.close();
-            }
-          })();
+        : await inWriteTransaction(driver, database, (tx) => writePlan(tx, plan));
       addCounts(totals, counts);
       gazetteer = candidate;
       const outcome = { file, loaded: true, counts, problems: [], ms: Date.now() - started };
@@ -126,7 +99,5 @@ export async function loadFactFiles(options: LoadOptions): Promise<LoadSummary> 
       for (const p of problems) log(`  - ${formatProblem(p)}`);
     }
   }
-  const { records } = await driver.executeQuery(cypher('graph-counts'), {}, { database });
-  const graph = records.map((r) => ({ kind: r.get('kind') as string, name: r.get('name') as string, count: (r.get('count') as { toNumber(): number }).toNumber() }));
-  return { files: outcomes, totals, graph };
+  return { files: outcomes, totals, graph: await readGraphCounts(driver, database) };
 }

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import { allCypherNames, cypher } from '../server/repository/cypher.ts';
+import { allCypherNames, cypher } from '../graph/cypher.ts';
+import { readSeedFingerprint, saveSeedFingerprint, type Driver } from '../graph/store.ts';
 import { defaultFactFiles, loadFactFiles, SOURCES_DIR } from './loader.ts';
 
 /** A hash of every fact file, every article and every Cypher file: any change means reload. */
@@ -22,13 +22,12 @@ export function seedFingerprint(files = defaultFactFiles()): string {
 
 export async function seedAtStartup(driver: Driver, database: string | undefined, log: (line: string) => void): Promise<void> {
   const fingerprint = seedFingerprint();
-  const { records } = await driver.executeQuery(cypher('seed-state-get'), {}, { database });
-  if (records[0]?.get('fingerprint') === fingerprint) {
+  if ((await readSeedFingerprint(driver, database)) === fingerprint) {
     log('seeds: unchanged since they were last loaded, not reloaded (npm run seed reloads them)');
     return;
   }
   const summary = await loadFactFiles({ driver, database, log });
   const refused = summary.files.filter((f) => !f.loaded).length;
   log(`seeds: ${summary.files.length - refused} loaded, ${refused} refused`);
-  if (refused === 0) await driver.executeQuery(cypher('seed-state-set'), { fingerprint }, { database });
+  if (refused === 0) await saveSeedFingerprint(driver, database, fingerprint);
 }

@@ -3,7 +3,8 @@
 // into U+FFFD characters that would then fail to match quotes far from the real cause.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { FactFileError } from './errors.ts';
+import { FactFileError } from '../domain/fact-errors.ts';
+import { parseFactFile, type ParsedFactFile } from '../domain/fact-file.ts';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
@@ -43,4 +44,9 @@ export function readTextFile(path: string): string {
   const size = statSync(path).size;
   if (size > MAX_INPUT_BYTES) throw new FactFileError(basename(path), [{ file: basename(path), path: '', message: `is ${size} bytes; at most ${MAX_INPUT_BYTES} are accepted` }]);
   return decodeUtf8(readFileSync(path), path);
+}
+
+/** Reads and validates one fact file from disk (the file adapter of domain/fact-file.ts). */
+export function readFactFile(path: string): ParsedFactFile {
+  return parseFactFile(readTextFile(path), path);
 }

@@ -1,15 +1,14 @@
 // createApp(deps) builds the Express app; it never listens (main.ts does), so tests can mount it.
+// Its dependencies (AppDeps) are declared and built in deps.ts.
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
-import { BadInput, NotFound } from './errors.ts';
+import { BadInput, NotFound } from '../domain/errors.ts';
 import { requireApiKey } from './http/api-key.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
-import { corsPolicy, DEFAULT_SECURITY, perMinuteLimit, securityHeaders, type SecurityPolicy } from './http/security.ts';
-import type { DatabaseHealth } from './repository/database.ts';
-import type { GraphReader } from './repository/reader.ts';
-import type { ConsoleDeps } from './services/console.ts';
-import type { StartupStatus } from './services/health.ts';
-import type { IngestDeps } from './services/ingest.ts';
+import { corsPolicy, DEFAULT_SECURITY, perMinuteLimit, securityHeaders } from './http/security.ts';
+import type { AppDeps } from './deps.ts';
+import { REPORT_CSS } from './services/reports/render.ts';
+import { DOCS_CSS } from './http/openapi.ts';
 import { consoleRoutes } from './routes/cypher.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -19,27 +18,6 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { pathRoutes } from './routes/paths.ts';
 import { searchRoutes } from './routes/search.ts';
-
-export interface AppDeps {
-  probeDatabase: () => Promise<DatabaseHealth>;
-  /** Where start-up preparation (schema, seeds) stands; absent: done. */
-  startup?: (() => StartupStatus) | undefined;
-  /** Runs the named read queries (cypher/*.cypher). */
-  reader: GraphReader;
-  /** The analyst console: EXPLAIN, guarded streaming run, audit log. */
-  console: ConsoleDeps;
-  /** Built client to serve at / (client/dist), if present. */
-  staticDir?: string | undefined;
-  /** Drafting and loading new articles (POST /api/ingest*). */
-  ingest: IngestDeps;
-  /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
-  apiKey?: string | undefined;
-  /** CORS origins and rate limits; default: no CORS, DEFAULT_SECURITY limits. */
-  security?: SecurityPolicy | undefined;
-  /** Trust X-Forwarded-For from this many proxies (for per-client rate limits behind a proxy). */
-  trustProxy?: number | undefined;
-  log: (line: string) => void;
-}
 
 /** Longer than any link the client builds (a path with many excluded ids stays under 1 KiB). */
 const MAX_URL_LENGTH = 4096;
@@ -51,7 +29,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxy ?? false);
   const security = deps.security ?? DEFAULT_SECURITY;
-  app.use(securityHeaders());
+  app.use(securityHeaders([REPORT_CSS, DOCS_CSS]));
   app.use('/api', corsPolicy(security.corsOrigins));
   // Long URLs are refused before anything parses them (Node itself caps headers at 16 KiB).
   app.use((req, _res, next) => next(req.url.length > MAX_URL_LENGTH ? new BadInput(`The URL is longer than ${MAX_URL_LENGTH} characters.`, 'url') : undefined));

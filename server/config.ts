@@ -1,28 +1,13 @@
 // Environment configuration, parsed once at boot with zod: a bad value stops start-up with a message
-// naming the variable and what was expected.
+// naming the variable and what was expected. The database part is graph/config.ts.
 import { z } from 'zod';
+import { ConfigError, databaseConfigSchema, emptyAsUndefined, parseEnv } from '../graph/config.ts';
 
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+export { ConfigError };
 
-const configSchema = z.object({
+const configSchema = databaseConfigSchema.extend({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
-  /** An existing Neo4j (bolt://, neo4j://, neo4j+s://, …); when absent a local one is started. */
-  NEO4J_URI: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'a Bolt URI such as bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io')
-      .optional(),
-  ),
-  NEO4J_USER: z.preprocess(emptyAsUndefined, z.string().default('neo4j')),
-  NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().default('')),
-  NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z][\w.-]*$/, 'a database name').optional()),
-  /** Where the local Neo4j keeps its files when NEO4J_URI is not set. */
-  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
-  /** Memory of the local Neo4j (ignored with NEO4J_URI), in MiB; unset: neo4j/local.ts DEFAULT_MEMORY. */
-  NEO4J_HEAP_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(256).max(65536).optional()),
-  NEO4J_PAGECACHE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(64).max(262144).optional()),
   /** Where the console's audit log (JSON lines) goes; default DATA_DIR/audit/cypher.jsonl. */
   AUDIT_LOG: z.preprocess(emptyAsUndefined, z.string().optional()),
   /**
@@ -51,15 +36,6 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  return parseEnv(configSchema, env);
 }

@@ -1,12 +1,38 @@
 // Builds the app's dependencies from a driver — the one place main.ts, the CLIs and the tests wire them.
-import type { Driver } from 'neo4j-driver';
-import type { AppDeps } from './app.ts';
+import type { Driver } from '../graph/store.ts';
+import type { DatabaseHealth } from '../graph/database.ts';
+import type { GraphReader } from '../graph/reader.ts';
+import type { SecurityPolicy } from './http/security.ts';
+import type { ConsoleDeps } from './services/console.ts';
+import type { StartupStatus } from './services/health.ts';
+import type { IngestDeps } from './services/ingest.ts';
 import type { KeepDirs } from '../seeds/ingest/accept.ts';
 import type { Audit } from './audit.ts';
-import { consoleDeps } from './repository/console.ts';
-import { checkHealth } from './repository/database.ts';
-import { createReader } from './repository/reader.ts';
+import { consoleDeps } from '../graph/console.ts';
+import { checkHealth } from '../graph/database.ts';
+import { createReader } from '../graph/reader.ts';
 import { graphKnownIndex } from './services/ingest.ts';
+
+export interface AppDeps {
+  probeDatabase: () => Promise<DatabaseHealth>;
+  /** Where start-up preparation (schema, seeds) stands; absent: done. */
+  startup?: (() => StartupStatus) | undefined;
+  /** Runs the named read queries (cypher/*.cypher). */
+  reader: GraphReader;
+  /** The analyst console: EXPLAIN, guarded streaming run, audit log. */
+  console: ConsoleDeps;
+  /** Built client to serve at / (client/dist), if present. */
+  staticDir?: string | undefined;
+  /** Drafting and loading new articles (POST /api/ingest*). */
+  ingest: IngestDeps;
+  /** Required by the endpoints that run user Cypher or write (see http/api-key.ts); unset: open. */
+  apiKey?: string | undefined;
+  /** CORS origins and rate limits; default: no CORS, DEFAULT_SECURITY limits. */
+  security?: SecurityPolicy | undefined;
+  /** Trust X-Forwarded-For from this many proxies (for per-client rate limits behind a proxy). */
+  trustProxy?: number | undefined;
+  log: (line: string) => void;
+}
 
 export interface DepsOptions {
   audit: Audit;

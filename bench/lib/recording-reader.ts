@@ -1,6 +1,6 @@
 // A GraphReader that notes every query the services run, so the benchmark can replay exactly the same
 // Cypher (text, parameters, slots) through the raw driver and compare side by side.
-import type { GraphReader } from '../../server/repository/reader.ts';
+import type { GraphReader } from '../../graph/reader.ts';
 
 export interface RecordedQuery {
   name: string;

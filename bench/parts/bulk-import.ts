@@ -7,9 +7,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
-import { createDriver } from '../../server/repository/database.ts';
-import { cypher, statements } from '../../server/repository/cypher.ts';
+import { ensureNeo4jJars, freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
+import { createDriver } from '../../graph/database.ts';
+import { cypher, statements } from '../../graph/cypher.ts';
 import { BENCH_MEMORY } from '../lib/memory.ts';
 import { round } from '../lib/stats.ts';
 import { writeCsv } from '../synthetic/csv.ts';
@@ -34,6 +34,8 @@ export interface BulkImportResult {
 }
 
 export async function bulkImport(scale: SyntheticScale, home: string, counts: (driver: Driver) => Promise<Record<string, number>>): Promise<BulkImportResult> {
+  // The importer runs from the embedded Neo4j's jars: fetch them first on a fresh clone.
+  ensureNeo4jJars((line) => console.log(line));
   const rss = rssSampler();
   const started = performance.now();
   const csvDir = `${home}-csv`;

@@ -2,8 +2,8 @@
 // request the Cypher the services ran is recorded (name, parameters, slots) and replayed through the
 // driver alone, alternating which goes first, after one untimed call that warms both.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { cypher } from '../../server/repository/cypher.ts';
-import { cypherParams, fillSlots } from '../../server/repository/reader.ts';
+import { cypher } from '../../graph/cypher.ts';
+import { cypherParams, fillSlots } from '../../graph/reader.ts';
 import { latency, ratio, round, type Latency } from '../lib/stats.ts';
 import type { RecordedQuery } from '../lib/recording-reader.ts';
 

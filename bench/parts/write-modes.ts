@@ -1,9 +1,9 @@
-// The same rows written two ways through the seed writer (seeds/writer.ts runBatched): batched
+// The same rows written two ways through the seed writer (graph/writer.ts runBatched): batched
 // UNWIND in one transaction, and one transaction per record. Ids get a per-run prefix so both runs
 // create (MERGE on an existing node would only update, which is cheaper and unfair to the second).
 import type { Driver } from 'neo4j-driver';
-import type { EventRow, ParticipationRow } from '../../seeds/plan.ts';
-import { runBatched } from '../../seeds/writer.ts';
+import type { EventRow, ParticipationRow } from '../../domain/plan.ts';
+import { runBatched } from '../../graph/writer.ts';
 import { eventChunks, type SyntheticScale } from '../synthetic/generator.ts';
 import { write } from '../synthetic/load.ts';
 import { round } from '../lib/stats.ts';

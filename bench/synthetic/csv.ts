@@ -4,7 +4,7 @@
 // builds. Streamed to disk chunk by chunk.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { EntityRow, LinkRow } from '../../seeds/plan.ts';
+import type { EntityRow, LinkRow } from '../../domain/plan.ts';
 import { baseRows, eventChunks, type SyntheticScale } from './generator.ts';
 
 type Cell = string | number | boolean | null | undefined | readonly string[];

@@ -8,8 +8,9 @@
 // Participants are drawn with Zipf weights, so a few officials take part in thousands of meetings and
 // most in a handful (a heavy tail); meeting sizes are mostly bilateral, sometimes small groups, rarely
 // summits. Events come in chunks so a 1M-MET graph never sits in memory at once.
-import { dateRange, isoToDate, type EntityRow, type EventRow, type LinkRow, type ParticipationRow, type TitleRow } from '../../seeds/plan.ts';
-import { evidenceKey } from '../../seeds/source-text.ts';
+import { CalendarDay, dateRange } from '../../domain/period.ts';
+import { type EntityRow, type EventRow, type LinkRow, type ParticipationRow, type TitleRow } from '../../domain/plan.ts';
+import { evidenceKey } from '../../domain/source-text.ts';
 import { between, mulberry32, pickOne, zipfSampler, type Rand } from './random.ts';
 
 export interface SyntheticOptions {
@@ -167,7 +168,7 @@ export function baseRows(scale: SyntheticScale): BaseRows {
     const at = orgId(home[i]!, ladder[0]!.includes('Trade') ? 'trade' : ladder[0]!.includes('President') ? 'office' : 'mfa');
     for (let s = 0; s < steps && day < LAST_DAY; s++) {
       const last = Math.min(LAST_DAY, day + between(rand, 60, 1500));
-      for (const asOf of [day, last]) titles.push({ person: personId(i), at, title: ladder[s]!, asOf: isoToDate(isoDay(asOf)), ...noEvidence() });
+      for (const asOf of [day, last]) titles.push({ person: personId(i), at, title: ladder[s]!, asOf: CalendarDay.fromIso(isoDay(asOf)), ...noEvidence() });
       day = last + between(rand, 30, 400);
     }
   }
@@ -218,7 +219,7 @@ export function* eventChunks(scale: SyntheticScale): Generator<EventChunk> {
     let sourcePublisher = '';
     const closeSource = () => {
       if (!sourceId) return;
-      chunk.sources.push({ id: sourceId, props: { file: `${sourceId.slice('source:'.length)}.txt`, title: `Press release ${sourceNo}`, publisher: sourcePublisher, published: isoToDate(isoDay(sourceDay)), text } });
+      chunk.sources.push({ id: sourceId, props: { file: `${sourceId.slice('source:'.length)}.txt`, title: `Press release ${sourceNo}`, publisher: sourcePublisher, published: CalendarDay.fromIso(isoDay(sourceDay)), text } });
       sourceId = '';
     };
     for (let e = 0; e < scale.chunkEvents && mets < scale.mets; e++, eventNo++) {

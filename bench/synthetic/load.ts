@@ -1,5 +1,5 @@
 // Loads the synthetic network through the seed writer: the same cypher/upsert-*.cypher files sent with
-// seeds/writer.ts runBatched (MET as rows in derive-met's shape, or derived by derive-met itself), one
+// graph/writer.ts runBatched (MET as rows in derive-met's shape, or derived by derive-met itself), one
 // write transaction per chunk of events. Rows are generated chunk by chunk and at most `writers` chunks
 // are in flight, so memory stays flat whatever the size.
 //
@@ -7,9 +7,9 @@
 // query); a second writer uses the other core. Chunks share hub officials, so two transactions can
 // deadlock on them: the driver retries the loser (executeWrite), and `attempts` counts those retries.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { MEETING_KINDS } from '../../seeds/model.ts';
-import { addCounts, emptyCounts, runBatched, type WriteCounts } from '../../seeds/writer.ts';
-import { cypher } from '../../server/repository/cypher.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
+import { addCounts, emptyCounts, runBatched, type WriteCounts } from '../../graph/writer.ts';
+import { cypher } from '../../graph/cypher.ts';
 import { baseRows, eventChunks, type EventChunk, type SyntheticScale } from './generator.ts';
 
 export interface LoadProgress {

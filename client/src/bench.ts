@@ -5,10 +5,11 @@ import fcose from 'cytoscape-fcose';
 import { stylesheet } from './style.ts';
 import { glRenderer, layoutOptions, WEBGL_THRESHOLD } from './graph.ts';
 import type { BenchResult } from './bench-result.ts';
+import { ENTITY_TYPES } from './types.ts';
 
 cytoscape.use(fcose);
 
-const TYPES = ['person', 'organization', 'country', 'place', 'event', 'agreement', 'figure'];
+const TYPES = ENTITY_TYPES;
 
 /** A deterministic random graph: n nodes, 4n edges (mostly local, some long links). */
 export function syntheticGraph(n: number, seed = 42): ElementDefinition[] {

@@ -1,34 +1,14 @@
 // The date window: which events and MET edges lie wholly inside [from, to]. Pure: no DOM.
 // Same rule as the API: a period (day, month or year) is in the window only if all of it is;
 // undated facts cannot be shown to lie in any window and are reported separately.
-export type Precision = 'day' | 'month' | 'year' | 'unknown';
+import { formatPeriod, periodEnd, periodStart, type DatePrecision as Precision } from '../../domain/period.ts';
+
+export { periodEnd, periodStart };
 export type WindowStatus = 'in' | 'out' | 'undated' | 'timeless';
 
 export interface Window {
   from?: string;
   to?: string;
-}
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** First day of a YYYY, YYYY-MM or YYYY-MM-DD period. */
-export function periodStart(period: string): string {
-  const [y, m = '01', d = '01'] = period.split('-');
-  return `${y}-${m}-${d}`;
-}
-
-/** Last day of a YYYY, YYYY-MM or YYYY-MM-DD period. */
-export function periodEnd(period: string): string {
-  const parts = period.split('-');
-  const y = Number(parts[0]);
-  if (parts.length === 1) return `${y}-12-31`;
-  const m = Number(parts[1]);
-  if (parts.length === 2) return `${parts[0]}-${pad(m)}-${pad(lastDayOfMonth(y, m))}`;
-  return period;
 }
 
 /** The [start, end] days a dated fact covers, or null when it is undated. */
@@ -64,12 +44,7 @@ export function visibleIn(data: Record<string, unknown>, window: Window, showUnd
 
 /** A date as precise as it is known: 2025-02-01 with precision month → "Feb 2025". */
 export function formatDate(date: string | null | undefined, precision?: string | null): string {
-  if (!date || precision === 'unknown') return 'undated';
-  const [y, m, d] = date.slice(0, 10).split('-');
-  const month = m ? ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1] : undefined;
-  if (precision === 'year' || !month) return String(y);
-  if (precision === 'month') return `${month} ${y}`;
-  return `${Number(d)} ${month} ${y}`;
+  return formatPeriod(date, precision, { short: true, none: 'undated' });
 }
 
 /** The span of dates in a set of elements, as months (for the time control's hints). */

@@ -1,17 +1,15 @@
 // The graph's look: one colour and shape per node type (legend uses the same table), edges by type.
 // Colours are dark enough for white text and for 4.5:1 contrast against the light background.
+import { NODE_TYPES } from '../../domain/model.ts';
 import type { EntityType } from './types.ts';
 
-export const TYPE_STYLE: Record<EntityType | 'unknown', { color: string; shape: string; label: string }> = {
-  person: { color: '#1d4ed8', shape: 'ellipse', label: 'Person' },
-  organization: { color: '#6d28d9', shape: 'round-rectangle', label: 'Organisation' },
-  country: { color: '#047857', shape: 'round-hexagon', label: 'Country' },
-  place: { color: '#0e7490', shape: 'round-diamond', label: 'Place' },
-  event: { color: '#b45309', shape: 'round-triangle', label: 'Event' },
-  agreement: { color: '#b91c1c', shape: 'round-pentagon', label: 'Agreement' },
-  figure: { color: '#4b5563', shape: 'barrel', label: 'Figure' },
+type TypeStyle = { color: string; shape: string; label: string };
+
+/** Each node type's look, from the model table (domain/model.ts), plus one for anything else. */
+export const TYPE_STYLE = {
+  ...(Object.fromEntries(NODE_TYPES.map((t) => [t.api, t.style])) as Record<EntityType, TypeStyle>),
   unknown: { color: '#6b7280', shape: 'ellipse', label: 'Other' },
-};
+} satisfies Record<EntityType | 'unknown', TypeStyle>;
 
 export const EDGE_COLORS: Record<string, string> = {
   MET: '#1d4ed8',

@@ -1,7 +1,9 @@
 // Shapes of the API answers the client reads (only the fields it uses).
-import type { RecordText } from '../../seeds/import/state-dept/record-text.ts';
-export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'event' | 'agreement' | 'figure';
-export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'country', 'place', 'event', 'agreement', 'figure'];
+import { API_TYPES, type ApiType } from '../../domain/model.ts';
+import type { RecordText } from '../../domain/record-text.ts';
+
+export type EntityType = ApiType;
+export const ENTITY_TYPES: readonly EntityType[] = API_TYPES;
 
 export interface Problem {
   type?: string;

@@ -1,12 +1,13 @@
 // npm run import -- state-dept [--dir D] [--limit N] [--dry-run] [--skip-invalid] [--batch N]
-// Imports an external dataset into the configured Neo4j (NEO4J_URI, or the local one under .data/,
-// started for the duration of the command) through the seeds' validation and batched writer.
+// Imports an external dataset into the configured Neo4j (NEO4J_URI, or the local one under .data/:
+// the running app's, else one started for the duration of the command) through the seeds' validation and batched writer.
 // --dry-run validates and plans everything and needs no database.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { withDatabase } from '../../server/repository/connect.ts';
-import { DEFAULT_DIR, graphCounts, importStateDept, ImportRefused, type ImportOptions, type ImportSummary } from './state-dept/import.ts';
+import { runCli, withDatabase } from '../../graph/cli.ts';
+import { readGraphCounts } from '../../graph/store.ts';
+import { DEFAULT_DIR, importStateDept, ImportRefused, type ImportOptions, type ImportSummary } from './state-dept/import.ts';
 import { formatSeconds } from './progress.ts';
 
 const argsSchema = z
@@ -82,7 +83,7 @@ async function run(): Promise<number> {
     return await withDatabase(async ({ driver, database }) => {
       const summary = await importStateDept({ ...options, driver, database });
       report(summary);
-      const graph = await graphCounts(driver, database);
+      const graph = await readGraphCounts(driver, database);
       console.log(`graph: ${graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
       return summary.skipped.length ? 1 : 0;
     });
@@ -95,4 +96,4 @@ async function run(): Promise<number> {
   }
 }
 
-process.exitCode = await run();
+runCli(run);

@@ -5,12 +5,12 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import type { Driver } from '../../graph/store.ts';
 import { stringify } from 'yaml';
-import type { FactProblem } from '../errors.ts';
-import { pathToString } from '../fact-file.ts';
+import type { FactProblem } from '../../domain/fact-errors.ts';
+import { pathToString } from '../../domain/fact-file.ts';
 import { loadFactFiles, type FileOutcome } from '../loader.ts';
-import { factFileSchema, type FactFile } from '../schema.ts';
+import { factFileSchema, type FactFile } from '../../domain/fact-schema.ts';
 import { readTextFile } from '../text-file.ts';
 
 export interface AcceptInput {

@@ -3,7 +3,7 @@
 // "plan to sign"/"will sign" → planned, "discussed" → discussed. Plural mentions ("supply
 // agreements") are topics, not documents. Parties: "between A and B" (organisations or countries;
 // "the foreign ministries of A and B" → each country's foreign ministry).
-import type { AgreementFact } from '../schema.ts';
+import type { AgreementFact } from '../../domain/fact-schema.ts';
 import { countryIndex, type Lexed } from './lexical.ts';
 import type { OrgDraft, OrgRegistry } from './organizations.ts';
 import type { Rules } from './rules.ts';

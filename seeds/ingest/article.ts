@@ -2,7 +2,7 @@
 // junk lines found by the rules' patterns, the dateline, and the cleaned text every quote is cut from
 // (the same cleaning the loader applies, so drafted quotes are found verbatim at load time).
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { cleanSourceText } from '../source-text.ts';
+import { cleanSourceText } from '../../domain/source-text.ts';
 import type { Rules } from './rules.ts';
 
 type Node = DefaultTreeAdapterMap['node'];

@@ -13,9 +13,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { withDatabase } from '../../server/repository/connect.ts';
-import { FactFileError, formatProblem } from '../errors.ts';
-import { parseFactFile } from '../fact-file.ts';
+import { withDatabase } from '../../graph/cli.ts';
+import { FactFileError, formatProblem } from '../../domain/fact-errors.ts';
+import { parseFactFile } from '../../domain/fact-file.ts';
 import { readTextFile } from '../text-file.ts';
 import { defaultFactFiles, FACTS_DIR, SEEDS_DIR, SOURCES_DIR } from '../loader.ts';
 import { acceptDraft, readInbox } from './accept.ts';

@@ -2,9 +2,9 @@
 // countries → events → agreements, figures → link to known entities → ids → validate. Confidence per
 // fact is returned beside the facts (a side-car map keyed by the fact's path, e.g. "events[2]"),
 // because the fact-file schema is strict; `note` carries only what a reviewer must read.
-import { foldName } from '../gazetteer.ts';
-import { factFileSchema, type FactFile } from '../schema.ts';
-import { locateQuote } from '../source-text.ts';
+import { foldName } from '../../domain/gazetteer.ts';
+import { factFileSchema, type FactFile } from '../../domain/fact-schema.ts';
+import { locateQuote } from '../../domain/source-text.ts';
 import { findAgreements, type PartyRef } from './agreements.ts';
 import { readArticle, type Article } from './article.ts';
 import { findEvents, type EventDraft, type WhoRef } from './events.ts';

@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { stringify } from 'yaml';
-import { FactFileError, formatProblem } from '../errors.ts';
-import { parseFactFile, readFactFile } from '../fact-file.ts';
-import { Gazetteer } from '../gazetteer.ts';
-import { declaredEntities, planFactFile } from '../plan.ts';
-import { cleanSourceText } from '../source-text.ts';
+import { FactFileError, formatProblem } from '../../domain/fact-errors.ts';
+import { parseFactFile } from '../../domain/fact-file.ts';
+import { readFactFile } from '../text-file.ts';
+import { Gazetteer } from '../../domain/gazetteer.ts';
+import { declaredEntities, planFactFile } from '../../domain/plan.ts';
+import { cleanSourceText } from '../../domain/source-text.ts';
 import { defaultFactFiles, SOURCES_DIR } from '../loader.ts';
 import { draftFacts } from './draft.ts';
 import { CATEGORIES, compareFacts, scores, type CategoryResult, type Comparison } from './evaluate.ts';

@@ -10,10 +10,10 @@
 // - agreements: the same kind and overlapping quotes; a different status counts as a miss and a
 //   false positive.
 // Each curated fact matches at most one drafted fact (greedy, in file order).
-import { foldName } from '../gazetteer.ts';
-import { MEETING_KINDS } from '../model.ts';
-import type { FactFile } from '../schema.ts';
-import { locateQuote, type Span } from '../source-text.ts';
+import { foldName } from '../../domain/gazetteer.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
+import { locateQuote, type Span } from '../../domain/source-text.ts';
 
 export const CATEGORIES = ['people', 'organizations', 'countries', 'events', 'meeting pairs', 'agreements'] as const;
 export type Category = (typeof CATEGORIES)[number];

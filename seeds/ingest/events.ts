@@ -9,8 +9,8 @@
 // - status is planned when the sentence says so ("upcoming", "scheduled", "will", "invited … to visit");
 // - dates and places in the sentence go to the nearest trigger; meetings inside a visit or forum are
 //   part of it; roles come from which country hosts (visit destination, place, dateline).
-import type { EventKind, Role } from '../schema.ts';
-import { MEETING_KINDS } from '../model.ts';
+import type { EventKind, Role } from '../../domain/fact-schema.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
 import { findDates, type FoundDate } from './dates.ts';
 import { countryIndex, type Lexed, type PlaceMention } from './lexical.ts';
 import type { OrgDraft, OrgRegistry } from './organizations.ts';

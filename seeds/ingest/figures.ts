@@ -2,7 +2,7 @@
 // than 180 Afghan entrepreneurs"), each with its qualifier ("over", "about", "expected"), the period
 // when the clause gives a year ("in 2024", "January-August 2025"), growth ("grew by 15%") and what it
 // is about (the countries and organisations of the clause).
-import type { FigureFact } from '../schema.ts';
+import type { FigureFact } from '../../domain/fact-schema.ts';
 import { countryIndex, type Lexed } from './lexical.ts';
 import type { Rules } from './rules.ts';
 import type { Span } from './text.ts';

@@ -1,11 +1,9 @@
 // Where the drafter's knowledge of existing entities comes from: the graph (the same query the loader
 // uses, plus each person's countries) or a set of fact files (for the leave-one-out evaluation).
-import type { Driver } from 'neo4j-driver';
-import { cypher } from '../../server/repository/cypher.ts';
-import { readFactFile } from '../fact-file.ts';
-import { readKnownEntities } from '../loader.ts';
-import { declaredEntities } from '../plan.ts';
-import type { FactFile } from '../schema.ts';
+import { readKnownEntities, readPeopleCountries, type Driver } from '../../graph/store.ts';
+import { readFactFile } from '../text-file.ts';
+import { declaredEntities } from '../../domain/plan.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
 import { EntityIndex } from './link.ts';
 
 /** Each person's countries as a fact file states them (titles held of a country, or represents). */
@@ -34,11 +32,7 @@ export function indexFromFactFiles(paths: readonly string[]): EntityIndex {
 }
 
 export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
-  const [entities, people] = await Promise.all([
-    readKnownEntities(driver, database),
-    driver.executeQuery(cypher('ingest-known-people'), {}, { database }),
-  ]);
-  const countries = new Map(people.records.map((r) => [r.get('id') as string, r.get('countries') as string[]]));
+  const [entities, countries] = await Promise.all([readKnownEntities(driver, database), readPeopleCountries(driver, database)]);
   const index = new EntityIndex();
   for (const entity of entities) index.add({ ...entity, countries: countries.get(entity.id) ?? [] });
   return index;

@@ -5,8 +5,8 @@
 //    compatible given names (equal, one letter apart, or an initial) and no country conflict, with
 //    exactly one such candidate → that person, at lower confidence ("Tokayev"/"Tokaev");
 // 3. several candidates → not linked (a new id), and the draft says which ones were possible.
-import { foldName, indexByFoldedName, type KnownEntity } from '../gazetteer.ts';
-import type { EntityLabel } from '../model.ts';
+import { foldName, indexByFoldedName, type KnownEntity } from '../../domain/gazetteer.ts';
+import type { EntityLabel } from '../../domain/model.ts';
 
 export interface KnownForLinking extends KnownEntity {
   /** ISO codes of the countries a person acted for or holds titles of. */

@@ -3,8 +3,8 @@
 // "Belt and Road Initiative") or starting with one ("Organization of Islamic Cooperation"), acronyms
 // after a company word ("pharmaceutical company EIPICO"), acronyms in brackets as aliases, and the
 // well-known international bodies of the rules. Bodies implied by titles come from people.ts.
-import { foldName } from '../gazetteer.ts';
-import type { OrganizationFact } from '../schema.ts';
+import { foldName } from '../../domain/gazetteer.ts';
+import type { OrganizationFact } from '../../domain/fact-schema.ts';
 import { countryIndex, type Lexed } from './lexical.ts';
 import type { Rules } from './rules.ts';
 import { PhraseFinder, type Span } from './text.ts';

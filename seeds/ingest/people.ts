@@ -3,7 +3,7 @@
 // Benin"), that a speech verb or honorific marks, or that the gazetteer knows; later surname-only
 // mentions ("said Kuantyrov", "Minister Ekpo") point back to the full name. Titles are parsed into the
 // post, the body it is held at (a ministry from the portfolio, a council…) or the country.
-import { foldName } from '../gazetteer.ts';
+import { foldName } from '../../domain/gazetteer.ts';
 import type { Lexed, WordClass } from './lexical.ts';
 import { countryIndex } from './lexical.ts';
 import type { Rules } from './rules.ts';

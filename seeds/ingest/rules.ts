@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { AGREEMENT_KINDS, AGREEMENT_STATUSES, EVENT_KINDS, ORG_KINDS, PLACE_KINDS } from '../schema.ts';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, EVENT_KINDS, ORG_KINDS, PLACE_KINDS } from '../../domain/fact-schema.ts';
 
 export const RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 

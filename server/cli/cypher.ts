@@ -6,14 +6,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileAudit } from '../audit.ts';
 import { loadConfig } from '../config.ts';
-import { cypherBody } from '../http/schemas.ts';
+import { cypherBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
-import { withDatabase } from '../repository/connect.ts';
-import { consoleDeps } from '../repository/console.ts';
+import { consoleDeps } from '../../graph/console.ts';
 import { runConsoleQuery } from '../services/console.ts';
 import { bindSavedParams, findSavedQuery } from '../services/saved-queries.ts';
 import { toCsv, toTable } from './table.ts';
-import { runCli, UsageError } from './run.ts';
+import { runCli, UsageError, withDatabase } from '../../graph/cli.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

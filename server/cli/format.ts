@@ -4,9 +4,7 @@ import { withoutContained, type Quote } from '../services/evidence.ts';
 import type { Meeting, MeetingsAnswer } from '../services/meetings.ts';
 import type { PathsAnswer } from '../services/paths.ts';
 import type { SearchHit } from '../services/search.ts';
-import { formatDate } from '../services/text.ts';
-
-export { formatDate };
+import { formatPeriod } from '../../domain/period.ts';
 
 /** Each quote once; a quote lying inside a longer one from the same article is not repeated. */
 function quoteLines(quotes: Quote[], indent: string): string[] {
@@ -14,7 +12,7 @@ function quoteLines(quotes: Quote[], indent: string): string[] {
 }
 
 function meetingLines(m: Meeting): string[] {
-  const when = formatDate(m.event.start, m.event.datePrecision);
+  const when = formatPeriod(m.event.start, m.event.datePrecision);
   const where = m.place ? ` in ${String(m.place.name)}` : '';
   const lines = [`• ${when}${where} — ${String(m.event.title)} (${String(m.event.kind)})${m.inferred ? ' [includes an inferred participant]' : ''}`];
   for (const p of m.participants) {
@@ -43,7 +41,7 @@ export function formatPaths(answer: PathsAnswer): string {
       const names = new Map(path.nodes.map((n) => [n.id, n.name]));
       const lines = [`Path ${i + 1} (${path.length} hop${path.length === 1 ? '' : 's'}): ${path.nodes.map((n) => n.name).join(' → ')}`];
       path.hops.forEach((hop, h) => {
-        const when = hop.date ? formatDate(hop.date, hop.datePrecision) : 'undated';
+        const when = hop.date ? formatPeriod(hop.date, hop.datePrecision) : 'undated';
         const count = hop.linkCount > 1 ? ` (${hop.linkCount} links${hop.linkCount > hop.links.length ? `, the first ${hop.links.length} quoted` : ''})` : '';
         lines.push(`  ${h + 1}. ${names.get(hop.from)} —${hop.type}${hop.inferred ? ' (inferred)' : ''}, ${when}→ ${names.get(hop.to)}${count}`);
         lines.push(...quoteLines(hop.evidence, '       '));
@@ -61,8 +59,8 @@ export function formatSearch(results: SearchHit[]): string {
 export function formatEntity(profile: EntityProfile): string {
   const lines = [`${profile.entity.name} (${profile.entity.type}, ${profile.entity.id})`];
   if (typeof profile.entity.note === 'string') lines.push(`  note: ${profile.entity.note}`);
-  for (const t of profile.titles) lines.push(`  ${t.title}, ${t.at.name} (attested ${formatDate(t.firstSeen, 'day')}${t.lastSeen !== t.firstSeen ? ` – ${formatDate(t.lastSeen, 'day')}` : ''})`);
-  for (const e of profile.events) lines.push(`  ${formatDate(e.event.start, e.event.datePrecision)}: ${String(e.event.name)} — ${String(e.role)}${e.inferred ? ' (inferred)' : ''}`);
+  for (const t of profile.titles) lines.push(`  ${t.title}, ${t.at.name} (attested ${formatPeriod(t.firstSeen, 'day')}${t.lastSeen !== t.firstSeen ? ` – ${formatPeriod(t.lastSeen, 'day')}` : ''})`);
+  for (const e of profile.events) lines.push(`  ${formatPeriod(e.event.start, e.event.datePrecision)}: ${String(e.event.name)} — ${String(e.role)}${e.inferred ? ' (inferred)' : ''}`);
   if (profile.met.length) lines.push(`  met: ${profile.met.map((m) => `${m.person.name} ×${m.count}`).join(', ')}`);
   lines.push(`  sources: ${profile.sources.map((s) => `${s.title ?? s.id} (${s.published ?? 'undated'})`).join('; ')}`);
   return lines.join('\n');

@@ -6,16 +6,15 @@
 // database itself (NEO4J_URI, or the local one) — the same services and validation either way.
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../repository/connect.ts';
-import { createReader, type GraphReader } from '../repository/reader.ts';
-import { meetingsQuery, pathsQuery, searchQuery } from '../http/schemas.ts';
+import { createReader, type GraphReader } from '../../graph/reader.ts';
+import { meetingsQuery, pathsQuery, searchQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { getEntityProfile } from '../services/entities.ts';
 import { findMeetings } from '../services/meetings.ts';
 import { findPaths } from '../services/paths.ts';
 import { searchEntities } from '../services/search.ts';
 import { formatEntity, formatMeetings, formatPaths, formatSearch } from './format.ts';
-import { runCli, UsageError } from './run.ts';
+import { runCli, UsageError, withDatabase } from '../../graph/cli.ts';
 
 const USAGE = `usage: npm run kg -- search <text> [--type T]
        npm run kg -- entity <id|name>

@@ -4,13 +4,14 @@
 import 'dotenv/config';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { withDatabase } from '../repository/connect.ts';
-import { createReader } from '../repository/reader.ts';
+import { createReader } from '../../graph/reader.ts';
 import { bilateralReport } from '../services/reports/bilateral.ts';
 import { organizationReport, personReport } from '../services/reports/dossier.ts';
 import type { Report } from '../services/reports/model.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../services/reports/render.ts';
-import { runCli, UsageError } from './run.ts';
+import { runCli, UsageError, withDatabase } from '../../graph/cli.ts';
+import { launchChromium } from './chromium.ts';
+
 
 const USAGE = 'usage: npm run report -- bilateral <A> <B> | person <id|name> | organization <id|name>  [--format md|html|csv|json|pdf] [--out file]';
 
@@ -20,13 +21,7 @@ const { values, positionals } = parseArgs({
 });
 
 async function toPdf(html: string, out: string): Promise<void> {
-  const { chromium } = await import('playwright-core').catch(() => {
-    throw new Error('PDF output needs the playwright-core package (a dev dependency) and Debian chromium (/usr/bin/chromium).');
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });

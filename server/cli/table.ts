@@ -1,5 +1,5 @@
 // Console results as text: an aligned table, CSV (RFC 4180), or JSON.
-import type { Plain } from '../repository/values.ts';
+import type { Plain } from '../../graph/values.ts';
 
 /** One cell as short text: nodes and relationships by their names, typed values by their text. */
 export function cellText(value: Plain): string {

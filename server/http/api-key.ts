@@ -3,7 +3,7 @@
 // configured the guard lets everything through (a local, loopback-only install); see SECURITY.md.
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { Unauthorized } from '../errors.ts';
+import { Unauthorized } from '../../domain/errors.ts';
 
 function presentedKey(req: Request): string | undefined {
   const header = req.get('authorization');

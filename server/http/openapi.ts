@@ -1,10 +1,11 @@
 // /api/openapi.json, generated from the zod schemas that validate the requests, and a readable
 // /api/docs page rendered from that same document (no browser bundle, nothing fetched from outside).
+import { escapeHtml } from '../../domain/html.ts';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   bilateralReportQuery, cypherBody, entityParams, entityReportShape, ingestAcceptBody, ingestDraftBody, hubShape, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
-} from './schemas.ts';
+} from '../contracts/requests.ts';
 
 const problem = z
   .object({
@@ -202,8 +203,7 @@ export function buildOpenApi(): Record<string, unknown> {
   }) as unknown as Record<string, unknown>;
 }
 
-const escape = (text: unknown) =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
 
 interface DocParameter {
   name: string;

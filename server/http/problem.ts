@@ -1,11 +1,11 @@
 // Maps errors to RFC 9457 application/problem+json — the only place errors meet HTTP. Unknown errors
 // become a 500 with no internals (no message, no stack) in the response; the log gets the details.
 import type { ErrorRequestHandler, Response } from 'express';
-import { isUnreachable } from '../repository/database.ts';
+import { isUnreachable } from '../../graph/database.ts';
 import {
   AppError, BadInput, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, TooManyRequests, Unauthorized,
   databaseUnreachable,
-} from '../errors.ts';
+} from '../../domain/errors.ts';
 
 export interface Problem {
   type: string;

@@ -5,9 +5,7 @@ import cors from 'cors';
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { TooManyRequests } from '../errors.ts';
-import { REPORT_CSS } from '../services/reports/render.ts';
-import { DOCS_CSS } from './openapi.ts';
+import { TooManyRequests } from '../../domain/errors.ts';
 
 export interface SecurityPolicy {
   /** Origins allowed to call the API from a browser (CORS); empty: none (same-origin only). */
@@ -26,18 +24,18 @@ const CYTOSCAPE_CSS = '.__________cytoscape_container { position: relative; }';
 const styleHash = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 
 /**
- * Everything from our own origin, nothing inline except the two server-rendered style blocks and
- * Cytoscape's one-rule stylesheet (each by hash),
+ * Everything from our own origin, nothing inline except the server-rendered style blocks the app names
+ * (`inlineStyles`: the reports' and the API docs') and Cytoscape's one-rule stylesheet (each by hash),
  * no plugins, framed only by our own pages. Cytoscape draws on <canvas> and sets styles through the CSSOM, which CSP allows.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(inlineStyles: readonly string[]): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", styleHash(REPORT_CSS), styleHash(DOCS_CSS), styleHash(CYTOSCAPE_CSS)],
+        styleSrc: ["'self'", ...[...inlineStyles, CYTOSCAPE_CSS].map(styleHash)],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

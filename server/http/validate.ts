@@ -1,7 +1,7 @@
 // Parses request input with a zod schema; a failure becomes BadInput naming each parameter and what
 // was expected, so the client gets a 400 problem+json, never a 500.
 import type { z } from 'zod';
-import { BadInput } from '../errors.ts';
+import { BadInput } from '../../domain/errors.ts';
 
 export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input ?? {});

@@ -1,8 +1,8 @@
 // POST /api/cypher {query, params, timeoutMs?, maxRows?} → {columns, rows, graph, summary}; read-only,
 // time- and row-limited, audited. GET /api/queries and POST /api/queries/:name for the saved library.
 import { Router, type Request } from 'express';
-import type { AppDeps } from '../app.ts';
-import { cypherBody, savedQueryBody, savedQueryParams } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { cypherBody, savedQueryBody, savedQueryParams } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { runConsoleQuery } from '../services/console.ts';
 import { bindSavedParams, findSavedQuery, listSavedQueries } from '../services/saved-queries.ts';

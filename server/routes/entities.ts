@@ -1,8 +1,8 @@
 // GET /api/entities/:id → the entity's profile; …/neighborhood → {nodes, edges}; …/hub → the aggregated
 // neighbourhood of a busy entity. GET /api/links?a=&b= → the evidence of everything joining two entities.
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { entityParams, hubQuery, linksQuery, neighborhoodQuery } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { entityParams, hubQuery, linksQuery, neighborhoodQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { getEntityProfile } from '../services/entities.ts';
 import { getHub } from '../services/hub.ts';

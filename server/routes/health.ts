@@ -1,10 +1,10 @@
 // GET /api/health → {status, neo4j: {connected, version}, startup}; 503 (problem+json, Retry-After) when the
 // database is unreachable or start-up preparation has not finished.
 import { Router } from 'express';
-import { DatabaseUnavailable } from '../errors.ts';
+import { DatabaseUnavailable } from '../../domain/errors.ts';
 import { sendProblem } from '../http/problem.ts';
 import { reportHealth, unavailableReason } from '../services/health.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 
 export function healthRoutes(deps: AppDeps): Router {
   const router = Router();

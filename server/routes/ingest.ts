@@ -2,8 +2,8 @@
 // POST /api/ingest/accept {facts, text} → validated and loaded, or 400 naming each bad field.
 // Both write-side: app.ts puts them behind the API key and the console's rate limit.
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { ingestAcceptBody, ingestDraftBody } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { ingestAcceptBody, ingestDraftBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { acceptArticle, draftArticle } from '../services/ingest.ts';
 

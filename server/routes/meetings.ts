@@ -1,7 +1,7 @@
 // GET /api/meetings?person=&with=&country=&from=&to=&limit= → {meetings: [...]}
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { meetingsQuery } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { meetingsQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { findMeetings } from '../services/meetings.ts';
 

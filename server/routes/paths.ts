@@ -1,7 +1,7 @@
 // GET /api/paths?from=&to=&via=&maxHops=&start=&end=&exclude=&limit= → {paths: [...]}; none is {paths: []}.
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { pathsQuery } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { pathsQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { findPaths } from '../services/paths.ts';
 

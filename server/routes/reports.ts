@@ -1,9 +1,9 @@
 // GET /api/reports/bilateral?a=&b=&format=, /api/reports/person/:id, /api/reports/organization/:id —
 // reports in which every statement cites its source, as json, md, html or csv.
 import { Router, type Response } from 'express';
-import type { AppDeps } from '../app.ts';
-import { BadInput } from '../errors.ts';
-import { bilateralReportQuery, entityParams, entityReportQuery } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { BadInput } from '../../domain/errors.ts';
+import { bilateralReportQuery, entityParams, entityReportQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { bilateralReport } from '../services/reports/bilateral.ts';
 import { organizationReport, personReport } from '../services/reports/dossier.ts';

@@ -1,7 +1,7 @@
 // GET /api/search?q=&type=&limit= → {results: [{id, type, name, aliases, score}]}
 import { Router } from 'express';
-import type { AppDeps } from '../app.ts';
-import { searchQuery } from '../http/schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { searchQuery } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { searchEntities } from '../services/search.ts';
 

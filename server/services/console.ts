@@ -3,12 +3,12 @@
 import neo4j from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Audit, AuditEntry } from '../audit.ts';
-import { AppError, BadInput, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout } from '../errors.ts';
-import type { Explained, PlanNode, StreamedResult } from '../repository/console.ts';
-import { flattenPlan } from '../repository/console.ts';
-import { cypherParams } from '../repository/reader.ts';
-import { encodeValue, graphOf, type GraphElements } from '../repository/typed-values.ts';
-import type { Plain } from '../repository/values.ts';
+import { AppError, BadInput, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout } from '../../domain/errors.ts';
+import type { Explained, PlanNode, StreamedResult } from '../../graph/console.ts';
+import { flattenPlan } from '../../graph/console.ts';
+import { cypherParams } from '../../graph/reader.ts';
+import { encodeValue, graphOf, type GraphElements } from '../../graph/typed-values.ts';
+import type { Plain } from '../../graph/values.ts';
 import { judgePlan, splitPlanPrefix } from './console-guard.ts';
 
 export interface ConsoleRequest {

@@ -1,7 +1,7 @@
 // An entity's profile: its properties, titles over time, events with roles, meetings, agreements,
 // figures, every relationship, and the sources with the quotes that support each statement.
-import type { Plain } from '../repository/values.ts';
-import type { GraphReader, Row } from '../repository/reader.ts';
+import type { Plain } from '../../graph/values.ts';
+import type { GraphReader, Row } from '../../graph/reader.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
 

@@ -1,8 +1,8 @@
 // Turns evidence keys ("sourceId#start-end") into what a reader needs: the quote itself, cut from the
 // stored article, with the article's title and date.
-import type { GraphReader } from '../repository/reader.ts';
-import { isColumnQuote, isRecordSource, readRecordText, type RecordText } from '../../seeds/import/state-dept/record-text.ts';
-import { parseEvidenceKey } from '../../seeds/source-text.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import { isColumnQuote, isRecordSource, readRecordText, type RecordText } from '../../domain/record-text.ts';
+import { parseEvidenceKey } from '../../domain/source-text.ts';
 
 export interface Quote {
   sourceId: string;

@@ -1,6 +1,6 @@
 // Whether the app can serve: it can when the graph database answers and start-up preparation (schema,
 // seeds) is done. While either is missing, health says which, so an operator or a load balancer knows.
-import type { DatabaseHealth } from '../repository/database.ts';
+import type { DatabaseHealth } from '../../graph/database.ts';
 import type { PreparationState } from '../startup/keep-trying.ts';
 
 export interface StartupStatus {

@@ -2,10 +2,11 @@
 // its other neighbours (events, titles, places) with what they can be grouped by (kind, year, country),
 // what joins those neighbours to each other, what a date window hides, and the entity's activity over
 // time for the time control — all inside the window, which the server applies.
-import { MEETING_KINDS } from '../../seeds/model.ts';
-import type { HubQuery } from '../http/schemas.ts';
-import type { GraphReader } from '../repository/reader.ts';
-import { periodBound, type Plain } from '../repository/values.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
+import type { HubQuery } from '../contracts/requests.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import { periodBound } from '../../domain/period.ts';
+import type { Plain } from '../../graph/values.ts';
 import { resolveEntity } from './search.ts';
 import type { Facet, HubAnswer, HubNeighbour, HubPerson } from '../../domain/hub-contract.ts';
 

@@ -1,14 +1,13 @@
 // Ingest over HTTP: draft facts from an article (POST /api/ingest) and load a reviewed draft through
 // the seed loader (POST /api/ingest/accept). Known entities come from the graph, so a name the graph
 // knows is linked to its id.
-import neo4j, { type Driver } from 'neo4j-driver';
 import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
 import { draftFacts, type Confidence } from '../../seeds/ingest/draft.ts';
 import { indexFromGraph } from '../../seeds/ingest/known.ts';
-import type { FactFile } from '../../seeds/schema.ts';
-import type { Span } from '../../seeds/source-text.ts';
-import { BadInput } from '../errors.ts';
-import { cypher } from '../repository/cypher.ts';
+import type { FactFile } from '../../domain/fact-schema.ts';
+import type { Span } from '../../domain/source-text.ts';
+import { BadInput } from '../../domain/errors.ts';
+import { readGraphVersion, type Driver } from '../../graph/store.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 
 export interface IngestDeps {
@@ -22,11 +21,7 @@ export interface IngestDeps {
 
 /** The cache of known entities for a database: rebuilt from the graph when its fingerprint changes. */
 export function graphKnownIndex(driver: Driver, database: string | undefined): KnownIndexCache {
-  const fingerprint = async () => {
-    const { records } = await driver.executeQuery(cypher('graph-version'), {}, { database, routing: neo4j.routing.READ });
-    return [...(records[0]?.values() ?? [])].map(String).join(' ');
-  };
-  return knownIndexCache(() => indexFromGraph(driver, database), fingerprint);
+  return knownIndexCache(() => indexFromGraph(driver, database), () => readGraphVersion(driver, database));
 }
 
 export interface DraftResponse {

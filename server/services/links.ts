@@ -1,8 +1,9 @@
 // The evidence of one drawn line: everything that joins two entities directly — each meeting on a MET
 // line with its date, place, kind, source and quote, each title, each participation — in the window.
-import type { LinksQuery } from '../http/schemas.ts';
-import type { GraphReader } from '../repository/reader.ts';
-import { periodBound, type Plain } from '../repository/values.ts';
+import type { LinksQuery } from '../contracts/requests.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import { periodBound } from '../../domain/period.ts';
+import type { Plain } from '../../graph/values.ts';
 import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type SourceSummary } from './evidence.ts';
 import { meetingOf, type Meeting } from './meetings.ts';
 import { resolveEntity } from './search.ts';

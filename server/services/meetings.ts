@@ -1,11 +1,12 @@
 // Who met whom: meetings by person, by pair, by country and by date window, each with its event,
 // place, participants (role, country represented, inferred or stated), and the quotes behind it.
-import { MEETING_KINDS } from '../../seeds/model.ts';
-import type { MeetingsQuery } from '../http/schemas.ts';
-import type { GraphReader } from '../repository/reader.ts';
-import { periodBound, type Plain } from '../repository/values.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
+import type { RecordText } from '../../domain/record-text.ts';
+import type { MeetingsQuery } from '../contracts/requests.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import { periodBound } from '../../domain/period.ts';
+import type { Plain } from '../../graph/values.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
-import type { RecordText } from '../../seeds/import/state-dept/record-text.ts';
 import { resolveEntity } from './search.ts';
 
 type Props = Record<string, Plain>;

@@ -1,9 +1,10 @@
 // A Cytoscape-ready neighbourhood: breadth-first from one entity, step by step, up to a node cap
 // (reported when reached), with type and date-window filters.
-import type { NeighborhoodQuery } from '../http/schemas.ts';
-import { labelOf } from '../http/schemas.ts';
-import type { GraphReader } from '../repository/reader.ts';
-import { periodBound, type Plain } from '../repository/values.ts';
+import type { NeighborhoodQuery } from '../contracts/requests.ts';
+import { labelOf } from '../../domain/model.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import { periodBound } from '../../domain/period.ts';
+import type { Plain } from '../../graph/values.ts';
 import { resolveEntity } from './search.ts';
 
 export interface CyNode {

@@ -1,11 +1,12 @@
 // How A reaches B: the k shortest distinct paths (through meetings only, or any relationship), inside
 // a date window, avoiding excluded hubs, each hop with its date and the quotes that prove it.
-import { ENTITY_LABELS, ID_PATTERN } from '../../seeds/model.ts';
-import { BadInput } from '../errors.ts';
-import type { PathsQuery } from '../http/schemas.ts';
-import type { GraphReader, Row } from '../repository/reader.ts';
-import { periodBound, type Plain } from '../repository/values.ts';
-import { isRecordSource, type RecordText } from '../../seeds/import/state-dept/record-text.ts';
+import { ENTITY_LABELS, ID_PATTERN } from '../../domain/model.ts';
+import { BadInput } from '../../domain/errors.ts';
+import { isRecordSource, type RecordText } from '../../domain/record-text.ts';
+import type { PathsQuery } from '../contracts/requests.ts';
+import type { GraphReader, Row } from '../../graph/reader.ts';
+import { periodBound } from '../../domain/period.ts';
+import type { Plain } from '../../graph/values.ts';
 import { loadQuoteBook, withoutContained, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
 

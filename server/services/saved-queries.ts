@@ -3,9 +3,9 @@
 // check the parameters of a run; the run itself goes through the console's guards.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BadInput, NotFound } from '../errors.ts';
-import { cypher, CYPHER_DIR } from '../repository/cypher.ts';
-import { periodBound } from '../repository/values.ts';
+import { BadInput, NotFound } from '../../domain/errors.ts';
+import { cypher, CYPHER_DIR } from '../../graph/cypher.ts';
+import { isPeriod, PERIOD_HINT, periodBound } from '../../domain/period.ts';
 
 export const PARAM_TYPES = ['string', 'integer', 'date-start', 'date-end', 'country'] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];
@@ -80,7 +80,7 @@ export function bindSavedParams(query: SavedQuery, given: Record<string, unknown
         break;
       case 'date-start':
       case 'date-end':
-        if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(text)) problems.push({ param: where, message: 'a date YYYY, YYYY-MM or YYYY-MM-DD' });
+        if (!isPeriod(text)) problems.push({ param: where, message: PERIOD_HINT });
         else bound[param.name] = periodBound(text, param.type === 'date-start' ? 'start' : 'end');
         break;
       case 'country':

@@ -1,11 +1,10 @@
 // Full-text search over names and aliases, and turning what a person typed ("Kuantyrov", "KZ",
 // "person:…") into exactly one entity.
-import { foldName } from '../../seeds/gazetteer.ts';
-import { ID_PATTERN } from '../../seeds/model.ts';
-import { BadInput, NotFound } from '../errors.ts';
-import { labelOf, type ApiType } from '../http/schemas.ts';
-import type { GraphReader } from '../repository/reader.ts';
-import type { Plain } from '../repository/values.ts';
+import { foldName } from '../../domain/gazetteer.ts';
+import { labelOf, type ApiType, ID_PATTERN } from '../../domain/model.ts';
+import { BadInput, NotFound } from '../../domain/errors.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import type { Plain } from '../../graph/values.ts';
 
 export interface SearchHit {
   id: string;

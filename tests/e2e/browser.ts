@@ -1,17 +1,15 @@
 // Headless Debian Chromium through playwright-core, over the real app on the seeded test Neo4j.
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../server/cli/chromium.ts';
 import { seededApp } from '../support/app.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', ...extraArgs],
-  });
+  return launchChromium(extraArgs);
 }
 
 /** Opens the explorer at a hash and waits until it has applied the URL state. */

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { testDatabase } from '../support/database.ts';
 import { seededGraph } from '../support/seeded.ts';
@@ -50,5 +53,33 @@ describe('npm run kg (command line, real Neo4j)', () => {
     );
     expect(error?.code).to.equal(2);
     expect(error?.stderr).to.match(/maxHops: a whole number from 1 to 10/);
+  });
+
+  it('uses the local Neo4j another process already runs on DATA_DIR instead of refusing', async function () {
+    await seededGraph();
+    const { local } = await testDatabase();
+    if (!local) this.skip(); // NEO4J_TEST_URI: there is no local database to share
+    // DATA_DIR/neo4j is where npm start keeps its database; point it at the running test database.
+    const dataDir = mkdtempSync(join(tmpdir(), 'kg-share-'));
+    symlinkSync(local.home, join(dataDir, 'neo4j'));
+    try {
+      const env = { ...process.env, NEO4J_URI: '', DATA_DIR: dataDir, KG_API: 'http://127.0.0.1:9' };
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/kg.ts', 'search', 'Kuantyrov'], { env });
+      expect(stderr).to.contain(`using the local Neo4j already running on ${local.uri} (pid ${local.pid})`);
+      expect(stdout).to.contain('person:alibek-kuantyrov');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('says in one line, without a stack trace, that the database cannot be reached', async () => {
+    const env = { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:9', KG_API: 'http://127.0.0.1:9' };
+    const failed = await run(process.execPath, ['--import', 'tsx', 'seeds/cli.ts'], { env }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).to.equal(1);
+    expect(failed?.stderr.trim().split('\n')).to.have.length(1);
+    expect(failed?.stderr).to.match(/^Neo4j at bolt:\/\/127\.0\.0\.1:9 cannot be reached/);
   });
 });

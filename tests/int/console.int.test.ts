@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { graphChecksum } from '../../seeds/checksum.ts';
-import { QueryRefused } from '../../server/errors.ts';
-import { streamReadQuery } from '../../server/repository/console.ts';
+import { graphChecksum } from '../../graph/checksum.ts';
+import { QueryRefused } from '../../domain/errors.ts';
+import { streamReadQuery } from '../../graph/console.ts';
 import type { ConsoleAnswer } from '../../server/services/console.ts';
 import type { SavedQuery } from '../../server/services/saved-queries.ts';
 import { auditEntries, getJson, postJson } from '../support/app.ts';

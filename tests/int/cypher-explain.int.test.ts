@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { allCypherNames, cypher, statements } from '../../server/repository/cypher.ts';
-import { fillSlots } from '../../server/repository/reader.ts';
+import { allCypherNames, cypher, statements } from '../../graph/cypher.ts';
+import { fillSlots } from '../../graph/reader.ts';
 import { testDatabase } from '../support/database.ts';
 
 // Every query file must compile against the real database: EXPLAIN plans it without running it.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../server/app.ts';
 import { appDeps } from '../../server/deps.ts';
-import { createDriver } from '../../server/repository/database.ts';
+import { createDriver } from '../../graph/database.ts';
 import { testDatabase } from '../support/database.ts';
 
 async function serve(app: ReturnType<typeof createApp>): Promise<{ server: Server; base: string }> {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { createApp } from '../../server/app.ts';
 import { appDeps } from '../../server/deps.ts';
-import { cypher } from '../../server/repository/cypher.ts';
+import { cypher } from '../../graph/cypher.ts';
 import { getJson, postJson, seededApp } from '../support/app.ts';
 import { seededGraph } from '../support/seeded.ts';
 

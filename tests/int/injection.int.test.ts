@@ -2,7 +2,7 @@
 // and path-breaking strings while the other parameters hold valid values. Nothing may answer 5xx, leak
 // internals, or change the database: a checksum of every node and relationship property is compared.
 import { expect } from 'chai';
-import { graphChecksum } from '../../seeds/checksum.ts';
+import { graphChecksum } from '../../graph/checksum.ts';
 import { seededApp } from '../support/app.ts';
 import { LEAK, operations, urlFor } from '../support/openapi-ops.ts';
 import { seededGraph } from '../support/seeded.ts';

@@ -2,9 +2,9 @@
 // undated last) with the count of all, inside the date window; `inferred` speaks for all of them.
 import { expect } from 'chai';
 import neo4j from 'neo4j-driver';
-import { dateRange } from '../../seeds/plan.ts';
-import { evidenceKey } from '../../seeds/source-text.ts';
-import { runBatched } from '../../seeds/writer.ts';
+import { dateRange } from '../../domain/period.ts';
+import { evidenceKey } from '../../domain/source-text.ts';
+import { runBatched } from '../../graph/writer.ts';
 import type { PathsAnswer } from '../../server/services/paths.ts';
 import { getJson } from '../support/app.ts';
 import { seededGraph } from '../support/seeded.ts';

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { graphChecksum } from '../../seeds/checksum.ts';
+import { graphChecksum } from '../../graph/checksum.ts';
 import { defaultFactFiles, loadFactFiles } from '../../seeds/loader.ts';
-import { parseEvidenceKey } from '../../seeds/source-text.ts';
+import { parseEvidenceKey } from '../../domain/source-text.ts';
 import { seedAtStartup } from '../../seeds/startup.ts';
 import { rows, seededGraph } from '../support/seeded.ts';
 

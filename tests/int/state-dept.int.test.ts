@@ -2,9 +2,10 @@
 // run that changes nothing, MET derived from the prose, and the two analyst questions through the
 // HTTP API. The database is emptied for the slice and the seeds are loaded back afterwards.
 import { expect } from 'chai';
-import { graphChecksum } from '../../seeds/checksum.ts';
+import { graphChecksum } from '../../graph/checksum.ts';
 import { loadFactFiles } from '../../seeds/loader.ts';
-import { graphCounts, importStateDept, type ImportSummary } from '../../seeds/import/state-dept/import.ts';
+import { readGraphCounts as graphCounts } from '../../graph/store.ts';
+import { importStateDept, type ImportSummary } from '../../seeds/import/state-dept/import.ts';
 import { getJson, postJson } from '../support/app.ts';
 import { rows, seededGraph } from '../support/seeded.ts';
 import { SLICE } from '../support/state-dept.ts';

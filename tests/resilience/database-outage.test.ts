@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
-import { createDriver } from '../../server/repository/database.ts';
+import { createDriver } from '../../graph/database.ts';
 import { DATA_ROOT } from '../support/database.ts';
 import { isAlive, spawnTs, waitUntil } from '../support/processes.ts';
 

@@ -2,7 +2,8 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppDeps } from '../../server/app.ts';
+import { createApp } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 import type { SecurityPolicy } from '../../server/http/security.ts';
 import type { AuditEntry } from '../../server/audit.ts';
 import { appDeps } from '../../server/deps.ts';

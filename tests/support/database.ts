@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
-import { createDriver, applySchema } from '../../server/repository/database.ts';
+import { createDriver, applySchema } from '../../graph/database.ts';
 
 export interface TestDatabase {
   driver: Driver;

@@ -1,5 +1,4 @@
 // Helpers for tests that run the app or the launcher as a child process.
-import { spawn, type ChildProcess } from 'node:child_process';
 
 export function isAlive(pid: number): boolean {
   try {
@@ -27,31 +26,4 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
   return holds();
 }
 
-/** Spawns `node --import tsx <script>` and resolves with the first stdout line matching `pattern`. */
-export function spawnTs(
-  script: string,
-  args: string[],
-  pattern: RegExp,
-  env: NodeJS.ProcessEnv = process.env,
-  timeoutMs = 180_000,
-): Promise<{ child: ChildProcess; match: RegExpExecArray; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, match, output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited (${code}) before ${pattern}; output:\n${output}`));
-    });
-  });
-}
+export { spawnTs } from '../../bench/lib/spawn.ts';

@@ -1,15 +1,16 @@
 import { expect } from 'chai';
 import neo4j from 'neo4j-driver';
-import { formatDate } from '../../server/cli/format.ts';
-import { meetingsQuery, pathsQuery } from '../../server/http/schemas.ts';
+import { formatPeriod as formatDate } from '../../domain/period.ts';
+import { meetingsQuery, pathsQuery } from '../../server/contracts/requests.ts';
 import { parseInput } from '../../server/http/validate.ts';
-import { BadInput } from '../../server/errors.ts';
-import { cypherParams, fillSlots } from '../../server/repository/reader.ts';
-import { periodBound, toPlain } from '../../server/repository/values.ts';
+import { BadInput } from '../../domain/errors.ts';
+import { cypherParams, fillSlots } from '../../graph/reader.ts';
+import { toDriverValue, toPlain } from '../../graph/values.ts';
+import { CalendarDay, isPeriod, periodBound } from '../../domain/period.ts';
 import { luceneQuery } from '../../server/services/search.ts';
 import { edgeLabel } from '../../server/services/neighborhood.ts';
 import { kShortestPaths, pathQueriesFor, spursAfter } from '../../server/services/paths.ts';
-import type { Row } from '../../server/repository/reader.ts';
+import type { Row } from '../../graph/reader.ts';
 
 describe('API helpers (no database)', () => {
   it('builds Lucene queries from folded words only', () => {
@@ -45,6 +46,20 @@ describe('API helpers (no database)', () => {
     expect(periodBound('2025-02', 'end')!.toString()).to.equal('2025-02-28');
     expect(periodBound('2024', 'end')!.toString()).to.equal('2024-12-31');
     expect(periodBound(undefined, 'start')).to.equal(null);
+    expect(periodBound('2024-02', 'end')!.toString()).to.equal('2024-02-29');
+    expect(isPeriod('2025-02-29')).to.equal(false);
+    expect(isPeriod('2024-02-29')).to.equal(true);
+    expect(isPeriod('2025-13')).to.equal(false);
+  });
+
+  it('sends calendar days to Cypher as Dates and leaves other values as they are', () => {
+    const sent = cypherParams({ from: CalendarDay.fromIso('2025-02-01'), limit: 5 }) as { from: unknown; limit: unknown };
+    expect(neo4j.isDate(sent.from)).to.equal(true);
+    expect(String(sent.from)).to.equal('2025-02-01');
+    expect(neo4j.isInt(sent.limit)).to.equal(true);
+    const written = toDriverValue({ rows: [{ asOf: CalendarDay.fromIso('2024-12-31'), value: 2 }] }) as { rows: { asOf: unknown; value: unknown }[] };
+    expect(neo4j.isDate(written.rows[0]!.asOf)).to.equal(true);
+    expect(written.rows[0]!.value).to.equal(2);
   });
 
   it('writes dates only as precisely as they are known', () => {

@@ -3,7 +3,7 @@ import { sourceLines } from '../../client/src/figure.ts';
 import { hopOrder } from '../../client/src/path-order.ts';
 import { binsOf, binsOfWindow, windowOf } from '../../client/src/time-bins.ts';
 import { compactElements, decodeView, encodeView, parseView, ViewError, type SavedView } from '../../client/src/view.ts';
-import { readRecordText, isColumnQuote } from '../../seeds/import/state-dept/record-text.ts';
+import { readRecordText, isColumnQuote } from '../../domain/record-text.ts';
 import { renderSource } from '../../seeds/import/state-dept/map.ts';
 import type { TripRecord } from '../../seeds/import/state-dept/records.ts';
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import neo4j from 'neo4j-driver';
 import type { AuditEntry } from '../../server/audit.ts';
 import { toCsv, toTable } from '../../server/cli/table.ts';
-import { QueryRefused } from '../../server/errors.ts';
+import { QueryRefused } from '../../domain/errors.ts';
 import { isAllowedProcedure, judgePlan, splitPlanPrefix, syntaxPosition } from '../../server/services/console-guard.ts';
 import { decodeParams, runConsoleQuery, type ConsoleDeps } from '../../server/services/console.ts';
 import { bindSavedParams, listSavedQueries, parseSavedQuery } from '../../server/services/saved-queries.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Neo4jError } from 'neo4j-driver';
-import { isUnreachable } from '../../server/repository/database.ts';
+import { isUnreachable } from '../../graph/database.ts';
 
 // Which driver errors mean "try again later" (503) rather than "your query is wrong": checked on
 // the driver's own error class, so a driver upgrade that changes it fails here, not in production.

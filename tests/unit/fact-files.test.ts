@@ -1,12 +1,14 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { FactFileError } from '../../seeds/errors.ts';
-import { parseFactFile, readFactFile } from '../../seeds/fact-file.ts';
-import { Gazetteer } from '../../seeds/gazetteer.ts';
+import { FactFileError } from '../../domain/fact-errors.ts';
+import { parseFactFile } from '../../domain/fact-file.ts';
+import { readFactFile } from '../../seeds/text-file.ts';
+import { Gazetteer } from '../../domain/gazetteer.ts';
 import { defaultFactFiles, SOURCES_DIR } from '../../seeds/loader.ts';
-import { dateRange, planFactFile } from '../../seeds/plan.ts';
-import { cleanSourceText } from '../../seeds/source-text.ts';
+import { dateRange } from '../../domain/period.ts';
+import { planFactFile } from '../../domain/plan.ts';
+import { cleanSourceText } from '../../domain/source-text.ts';
 
 function planText(yamlText: string, name = 'test.yaml') {
   const parsed = parseFactFile(yamlText, name);

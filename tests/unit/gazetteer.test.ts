@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { foldName, Gazetteer } from '../../seeds/gazetteer.ts';
+import { foldName, Gazetteer } from '../../domain/gazetteer.ts';
 
 describe('gazetteer', () => {
   it('folds case, diacritics and apostrophes', () => {

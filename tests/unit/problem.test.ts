@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Neo4jError } from 'neo4j-driver';
-import { BadInput, DatabaseUnavailable, NotFound, QueryRefused } from '../../server/errors.ts';
+import { BadInput, DatabaseUnavailable, NotFound, QueryRefused } from '../../domain/errors.ts';
 import { problemFor } from '../../server/http/problem.ts';
 
 describe('errors as application/problem+json', () => {

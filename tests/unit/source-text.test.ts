@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cleanSourceText, evidenceKey, locateQuote, parseEvidenceKey } from '../../seeds/source-text.ts';
+import { cleanSourceText, evidenceKey, locateQuote, parseEvidenceKey } from '../../domain/source-text.ts';
 
 describe('source text', () => {
   it('reads the date header and removes it from the text', () => {

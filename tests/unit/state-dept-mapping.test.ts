@@ -1,11 +1,11 @@
 // The State Department mapping on a slice of both files (tests/fixtures/state-dept, rows chosen in
 // its README): exactly which nodes and relationships the records become, before any database.
 import { expect } from 'chai';
-import { addPlan, emptyBatch, type Batch } from '../../seeds/import/batch.ts';
+import { addPlan, emptyBatch, type Batch } from '../../graph/batch.ts';
 import { importStateDept, type ImportSummary } from '../../seeds/import/state-dept/import.ts';
 import type { MappedRecord } from '../../seeds/import/state-dept/map.ts';
-import { parseEvidenceKey } from '../../seeds/source-text.ts';
-import type { WritePlan } from '../../seeds/plan.ts';
+import { parseEvidenceKey } from '../../domain/source-text.ts';
+import type { WritePlan } from '../../domain/plan.ts';
 import { SLICE } from '../support/state-dept.ts';
 
 

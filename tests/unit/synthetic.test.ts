@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { parseEvidenceKey } from '../../seeds/source-text.ts';
+import { parseEvidenceKey } from '../../domain/source-text.ts';
 import { baseRows, eventChunks, parseSize, participationDegrees, scaleOf, type EventChunk } from '../../bench/synthetic/generator.ts';
 import { searchText } from '../../bench/synthetic/csv.ts';
 import { inFlight } from '../../bench/synthetic/load.ts';

@@ -12,7 +12,7 @@
 //      is attested within 8 years of the shorter one, and exactly one person fits; otherwise apart;
 //   5. a lone surname that rule 4 cannot place is one person per country and office, for mentions
 //      no more than 8 years apart ("Foreign Minister Kim" of 1998 and of 2014 are two people).
-import { foldName } from '../../gazetteer.ts';
+import { foldName } from '../../../domain/gazetteer.ts';
 import type { PersonEntry } from './tables.ts';
 
 export const PERIOD_YEARS = 8;

@@ -8,18 +8,18 @@
 // fails to plan or write writes nothing (its transaction rolls back).
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
-import { cypher } from '../../../server/repository/cypher.ts';
-import { FactFileError, formatProblem } from '../../errors.ts';
-import { readFactFile, type ParsedFactFile } from '../../fact-file.ts';
+import { inWriteTransaction, type Driver } from '../../../graph/store.ts';
+import { FactFileError, formatProblem } from '../../../domain/fact-errors.ts';
+import type { ParsedFactFile } from '../../../domain/fact-file.ts';
+import { readFactFile } from '../../text-file.ts';
 import { loadFactFiles } from '../../loader.ts';
-import { cleanSourceText } from '../../source-text.ts';
+import { cleanSourceText } from '../../../domain/source-text.ts';
 import { readTextFile } from '../../text-file.ts';
-import { Gazetteer } from '../../gazetteer.ts';
-import { planFactFile, type WritePlan } from '../../plan.ts';
-import { factFileSchema } from '../../schema.ts';
-import { addCounts, emptyCounts, type WriteCounts } from '../../writer.ts';
-import { addPlan, emptyBatch, writeBatch, type Batch } from '../batch.ts';
+import { Gazetteer } from '../../../domain/gazetteer.ts';
+import { planFactFile, type WritePlan } from '../../../domain/plan.ts';
+import { factFileSchema } from '../../../domain/fact-schema.ts';
+import { addCounts, emptyCounts, type WriteCounts } from '../../../graph/writer.ts';
+import { addPlan, emptyBatch, writeBatch, type Batch } from '../../../graph/batch.ts';
 import { csvRows } from '../csv-rows.ts';
 import { Progress } from '../progress.ts';
 import { newContext, observe, type ImportContext } from './context.ts';
@@ -200,14 +200,7 @@ export async function importStateDept(options: ImportOptions): Promise<ImportSum
     if (batch.records === 0) return;
     const current = batch;
     batch = emptyBatch();
-    if (!dryRun && options.driver) {
-      const session = options.driver.session({ database: options.database });
-      try {
-        addCounts(summary.counts, await session.executeWrite((tx) => writeBatch(tx, current)));
-      } finally {
-        await session.close();
-      }
-    }
+    if (!dryRun && options.driver) addCounts(summary.counts, await inWriteTransaction(options.driver, options.database, (tx) => writeBatch(tx, current)));
     summary.batches++;
     summary.imported += current.records;
     progress?.tick(current.records);
@@ -255,10 +248,4 @@ export async function importStateDept(options: ImportOptions): Promise<ImportSum
   summary.ms = Date.now() - started;
   summary.rowsPerSecond = summary.imported / Math.max(0.001, summary.ms / 1000);
   return summary;
-}
-
-/** Node and relationship counts of the whole graph (for the summary). */
-export async function graphCounts(driver: Driver, database?: string): Promise<{ kind: string; name: string; count: number }[]> {
-  const { records } = await driver.executeQuery(cypher('graph-counts'), {}, { database });
-  return records.map((r) => ({ kind: r.get('kind') as string, name: r.get('name') as string, count: (r.get('count') as { toNumber(): number }).toNumber() }));
 }

@@ -3,7 +3,7 @@
 // places, titles and events the row states. The result goes through the same zod schema and
 // planFactFile as a curated seed file. Pure: the context comes from the first pass.
 import type { z } from 'zod';
-import type { factFileSchema } from '../../schema.ts';
+import type { factFileSchema } from '../../../domain/fact-schema.ts';
 import type { ImportContext } from './context.ts';
 import { counterpartsOf, officeOf, visitorSlot } from './context.ts';
 import { nameKey, nameTokens, slug } from './identity.ts';

@@ -2,7 +2,7 @@
 // trips.csv (one stop abroad of a US president or secretary of state). A row that does not fit is
 // reported as file:line (field) with what was expected.
 import { z } from 'zod';
-import { partialDate } from '../../schema.ts';
+import { partialDate } from '../../../domain/fact-schema.ts';
 import type { CsvRow } from '../csv-rows.ts';
 import { countryCode, type CountriesTable } from './tables.ts';
 
@@ -81,23 +81,12 @@ export function readRecord(row: CsvRow, countries: CountriesTable): RowResult {
   }
   const data = parsed.data;
   const problems: RowProblem[] = [];
-  for (const field of ['start_date', 'end_date'] as const) {
-    if (!isCalendarDate(data[field])) problems.push(at(field, `a valid calendar date (${data[field]} is not one)`));
-  }
   const iso = countryCode(countries, data.country_id, data.country);
   if (!iso) problems.push(at('country_id', `unknown country key "${data.country_id}"; add it to seeds/import/state-dept/countries.yaml`));
   if (data.end_date < data.start_date) problems.push(at('end_date', `${data.end_date} is before start_date ${data.start_date}`));
   if (problems.length > 0 || !iso) return { ok: false, problems };
   const located = { file: row.file, line: row.line, iso };
   return { ok: true, record: isTrip ? { ...(data as TripRow), ...located, kind: 'trip' } : { ...(data as VisitRow), ...located, kind: 'visit' } };
-}
-
-/** "1990-02-30" and "1990-13" are not dates; "1990", "1990-02" and "1990-02-28" are. */
-export function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (m !== undefined && (m < 1 || m > 12)) return false;
-  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, m!, 0)).getUTCDate())) return false;
-  return true;
 }
 
 /** The year a record starts in. */

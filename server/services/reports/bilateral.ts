@@ -1,12 +1,13 @@
 // The bilateral report: what the graph knows about two countries' relations — a dated timeline of
 // meetings, visits, calls and forums between their officials; agreements; figures; the institutions
 // involved on each side; open threads; sources. Every statement cites the quotes it rests on.
-import type { GraphReader, Row } from '../../repository/reader.ts';
-import type { Plain } from '../../repository/values.ts';
-import { parseEvidenceKey } from '../../../seeds/source-text.ts';
+import type { GraphReader, Row } from '../../../graph/reader.ts';
+import type { Plain } from '../../../graph/values.ts';
+import { parseEvidenceKey } from '../../../domain/source-text.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
-import { formatDate, listText } from '../text.ts';
+import { formatPeriod } from '../../../domain/period.ts';
+import { listText } from '../text.ts';
 import { cited, citationsFrom, describeParty, isBareCountry, type Report, type ReportSection, type Statement } from './model.ts';
 
 type Props = Record<string, Plain>;
@@ -106,7 +107,7 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
       return `${String(p.name)}${detail ? ` (${detail})` : ''}${p.inferred ? ` — inferred: ${p.rule === 'delegation-head' ? 'the text names the delegation, which this person led' : String(p.rule)}` : ''}`;
     });
     const mentioned = (row.mentioned as Props[]).map((p) => String(p.name));
-    const when = formatDate(event.start, event.datePrecision);
+    const when = formatPeriod(event.start, event.datePrecision);
     const place = row.place ? ` in ${String((row.place as Props).name)}` : '';
     const status = event.status === 'planned' ? ' (planned)' : '';
     const kind = KIND_WORD[event.kind as string] ?? String(event.kind);
@@ -135,12 +136,12 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
     const parties = [...(g.partiesA as Props[]), ...(g.partiesB as Props[])].map((p) => String(p.name));
     const at = g.concludedAt as Props | null;
     const status = String(ag.status).replace(/-/g, ' ');
-    const when = at ? `, at ${String(at.name)} (${formatDate(at.start, at.datePrecision)})` : '';
+    const when = at ? `, at ${String(at.name)} (${formatPeriod(at.start, at.datePrecision)})` : '';
     return statement(`${String(ag.name)} — ${status}; parties: ${listText(parties)}${when}.`, cite(g.evidence), {
       agreementId: ag.id as string,
       kind: ag.kind as string,
       status: ag.status as string,
-      date: at ? formatDate(at.start, at.datePrecision) : null,
+      date: at ? formatPeriod(at.start, at.datePrecision) : null,
     });
   });
 

@@ -1,18 +1,20 @@
 // Person dossiers and organisation reports, built on the entity profile: titles over time, events with
 // role and counterparts, whom they met, agreements, sources — each statement with its citations.
-import type { GraphReader } from '../../repository/reader.ts';
-import { periodBound, type Plain } from '../../repository/values.ts';
+import { periodBound } from '../../../domain/period.ts';
+import type { GraphReader } from '../../../graph/reader.ts';
+import type { Plain } from '../../../graph/values.ts';
 import { getEntityProfile, type EntityProfile } from '../entities.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
-import { formatDate, listText } from '../text.ts';
+import { formatPeriod } from '../../../domain/period.ts';
+import { listText } from '../text.ts';
 import { citationsFrom, cited, describeParty, isBareCountry, sourceLookup, type Report, type ReportSection, type Statement } from './model.ts';
 
 type Props = Record<string, Plain>;
 
 function attested(first: Plain, last: Plain): string {
   if (typeof first !== 'string') return 'in an undated source';
-  return first === last || typeof last !== 'string' ? `in a source of ${formatDate(first, 'day')}` : `in sources from ${formatDate(first, 'day')} to ${formatDate(last, 'day')}`;
+  return first === last || typeof last !== 'string' ? `in a source of ${formatPeriod(first, 'day')}` : `in sources from ${formatPeriod(first, 'day')} to ${formatPeriod(last, 'day')}`;
 }
 
 function section(id: string, title: string, statements: Statement[], emptyNote: string): ReportSection {
@@ -72,7 +74,7 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
   const titles = profile.titles.map((t) => st(`${t.title}, ${t.at.name} — attested ${attested(t.firstSeen, t.lastSeen)}.`, t.evidence, { title: t.title, at: t.at.id, firstSeen: t.firstSeen as string | null, lastSeen: t.lastSeen as string | null }));
   const events = profile.events.map((e) => {
     const info = byEvent.get(e.event.id as string);
-    const when = formatDate(e.event.start, e.event.datePrecision);
+    const when = formatPeriod(e.event.start, e.event.datePrecision);
     const role = e.role === 'mentioned' ? 'only mentioned, not present' : String(e.role).replace(/_/g, ' ');
     const withWhom = info?.names.length && e.role !== 'mentioned' ? ` With ${listText(info.names)}.` : '';
     const status = e.event.status === 'planned' ? ' (planned)' : '';
@@ -86,7 +88,7 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     });
   });
   const met = profile.met.map((m) => {
-    const dates = m.meetings.map((x) => formatDate(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : ''));
+    const dates = m.meetings.map((x) => formatPeriod(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : ''));
     return st(`${m.person.name}: ${m.count} meeting${m.count === 1 ? '' : 's'} (${listText(dates)}).`, m.meetings.flatMap((x) => x.evidence), { personId: m.person.id, meetings: m.count });
   });
   const agreements = profile.agreements.map((g) =>
@@ -116,7 +118,7 @@ export async function organizationReport(reader: GraphReader, ref: string, now =
   const name = profile.entity.name;
   const people = profile.holders.map((h) => st(`${h.person.name} — ${h.title}, attested ${attested(h.firstSeen, h.lastSeen)}.`, h.evidence, { personId: h.person.id, title: h.title }));
   const events = profile.events.map((e) => {
-    const when = formatDate(e.event.start, e.event.datePrecision);
+    const when = formatPeriod(e.event.start, e.event.datePrecision);
     const as = e.officialRole ? ` through its ${String(e.officialRole)} (not named)` : e.role ? ` as ${String(e.role).replace(/_/g, ' ')}` : '';
     return st(`${when} — ${String(e.event.name)}: took part${as}.`, e.evidence, { eventId: e.event.id as string, date: when });
   });

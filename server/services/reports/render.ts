@@ -1,6 +1,7 @@
 // Renders a report as Markdown, HTML (printable, with numbered footnotes showing each quote and its
 // article), CSV (one row per fact and citation) or JSON. Citations are numbered once per report.
-import { formatDate } from '../text.ts';
+import { escapeHtml } from '../../../domain/html.ts';
+import { formatPeriod } from '../../../domain/period.ts';
 import type { Citation, Report, Statement } from './model.ts';
 
 /** The report page's only style; server/http/security.ts allows exactly this block by its hash. */
@@ -42,7 +43,7 @@ export function numberCitations(report: Report): { numberOf(c: Citation): number
 }
 
 function sourceLine(c: Pick<Citation, 'title' | 'published' | 'sourceId'>): string {
-  return `${c.title ?? c.sourceId}, ${c.published ? formatDate(c.published, 'day') : 'publication date not given'}`;
+  return `${c.title ?? c.sourceId}, ${c.published ? formatPeriod(c.published, 'day') : 'publication date not given'}`;
 }
 
 const mdEscape = (text: string) => text.replace(/([\\`*_[\]|<>])/g, '\\$1');
@@ -74,8 +75,7 @@ export function toMarkdown(report: Report): string {
   return out.join('\n');
 }
 
-const esc = (text: unknown) =>
-  String(text ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const esc = escapeHtml;
 
 export function toHtml(report: Report): string {
   const { numberOf, all } = numberCitations(report);
@@ -90,8 +90,8 @@ export function toHtml(report: Report): string {
       : `<ul>${section.statements.map((s) => `<li class="fact">${esc(s.text)} ${refs(s)}</li>`).join('')}</ul>`;
     return `<section id="${esc(section.id)}"><h2>${esc(section.title)}</h2>${body}</section>`;
   });
-  const footnotes = all.map((c) => `<li id="fn${numberOf(c)}"><q>${esc(c.quote)}</q> — <cite>${esc(c.title ?? c.sourceId)}</cite>, ${esc(c.published ? formatDate(c.published, 'day') : 'publication date not given')}</li>`);
-  const sources = report.sources.map((s) => `<li><cite>${esc(s.title ?? s.id)}</cite>${s.publisher ? `, ${esc(s.publisher)}` : ''}, ${esc(s.published ? formatDate(s.published, 'day') : 'publication date not given')} <code>${esc(s.id)}</code></li>`);
+  const footnotes = all.map((c) => `<li id="fn${numberOf(c)}"><q>${esc(c.quote)}</q> — <cite>${esc(c.title ?? c.sourceId)}</cite>, ${esc(c.published ? formatPeriod(c.published, 'day') : 'publication date not given')}</li>`);
+  const sources = report.sources.map((s) => `<li><cite>${esc(s.title ?? s.id)}</cite>${s.publisher ? `, ${esc(s.publisher)}` : ''}, ${esc(s.published ? formatPeriod(s.published, 'day') : 'publication date not given')} <code>${esc(s.id)}</code></li>`);
   return `<!doctype html>
 <html lang="en">
 <head>

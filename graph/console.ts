@@ -2,10 +2,10 @@
 // itself, in a READ transaction with a server-side timeout, streaming rows up to a cap. Driver errors
 // become the typed errors the HTTP layer maps (syntax → 400, timeout → 408, refused write → 403, …).
 import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
-import type { Audit } from '../audit.ts';
-import { BadInput, QueryFailed, QueryRefused, QueryTimeout, databaseUnreachable } from '../errors.ts';
+import type { Audit } from '../server/audit.ts';
+import { BadInput, QueryFailed, QueryRefused, QueryTimeout, databaseUnreachable } from '../domain/errors.ts';
 import { isUnreachable } from './database.ts';
-import { syntaxPosition, type PlanOperator } from '../services/console-guard.ts';
+import { syntaxPosition, type PlanOperator } from '../server/services/console-guard.ts';
 
 export interface PlanNode {
   operator: string;

@@ -1,9 +1,10 @@
 // Writes one file's plan in a single transaction (all-or-nothing), with batched UNWIND … MERGE, then
 // refreshes the derived parts for the events it touched: inherited dates, delegation heads, MET.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../server/repository/cypher.ts';
-import { MEETING_KINDS } from './model.ts';
-import type { WritePlan } from './plan.ts';
+import { cypher } from './cypher.ts';
+import { toDriverValue } from './values.ts';
+import { MEETING_KINDS } from '../domain/model.ts';
+import type { WritePlan } from '../domain/plan.ts';
 
 const BATCH = 1000;
 
@@ -35,7 +36,7 @@ export async function runBatched(
   counts: WriteCounts = emptyCounts(),
 ): Promise<WriteCounts> {
   for (let offset = 0; offset < rows.length; offset += BATCH) {
-    const result = await tx.run(cypher(name), { ...params, rows: rows.slice(offset, offset + BATCH) });
+    const result = await tx.run(cypher(name), toDriverValue({ ...params, rows: rows.slice(offset, offset + BATCH) }) as Record<string, unknown>);
     addCounts(counts, countsOf(result.summary.counters.updates()));
   }
   return counts;
@@ -51,7 +52,7 @@ function countsOf(updates: Record<string, number>): WriteCounts {
 }
 
 async function runOnce(tx: ManagedTransaction, name: string, params: Record<string, unknown>, counts: WriteCounts) {
-  const result = await tx.run(cypher(name), params);
+  const result = await tx.run(cypher(name), toDriverValue(params) as Record<string, unknown>);
   addCounts(counts, countsOf(result.summary.counters.updates()));
   return result.records;
 }

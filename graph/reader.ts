@@ -1,10 +1,11 @@
 // Runs named read queries (cypher/*.cypher) in READ transactions and returns plain JSON rows. The
 // only code between the services and the driver; a lost database becomes DatabaseUnavailable.
 import neo4j, { type Driver } from 'neo4j-driver';
-import { databaseUnreachable } from '../errors.ts';
+import { databaseUnreachable } from '../domain/errors.ts';
 import { isUnreachable } from './database.ts';
 import { cypher } from './cypher.ts';
-import { plainRecord, type Plain } from './values.ts';
+import { CalendarDay } from '../domain/period.ts';
+import { plainRecord, toDriverValue, type Plain } from './values.ts';
 
 export type Row = Record<string, Plain>;
 
@@ -29,6 +30,7 @@ export function fillSlots(text: string, slots: Record<string, number>): string {
 /** JavaScript numbers reach Cypher as floats; whole ones (limits, counts) must be integers. */
 export function cypherParams(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (value instanceof CalendarDay) return toDriverValue(value);
   if (Array.isArray(value)) return value.map(cypherParams);
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cypherParams(v)]));

@@ -1,18 +1,15 @@
 // Compiles one validated fact file into the rows the writer sends to Neo4j. Pure: no I/O, no
 // database. Every quote is located in the cleaned article text (its span becomes the evidence); a
 // quote that is not there, or a reference that does not resolve, is a problem and the file is refused.
-import neo4j from 'neo4j-driver';
-import { FactFileError, type FactProblem } from './errors.ts';
+import { FactFileError, type FactProblem } from './fact-errors.ts';
 import type { ParsedFactFile, PathSegment } from './fact-file.ts';
 import { pathToString } from './fact-file.ts';
 import { Gazetteer, type KnownEntity } from './gazetteer.ts';
-import type { EntityLabel } from './model.ts';
+import type { EntityLabel, RelationshipType } from './model.ts';
 import { sourceIdOf } from './model.ts';
-import type { EventFact } from './schema.ts';
-import { periodBound } from '../server/repository/values.ts';
+import type { EventFact } from './fact-schema.ts';
+import { CalendarDay, dateRange, type Precision } from './period.ts';
 import { evidenceKey, locateQuote, type CleanSource } from './source-text.ts';
-
-type Neo4jDate = InstanceType<typeof neo4j.types.Date>;
 
 export interface Evidenced {
   sources: string[];
@@ -28,9 +25,9 @@ export interface EntityRow extends Evidenced {
 }
 
 export interface EventDateRow {
-  start: Neo4jDate;
-  end: Neo4jDate;
-  precision: 'day' | 'month' | 'year';
+  start: CalendarDay;
+  end: CalendarDay;
+  precision: Precision;
   text: string;
   basis: string;
 }
@@ -53,7 +50,7 @@ export interface TitleRow extends Evidenced {
   person: string;
   at: string;
   title: string;
-  asOf: Neo4jDate | null;
+  asOf: CalendarDay | null;
 }
 
 export interface ParticipationRow extends Evidenced {
@@ -65,7 +62,8 @@ export interface ParticipationRow extends Evidenced {
   delegation: boolean;
 }
 
-export type LinkType = 'IN' | 'BASED_IN' | 'PART_OF' | 'HELD_IN' | 'PARTY_TO' | 'CONCLUDED_AT' | 'ABOUT' | 'MEMBER_OF';
+/** Relationships a fact file states directly (HOLDS and PARTICIPATED_IN have rows of their own; MET is derived). */
+export type LinkType = Exclude<RelationshipType, 'HOLDS' | 'PARTICIPATED_IN' | 'MET'>;
 
 export interface WritePlan {
   file: string;
@@ -76,18 +74,6 @@ export interface WritePlan {
   titles: TitleRow[];
   participations: ParticipationRow[];
   eventIds: string[];
-}
-
-/** "2025-02" → the first and last day of February 2025, precision month. */
-export function dateRange(value: string, until?: string): { start: Neo4jDate; end: Neo4jDate; precision: EventDateRow['precision'] } {
-  const parts = value.split('-').length;
-  const precision = parts === 3 ? 'day' : parts === 2 ? 'month' : 'year';
-  return { start: periodBound(value, 'start')!, end: periodBound(until ?? value, 'end')!, precision };
-}
-
-export function isoToDate(iso: string): Neo4jDate {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new neo4j.types.Date(y, m, d);
 }
 
 function compact(props: Record<string, unknown>): Record<string, unknown> {
@@ -177,7 +163,7 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
       person: ref(t.person, ['Person'], [...at, 'person']),
       at: ref(t.at, ['Organization', 'Country'], [...at, 'at']),
       title: t.title,
-      asOf: published ? isoToDate(published) : null,
+      asOf: published ? CalendarDay.fromIso(published) : null,
       ...evidenceFor(t.quote, at),
     };
   });
@@ -263,7 +249,7 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
         file: facts.source.file,
         title: facts.source.title,
         publisher: facts.source.publisher,
-        published: published ? isoToDate(published) : undefined,
+        published: published ? CalendarDay.fromIso(published) : undefined,
         dateline: facts.source.dateline,
         text: source.text,
       }),

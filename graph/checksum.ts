@@ -2,7 +2,7 @@
 // to have produced exactly the same graph (idempotency, convergence after a crash).
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import { cypher } from '../server/repository/cypher.ts';
+import { cypher } from './cypher.ts';
 
 function canonical(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;

@@ -1,9 +1,7 @@
-// Reads one YAML fact file and validates it with zod, reporting each problem with its line.
-import { basename } from 'node:path';
+// Parses one YAML fact file's text and validates it with zod, reporting each problem with its line.
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
-import { FactFileError, type FactProblem } from './errors.ts';
-import { factFileSchema, type FactFile } from './schema.ts';
-import { readTextFile } from './text-file.ts';
+import { FactFileError, type FactProblem } from './fact-errors.ts';
+import { factFileSchema, type FactFile } from './fact-schema.ts';
 
 export type PathSegment = string | number;
 
@@ -33,7 +31,7 @@ export interface ParsedFactFile {
 export function parseFactFile(text: string, file: string): ParsedFactFile {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const name = basename(file);
+  const name = file.slice(file.lastIndexOf('/') + 1);
   if (doc.errors.length > 0) {
     throw new FactFileError(
       name,
@@ -56,8 +54,4 @@ export function parseFactFile(text: string, file: string): ParsedFactFile {
     throw new FactFileError(name, problems);
   }
   return { file: name, facts: parsed.data, lineAt: (path) => lineOf(doc, counter, path) };
-}
-
-export function readFactFile(path: string): ParsedFactFile {
-  return parseFactFile(readTextFile(path), path);
 }

@@ -1,6 +1,7 @@
 // Converts what the driver returns into plain JSON values: integers become numbers when they fit
 // in 2^53 (strings otherwise, never silently rounded), temporal values their ISO 8601 text.
 import neo4j from 'neo4j-driver';
+import { CalendarDay } from '../domain/period.ts';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -27,12 +28,15 @@ export function plainRecord(record: { keys: readonly PropertyKey[]; get(key: Pro
   return Object.fromEntries(record.keys.map((key) => [String(key), toPlain(record.get(key))]));
 }
 
-/** "2025-02" → a driver Date for the first (or last) day of that period; undefined passes through. */
-export function periodBound(text: string | undefined, edge: 'start' | 'end') {
-  if (!text) return null;
-  const [y, m, d] = text.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (edge === 'start') return new neo4j.types.Date(y, m ?? 1, d ?? 1);
-  const month = m ?? 12;
-  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
-  return new neo4j.types.Date(y, month, d ?? last);
+/**
+ * Values the domain hands to Cypher, made driver values: a CalendarDay becomes a Cypher Date. Every
+ * other value passes unchanged (numbers keep their JS type, so stored floats stay floats).
+ */
+export function toDriverValue(value: unknown): unknown {
+  if (value instanceof CalendarDay) return new neo4j.types.Date(value.year, value.month, value.day);
+  if (Array.isArray(value)) return value.map(toDriverValue);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toDriverValue(v)]));
+  }
+  return value;
 }

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cypher');
+export const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'cypher');
 
 const cache = new Map<string, string>();
 

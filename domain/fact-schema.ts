@@ -3,6 +3,7 @@
 // file whose quote is not in its source. References between facts are ids ("person:…", "org:…",
 // "country:KZ", …) or a name/alias that resolves to exactly one entity.
 import { z } from 'zod';
+import { isPeriod, periodSchema } from './period.ts';
 
 const slug = (prefix: string) =>
   z
@@ -11,9 +12,7 @@ const slug = (prefix: string) =>
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A date as precise as the text: "2025", "2025-02" or "2025-02-07". */
-export const partialDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD');
+export const partialDate = periodSchema('a date as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD');
 
 /** A quote is a sentence or two; a huge one is a mistake (or an attack), not evidence. */
 const quoteText = z.string().min(3).max(5000, 'at most 5000 characters');
@@ -182,7 +181,7 @@ export const sourceMetaSchema = z
     title: z.string().min(5).max(500, 'at most 500 characters'),
     publisher: z.string().min(2).max(300, 'at most 300 characters').optional(),
     /** From the article's " date YYYY-MM-DD" header; null when the article has none. */
-    published: z.string().regex(ISO_DATE).nullable(),
+    published: z.string().regex(ISO_DATE, 'a date YYYY-MM-DD').refine(isPeriod, 'a real calendar date').nullable(),
     /** Where the article says it was filed from, if it has a dateline. */
     dateline: z.string().optional(),
     /** Lines of the file that are not content (image credits, share buttons). */

@@ -2,8 +2,8 @@
 // that this process starts and stops (it never outlives us).
 import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { DEFAULT_MEMORY, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
-import { loadConfig, type Config } from '../config.ts';
+import { DEFAULT_MEMORY, runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.ts';
+import type { DatabaseConfig } from './config.ts';
 import { createDriver, type DriverTuning } from './database.ts';
 
 export interface OpenDatabase {
@@ -15,12 +15,27 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (line: string) => void = () => {}, tuning: DriverTuning = {}): Promise<OpenDatabase> {
+export interface OpenOptions {
+  /** Use the local Neo4j another process (the app) already runs on DATA_DIR instead of refusing. */
+  shareRunning?: boolean;
+}
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  log: (line: string) => void = () => {},
+  tuning: DriverTuning = {},
+  options: OpenOptions = {},
+): Promise<OpenDatabase> {
   let local: LocalNeo4j | undefined;
   let uri = config.NEO4J_URI;
-  if (!uri) {
+  const home = join(resolve(config.DATA_DIR), 'neo4j');
+  const running = !uri && options.shareRunning ? runningLocalNeo4j(home) : undefined;
+  if (running) {
+    uri = running.uri;
+    log(`using the local Neo4j already running on ${uri} (pid ${running.pid})`);
+  } else if (!uri) {
     local = await startLocalNeo4j({
-      home: join(resolve(config.DATA_DIR), 'neo4j'),
+      home,
       log,
       memory: { heapMiB: config.NEO4J_HEAP_MB ?? DEFAULT_MEMORY.heapMiB, pageCacheMiB: config.NEO4J_PAGECACHE_MB ?? DEFAULT_MEMORY.pageCacheMiB },
     });
@@ -36,19 +51,4 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     uri,
     close: () => (closing ??= driver.close().then(() => local?.stop())),
   };
-}
-
-/** For command-line tools: open, run, always close (the local JVM too, also on Ctrl-C). */
-export async function withDatabase<T>(run: (db: OpenDatabase) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig(), (line) => console.error(line));
-  const onSignal = () => void db.close().then(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    return await run(db);
-  } finally {
-    await db.close();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
 }

@@ -4,9 +4,9 @@
 // batch are folded into one first (the United States is in every record of a batch), so a batch
 // costs a few large UNWINDs rather than one small write per record.
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { EntityLabel } from '../model.ts';
-import type { EntityRow, EventRow, LinkRow, LinkType, ParticipationRow, TitleRow, WritePlan } from '../plan.ts';
-import { deriveForEvents, emptyCounts, runBatched, type WriteCounts } from '../writer.ts';
+import type { EntityLabel } from '../domain/model.ts';
+import type { EntityRow, EventRow, LinkRow, LinkType, ParticipationRow, TitleRow, WritePlan } from '../domain/plan.ts';
+import { deriveForEvents, emptyCounts, runBatched, type WriteCounts } from './writer.ts';
 
 type NodeLabel = Exclude<EntityLabel, 'Event'>;
 

@@ -1,27 +1,15 @@
-// The zod schemas that validate every request; /api/openapi.json is generated from these same
-// schemas (server/http/openapi.ts), so the documentation cannot drift from what is enforced.
+// The request half of the API contract: the zod schemas that validate every request. /api/openapi.json
+// is generated from these same schemas (server/http/openapi.ts), so the documentation cannot drift from
+// what is enforced; the services take the types they infer.
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { periodBound } from '../repository/values.ts';
+import { API_TYPES, SEARCHABLE_TYPES } from '../../domain/model.ts';
+import { PERIOD_PATTERN, periodEnd, periodSchema, periodStart } from '../../domain/period.ts';
 
 extendZodWithOpenApi(z);
 
-export const API_TYPES = ['person', 'organization', 'country', 'place', 'event', 'agreement', 'figure'] as const;
-export type ApiType = (typeof API_TYPES)[number];
 
-/** API type name → graph label ("organization" → "Organization"). */
-export function labelOf(type: ApiType): string {
-  return type.charAt(0).toUpperCase() + type.slice(1);
-}
-
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const periodText = z
-  .string()
-  .regex(PERIOD, 'a date YYYY-MM-DD, or a month YYYY-MM, or a year YYYY')
-  .refine((text) => {
-    const [y, m, d] = text.split('-').map(Number);
-    return d === undefined || new Date(Date.UTC(y!, m! - 1, d)).getUTCDate() === d;
-  }, 'a real calendar date');
+const periodText = periodSchema();
 
 /** Comma-separated list of names, e.g. "Country,org:kz-mfa". */
 const commaList = <T extends string>(item: z.ZodType<T, z.ZodTypeDef, string>, example: string) =>
@@ -50,8 +38,8 @@ export const entityRef = z
 
 function windowOrder<T extends { from?: string | undefined; to?: string | undefined }>(value: T, ctx: z.RefinementCtx, names = ['from', 'to']) {
   // Zod runs refinements even when a field already failed: compare only well-formed periods.
-  const wellFormed = (text: string | undefined): text is string => typeof text === 'string' && PERIOD.test(text);
-  if (wellFormed(value.from) && wellFormed(value.to) && periodBound(value.from, 'start')!.toString() > periodBound(value.to, 'end')!.toString()) {
+  const wellFormed = (text: string | undefined): text is string => typeof text === 'string' && PERIOD_PATTERN.test(text);
+  if (wellFormed(value.from) && wellFormed(value.to) && periodStart(value.from) > periodEnd(value.to)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [names[1]!], message: `not before ${names[0]} (${value.from})` });
   }
 }
@@ -59,7 +47,7 @@ function windowOrder<T extends { from?: string | undefined; to?: string | undefi
 export const searchQuery = z
   .object({
     q: z.string().trim().min(1, 'some text to search for').max(200, 'at most 200 characters').openapi({ example: 'Kuantyr' }),
-    type: z.enum(API_TYPES).optional().openapi({ description: 'only entities of this type' }),
+    type: z.enum(SEARCHABLE_TYPES).optional().openapi({ description: 'only entities of this type' }),
     limit: intParam(1, 50, 10, 'how many results'),
   })
   .strict();

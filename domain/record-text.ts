@@ -1,6 +1,6 @@
-// Reads back the Source text an imported State Department record was rendered to (map.ts renderSource:
-// a header line, then "column: value" lines), so a reader can show the record's place and prose rather
-// than its column lines. Pure.
+// Reads back the Source text an imported State Department record was rendered to (renderSource in
+// seeds/import/state-dept/map.ts: a header line, then "column: value" lines), so a reader can show the
+// record's place and prose rather than its column lines. Pure.
 
 /** Every imported record's Source id starts with this (the file is state-dept-<record id>.txt). */
 export const RECORD_SOURCE_PREFIX = 'source:state-dept-';

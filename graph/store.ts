@@ -1,0 +1,68 @@
+// What the loaders, the importer and ingest ask of the graph, beside the batched writes in writer.ts:
+// the entities it already knows, its counts and version, the seeds' fingerprint, emptying it, and one
+// write transaction. Everything else in seeds/ reaches Neo4j through these functions.
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { KnownEntity } from '../domain/gazetteer.ts';
+import type { EntityLabel } from '../domain/model.ts';
+import { cypher } from './cypher.ts';
+
+export type { Driver, ManagedTransaction };
+
+/** The entities already in the graph (id, label, name, aliases), for resolving and linking names. */
+export async function readKnownEntities(driver: Driver, database?: string): Promise<KnownEntity[]> {
+  const { records } = await driver.executeQuery(cypher('known-entities'), {}, { database });
+  return records.map((record) => ({
+    id: record.get('id') as string,
+    label: record.get('label') as EntityLabel,
+    name: record.get('name') as string,
+    aliases: (record.get('aliases') as string[] | null) ?? [],
+  }));
+}
+
+/** Each person's countries as the graph states them (titles held, countries represented). */
+export async function readPeopleCountries(driver: Driver, database?: string): Promise<Map<string, string[]>> {
+  const { records } = await driver.executeQuery(cypher('ingest-known-people'), {}, { database });
+  return new Map(records.map((r) => [r.get('id') as string, r.get('countries') as string[]]));
+}
+
+/** Node and relationship counts of the whole graph (for load summaries). */
+export async function readGraphCounts(driver: Driver, database?: string): Promise<{ kind: string; name: string; count: number }[]> {
+  const { records } = await driver.executeQuery(cypher('graph-counts'), {}, { database });
+  return records.map((r) => ({ kind: r.get('kind') as string, name: r.get('name') as string, count: (r.get('count') as { toNumber(): number }).toNumber() }));
+}
+
+/** A cheap fingerprint of the graph's contents, from Neo4j's count store: it changes with every article. */
+export async function readGraphVersion(driver: Driver, database?: string): Promise<string> {
+  const { records } = await driver.executeQuery(cypher('graph-version'), {}, { database, routing: neo4j.routing.READ });
+  return [...(records[0]?.values() ?? [])].map(String).join(' ');
+}
+
+/** The fingerprint of the seed files last loaded completely, or null. */
+export async function readSeedFingerprint(driver: Driver, database?: string): Promise<string | null> {
+  const { records } = await driver.executeQuery(cypher('seed-state-get'), {}, { database });
+  return (records[0]?.get('fingerprint') as string | undefined) ?? null;
+}
+
+export async function saveSeedFingerprint(driver: Driver, database: string | undefined, fingerprint: string): Promise<void> {
+  await driver.executeQuery(cypher('seed-state-set'), { fingerprint }, { database });
+}
+
+/** Empties the database (in batches: CALL … IN TRANSACTIONS needs an auto-commit transaction). */
+export async function resetGraph(driver: Driver, database?: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run(cypher('reset'));
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs `work` in one managed write transaction: all of it is written, or none. */
+export async function inWriteTransaction<T>(driver: Driver, database: string | undefined, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = driver.session({ database });
+  try {
+    return await session.executeWrite(work);
+  } finally {
+    await session.close();
+  }
+}
