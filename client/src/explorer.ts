@@ -481,11 +481,12 @@ export class Explorer {
       added = added.concat(this.graph.add(nodes as ElementDef[], path.nodes[0]?.id));
     }
     this.showEmpty();
-    // Into a hub's picture the path's new people go around the person they are reached from; otherwise the layout runs.
-    if (added.length && this.graph.inHubLayout && this.graph.size > added.length) this.placePathNodes(added);
-    else if (added.length) await this.graph.layout(undefined, true);
+    // The paths' lines first, so a layout sees the chains (not loose nodes it would pack in a grid).
     this.graph.overlayPaths(answer.paths.map((p) => ({ nodes: p.nodes.map((n) => n.id), hops: p.hops })));
     this.showComparison(true);
+    // Into a hub's picture the path's new people go around the person they are reached from; otherwise the layout runs.
+    if (added.length && this.graph.inHubLayout && this.graph.cy.nodes().length > added.length) this.placePathNodes(added);
+    else if (added.length) await this.graph.layout(undefined, true);
   }
 
   private placePathNodes(added: string[]): void {
