@@ -25,6 +25,28 @@ export async function readPeopleCountries(driver: Driver, database?: string): Pr
   return new Map(records.map((r) => [r.get('id') as string, r.get('countries') as string[]]));
 }
 
+/** Every title held of a country, with the publication dates that attest it (ingest's holders at a date). */
+export async function readKnownHoldings(driver: Driver, database?: string): Promise<{ person: string; name: string; title: string; country: string; firstSeen?: string; lastSeen?: string }[]> {
+  const { records } = await driver.executeQuery(cypher('ingest-known-holdings'), {}, { database });
+  const day = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 10) : undefined);
+  return records.map((r) => {
+    const firstSeen = day(r.get('firstSeen'));
+    const lastSeen = day(r.get('lastSeen'));
+    return { person: r.get('person') as string, name: r.get('name') as string, title: r.get('title') as string, country: r.get('country') as string, ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}) };
+  });
+}
+
+/** Events the graph already has with both people of a drafted meeting, on its day or undated (ingest's warnings). */
+export async function readSimilarMeetings(
+  driver: Driver,
+  database: string | undefined,
+  meetings: { path: string; a: string; b: string; date: string | null }[],
+): Promise<{ path: string; id: string; title: string; date: string | null }[]> {
+  if (!meetings.length) return [];
+  const { records } = await driver.executeQuery(cypher('ingest-similar-meetings'), { meetings }, { database, routing: neo4j.routing.READ });
+  return records.map((r) => ({ path: r.get('path') as string, id: r.get('id') as string, title: (r.get('title') as string | null) ?? (r.get('id') as string), date: (r.get('date') as string | null) ?? null }));
+}
+
 /** Node and relationship counts of the whole graph (for load summaries). */
 export async function readGraphCounts(driver: Driver, database?: string): Promise<{ kind: string; name: string; count: number }[]> {
   const { records } = await driver.executeQuery(cypher('graph-counts'), {}, { database });

@@ -39,7 +39,7 @@ export function createApp(deps: AppDeps): Express {
 
   // The console runs user Cypher and ingest writes: an API key (when configured) and a rate limit guard them.
   app.post(['/api/cypher', '/api/queries/:name'], perMinuteLimit(security.consolePerMinute, 'console'), requireApiKey(deps.apiKey));
-  app.post(['/api/ingest', '/api/ingest/accept'], perMinuteLimit(security.consolePerMinute, 'ingest'), requireApiKey(deps.apiKey));
+  app.post(['/api/ingest', '/api/ingest/accept', '/api/ingest/decisions'], perMinuteLimit(security.consolePerMinute, 'ingest'), requireApiKey(deps.apiKey));
   app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
 
   app.use('/api', healthRoutes(deps));

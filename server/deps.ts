@@ -44,6 +44,8 @@ export interface DepsOptions {
   trustProxy?: number;
   /** Where accepted articles are kept (seeds/facts + seeds/sources); unset: loaded into the graph only. */
   keepAccepted?: KeepDirs | undefined;
+  /** Where the review's decisions are kept (DATA_DIR/ingest/decisions.jsonl). */
+  decisionsFile?: string | undefined;
 }
 
 export function appDeps(driver: Driver, database: string | undefined, options: DepsOptions): AppDeps {
@@ -56,7 +58,7 @@ export function appDeps(driver: Driver, database: string | undefined, options: D
     startup: options.startup,
     security: options.security,
     trustProxy: options.trustProxy,
-    ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database) },
+    ingest: { driver, database, keep: options.keepAccepted, known: graphKnownIndex(driver, database), decisionsFile: options.decisionsFile },
     log: options.log ?? (() => {}),
   };
 }

@@ -11,6 +11,7 @@ import { createApp } from './app.ts';
 import { fileAudit } from './audit.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from '../graph/connect.ts';
+import { decisionsFile } from '../seeds/ingest/decisions.ts';
 import { appDeps } from './deps.ts';
 import { API_DRIVER, applySchema, isUnreachable } from '../graph/database.ts';
 import { keepTrying } from './startup/keep-trying.ts';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       security: { corsOrigins: config.CORS_ORIGINS, consolePerMinute: config.RATE_LIMIT_CONSOLE, reportsPerMinute: config.RATE_LIMIT_REPORTS },
       trustProxy: config.TRUST_PROXY,
       keepAccepted: { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR },
+      decisionsFile: decisionsFile(config.DATA_DIR),
       log,
     }),
   );

@@ -23,8 +23,17 @@ export function factPaths(facts: FactFile): string[] {
   return CATEGORIES.flatMap((c) => list(facts, c).map((_, i) => `${c}[${i}]`));
 }
 
-/** A one-line description of a fact for the review list. */
-export function describeFact(category: Category, fact: Fact): string {
+/** Every id the draft declares, with its name: what the review shows instead of ids. */
+export function namesOf(facts: FactFile, extra: Record<string, string> = {}): (id: string) => string {
+  const names = new Map<string, string>(Object.entries(extra));
+  for (const c of ['people', 'organizations', 'countries', 'places', 'events', 'agreements'] as const) {
+    for (const f of list(facts, c)) if (typeof f.id === 'string') names.set(f.id, typeof f.name === 'string' ? f.name : typeof f.title === 'string' ? f.title : f.id);
+  }
+  return (id) => names.get(id) ?? id;
+}
+
+/** A one-line description of a fact for the review list, with names, not ids. */
+export function describeFact(category: Category, fact: Fact, nameOf: (id: string) => string = (id) => id): string {
   const s = (k: string) => (typeof fact[k] === 'string' ? (fact[k] as string) : '');
   switch (category) {
     case 'people':
@@ -34,19 +43,45 @@ export function describeFact(category: Category, fact: Fact): string {
     case 'places':
       return `${s('name')} (${s('kind')})`;
     case 'titles':
-      return `${s('person')}: ${s('title')} at ${s('at')}`;
+      return `${nameOf(s('person'))}: ${s('title')} at ${nameOf(s('at'))}`;
     case 'events': {
       const date = (fact.date as { value?: string } | undefined)?.value;
-      const who = ((fact.participants as { who: string; role: string }[] | undefined) ?? []).map((p) => `${p.who} (${p.role})`).join(', ');
+      const who = ((fact.participants as { who: string; role: string }[] | undefined) ?? []).map((p) => `${nameOf(p.who)} (${p.role})`).join(', ');
       return `${s('kind')}, ${s('status')}${date ? `, ${date}` : ''}: ${s('title')}${who ? ` — ${who}` : ''}`;
     }
-    case 'agreements':
-      return `${s('kind')}, ${s('status')}: ${s('title')}`;
+    case 'agreements': {
+      const parties = ((fact.parties as string[] | undefined) ?? []).map(nameOf).join(', ');
+      return `${s('kind')}, ${s('status')}: ${s('title')}${parties ? ` — ${parties}` : ''}`;
+    }
     case 'figures':
       return `${String(fact.value)} ${s('unit')}: ${s('label')}`;
     case 'memberships':
-      return `${s('member')} member of ${s('of')}`;
+      return `${nameOf(s('member'))} member of ${nameOf(s('of'))}`;
   }
+}
+
+export interface ReviewDecision {
+  path: string;
+  rule: string;
+  decision: 'accepted' | 'edited' | 'rejected';
+  label: string;
+}
+
+/** The reviewer's verdict on each top-level fact, with the rule that drafted it, for the decision log. */
+export function decisionLog(
+  draft: FactFile,
+  decisions: Record<string, Decision>,
+  edits: Record<string, Fact>,
+  rules: Record<string, { rule?: string } | undefined>,
+  nameOf: (id: string) => string = (id) => id,
+): ReviewDecision[] {
+  return CATEGORIES.flatMap((c) =>
+    list(draft, c).map((fact, i) => {
+      const path = `${c}[${i}]`;
+      const decision = decisions[path] === 'reject' ? 'rejected' : edits[path] ? 'edited' : 'accepted';
+      return { path, rule: rules[path]?.rule ?? `${c}:unnamed-rule`, decision, label: describeFact(c, fact, nameOf).slice(0, 300) } as ReviewDecision;
+    }),
+  );
 }
 
 /**

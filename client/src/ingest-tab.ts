@@ -3,13 +3,24 @@
 // POST /api/ingest/accept. Problems come back per field and are listed.
 import { ApiError, explain } from './api.ts';
 import { $, clear, h } from './dom.ts';
-import { CATEGORIES, describeFact, reviewedFacts, segments, topLevel, type Category, type Decision, type FactFile, type Span } from './ingest-review.ts';
+import { CATEGORIES, decisionLog, describeFact, namesOf, reviewedFacts, segments, topLevel, type Category, type Decision, type FactFile, type Span } from './ingest-review.ts';
+
+interface EntityBadge {
+  status: 'new' | 'linked';
+  target?: { id: string; name: string };
+  similar: { id: string; name: string }[];
+  why: string;
+}
 
 interface DraftAnswer {
   article: { raw: string; text: string; published: string | null; junk: string[]; dateline: string | null };
   facts: FactFile;
-  confidence: Record<string, { score: number; why: string }>;
+  confidence: Record<string, { score: number; why: string; rule?: string }>;
   spans: Record<string, Span[]>;
+  problems?: string[];
+  entities?: Record<string, EntityBadge>;
+  holders?: { phrase: string; date: string | null; candidates: { id: string; name: string; title: string; firstSeen?: string; lastSeen?: string; confidence: number; why: string }[] }[];
+  similarMeetings?: Record<string, { id: string; title: string; date: string | null }[]>;
 }
 
 const KEY_STORE = 'kg-api-key';
@@ -74,6 +85,16 @@ export class IngestTab {
     }
   }
 
+  /** Names for ids: the draft's own entities and the known entities it links to. */
+  private nameOf(): (id: string) => string {
+    const known: Record<string, string> = {};
+    for (const b of Object.values(this.draft?.entities ?? {})) {
+      if (b.target) known[b.target.id] = b.target.name;
+      for (const x of b.similar) known[x.id] = x.name;
+    }
+    return namesOf(this.draft!.facts, known);
+  }
+
   private render(): void {
     if (!this.draft) return;
     $('#ingest-review').hidden = false;
@@ -83,7 +104,18 @@ export class IngestTab {
     );
     clear($('#ingest-article'), h('h3', {}, `Article${article.published ? ` (${article.published})` : ''}`), h('div.article-text', {}, marks));
     const groups = CATEGORIES.map((category) => this.group(category)).filter(Boolean);
-    clear($('#ingest-facts'), groups);
+    const problems = this.draft.problems ?? [];
+    const holders = this.draft.holders ?? [];
+    clear(
+      $('#ingest-facts'),
+      problems.length ? h('section.fact-group.problems', {}, h('h3', {}, 'Left out'), h('ul', {}, problems.map((p) => h('li', {}, p)))) : null,
+      holders.length
+        ? h('section.fact-group.holders', {}, h('h3', {}, 'Offices named without a person'), h('ul', {}, holders.map((o) =>
+            h('li', {}, `“${o.phrase}”${o.date ? ` on ${o.date}` : ''}: `, o.candidates.map((c, i) => h('span', { title: c.why }, `${i ? '; ' : ''}probably ${c.name} (${c.title}, ${c.why}; ${Math.round(c.confidence * 100)}%)`)),
+          ))))
+        : null,
+      groups,
+    );
   }
 
   private group(category: Category): HTMLElement | null {
@@ -114,19 +146,31 @@ export class IngestTab {
         this.edits[path] = JSON.parse((editor as HTMLTextAreaElement).value) as Record<string, unknown>;
         editor.hidden = true;
         editButton.textContent = 'Edit';
-        desc.textContent = describeFact(category, this.edits[path]!);
+        desc.textContent = describeFact(category, this.edits[path]!, this.nameOf());
       } catch (err) {
         this.status(`${path}: not valid JSON (${(err as Error).message})`, true);
       }
     });
-    const desc = h('span.desc', {}, describeFact(category, current));
+    const nameOf = this.nameOf();
+    const desc = h('span.desc', {}, describeFact(category, current, nameOf));
+    const badge = this.draft!.entities?.[path];
+    const badgeEl = badge
+      ? h(`span.badge.${badge.status}`, { title: badge.why }, badge.status === 'linked' ? `LINKED → ${badge.target?.name ?? ''}` : 'NEW')
+      : null;
+    const looksLike = [
+      ...(badge?.similar ?? []).map((x) => `looks like ${x.name} (${x.id}), not merged: ${badge!.why}`),
+      ...(this.draft!.similarMeetings?.[path] ?? []).map((m) => `looks like ${m.title}${m.date ? ` (${m.date})` : ''}, already in the graph`),
+    ];
+    const warning = looksLike.length ? h('div.warn', { role: 'note' }, `⚠ ${looksLike.join('; ')}`) : null;
     const radio = (d: Decision, label: string) =>
       h('label.check', {}, h('input', { type: 'radio', name: `decide-${path}`, value: d, checked: d === decision, onchange: choose(d) }), label);
     li.append(
       h('div.fact-line', {},
+        badgeEl,
         desc,
-        confidence ? h('span.conf', { title: confidence.why }, confidence.score.toFixed(2)) : null,
+        confidence ? h('span.conf', { title: `${confidence.why}${confidence.rule ? ` — rule ${confidence.rule}` : ''}` }, confidence.score.toFixed(2)) : null,
         radio('accept', 'accept'), radio('reject', 'reject'), editButton),
+      ...[warning, confidence?.rule ? h('div.rule', {}, `rule ${confidence.rule}`) : null].filter((x): x is HTMLDivElement => x !== null),
       editor,
     );
     li.addEventListener('mouseenter', () => this.highlight(path, true));
@@ -150,6 +194,9 @@ export class IngestTab {
     try {
       const res = await this.post<{ source: string; counts: { nodesCreated: number; relationshipsCreated: number } }>('/api/ingest/accept', { facts, text: this.draft.article.raw });
       const first = ((facts.events as { id: string }[] | undefined) ?? [])[0]?.id ?? ((facts.people as { id: string }[] | undefined) ?? [])[0]?.id;
+      // The verdicts are kept for the rules' precision; losing them must not undo a load.
+      const decisions = decisionLog(this.draft.facts, this.decisions, this.edits, this.draft.confidence, this.nameOf());
+      await this.post('/api/ingest/decisions', { source: res.source, decisions }).catch(() => undefined);
       this.reset(`Loaded ${res.source}: ${res.counts.nodesCreated} nodes and ${res.counts.relationshipsCreated} relationships created.`);
       if (first) {
         const open = h('button.link', { type: 'button', id: 'ingest-open' }, 'Open it in the explorer');

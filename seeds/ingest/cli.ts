@@ -3,13 +3,17 @@
 //   otherwise the article and the draft go side by side into seeds/inbox/ for review:
 //   <name>.txt and <name>.draft.yaml (with the drafter's confidence as comments).
 //   Known entities come from seeds/facts, or from the graph with --graph.
+// npm run ingest -- <folder/> [--dry-run] [--json] [--graph]
+//   Drafts every .txt/.html release in the folder into seeds/inbox (a file whose draft is already
+//   there is skipped and said so), with a progress line and one summary table: file, date, people,
+//   meetings, agreements, problems. --dry-run writes nothing; --json prints the rows.
 // npm run ingest -- accept <name>
 //   Validates the reviewed seeds/inbox/<name>.draft.yaml, loads it into the configured Neo4j through
 //   the seed loader, and only then moves it to seeds/facts (numbered after the rest) and the article
 //   to seeds/sources. A refused draft writes nothing and stays in the inbox.
 // npm run ingest -- list
 //   The drafts waiting in seeds/inbox.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -22,6 +26,8 @@ import { acceptDraft, readInbox } from './accept.ts';
 import { draftFacts, slug } from './draft.ts';
 import { draftToYaml } from './draft-yaml.ts';
 import { indexFromFactFiles, indexFromGraph } from './known.ts';
+import type { EntityIndex } from './link.ts';
+import { MEETING_KINDS } from '../../domain/model.ts';
 
 export const INBOX_DIR = join(SEEDS_DIR, 'inbox');
 
@@ -30,6 +36,7 @@ const args = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, '--name takes lower-case letters, digits, - and _').optional(),
   json: z.boolean(),
   graph: z.boolean(),
+  'dry-run': z.boolean(),
 });
 
 function fail(message: string): never {
@@ -44,6 +51,7 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     json: { type: 'boolean', default: false },
     graph: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
   },
 });
 const parsedArgs = args.safeParse(values);
@@ -52,7 +60,7 @@ const options = parsedArgs.data;
 const [command, target] = positionals;
 
 if (!command) {
-  fail('usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- accept <name>\n       npm run ingest -- list');
+  fail('usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- <folder/> [--dry-run] [--json] [--graph]\n       npm run ingest -- accept <name>\n       npm run ingest -- list');
 } else if (command === 'list') {
   const drafts = existsSync(INBOX_DIR) ? readdirSync(INBOX_DIR).filter((f) => f.endsWith('.draft.yaml')) : [];
   console.log(drafts.length ? drafts.map((f) => f.replace(/\.draft\.yaml$/, '')).join('\n') : 'seeds/inbox is empty');
@@ -82,33 +90,97 @@ if (!command) {
     console.log(`kept as ${result.kept!.factFile.replace(`${SEEDS_DIR}`, 'seeds/')} and ${result.kept!.source.replace(`${SEEDS_DIR}`, 'seeds/')}`);
     return 0;
   });
+} else if (existsSync(command) && statSync(command).isDirectory()) {
+  const known = options.graph ? await withDatabase(({ driver, database }) => indexFromGraph(driver, database)) : indexFromFactFiles(defaultFactFiles());
+  const files = readdirSync(command).filter((f) => /\.(txt|html?)$/i.test(f)).sort();
+  if (!files.length) fail(`no .txt or .html files in ${command}`);
+  const rows: BatchRow[] = [];
+  const tty = process.stderr.isTTY;
+  files.forEach((file, i) => {
+    const progress = `[${i + 1}/${files.length}] ${file}`;
+    if (tty) process.stderr.write(`\r${progress.padEnd(60)}`);
+    else process.stderr.write(`${progress}\n`);
+    rows.push(draftIntoInbox(join(command, file), slug(basename(file, extname(file)), 60), known, { write: !options.json && !options['dry-run'] }));
+  });
+  if (tty) process.stderr.write('\n');
+  if (options.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else {
+    console.log(batchTable(rows));
+    const written = rows.filter((r) => r.written).length;
+    console.log(`\n${files.length} files: ${written} drafts written to seeds/inbox${options['dry-run'] ? ' (dry run: none)' : ''}, ${rows.filter((r) => r.problems.length).length} with problems`);
+  }
 } else {
   const path = command;
   if (!existsSync(path)) fail(`cannot read ${path}`);
-  let input = '';
-  try {
-    input = readTextFile(path);
-  } catch (error) {
-    if (!(error instanceof FactFileError)) throw error;
-    fail(error.problems.map(formatProblem).join('\n'));
-  }
   const name = options.name ?? slug(basename(path, extname(path)), 60);
   const known = options.graph ? await withDatabase(({ driver, database }) => indexFromGraph(driver, database)) : indexFromFactFiles(defaultFactFiles());
-  const draft = draftFacts(input, { published: options.published, fileName: `${name}.txt`, known });
   if (options.json) {
+    let input = '';
+    try {
+      input = readTextFile(path);
+    } catch (error) {
+      if (!(error instanceof FactFileError)) throw error;
+      fail(error.problems.map(formatProblem).join('\n'));
+    }
+    const draft = draftFacts(input, { published: options.published, fileName: `${name}.txt`, known });
     process.stdout.write(`${JSON.stringify(draft.facts, null, 2)}\n`);
   } else {
-    mkdirSync(INBOX_DIR, { recursive: true });
-    const articlePath = join(INBOX_DIR, `${name}.txt`);
-    const draftPath = join(INBOX_DIR, `${name}.draft.yaml`);
-    if (existsSync(draftPath)) fail(`seeds/inbox/${name}.draft.yaml exists already; accept or delete it, or use --name`);
-    writeFileSync(articlePath, draft.article.raw);
-    writeFileSync(draftPath, draftToYaml(draft));
-    const f = draft.facts;
-    console.log(
-      `drafted ${f.people.length} people, ${f.organizations.length} organisations, ${f.countries.length} countries, ${f.places.length} places, ` +
-        `${f.events.length} events, ${f.agreements.length} agreements, ${f.figures.length} figures`,
-    );
+    const row = draftIntoInbox(path, name, known, { write: true, published: options.published, refuseExisting: true });
+    if (!row.written) fail(row.problems.join('\n'));
+    console.log(`drafted ${row.counts}`);
+    for (const p of row.problems) console.log(`  note: ${p}`);
     console.log(`review seeds/inbox/${name}.draft.yaml beside seeds/inbox/${name}.txt, then: npm run ingest -- accept ${name}`);
   }
+}
+
+interface BatchRow {
+  file: string;
+  name: string;
+  date: string | null;
+  people: number;
+  meetings: number;
+  agreements: number;
+  problems: string[];
+  written: boolean;
+  counts: string;
+}
+
+/** Drafts one article into seeds/inbox (unless told not to write); never throws for one bad file. */
+function draftIntoInbox(path: string, name: string, known: EntityIndex, how: { write: boolean; published?: string | undefined; refuseExisting?: boolean }): BatchRow {
+  const row: BatchRow = { file: basename(path), name, date: null, people: 0, meetings: 0, agreements: 0, problems: [], written: false, counts: '' };
+  const draftPath = join(INBOX_DIR, `${name}.draft.yaml`);
+  if (how.write && existsSync(draftPath)) {
+    row.problems.push(`seeds/inbox/${name}.draft.yaml exists already; accept or delete it${how.refuseExisting ? ', or use --name' : ''}`);
+    return row;
+  }
+  let draft;
+  try {
+    draft = draftFacts(readTextFile(path), { published: how.published, fileName: `${name}.txt`, known });
+  } catch (error) {
+    row.problems.push(error instanceof FactFileError ? error.problems.map(formatProblem).join('; ') : `the drafter failed: ${(error as Error).message.split('\n')[0]}`);
+    return row;
+  }
+  const f = draft.facts;
+  row.date = f.source.published;
+  row.people = f.people.length;
+  row.meetings = f.events.filter((e) => (MEETING_KINDS as readonly string[]).includes(e.kind)).length;
+  row.agreements = f.agreements.length;
+  row.counts = `${f.people.length} people, ${f.organizations.length} organisations, ${f.countries.length} countries, ${f.places.length} places, ${f.events.length} events, ${f.agreements.length} agreements, ${f.figures.length} figures`;
+  if (!row.date) row.problems.push('no publication date: relative dates left unresolved (give --published)');
+  row.problems.push(...draft.problems);
+  if (how.write) {
+    mkdirSync(INBOX_DIR, { recursive: true });
+    writeFileSync(join(INBOX_DIR, `${name}.txt`), draft.article.raw);
+    writeFileSync(draftPath, draftToYaml(draft));
+    row.written = true;
+  }
+  return row;
+}
+
+function batchTable(rows: readonly BatchRow[]): string {
+  const head = ['file', 'date', 'people', 'meetings', 'agreements', 'problems'];
+  const cells = rows.map((r) => [r.file, r.date ?? '—', String(r.people), String(r.meetings), String(r.agreements), r.problems.join('; ') || '—']);
+  const width = head.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i]!.length))));
+  const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(width[i]!))).join(' | ');
+  return [line(head), width.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
 }

@@ -3,6 +3,8 @@
 // (or day) from the publication date and say so (basis resolved-from-publication). Without a
 // publication date such relative dates are not resolved: unknown stays absent, never guessed.
 
+import * as chrono from 'chrono-node';
+
 export interface FoundDate {
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   value: string;
@@ -139,9 +141,35 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * chrono-node for the forms the rules above lack: "two days ago", "a week ago", "the 5th of March".
+ * It is not the main resolver: tried on the releases it reads "later in the day" as the next day and
+ * puts a past "5th of March" in the coming year, so only these forms are taken from it, the year of
+ * a day-month is chosen by the tense as above, and the precision is what the text gives (a day).
+ */
+function chronoDates(text: string, published: string | null, tense: Tense): { index: number; text: string; value: string; basis: FoundDate['basis'] }[] {
+  if (!published) return [];
+  const reference = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
+  return chrono.en.parse(text, reference, { forwardDate: tense === 'future' }).flatMap((r) => {
+    const ago = /^(?:\d+|an?|one|two|three|four|five|six|seven|ten)\s+(?:days?|weeks?)\s+(?:ago|earlier|later)$/i.test(r.text);
+    const ordinalOf = /^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+of\s+\p{L}+$/iu.test(r.text);
+    if (!ago && !ordinalOf) return [];
+    const month = r.start.get('month');
+    const day = r.start.get('day');
+    if (!month || !day) return [];
+    const year = ordinalOf ? (r.start.isCertain('year') ? r.start.get('year')! : yearFor(month, day, published, tense)) : r.start.get('year')!;
+    if (!validDay(year, month, day)) return [];
+    return [{ index: r.index, text: r.text, value: iso(year, month, day), basis: 'resolved-from-publication' as const }];
+  });
+}
+
 /** Every date expression in `text` (offsets shifted by `offset`), earlier rules winning overlaps. */
 export function findDates(text: string, published: string | null, tense: Tense, offset = 0): FoundDate[] {
   const found: FoundDate[] = [];
+  for (const c of chronoDates(text, published, tense)) {
+    const start = offset + c.index;
+    found.push({ value: c.value, basis: c.basis, quote: c.text, start, end: start + c.text.length });
+  }
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.pattern)) {
       const exec = m as unknown as RegExpExecArray;

@@ -9,6 +9,7 @@ import { findAgreements, type PartyRef } from './agreements.ts';
 import { readArticle, type Article } from './article.ts';
 import { findEvents, type EventDraft, type WhoRef } from './events.ts';
 import { findFigures } from './figures.ts';
+import { findHolderSuggestions, type HolderSuggestion } from './holders.ts';
 import { countryIndex, lex } from './lexical.ts';
 import { EntityIndex, type LinkResult } from './link.ts';
 import { findOrganizations, OrgRegistry, type OrgDraft } from './organizations.ts';
@@ -20,6 +21,8 @@ export interface Confidence {
   /** 0–1: how sure the drafter is that the fact is right as drafted. */
   score: number;
   why: string;
+  /** The name of the rule that drafted the fact ("meeting:trigger-in-sentence", "person:honorific"). */
+  rule: string;
 }
 
 export interface Draft {
@@ -29,6 +32,21 @@ export interface Draft {
   confidence: Record<string, Confidence>;
   /** Where each fact's quotes are in article.text, by fact path. */
   spans: Record<string, Span[]>;
+  /** What the drafter left out because it would not make a valid fact, in plain words. */
+  problems: string[];
+  /** For every drafted entity (by fact path): new, or linked to a known one, and look-alikes. */
+  entities: Record<string, EntityBadge>;
+  /** Offices named without a person, with who the graph knows held them at that date. */
+  holders: HolderSuggestion[];
+}
+
+export interface EntityBadge {
+  status: 'new' | 'linked';
+  /** The known entity it is linked to. */
+  target?: { id: string; name: string };
+  /** Known entities it looks like but was not merged with ("two people with one name stay two"). */
+  similar: { id: string; name: string }[];
+  why: string;
 }
 
 export interface DraftOptions {
@@ -47,6 +65,11 @@ export function slug(text: string, max = 60): string {
   return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : max).replace(/-+$/, '');
 }
 
+/** A rule's name from its reason: "title before the name" → "person:title-before-the-name". */
+export function ruleName(category: string, why: string): string {
+  return `${category}:${slug(why.replace(/["“”]/g, ''), 50)}`;
+}
+
 const MEETING_WORDS = new Set(['meeting', 'talks', 'call', 'session', 'signing']);
 
 export function draftFacts(input: string, options: DraftOptions = {}): Draft {
@@ -63,7 +86,12 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       start--;
       while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
     }
-    return text.slice(start, end);
+    // At the very start of the text, the words after it instead ("US officials…").
+    while (end - start < 3 && end < text.length) {
+      end++;
+      while (end < text.length && !/\s/.test(text[end]!)) end++;
+    }
+    return text.slice(start, end).trim();
   };
   const confidence: Record<string, Confidence> = {};
 
@@ -85,7 +113,8 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       title.org.name = org.name;
     }
   }
-  const events = findEvents({ lexed, rules, people, orgs, published: article.published, homeCountry });
+  const datelineEnd = article.dateline ? text.indexOf(article.dateline) + article.dateline.length : undefined;
+  const events = findEvents({ lexed, rules, people, orgs, published: article.published, homeCountry, datelineEnd: datelineEnd !== undefined && datelineEnd >= article.dateline!.length ? datelineEnd : undefined });
   const agreements = findAgreements(lexed, rules, orgs);
   const figures = findFigures(lexed, rules);
 
@@ -96,6 +125,13 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     for (let n = 2; usedIds.has(candidate) || (known.get(candidate) && n < 100); n++) candidate = `${id}-${n}`;
     usedIds.add(candidate);
     return candidate;
+  };
+  const entities: Record<string, EntityBadge> = {};
+  const nameOf = (id: string) => known.get(id)?.name ?? id;
+  const badge = (path: string, link: LinkResult) => {
+    entities[path] = link.linked
+      ? { status: 'linked', target: { id: link.id, name: nameOf(link.id) }, similar: [], why: link.why }
+      : { status: 'new', similar: link.candidates.map((id) => ({ id, name: nameOf(id) })), why: link.why };
   };
   const linkOrNew = (label: 'Person' | 'Organization' | 'Place', name: string, aliases: string[], prefix: string, country?: string): { id: string; link: LinkResult } => {
     const link = known.link(label, name, aliases, country);
@@ -142,6 +178,9 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const [iso, spans] of countryQuotes) {
     const id = `country:${iso}`;
     const path = `countries[${facts.countries.length}]`;
+    entities[path] = known.get(id)
+      ? { status: 'linked', target: { id, name: nameOf(id) }, similar: [], why: 'the same ISO code' }
+      : { status: 'new', similar: [], why: 'a country not yet in the graph' };
     const mentioned = lexed.countries.some((c) => c.iso === iso);
     facts.countries.push({
       id,
@@ -150,7 +189,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       quote: quote(spans[0]!),
       ...(mentioned ? {} : { note: `Not named; implied by ${quote(spans[0]!)}.` }),
     });
-    confidence[path] = { score: mentioned ? 0.95 : 0.7, why: mentioned ? 'named in the text' : 'implied by a city' };
+    confidence[path] = { score: mentioned ? 0.95 : 0.7, why: mentioned ? 'named in the text' : 'implied by a city', rule: mentioned ? 'country:named' : 'country:implied-by-a-city' };
   }
 
   // Places.
@@ -159,7 +198,8 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     if (placeIds.has(p.name)) continue;
     const { id, link } = linkOrNew('Place', p.name, [], 'place');
     placeIds.set(p.name, id);
-    confidence[`places[${facts.places.length}]`] = { score: link.linked ? 0.9 : p.kind === 'city' || p.kind === 'continent' ? 0.85 : 0.6, why: link.linked ? link.why : 'place from the rules' };
+    badge(`places[${facts.places.length}]`, link);
+    confidence[`places[${facts.places.length}]`] = { score: link.linked ? 0.9 : p.kind === 'city' || p.kind === 'continent' ? 0.85 : 0.6, why: link.linked ? link.why : 'place from the rules', rule: `place:${p.kind}-from-the-rules` };
     facts.places.push({
       id,
       name: p.name,
@@ -175,9 +215,11 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const o of orgs.orgs) {
     const { id, link } = linkOrNew('Organization', o.name, [...o.aliases], 'org');
     orgIds.set(o, id);
+    badge(`organizations[${facts.organizations.length}]`, link);
     confidence[`organizations[${facts.organizations.length}]`] = {
       score: link.linked ? 0.9 : o.why === 'implied by a title' ? 0.6 : 0.7,
       why: link.linked ? link.why : o.why,
+      rule: ruleName('organization', o.why),
     };
     facts.organizations.push({
       id,
@@ -195,10 +237,12 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const p of people) {
     const { id, link } = linkOrNew('Person', p.name, [...p.aliases], 'person', p.country);
     personIds.set(p, id);
+    badge(`people[${facts.people.length}]`, link);
     const strong = p.why.some((w) => w.startsWith('title'));
     confidence[`people[${facts.people.length}]`] = {
       score: link.linked ? link.confidence : strong ? 0.9 : 0.6,
       why: [link.linked ? link.why : null, ...p.why].filter(Boolean).join('; '),
+      rule: ruleName('person', p.why[0] ?? 'known to the graph'),
     };
     facts.people.push({
       id,
@@ -211,7 +255,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       const org = t.org ? orgs.find(t.org.name) : undefined;
       const at = org ? orgIds.get(org) : countryRef(t.country ?? p.country);
       if (!at) continue;
-      confidence[`titles[${facts.titles.length}]`] = { score: org ? 0.75 : 0.85, why: 'title next to the name' };
+      confidence[`titles[${facts.titles.length}]`] = { score: org ? 0.75 : 0.85, why: 'title next to the name', rule: 'title:next-to-the-name' };
       facts.titles.push({ person: id, at, title: t.title, quote: quote(t.quote) });
     }
   }
@@ -243,11 +287,13 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       confidence[`events[${i}].participants[${j}]`] = {
         score: p.why === 'named in the sentence' || p.why === 'attended' ? 0.85 : p.role === 'mentioned' ? 0.6 : 0.65,
         why: p.why,
+        rule: ruleName('participant', p.why),
       };
     });
     confidence[`events[${i}]`] = {
       score: MEETING_WORDS.has(e.kind) ? (named >= 2 ? 0.85 : 0.65) : e.named ? 0.8 : 0.55,
       why: e.why.join('; '),
+      rule: e.rule,
     };
     const place = e.place ? placeIds.get(e.place.name) : undefined;
     facts.events.push({
@@ -274,8 +320,23 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     if (!parties.length && at) {
       parties = [...new Set(at.participants.filter((p) => p.role !== 'mentioned').map((p) => countryRef(p.represents)).filter((x): x is string => Boolean(x)))];
     }
+    let rule = a.rule;
+    if (parties.length && !a.parties.length) rule += '+parties-of-the-meeting';
+    // "Ghana and the United Kingdom have signed…": the countries named in its sentence.
+    if (!parties.length) {
+      parties = [...new Set(lexed.countries.filter((c) => c.start >= sentence.start && c.end <= sentence.end && !c.demonym).map((c) => countryRef(c.iso)).filter((x): x is string => Boolean(x)))];
+      if (parties.length) rule += '+parties-of-the-sentence';
+    }
+    // "the two countries": those that act at the meeting told last before it, or else the first one.
+    if (!parties.length) {
+      const told = [...events].reverse().find((e) => MEETING_WORDS.has(e.kind) && e.trigger.start < sentence.start) ?? events.find((e) => MEETING_WORDS.has(e.kind));
+      parties = [...new Set((told?.participants ?? []).filter((p) => p.role !== 'mentioned').map((p) => countryRef(p.represents)).filter((x): x is string => Boolean(x)))];
+      // A signed document needs both sides; one that is only discussed may name one.
+      if (parties.length < (a.status === 'discussed' ? 1 : 2)) parties = [];
+      else rule += '+parties-of-the-meeting-told';
+    }
     if (!parties.length) continue;
-    confidence[`agreements[${facts.agreements.length}]`] = { score: 0.7, why: a.why };
+    confidence[`agreements[${facts.agreements.length}]`] = { score: a.status === 'discussed' ? 0.55 : 0.7, why: a.why, rule };
     facts.agreements.push({
       id: unique(`agreement:${slug(a.title, 50)}`),
       title: a.title,
@@ -291,7 +352,7 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const f of figures) {
     const about = f.countries.map((iso) => countryRef(iso)).filter((x): x is string => Boolean(x));
     if (!about.length) continue;
-    confidence[`figures[${facts.figures.length}]`] = { score: 0.55, why: 'a number with its unit; label is the clause' };
+    confidence[`figures[${facts.figures.length}]`] = { score: 0.55, why: 'a number with its unit; label is the clause', rule: 'figure:number-with-unit' };
     facts.figures.push({
       id: unique(`figure:${slug(`${f.label} ${f.period ?? ''}`, 50)}`),
       label: f.label.length >= 3 ? f.label : `${f.unit} figure`,
@@ -307,8 +368,45 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
 
   const main = facts.events.find((e) => MEETING_WORDS.has(e.kind) && e.status === 'held') ?? facts.events[0];
   facts.source.title = `Draft: ${main?.title ?? text.split(/(?<=[.!?])\s/)[0]!.slice(0, 120)}`;
-  const validated = factFileSchema.parse(facts);
-  return { article, facts: validated, confidence, spans: spansOf(validated, text) };
+  const problems: string[] = [];
+  const validated = repaired(facts, confidence, problems, entities);
+  const holders = findHolderSuggestions(lexed, rules, known.holdings, article.published, people.flatMap((p) => [p.quote, ...p.mentions]));
+  return { article, facts: validated, confidence, spans: spansOf(validated, text), problems, entities, holders };
+}
+
+/**
+ * A draft is always a valid fact file: whatever a rule produced that the schema refuses (an alias of
+ * one letter, a quote too short to find) is left out, and the draft says what and why.
+ */
+export function repaired(facts: FactFile, confidence: Record<string, Confidence>, problems: string[], entities: Record<string, EntityBadge> = {}): FactFile {
+  for (let round = 0; round < 200; round++) {
+    const result = factFileSchema.safeParse(facts);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0]!;
+    const at = issue.path.reduce<number>((last, part, i) => (typeof part === 'number' ? i : last), -1);
+    if (at < 1) throw new Error(`the draft cannot be made valid: ${issue.path.join('.')}: ${issue.message}`);
+    const listPath = issue.path.slice(0, at);
+    const list = listPath.reduce<unknown>((node, part) => (node as Record<string | number, unknown>)[part], facts) as unknown[];
+    const index = issue.path[at] as number;
+    list.splice(index, 1);
+    const where = listPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[');
+    problems.push(`${where}[${index}] left out: ${issue.path.slice(at + 1).join('.') || 'value'} ${issue.message.toLowerCase()}`);
+    // Later elements of that list move up one place in the maps keyed by fact path.
+    const prefix = `${where}[`;
+    for (const map of [confidence, entities] as Record<string, unknown>[]) {
+      for (const key of Object.keys(map).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+        if (!key.startsWith(prefix)) continue;
+        const m = /^(\d+)\](.*)$/.exec(key.slice(prefix.length));
+        if (!m) continue;
+        const k = Number(m[1]);
+        const value = map[key];
+        delete map[key];
+        if (k > index) map[`${prefix}${k - 1}]${m[2]}`] = value;
+        else if (k < index) map[key] = value;
+      }
+    }
+  }
+  throw new Error('the draft cannot be made valid');
 }
 
 /** Where each fact's quotes sit in the text, keyed like the confidence map. */

@@ -9,6 +9,7 @@
 // - status is planned when the sentence says so ("upcoming", "scheduled", "will", "invited … to visit");
 // - dates and places in the sentence go to the nearest trigger; meetings inside a visit or forum are
 //   part of it; roles come from which country hosts (visit destination, place, dateline).
+import nlp from 'compromise';
 import type { EventKind, Role } from '../../domain/fact-schema.ts';
 import { MEETING_KINDS } from '../../domain/model.ts';
 import { findDates, type FoundDate } from './dates.ts';
@@ -45,6 +46,8 @@ export interface EventDraft {
   /** Where the visit goes, for host/guest roles. */
   destination?: string;
   why: string[];
+  /** The name of the rule that drafted it (see rules/README in the lexicon's comments). */
+  rule: string;
 }
 
 const MEETING = new Set<EventKind>(MEETING_KINDS);
@@ -62,6 +65,8 @@ export interface EventContext {
   orgs: OrgRegistry;
   published: string | null;
   homeCountry?: string | undefined;
+  /** Where the dateline ends in the text (its date is not an event's). */
+  datelineEnd?: number | undefined;
 }
 
 const sameWho = (a: WhoRef, b: WhoRef) =>
@@ -87,10 +92,15 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   const lex = rules.lexicon.events;
   const triggerKinds = new Map<string, EventKind>();
   for (const [kind, words] of Object.entries(lex.kinds) as [EventKind, string[]][]) for (const w of words) triggerKinds.set(w.toLowerCase(), kind);
-  const triggerFinder = new PhraseFinder(triggerKinds.keys(), true);
+  // "spoke today with", "met separately with": a time word or an adverb may stand inside a trigger.
+  const triggerFinder = new PhraseFinder(triggerKinds.keys(), true, '(?:(?:today|yesterday|tonight|also|again|later|\\p{L}+ly|by\\s+(?:tele)?phone|on\\s+\\p{Lu}\\p{L}+day)\\s+)?');
   const planned = wordsRegex(lex.planned);
   const attendance = wordsRegex(lex.attendance);
   const speaking = wordsRegex(lex.speaking);
+  const titleHeadsPattern = rules.lexicon.titles.heads.map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}`).join('|');
+  const plural = 'ministers|foreign ministers|leaders|presidents|prime ministers|secretaries|counterparts|sides|delegations|heads of state';
+  let lastMeeting: EventDraft | undefined;
+  const separate = /\bseparate(?:ly)?\b|\beach of\b|\bindividual(?:ly)?\b/i;
   const pronoun = new RegExp(`\\b(?:${lex.personPronouns.join('|')})\\b`, 'i');
   const demonyms = [...countries.byPhrase.entries()].filter(([, v]) => v.demonym).map(([k]) => k);
   const delegationRe = new RegExp(`\\b(?:[Aa]n?|[Tt]he)\\s+(${demonyms.join('|')})\\s+(?:[a-z]+\\s+){0,2}?(delegation|mission|delegates)\\b`, 'gu');
@@ -102,6 +112,12 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   let lastDelegation: string | undefined;
   const agents: { who: WhoRef; sentence: number }[] = [];
   const inSpeech = (span: Span) => lexed.speech.some((s) => s.start <= span.start && span.end <= s.end);
+  const reportedCue = new RegExp(`\\b(?:${rules.lexicon.events.reported.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:the|his|her|their)\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'iu');
+  /** A person named as the source of a message or instruction, not as someone present. */
+  const reportedAt = (span: Span) => {
+    const sentence = lexed.sentences.find((x) => x.start <= span.start && span.end <= x.end);
+    return Boolean(sentence) && reportedCue.test(text.slice(Math.max(sentence!.start, span.start - 80), span.start));
+  };
 
   const personMentions = (sentence: Sentence) =>
     people
@@ -112,7 +128,8 @@ export function findEvents(ctx: EventContext): EventDraft[] {
 
   for (const sentence of lexed.sentences) {
     const s = sentence.text;
-    const mentions = personMentions(sentence);
+    // "greetings from President X", "at the instruction of X": named, never present.
+    const mentions = personMentions(sentence).filter((m) => !reportedAt(m.span));
     const triggers: Trigger[] = triggerFinder
       .find(s, sentence.start)
       .filter((t) => !inSpeech(t))
@@ -167,19 +184,27 @@ export function findEvents(ctx: EventContext): EventDraft[] {
           continue;
         }
       }
+      // A meeting told without a past tense inside a visit still to come is part of its programme.
+      const container = [...events].reverse().find((e) => CONTAINERS.has(e.kind));
+      const programme = MEETING.has(trigger.kind) && container?.status === 'planned' && !pastTense(s);
       const event: EventDraft = {
         kind: trigger.kind,
         title: title ?? '',
         named: Boolean(title),
-        status: isPlannedAt(trigger) ? 'planned' : 'held',
+        status: isPlannedAt(trigger) || programme ? 'planned' : 'held',
         participants: [],
         quotes: [sentenceQuote(sentence)],
         trigger,
         why: [`trigger "${trigger.text}"`],
+        rule: `${trigger.kind}:trigger-in-sentence`,
       };
       const quote = sentenceQuote(sentence);
       if (MEETING.has(trigger.kind) && !(title && trigger.kind === 'session')) {
-        for (const m of mentions) addParticipant(event, { who: { type: 'person', person: m.person }, role: 'participant', delegation: false, quote, why: 'named in the sentence' });
+        for (const m of mentions) {
+          // "greetings from President X", "at the instruction of X": named, not present.
+          if (reportedAt(m.span)) continue;
+          addParticipant(event, { who: { type: 'person', person: m.person }, role: 'participant', delegation: false, quote, why: 'named in the sentence' });
+        }
         for (const d of delegations) addParticipant(event, { who: { type: 'country', iso: d.iso }, role: 'guest', delegation: true, quote: d, why: 'a delegation' });
         // "the presidents of Kazakhstan and Nigeria"
         const officials = /\b(?:the\s+)?(?:presidents|leaders|foreign ministers|ministers|heads of state)\s+of\s+([\p{Lu}][\p{L} ]+?)\s+and\s+([\p{Lu}][\p{L}]+)/u.exec(after);
@@ -188,6 +213,22 @@ export function findEvents(ctx: EventContext): EventDraft[] {
             const c = countries.byPhrase.get(name);
             if (c) addParticipant(event, { who: { type: 'country', iso: c.iso }, role: 'participant', delegation: false, quote, why: 'officials named by country' });
           }
+        }
+        // "Consultations between Brazil and Angola were held": the two countries' delegations.
+        const betweenCountries = /^\s+between\s+(?:the\s+)?([\p{Lu}][\p{L} ]+?)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)/u.exec(after) ??
+          // "Kenya and Ghana on Monday initialled…": two countries as the subject.
+          (trigger.kind === 'signing' ? /(?<![\p{L},]\s?)(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)(?:\s+\([\p{Lu}]+\))?\s+(?:(?:on|in)\s+\S+\s+|have\s+|has\s+|also\s+)*$/u.exec(text.slice(sentence.start, trigger.start)) : null);
+        if (betweenCountries && !mentions.length) {
+          const pair = [betweenCountries[1]!, betweenCountries[2]!].map((n) => countries.byPhrase.get(n)).filter((c) => c && !c.demonym);
+          if (pair.length === 2 && pair[0]!.iso !== pair[1]!.iso) {
+            for (const c of pair) addParticipant(event, { who: { type: 'country', iso: c!.iso }, role: 'participant', delegation: true, quote, why: 'the delegations of two countries' });
+            event.rule = `${event.kind}:between-two-countries`;
+          }
+        }
+        // "The ministers agreed to meet again": the people of the meeting told last.
+        if (event.participants.length === 0 && lastMeeting && new RegExp(`\\b(?:[Tt]he|[Bb]oth)\\s+(?:two\\s+)?(?:${plural})\\b|^They\\b`, 'u').test(text.slice(sentence.start, trigger.start))) {
+          for (const p of lastMeeting.participants) if (p.role !== 'mentioned' && p.who.type === 'person') addParticipant(event, { ...p, quote, why: 'the two of the meeting told last' });
+          event.rule = `${event.kind}:the-two-of-the-last-meeting`;
         }
         // "a meeting with the Managing Director of NEXIM Nigeria": an unnamed official.
         const official = /^\s+with\s+(?:the\s+)?((?:[\p{Lu}][\p{L}]*\s+){0,3}?(?:Director|Minister|Secretary|Chairman|Ambassador|President|Head|Governor|CEO|Representative)(?:\s+General)?)\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}]*(?:\s+[\p{Lu}][\p{L}\p{N}]*)*)/u.exec(after);
@@ -202,9 +243,19 @@ export function findEvents(ctx: EventContext): EventDraft[] {
           ...delegations.filter((d) => d.start < trigger.start).map((d): WhoRef => ({ type: 'country', iso: d.iso })),
         ].map((who) => ({ who }));
         const oneSided = /^\s*with\b/.test(after) || /^\s+with\b/.test(after);
-        if (oneSided && subjectSide.length === 0) {
+        // "She met …", "The Deputy Minister also met …": the subject is the person the text is about.
+        const lead = text.slice(sentence.start, trigger.start);
+        const titledSubject = new RegExp(`^(?:[^,]*,\\s*)?(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:[\\p{Lu}][\\p{L}-]*\\s+){0,3}?(?:${titleHeadsPattern})\\b(?![^,]*\\bof\\b)`, 'u').test(lead);
+        const pronounSubject = new RegExp(`\\b(?:${lex.personPronouns.filter((w) => /^(?:he|she)$/i.test(w)).join('|')})\\s+(?:\\w+\\s+){0,2}$`, 'i').test(lead);
+        const impliedSubject = subjectSide.length === 0 && event.participants.length >= 1 && (titledSubject || pronounSubject) && personFocus !== undefined &&
+          !event.participants.some((p) => p.who.type === 'person' && p.who.person === personFocus);
+        if (impliedSubject) {
+          addParticipant(event, { who: { type: 'person', person: personFocus! }, role: 'participant', delegation: false, quote, why: 'the subject the text is about' });
+          event.rule = `${event.kind}:implied-subject`;
+        } else if (oneSided && subjectSide.length === 0) {
           const focus: WhoRef | undefined = usesPronoun && personFocus ? { type: 'person', person: personFocus } : agentFocus;
           if (focus) addParticipant(event, { who: focus, role: 'participant', delegation: focus.type !== 'person', quote, why: 'the side that acted last' });
+          if (focus) event.rule = `${event.kind}:side-that-acted-last`;
         } else if (subjectSide[0]) {
           agentFocus = subjectSide[0].who;
           if (agentFocus.type === 'person') personFocus = agentFocus.person;
@@ -265,7 +316,7 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       }
       // Merge with an earlier event of the same kind group and the same people ("held talks" and
       // "the meeting between the same two").
-      const twin = events.find((e) => MEETING.has(e.kind) && MEETING.has(event.kind) && e.participants.length >= 2 && samePeople(e, event));
+      const twin = events.find((e) => MEETING.has(e.kind) && MEETING.has(event.kind) && e.status === event.status && e.participants.length >= 2 && samePeople(e, event));
       if (twin) {
         twin.quotes.push(sentenceQuote(sentence));
         if (event.kind === 'talks') twin.kind = 'talks';
@@ -275,11 +326,55 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         seenKinds.add(trigger.kind);
         continue;
       }
+      // "had separate meetings with A, B and C": one meeting of the subject with each of them.
+      const objects = mentions.filter((m) => m.span.start > trigger.end && event.participants.some((p) => p.who.type === 'person' && p.who.person === m.person));
+      const subjects = event.participants.filter((p) => !objects.some((o) => p.who.type === 'person' && p.who.person === o.person));
+      // Counterparts of different countries in one list ("met Norway's A, the UK's B and Iraq's C") are
+      // as many bilateral meetings: nothing says they met each other.
+      const objectCountries = objects.map((o) => o.person.country);
+      // A conference, a trilateral or "the ministers of A, X, and B, Y" is one meeting of them all.
+      const joint = /conference/i.test(trigger.text) || /\b(?:trilateral|quadrilateral|jointly|together|joint)\b/i.test(s) ||
+        new RegExp(`^\\s*(?:with\\s+)?the\\s+(?:\\p{L}+\\s+){0,2}(?:${[...rules.sets.titleHeads].filter((h) => /s$/.test(h)).join('|')})\\s+of\\b`, 'iu').test(after);
+      const counterparts = !joint && objectCountries.every((c) => c !== undefined) && new Set(objectCountries).size === objects.length;
+      if (MEETING.has(event.kind) && objects.length >= 2 && subjects.length >= 1 && (counterparts || separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), sentence.end)))) {
+        for (const o of objects) {
+          const single: EventDraft = {
+            ...event,
+            participants: [...subjects.map((p) => ({ ...p })), { ...event.participants.find((p) => p.who.type === 'person' && p.who.person === o.person)! }],
+            quotes: [...event.quotes],
+            why: [...event.why, 'one of separate meetings'],
+            rule: `${event.kind}:separate-meetings`,
+          };
+          events.push(single);
+          created.push(single);
+          mark(single);
+          lastEvent = single;
+        }
+        seenKinds.add(trigger.kind);
+        continue;
+      }
       events.push(event);
       created.push(event);
       mark(event);
       lastEvent = event;
+      if (MEETING.has(event.kind) && event.participants.filter((p) => p.who.type === 'person').length >= 2) lastMeeting = event;
       seenKinds.add(trigger.kind);
+    }
+
+    // "The Brazilian delegation was led by X, and the Angolan delegation by Y": each head leads the
+    // delegation named before it, at the meeting in context.
+    const ledBy = /\b(?:led|headed)\s+by\b/.test(s) || (delegations.length >= 2 && /\bdelegation\s+by\b/.test(s));
+    const context = created.find((e) => MEETING.has(e.kind)) ?? (lastEvent && MEETING.has(lastEvent.kind) ? lastEvent : undefined);
+    if (ledBy && delegations.length && context) {
+      for (const [k, d] of delegations.entries()) {
+        const limit = delegations[k + 1]?.start ?? sentence.end;
+        const head = mentions.find((m) => m.span.start > d.end && m.span.start < limit);
+        if (!head) continue;
+        head.person.country ??= d.iso;
+        addParticipant(context, { who: { type: 'person', person: head.person }, role: 'head_of_delegation', represents: d.iso, delegation: false, quote: sentenceQuote(sentence), why: 'led the delegation' });
+        if (!context.quotes.some((q) => q.start === sentence.start)) context.quotes.push(sentenceQuote(sentence));
+      }
+      if (context.participants.filter((p) => p.who.type === 'person').length >= 2) lastMeeting = context;
     }
 
     // Attendance and speaking at the event in context ("The event was attended by…", "X joined…").
@@ -306,8 +401,13 @@ export function findEvents(ctx: EventContext): EventDraft[] {
     const nearest = (span: Span) =>
       created.length ? created.reduce((best, e) => (distance(at(e), span) < distance(at(best), span) ? e : best)) : undefined;
     for (const event of created) {
-      const dates = findDates(s, ctx.published, event.status === 'planned' ? 'future' : 'past', sentence.start);
-      for (const d of dates) if (nearest(d) === event && !event.date) event.date = d;
+      // The dateline's date is the publication's, not the event's ("Cairo, 2 October (MENA) - …").
+      const dates = findDates(s, ctx.published, event.status === 'planned' ? 'future' : 'past', sentence.start).filter((d) => !ctx.datelineEnd || d.start >= ctx.datelineEnd);
+      // Separate meetings told by one trigger share its date.
+      const near = (d: FoundDate) => nearest(d) === event || (nearest(d) !== undefined && at(nearest(d)!) === at(event));
+      // A calendar date beats a deictic one ("on 23 July" over "yesterday").
+      const stated = dates.filter((d) => /\d/.test(d.quote) && near(d));
+      for (const d of stated.length ? stated : dates) if (near(d) && !event.date) event.date = d;
     }
     for (const place of lexed.places.filter((p) => p.start >= sentence.start && p.end <= sentence.end)) {
       const preceding = text.slice(Math.max(sentence.start, place.start - 12), place.start);
@@ -375,6 +475,17 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   }
   for (const e of events) if (!e.title) e.title = meetingTitle(e, countries.names);
   return events;
+}
+
+const pastCache = new Map<string, boolean>();
+/** Whether the sentence tells something done (compromise's past-tense tag). */
+function pastTense(sentence: string): boolean {
+  let past = pastCache.get(sentence);
+  if (past === undefined) {
+    past = nlp(sentence).has('#PastTense');
+    pastCache.set(sentence, past);
+  }
+  return past;
 }
 
 function distance(a: Span, b: Span): number {

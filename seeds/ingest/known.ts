@@ -1,6 +1,6 @@
 // Where the drafter's knowledge of existing entities comes from: the graph (the same query the loader
 // uses, plus each person's countries) or a set of fact files (for the leave-one-out evaluation).
-import { readKnownEntities, readPeopleCountries, type Driver } from '../../graph/store.ts';
+import { readKnownEntities, readKnownHoldings, readPeopleCountries, type Driver } from '../../graph/store.ts';
 import { readFactFile } from '../text-file.ts';
 import { declaredEntities } from '../../domain/plan.ts';
 import type { FactFile } from '../../domain/fact-schema.ts';
@@ -27,13 +27,24 @@ export function indexFromFactFiles(paths: readonly string[]): EntityIndex {
     for (const entity of declaredEntities(parsed)) {
       index.add({ ...entity, countries: [...(countries.get(entity.id) ?? [])] });
     }
+    // Titles held of a country, attested at the article's publication date.
+    const { facts } = parsed;
+    const orgCountry = new Map(facts.organizations.map((o) => [o.id, o.country]));
+    const names = new Map(facts.people.map((p) => [p.id, p.name]));
+    for (const t of facts.titles) {
+      const country = t.at.startsWith('country:') ? t.at : orgCountry.get(t.at);
+      if (!country?.startsWith('country:')) continue;
+      const seen = facts.source.published ?? undefined;
+      index.holdings.push({ person: t.person, name: names.get(t.person) ?? index.get(t.person)?.name ?? t.person, title: t.title, country: country.slice(8), firstSeen: seen, lastSeen: seen });
+    }
   }
   return index;
 }
 
 export async function indexFromGraph(driver: Driver, database?: string): Promise<EntityIndex> {
-  const [entities, countries] = await Promise.all([readKnownEntities(driver, database), readPeopleCountries(driver, database)]);
+  const [entities, countries, holdings] = await Promise.all([readKnownEntities(driver, database), readPeopleCountries(driver, database), readKnownHoldings(driver, database)]);
   const index = new EntityIndex();
   for (const entity of entities) index.add({ ...entity, countries: countries.get(entity.id) ?? [] });
+  index.holdings.push(...holdings);
   return index;
 }

@@ -90,6 +90,8 @@ function findPlaces(text: string, rules: Rules, countries: CountryIndex, country
   }
   for (const hit of countries.cities.find(text)) {
     if (places.some((p) => p.start < hit.end && hit.start < p.end)) continue;
+    // "Sofia Lindqvist", "Paris Agreement": a city's name going on with a capital is another name.
+    if (/^ \p{Lu}/u.test(text.slice(hit.end, hit.end + 2))) continue;
     places.push({ start: hit.start, end: hit.end, name: hit.phrase, kind: 'city', iso: countries.cityCountry.get(hit.phrase)!, text: hit.text });
   }
   // "Laghman Province", "the Turkistan region", "Port of Cotonou", "the Karachi port"
@@ -135,10 +137,14 @@ export function lex(text: string, rules: Rules): Lexed {
   const sentences = splitSentences(text);
   const tokens = tokenize(text, sentences);
   const countries = countryIndex(rules);
-  const countryMentions: CountryMention[] = countries.finder.find(text).map((hit) => {
-    const entry = countries.byPhrase.get(hit.phrase)!;
-    return { start: hit.start, end: hit.end, iso: entry.iso, text: hit.text, demonym: entry.demonym };
-  });
+  const notAfter = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.places.notCountryAfter.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join('|')})\\s+$`, 'u');
+  const countryMentions: CountryMention[] = countries.finder
+    .find(text)
+    .filter((hit) => !notAfter.test(text.slice(Math.max(0, hit.start - 12), hit.start)))
+    .map((hit) => {
+      const entry = countries.byPhrase.get(hit.phrase)!;
+      return { start: hit.start, end: hit.end, iso: entry.iso, text: hit.text, demonym: entry.demonym };
+    });
   const places = findPlaces(text, rules, countries, countryMentions);
   const titledQuotes: Span[] = [];
   const speech: Span[] = [];
@@ -147,6 +153,7 @@ export function lex(text: string, rules: Rules): Lexed {
     (m[1]!.split(/\s+/).length <= 8 ? titledQuotes : speech).push(span);
   }
   const { sets } = rules;
+  const knownAcronyms = new Set(rules.lexicon.organizations.known.flatMap((o) => o.aliases));
   const classes = tokens.map((t, i): WordClass => {
     const fold = t.base.toLowerCase();
     const country = countryMentions.find((c) => t.start >= c.start && t.end <= c.end + 2);
@@ -159,12 +166,22 @@ export function lex(text: string, rules: Rules): Lexed {
       return 'lower';
     }
     if (/^[\p{Lu}\d]{2,}$/u.test(t.base) && /\p{Lu}{2}/u.test(t.base)) {
-      return sets.notAcronyms.has(t.base) ? 'stop' : 'acronym';
+      if (sets.notAcronyms.has(t.base)) return 'stop';
+      // "HAYASHI Yoshimasa", "Mr. ISHIBA Shigeru": a surname in capitals next to a given name, as
+      // East Asian ministries write them; an organisation's acronym is not followed by a given name.
+      const next = tokens[i + 1];
+      const prev = tokens[i - 1];
+      const givenName = (n: Token | undefined) => n !== undefined && n.sentence === t.sentence && /^\p{Lu}\p{Ll}{2,}$/u.test(n.base) && !sets.titleHeads.has(n.base.toLowerCase()) && !sets.orgHeads.has(n.base.toLowerCase()) && !sets.domain.has(n.base.toLowerCase());
+      const lone = (a: Token, b: Token) => text.slice(a.end, b.start) === ' ';
+      if (/^\p{Lu}{3,}$/u.test(t.base) && !knownAcronyms.has(t.base) && ((givenName(next) && lone(t, next!)) || (givenName(prev) && lone(prev!, t) && !/^\p{Lu}{2,}$/u.test(tokens[i + 1]?.base ?? '')))) return 'proper';
+      return 'acronym';
     }
+    // A single capital is an initial ("Antony J. Blinken", "K Shanmugam").
+    if (/^\p{Lu}$/u.test(t.base)) return 'proper';
     if (sets.titleHeads.has(fold) || sets.titleModifiers.has(fold)) return 'title';
     if (sets.orgHeads.has(fold)) return 'orgword';
     if (sets.domain.has(fold)) return 'domain';
-    if (sets.stop.has(fold)) return 'stop';
+    if (sets.stop.has(fold) || sets.honorifics.has(fold)) return 'stop';
     if (CONNECTORS.has(fold)) return 'connector';
     const tags = tagsOf(t.base);
     if (tags.some((tag) => FUNCTION_TAGS.includes(tag))) return 'stop';
@@ -175,6 +192,26 @@ export function lex(text: string, rules: Rules): Lexed {
     const opensSentence = tokens[i - 1]?.sentence !== t.sentence;
     if (!tags.includes('ProperNoun') && tags.some((tag) => COMMON_TAGS.includes(tag)) && !nextJoined && opensSentence) return 'stop';
     return 'proper';
+  });
+  // "Jan Berg", "June Osei": a month's name before a capitalised word that is no date is a given name.
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (classes[i] !== 'stop' || !/^(?:jan|june|april|may|august|sept)$/i.test(t.base) || !next || next.sentence !== t.sentence || text.slice(t.end, next.start) !== ' ') return;
+    if (classes[i + 1] === 'proper' && /^\p{Lu}\p{Ll}/u.test(next.base)) classes[i] = 'proper';
+  });
+  // "Thomas West", "Hugo Young": a word the rules stop at is a surname right after a given name.
+  const calendar = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (classes[i] !== 'stop' || !prev || classes[i - 1] !== 'proper' || prev.sentence !== t.sentence || text.slice(prev.end, t.start) !== ' ') return;
+    if (!t.capitalised || t.possessive === false && calendar.test(t.base) || sets.honorifics.has(t.base.toLowerCase())) return;
+    if (tagsOf(t.base).some((tag) => FUNCTION_TAGS.includes(tag)) || /^\p{Lu}+$/u.test(t.base)) return;
+    // The word after must not go on with a capital (then it is a longer name, handled as is).
+    const next = tokens[i + 1];
+    if (next && next.sentence === t.sentence && text.slice(t.end, next.start) === ' ' && next.capitalised) return;
+    // A given name is not a title, and a person's name has no more than one such word.
+    if (prev.text.length < 2 || /^\p{Lu}{2,}$/u.test(prev.text)) return;
+    classes[i] = 'proper';
   });
   return { text, sentences, tokens, classes, countries: countryMentions, places, titledQuotes, speech };
 }

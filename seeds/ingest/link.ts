@@ -7,6 +7,7 @@
 // 3. several candidates → not linked (a new id), and the draft says which ones were possible.
 import { foldName, indexByFoldedName, type KnownEntity } from '../../domain/gazetteer.ts';
 import type { EntityLabel } from '../../domain/model.ts';
+import type { KnownHolding } from './holders.ts';
 
 export interface KnownForLinking extends KnownEntity {
   /** ISO codes of the countries a person acted for or holds titles of. */
@@ -51,6 +52,8 @@ function givenNamesCompatible(a: string[], b: string[]): boolean {
 export class EntityIndex {
   private readonly byName = new Map<string, Set<string>>();
   private readonly entities = new Map<string, KnownForLinking>();
+  /** Titles known to be held of a country, with the dates that attest them (see holders.ts). */
+  readonly holdings: KnownHolding[] = [];
 
   constructor(entities: Iterable<KnownForLinking> = []) {
     for (const e of entities) this.add(e);

@@ -39,6 +39,8 @@ const NAME_CLASSES: ReadonlySet<WordClass> = new Set(['proper']);
 const TITLE_SCAN: ReadonlySet<WordClass> = new Set(['title', 'domain', 'orgword', 'country', 'demonym', 'compound', 'acronym', 'connector', 'place']);
 
 const gapBetween = (lexed: Lexed, a: Token, b: Token) => lexed.text.slice(a.end, b.start);
+/** Lower-case words that sit inside personal names. */
+const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'du', 'y']);
 
 /** Runs of adjacent proper words in one sentence, outside short titled quotes. */
 export function nameRuns(lexed: Lexed): NamedSpan[] {
@@ -48,19 +50,25 @@ export function nameRuns(lexed: Lexed): NamedSpan[] {
     if (current.length) {
       const first = lexed.tokens[current[0]!]!;
       const last = lexed.tokens[current[current.length - 1]!]!;
-      const span = { start: first.start, end: last.end, tokens: current };
+      // "Lundegiyn Purevsuren’s visit": the name ends before the possessive.
+      const span = { start: first.start, end: last.possessive ? last.start + last.base.length : last.end, tokens: current };
       if (!lexed.titledQuotes.some((q) => inside(span, q))) runs.push(span);
     }
     current = [];
   };
+  const isName = (i: number) => NAME_CLASSES.has(lexed.classes[i]!);
   lexed.tokens.forEach((t, i) => {
-    const isName = NAME_CLASSES.has(lexed.classes[i]!);
     const prev = current.length ? lexed.tokens[current[current.length - 1]!]! : undefined;
-    const joined = prev && prev.sentence === t.sentence && gapBetween(lexed, prev, t) === ' ' && !prev.possessive;
-    if (isName && (current.length === 0 || joined) && current.length < 4) current.push(i);
+    const gap = prev ? gapBetween(lexed, prev, t) : '';
+    // Initials end in a full stop ("Antony J. Blinken", "S.M. Krishna").
+    const joined = prev && prev.sentence === t.sentence && !prev.possessive && (gap === ' ' || (/^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(gap)));
+    // Particles inside a name ("Antonio de Aguiar Patriota", "Mohammed bin Salman").
+    const next = lexed.tokens[i + 1];
+    const particle = prev && joined && PARTICLES.has(t.text) && next && next.sentence === t.sentence && gapBetween(lexed, t, next) === ' ' && isName(i + 1);
+    if ((isName(i) || particle) && (current.length === 0 || joined) && current.length < 7) current.push(i);
     else {
       flush();
-      if (isName) current.push(i);
+      if (isName(i)) current.push(i);
     }
   });
   flush();
@@ -77,18 +85,31 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     if (t.sentence !== firstToken.sentence) break;
     const next = lexed.tokens[i + 1]!;
     const gap = gapBetween(lexed, t, next);
-    if (!/^(\s*,\s*|\s+)$/.test(gap)) break;
+    // "External Affairs Minister (EAM) S Jaishankar": an acronym in brackets inside the title.
+    const bracketed = lexed.classes[i] === 'acronym' && /^\)\s+$/.test(gap) && /\s\($/.test(lexed.text.slice(lexed.tokens[i - 1]?.end ?? t.start, t.start));
+    const inBrackets = lexed.classes[i + 1] === 'acronym' && /^\s+\($/.test(gap) && /^\)\s/.test(lexed.text.slice(next.end, next.end + 2));
+    if (!/^(\s*,\s*|\s+|\s*&\s*)$/.test(gap) && !bracketed && !inBrackets) break;
     if (gap.includes(',') && i + 1 !== first && !['domain', 'orgword', 'connector', 'title'].includes(lexed.classes[i + 1]!)) break;
     const cls = lexed.classes[i]!;
     const fold = t.base.toLowerCase();
     const before = lexed.tokens[i - 1];
-    const afterOf = before?.sentence === t.sentence && before.text.toLowerCase() === 'of';
+    const afterOf = before?.sentence === t.sentence && /^(?:of|for)$/i.test(before.text);
     const lowerTitle = cls === 'lower' && (rules.sets.titleHeads.has(fold) || rules.sets.titleModifiers.has(fold));
     // "of the Organization of Turkic States": proper words after "of" belong to the body's name.
     let properRun = i;
     while (lexed.classes[properRun] === 'proper' && lexed.tokens[properRun - 1]?.sentence === t.sentence && lexed.classes[properRun - 1] === 'proper') properRun--;
     const runAfterOf = cls === 'proper' && lexed.tokens[properRun - 1]?.text.toLowerCase() === 'of' && properRun < i;
-    if (!TITLE_SCAN.has(cls) && !(cls === 'proper' && (afterOf || runAfterOf)) && !lowerTitle) break;
+    // "Minister for International Development and Women&Equalities": capitalised words joined to a
+    // portfolio by "and" or "&" belong to it.
+    const joinedToPortfolio = (k: number): boolean => {
+      const p = lexed.tokens[k - 1];
+      if (!p || p.sentence !== t.sentence) return false;
+      const g = gapBetween(lexed, p, lexed.tokens[k]!);
+      if (/^\s*&\s*$/.test(g)) return ['domain', 'proper'].includes(lexed.classes[k - 1]!) && (lexed.classes[k - 1] === 'domain' || joinedToPortfolio(k - 1));
+      return lexed.classes[k - 1] === 'connector' && /^(?:and|&)$/.test(p.text) && lexed.classes[k - 2] === 'domain';
+    };
+    const portfolio = cls === 'proper' && joinedToPortfolio(i);
+    if (!TITLE_SCAN.has(cls) && !(cls === 'proper' && (afterOf || runAfterOf || portfolio)) && !lowerTitle) break;
     if (cls === 'connector' && !['of', 'for', 'and', 'the'].includes(fold)) break;
     start = i;
     // "Ambassador of Japan to Uzbekistan": an envoy's title goes on across "to".
@@ -151,7 +172,11 @@ function titleCase(text: string): string {
 export function parseTitle(phrase: string, quote: Span, rules: Rules, fallbackCountry?: string): { country?: string; titles: TitleDraft[] } {
   const countries = countryIndex(rules);
   const { sets } = rules;
-  let rest = phrase.trim().replace(/^the\s+/i, '');
+  // "the foreign ministers of Norway, A": one person holds the office in the singular.
+  let rest = phrase.trim().replace(/^the\s+/i, '').replace(/\b(\p{L}+?)(ies|s)\b/gu, (word, stem: string, end: string) => {
+    const single = end === 'ies' ? `${stem}y` : stem;
+    return sets.titleHeads.has(word.toLowerCase()) && sets.titleHeads.has(single.toLowerCase()) ? single : word;
+  });
   let country: string | undefined;
   const lead = /^([\p{Lu}][\p{L} '’-]*?)(?:['’]s)?\s+/u.exec(rest);
   if (lead) {
@@ -255,8 +280,22 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
   const mentionOwner: { span: Span; person: PersonDraft }[] = [];
   const speech = new RegExp(`^\\s*,?\\s*(?:${rules.lexicon.speechVerbs.join('|')})\\b`, 'i');
   const speechBefore = new RegExp(`\\b(?:${rules.lexicon.speechVerbs.join('|')})\\s*$`, 'i');
-  const honorific = new RegExp(`\\b(?:${rules.lexicon.titles.honorifics.map((h) => h.replace('.', '\\.')).join('|')})\\.?\\s*$`, 'i');
+  const honorific = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.')).join('|')})[.'’]?,?\\s*$`, 'iu');
   const runs = nameRuns(lexed);
+  // One honorific right before a position, with its punctuation ("Mr. ", "His Excellency, ").
+  const honorificLead = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})[.'’]?,?\\s*$`, 'iu');
+  // "his Samoan counterpart, NAME", "the counterpart from Peru, Ms. NAME": a counterpart is a person.
+  const counterpartLead = /\bcounterparts?(?:\s+(?:from|of)\s+(?:the\s+)?[\p{Lu}][\p{L}'’ -]*?)?\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s+)?$/iu;
+  // "the foreign ministers of Norway, A, and Iceland, B": a name after "<country>," in a list whose
+  // title stands at its head.
+  const listedAfterCountry = (at: number, sentenceStart: number): string | undefined => {
+    const before = lexed.text.slice(sentenceStart, at);
+    const m = /(?:,|\band)\s+(?:the\s+)?([\p{Lu}][\p{L}'’ -]*?),\s*$/u.exec(before);
+    const country = m ? countryIndex(rules).byPhrase.get(m[1]!.trim()) : undefined;
+    if (!country || country.demonym) return undefined;
+    const head = new RegExp(`\\b(?:${[...rules.sets.titleHeads].filter((h) => /s$/.test(h)).join('|')})\\s+of\\s+(?:the\\s+)?[\\p{Lu}]`, 'iu');
+    return head.test(before.slice(0, m!.index)) ? country.iso : undefined;
+  };
 
   for (const run of runs) {
     const name = lexed.text.slice(run.start, run.end);
@@ -269,9 +308,21 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     }
     // "Organization of Turkic States": capitalised words after "<body word> of" name the body.
     const i0 = run.tokens[0]!;
+    const sentence0 = lexed.sentences[lexed.tokens[i0]!.sentence]!;
     const ofToken = lexed.tokens[i0 - 1]?.text === 'the' ? i0 - 2 : i0 - 1;
     if (lexed.tokens[ofToken]?.text === 'of' && ['orgword', 'domain'].includes(lexed.classes[ofToken - 1] ?? '')) continue;
-    const before = titleBefore(lexed, run.tokens[0]!, rules);
+    // "the High Commissioner of Malawi, Mr. Grace Banda", "H.E. Dr. X": the title stands before the honorifics.
+    let titleEnd = run.tokens[0]!;
+    for (let guard = 0; guard < 4; guard++) {
+      const lead = honorificLead.exec(lexed.text.slice(Math.max(sentence0.start, lexed.tokens[titleEnd]!.start - 40), lexed.tokens[titleEnd]!.start));
+      if (!lead || !lead[0].trim()) break;
+      const at = lexed.tokens[titleEnd]!.start - lead[0].length;
+      let k = titleEnd;
+      while (k > 0 && lexed.tokens[k - 1]!.start >= at) k--;
+      if (k === titleEnd) break;
+      titleEnd = k;
+    }
+    const before = titleBefore(lexed, titleEnd, rules);
     const after = titleAfter(lexed, run.tokens[run.tokens.length - 1]!, rules);
     const sentence = lexed.sentences[lexed.tokens[run.tokens[0]!]!.sentence]!;
     const why: string[] = [];
@@ -279,9 +330,16 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     if (after) why.push('title after the name');
     if (speech.test(lexed.text.slice(run.end, Math.min(sentence.end, run.end + 30)))) why.push('speech verb');
     if (speechBefore.test(lexed.text.slice(sentence.start, run.start))) why.push('speech verb');
-    if (honorific.test(lexed.text.slice(Math.max(sentence.start, run.start - 14), run.start))) why.push('honorific');
+    if (honorific.test(lexed.text.slice(Math.max(sentence.start, run.start - 30), run.start))) why.push('honorific');
     if (options.knownPersonNames.has(key)) why.push('known to the graph');
+    if (counterpartLead.test(lexed.text.slice(Math.max(sentence.start, run.start - 60), run.start))) why.push('a counterpart');
+    const listedCountry = before ? undefined : listedAfterCountry(run.start, sentence.start);
+    if (listedCountry) why.push('listed after a country under a title');
     const existing = people.find((p) => p.key === key || p.aliases.has(key));
+    // "Minister of Culture, Tourism and Craft Promotion, Mr X": words after "and"/"of" inside a
+    // title are its portfolio, not a name.
+    const before0 = lexed.tokens[run.tokens[0]! - 1];
+    if (!existing && why.length === 1 && why[0] === 'title before the name' && before0 && /^(?:and|of|for|&)$/.test(before0.text)) continue;
     if (!why.length && !existing) continue;
     const titleSpans = [before, after].filter((s): s is Span => s !== null);
     const person =
@@ -301,6 +359,7 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
       })();
     person.mentions.push({ start: run.start, end: run.end });
     mentionOwner.push({ span: { start: run.start, end: run.end }, person });
+    if (listedCountry) person.country ??= listedCountry;
     for (const span of titleSpans) {
       const quote = { start: Math.min(span.start, run.start), end: Math.max(span.end, run.end) };
       const parsed = parseTitle(lexed.text.slice(span.start, span.end), quote, rules);
@@ -319,7 +378,12 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     if (lexed.classes[i] !== 'proper' && lexed.classes[i] !== 'title') return;
     const fold = foldName(t.base);
     if (mentionOwner.some((m) => t.start >= m.span.start && t.end <= m.span.end)) return;
-    const owners = people.filter((p) => foldName(p.name.split(/\s+/).pop()!) === fold);
+    // The surname is the last word, or the word written in capitals ("HAYASHI Yoshimasa"); failing
+    // that, another word after the first ("Meade" of "Jose Antonio Meade Kuribrena", a double surname).
+    const words = (p: PersonDraft) => p.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    const surname = (p: PersonDraft) => words(p).find((w) => /^\p{Lu}{3,}$/u.test(w)) ?? words(p).pop()!;
+    let owners = people.filter((p) => foldName(surname(p)) === fold);
+    if (!owners.length && fold.length > 2) owners = people.filter((p) => words(p).slice(1).some((w) => foldName(w) === fold));
     if (owners.length !== 1) return;
     const owner = owners[0]!;
     owner.aliases.add(t.base);
@@ -331,6 +395,51 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     p.mentions.sort((a, b) => a.start - b.start);
     for (const t of p.titles) if (!t.org && !t.country && p.country) t.country = p.country;
     p.aliases.delete(p.name);
+    // An initial alone ("J") is not a name to link by.
+    for (const a of p.aliases) if (a.replace(/\W/g, '').length < 2) p.aliases.delete(a);
+  }
+  // "Foreign Minister Lea Roth of Austria": a titled name followed by "of <country>".
+  for (const p of people) {
+    if (p.country || !p.titles.length) continue;
+    for (const m of p.mentions) {
+      const after = /^\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}'’ -]*?)(?=[,.;:)]|\s+\p{Ll}|$)/u.exec(lexed.text.slice(m.end, m.end + 60));
+      const c = after ? countryIndex(rules).byPhrase.get(after[1]!.trim()) : undefined;
+      if (c && !c.demonym) {
+        p.country = c.iso;
+        p.why.push('"of <country>" after the name');
+        for (const t of p.titles) if (!t.org && !t.country) t.country = c.iso;
+        break;
+      }
+    }
+  }
+  // "his counterpart from Peru, Ms. Lucia Paredes": the counterpart acts for that country.
+  const counterpart = new RegExp(`(?:\\bcounterparts?\\s+(?:from|of)\\s+(?:the\\s+)?([\\p{Lu}][\\p{L}'’ -]*?)|([\\p{Lu}][\\p{L}'’-]*)\\s+counterparts?)\\s*,?\\s*(?:(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})[.'’]?\\s+)*$`, 'iu');
+  const countryOfPhrase = countryIndex(rules).byPhrase;
+  for (const p of people) {
+    if (p.country) continue;
+    const first = p.mentions[0];
+    if (!first) continue;
+    const m = counterpart.exec(lexed.text.slice(Math.max(0, first.start - 80), first.start));
+    const c = m ? countryOfPhrase.get((m[1] ?? m[2]!).trim()) : undefined;
+    // "from Peru" names the country; "his Samoan counterpart" its demonym.
+    if (c && (m![1] ? !c.demonym : true)) {
+      p.country = c.iso;
+      p.why.push('counterpart from a country');
+    }
+  }
+  // "Nigerian President Buhari and Foreign Minister Onyeama": a title without a country, joined by
+  // "and" to a name whose title has one, is held of the same country.
+  for (const p of people) {
+    if (p.country || !p.titles.length) continue;
+    const lead = /\s+and\s+$/.exec(lexed.text.slice(Math.max(0, p.quote.start - 6), p.quote.start));
+    if (!lead) continue;
+    const joinAt = p.quote.start - lead[0].length;
+    const before = mentionOwner.find((m) => m.span.end === joinAt && m.person !== p);
+    if (before?.person.country && before.person.titles.length) {
+      p.country = before.person.country;
+      p.why.push('country of the title it is joined to');
+      for (const t of p.titles) if (!t.org && !t.country) t.country = p.country;
+    }
   }
   const personAt = (span: Span) => mentionOwner.find((m) => m.span.start < span.end && span.start < m.span.end)?.person;
   return { people, personAt };

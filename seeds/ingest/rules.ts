@@ -1,22 +1,17 @@
 // The drafter's vocabulary, kept as data in seeds/ingest/rules/*.yaml and validated here, so a new
-// title, country or trigger word is a one-line YAML change, not a code change.
+// title or trigger word is a one-line YAML change, not a code change. Countries come from the
+// project's one country table (seeds/countries.ts).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { countryTable, type Country } from '../countries.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, EVENT_KINDS, ORG_KINDS, PLACE_KINDS } from '../../domain/fact-schema.ts';
 
 export const RULES_DIR = fileURLToPath(new URL('./rules/', import.meta.url));
 
 const words = z.array(z.string().min(1));
-
-const countriesFile = z.record(
-  z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'),
-  z
-    .object({ name: z.string().min(2), aliases: words.default([]), demonyms: words.default([]), cities: words.default([]) })
-    .strict(),
-);
 
 const lexiconFile = z
   .object({
@@ -43,6 +38,7 @@ const lexiconFile = z
         regions: z.record(z.enum(PLACE_KINDS)),
         suffixes: z.record(z.enum(PLACE_KINDS)),
         prefixes: z.record(z.enum(PLACE_KINDS)),
+        notCountryAfter: words,
       })
       .strict(),
     events: z
@@ -52,11 +48,13 @@ const lexiconFile = z
         speaking: words,
         planned: words,
         personPronouns: words,
+        reported: words,
       })
       .strict(),
     agreements: z
       .object({
         kinds: z.record(z.enum(AGREEMENT_KINDS), words),
+        modifiers: words,
         status: z.record(z.enum(AGREEMENT_STATUSES), words),
       })
       .strict(),
@@ -66,13 +64,7 @@ const lexiconFile = z
   })
   .strict();
 
-export interface CountryRule {
-  iso: string;
-  name: string;
-  aliases: string[];
-  demonyms: string[];
-  cities: string[];
-}
+export type CountryRule = Country;
 
 export type Lexicon = z.infer<typeof lexiconFile>;
 
@@ -88,6 +80,8 @@ export interface Rules {
     domain: Set<string>;
     stop: Set<string>;
     notAcronyms: Set<string>;
+    /** One-word honorifics ("Professor", "Sheikh"): never part of a name. */
+    honorifics: Set<string>;
   };
   junk: RegExp[];
 }
@@ -110,21 +104,21 @@ let cached: Rules | undefined;
 /** Loads and validates the rules (once per process for the default directory). */
 export function loadRules(dir = RULES_DIR): Rules {
   if (dir === RULES_DIR && cached) return cached;
-  const countriesPath = join(dir, 'countries.yaml');
   const lexiconPath = join(dir, 'lexicon.yaml');
-  const countries = validated(countriesFile, readYaml(countriesPath), countriesPath);
   const lexicon = validated(lexiconFile, readYaml(lexiconPath), lexiconPath);
   const rules: Rules = {
-    countries: Object.entries(countries).map(([iso, c]) => ({ iso, ...c })),
+    countries: [...countryTable().countries],
     lexicon,
     sets: {
-      titleHeads: lower(lexicon.titles.heads),
+      // Plurals too: "the foreign ministers of Norway, A, and Iceland, B".
+      titleHeads: lower(lexicon.titles.heads.flatMap((h) => [h, /[^aeiou]y$/.test(h) ? `${h.slice(0, -1)}ies` : `${h}s`])),
       titleModifiers: lower(lexicon.titles.modifiers),
       ofCountry: lower(lexicon.titles.ofCountry),
       orgHeads: lower(Object.keys(lexicon.organizations.heads)),
       domain: lower(lexicon.domainWords),
       stop: lower(lexicon.stopCapitals),
       notAcronyms: new Set(lexicon.organizations.notAcronyms),
+      honorifics: lower(lexicon.titles.honorifics.filter((h) => /^\p{L}+$/u.test(h))),
     },
     junk: lexicon.junkLines.map((pattern) => new RegExp(pattern, 'iu')),
   };

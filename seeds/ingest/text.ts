@@ -14,6 +14,8 @@ export interface Sentence extends Span {
 const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mr', 'ms', 'mrs', 'dr', 'st', 'no',
   'gen', 'jr', 'sr', 'inc', 'ltd', 'co', 'vs', 'prof', 'h.e', 'e.g', 'i.e', 'u.s', 'u.k',
+  // Honorifics and ranks written with a full stop before a name.
+  'amb', 'hon', 'rev', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'maj', 'adm', 'messrs', 'mme', 'engr', 'dipl',
 ]);
 
 /** Splits into sentences: at . ! ? followed by a capital/quote/digit, and at line breaks. */
@@ -35,7 +37,8 @@ export function splitSentences(text: string): Sentence[] {
     }
     const before = text.slice(start, at);
     const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-    if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+    // "H.R.H. Prince", "S.M. Krishna": initials and dotted abbreviations do not end a sentence.
+    if (ABBREVIATIONS.has(word) || /^(?:\p{L}\.)*\p{L}$/u.test(word)) continue;
     const end = at + match[1]!.length;
     push(start, end);
     start = end;
@@ -89,12 +92,34 @@ export class PhraseFinder {
   private readonly pattern: RegExp | null;
   private readonly canonical = new Map<string, string>();
 
-  constructor(phrases: Iterable<string>, private readonly ignoreCase = false) {
+  /**
+   * `between` (a pattern) may stand between the words of a phrase ("spoke today with" for "spoke
+   * with"); a hit's phrase is then found again with it taken out.
+   */
+  constructor(phrases: Iterable<string>, private readonly ignoreCase = false, private readonly between = '') {
     const list = [...new Set(phrases)].filter((p) => p.trim()).sort((a, b) => b.length - a.length);
     for (const p of list) this.canonical.set(this.key(p), p);
     this.pattern = list.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((p) => escapeRegExp(p).replace(/['’]/g, "['’]").replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, ignoreCase ? 'giu' : 'gu')
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((p) => escapeRegExp(p).replace(/['’]/g, "['’]").replace(/ /g, `\\s+${between}`)).join('|')})(?![\\p{L}\\p{N}])`, ignoreCase ? 'giu' : 'gu')
       : null;
+    this.inside = between ? new RegExp(`\\s+${between}`, ignoreCase ? 'giu' : 'gu') : null;
+  }
+
+  private readonly inside: RegExp | null;
+
+  private phraseOf(hit: string): string {
+    const direct = this.canonical.get(this.key(hit));
+    if (direct || !this.inside) return direct ?? hit;
+    // Take out what stood between the words, one gap at a time, until a listed phrase remains.
+    const words = hit.split(/\s+/);
+    for (let drop = 1; drop < words.length; drop++) {
+      for (let at = 1; at + drop <= words.length - 1; at++) {
+        const candidate = [...words.slice(0, at), ...words.slice(at + drop)].join(' ');
+        const found = this.canonical.get(this.key(candidate));
+        if (found) return found;
+      }
+    }
+    return hit;
   }
 
   private key(text: string): string {
@@ -108,7 +133,7 @@ export class PhraseFinder {
       start: offset + m.index!,
       end: offset + m.index! + m[0].length,
       text: m[0],
-      phrase: this.canonical.get(this.key(m[0])) ?? m[0],
+      phrase: this.phraseOf(m[0]),
     }));
   }
 }

@@ -2,6 +2,7 @@
 // is generated from these same schemas (server/http/openapi.ts), so the documentation cannot drift from
 // what is enforced; the services take the types they infer.
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { decisionSchema } from '../../domain/review-decision.ts';
 import { z } from 'zod';
 import { API_TYPES, SEARCHABLE_TYPES } from '../../domain/model.ts';
 import { PERIOD_PATTERN, periodEnd, periodSchema, periodStart } from '../../domain/period.ts';
@@ -193,6 +194,13 @@ export const ingestDraftBody = z
     published: isoDay.optional().openapi({ description: 'publication date, when the text has no header; relative dates are resolved against it' }),
     fileName: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, 'lower-case letters, digits, - and _').optional()
       .openapi({ description: 'name for the article file (without .txt); derived from the text if absent' }),
+  })
+  .strict();
+
+export const ingestDecisionsBody = z
+  .object({
+    source: z.string().regex(/^[\w.-]{1,120}$/, 'the article file name').openapi({ description: 'the draft\'s `source.file`' }),
+    decisions: z.array(decisionSchema).max(5000, 'at most 5000 decisions').openapi({ description: '`[{path, rule, decision: accepted|edited|rejected, label?}]`, one per reviewed fact' }),
   })
   .strict();
 

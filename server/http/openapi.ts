@@ -4,7 +4,7 @@ import { escapeHtml } from '../../domain/html.ts';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  bilateralReportQuery, cypherBody, entityParams, entityReportShape, ingestAcceptBody, ingestDraftBody, hubShape, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+  bilateralReportQuery, cypherBody, entityParams, entityReportShape, hubShape, ingestAcceptBody, ingestDecisionsBody, ingestDraftBody, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from '../contracts/requests.ts';
 
 const problem = z
@@ -161,6 +161,14 @@ export function buildOpenApi(): Record<string, unknown> {
       400: errors[400],
       401: unauthorized,
     },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/ingest/decisions',
+    summary: 'Keep the review\'s verdict on each drafted fact',
+    description: 'Appends one JSON line per decision (time, source, fact path, the rule that drafted it, accepted/edited/rejected) to DATA_DIR/ingest/decisions.jsonl; `npm run eval:extract -- --rules` prints each rule\'s precision from them. Needs the API key when API_KEY is set.',
+    request: { body: { content: { 'application/json': { schema: ingestDecisionsBody } } } },
+    responses: { 200: { description: '`{recorded: n}`' }, 400: errors[400], 401: unauthorized },
   });
   registry.registerPath({
     method: 'get',

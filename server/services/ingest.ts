@@ -2,12 +2,14 @@
 // the seed loader (POST /api/ingest/accept). Known entities come from the graph, so a name the graph
 // knows is linked to its id.
 import { acceptDraft, type KeepDirs } from '../../seeds/ingest/accept.ts';
-import { draftFacts, type Confidence } from '../../seeds/ingest/draft.ts';
+import { appendDecisions, type Decision } from '../../seeds/ingest/decisions.ts';
+import { draftFacts, type Confidence, type EntityBadge } from '../../seeds/ingest/draft.ts';
+import type { HolderSuggestion } from '../../seeds/ingest/holders.ts';
 import { indexFromGraph } from '../../seeds/ingest/known.ts';
 import type { FactFile } from '../../domain/fact-schema.ts';
 import type { Span } from '../../domain/source-text.ts';
 import { BadInput } from '../../domain/errors.ts';
-import { readGraphVersion, type Driver } from '../../graph/store.ts';
+import { readGraphVersion, readSimilarMeetings, type Driver } from '../../graph/store.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 
 export interface IngestDeps {
@@ -17,6 +19,8 @@ export interface IngestDeps {
   keep?: KeepDirs | undefined;
   /** The known entities drafts link against, kept between drafts (see known-index.ts). */
   known: KnownIndexCache;
+  /** Where the review's decisions are appended (DATA_DIR/ingest/decisions.jsonl); unset: not kept. */
+  decisionsFile?: string | undefined;
 }
 
 /** The cache of known entities for a database: rebuilt from the graph when its fingerprint changes. */
@@ -29,13 +33,52 @@ export interface DraftResponse {
   facts: FactFile;
   confidence: Record<string, Confidence>;
   spans: Record<string, Span[]>;
+  /** What the drafter left out, in plain words. */
+  problems: string[];
+  /** NEW or LINKED (with the target) for every drafted entity, and known look-alikes. */
+  entities: Record<string, EntityBadge>;
+  /** Offices named without a person, with who held them at that date. */
+  holders: HolderSuggestion[];
+  /** Drafted meetings that look like meetings already in the graph, by fact path. */
+  similarMeetings: Record<string, { id: string; title: string; date: string | null }[]>;
+}
+
+/** Held meetings between two known people that the graph already has on that day (or undated). */
+async function similarMeetings(deps: IngestDeps, facts: FactFile): Promise<DraftResponse['similarMeetings']> {
+  const meetings = facts.events.flatMap((e, i) => {
+    if (e.status !== 'held') return [];
+    const people = [...new Set(e.participants.filter((p) => p.role !== 'mentioned' && p.who.startsWith('person:')).map((p) => p.who))];
+    const date = e.date && typeof e.date.value === 'string' ? e.date.value : null;
+    return people.flatMap((a, j) => people.slice(j + 1).map((b) => ({ path: `events[${i}]`, a, b, date })));
+  });
+  const out: DraftResponse['similarMeetings'] = {};
+  for (const m of await readSimilarMeetings(deps.driver, deps.database, meetings)) {
+    const list = (out[m.path] ??= []);
+    if (!list.some((x) => x.id === m.id)) list.push({ id: m.id, title: m.title, date: m.date });
+  }
+  return out;
 }
 
 export async function draftArticle(deps: IngestDeps, input: { text: string; published?: string | undefined; fileName?: string | undefined }): Promise<DraftResponse> {
   const known = await deps.known.get();
   const draft = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known });
   const { raw, text, published, junk, dateline } = draft.article;
-  return { article: { raw, text, published, junk, dateline: dateline ?? null }, facts: draft.facts, confidence: draft.confidence, spans: draft.spans };
+  return {
+    article: { raw, text, published, junk, dateline: dateline ?? null },
+    facts: draft.facts,
+    confidence: draft.confidence,
+    spans: draft.spans,
+    problems: draft.problems,
+    entities: draft.entities,
+    holders: draft.holders,
+    similarMeetings: await similarMeetings(deps, draft.facts),
+  };
+}
+
+/** The review's verdict on each drafted fact, appended for the rules' precision (eval:extract --rules). */
+export function recordDecisions(deps: IngestDeps, input: { source: string; decisions: Decision[] }): { recorded: number } {
+  if (!deps.decisionsFile) return { recorded: 0 };
+  return { recorded: appendDecisions(deps.decisionsFile, input.source, input.decisions) };
 }
 
 export interface AcceptResponse {

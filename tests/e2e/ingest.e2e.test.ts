@@ -40,8 +40,12 @@ describe('Add article in the browser (e2e)', function () {
     // The call with both ministers, and its quote highlighted when the fact is hovered.
     const call = page.locator('#ingest-facts li.fact[data-path="events[0]"]');
     expect(await call.locator('.desc').textContent()).to.equal(
-      'call, held, 2025-03-11: Call of Bakhtiyor Saidov and Takeshi Iwaya — person:bakhtiyor-saidov (participant), person:takeshi-iwaya (participant), person:shavkat-mirziyoyev (mentioned)',
+      'call, held, 2025-03-11: Call of Bakhtiyor Saidov and Takeshi Iwaya — Bakhtiyor Saidov (participant), Takeshi Iwaya (participant), Shavkat Mirziyoyev (mentioned)',
     );
+    // Every entity carries a NEW or LINKED badge; every fact the rule that drafted it.
+    expect(await page.locator('#ingest-facts li.fact[data-path="people[0]"] .badge').textContent()).to.equal('NEW');
+    expect(await page.locator('#ingest-facts li.fact[data-path="countries[0]"] .badge').textContent()).to.equal('NEW');
+    expect(await call.locator('.rule').textContent()).to.equal('rule call:trigger-in-sentence');
     await call.hover();
     const active = page.locator('#ingest-article mark.active');
     await active.first().waitFor();

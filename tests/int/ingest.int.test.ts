@@ -1,7 +1,9 @@
 // POST /api/ingest and /api/ingest/accept against the real app and the real seeded Neo4j: the exact
 // draft for a small article, accepting it makes its meeting queryable, and a bad draft writes nothing.
 // The article is about people and countries the seeds do not have, and what it adds is removed after.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
@@ -23,8 +25,10 @@ interface Draft {
     events: { id: string; kind: string; status: string; date?: { value: string; basis: string; quote: string }; place?: string; participants: { who: string; role: string; represents?: string }[] }[];
     agreements: { kind: string; status: string; parties: string[]; concludedAt?: string }[];
   };
-  confidence: Record<string, { score: number; why: string }>;
+  confidence: Record<string, { score: number; why: string; rule: string }>;
   spans: Record<string, { start: number; end: number }[]>;
+  entities: Record<string, { status: 'new' | 'linked'; target?: { id: string; name: string }; similar: { id: string }[] }>;
+  similarMeetings: Record<string, { id: string; title: string; date: string | null }[]>;
 }
 
 describe('ingest over HTTP (real Neo4j)', () => {
@@ -70,7 +74,10 @@ describe('ingest over HTTP (real Neo4j)', () => {
     expect(facts.agreements.map((a) => [a.kind, a.status, a.parties, a.concludedAt])).to.deep.equal([
       ['mou', 'signed', ['org:ministry-of-foreign-affairs-of-mongolia', 'org:ministry-of-foreign-affairs-of-ghana'], TALKS],
     ]);
-    expect(draft.confidence['events[0]']).to.deep.equal({ score: 0.85, why: 'trigger "held talks"' });
+    expect(draft.confidence['events[0]']).to.deep.equal({ score: 0.85, why: 'trigger "held talks"', rule: 'talks:trigger-in-sentence' });
+    // Nobody in the article is in the graph yet: every person is NEW, and no meeting looks like a known one.
+    expect(Object.entries(draft.entities).filter(([p]) => p.startsWith('people')).map(([, b]) => b.status)).to.deep.equal(['new', 'new', 'new']);
+    expect(draft.similarMeetings).to.deep.equal({});
     const span = draft.spans['people[0]']![0]!;
     expect(article.text.slice(span.start, span.end)).to.equal("Mongolia's Minister of Foreign Affairs Battsetseg Batmunkh");
   });
@@ -115,11 +122,41 @@ describe('ingest over HTTP (real Neo4j)', () => {
     expect(draft.confidence['people[0]']!.why).to.not.match(/known entity/);
     expect(again.body.confidence['people[0]']!.why).to.match(/^same name or alias as a known entity/);
     expect(again.body.confidence['people[1]']!.why).to.match(/^same name or alias as a known entity/);
+    // The review shows them LINKED to their target, and warns that the talks are in the graph already.
+    expect(again.body.entities['people[0]']).to.deep.include({ status: 'linked', target: { id: 'person:battsetseg-batmunkh', name: 'Battsetseg Batmunkh' } });
+    expect(again.body.similarMeetings['events[0]']!.map((m) => [m.id, m.date])).to.deep.equal([[TALKS, '2025-09-16']]);
     // The fingerprint the cache compares moves with every write that adds an entity or an article.
     await driver.executeQuery("CREATE (:Entity:Person {id: 'person:fingerprint-probe', name: 'Probe', sources: ['source:mn-gh-talks']})");
     const after = await version();
     expect(after.entities!.toNumber()).to.equal(before.entities!.toNumber() + 1);
     expect(after.sources!.toNumber()).to.equal(before.sources!.toNumber());
+  });
+
+  it('keeps the review decisions append-only in the decisions file, and refuses a malformed one', async () => {
+    const { driver } = await seededGraph();
+    const dir = mkdtempSync(join(tmpdir(), 'kg-decisions-'));
+    const file = join(dir, 'ingest', 'decisions.jsonl');
+    const app = createApp(appDeps(driver, undefined, { audit: () => {}, decisionsFile: file }));
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const post = (body: unknown) => fetch(`${base}/api/ingest/decisions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const ok = await post({ source: 'mn-gh-talks.txt', decisions: [{ path: 'people[0]', rule: 'person:title-before-the-name', decision: 'accepted' }, { path: 'events[1]', rule: 'visit:trigger-in-sentence', decision: 'rejected', label: 'Visit' }] });
+      expect([ok.status, await ok.json()]).to.deep.equal([200, { recorded: 2 }]);
+      const bad = await post({ source: 'mn-gh-talks.txt', decisions: [{ path: 'people[0]', rule: 'Not A Rule', decision: 'maybe' }] });
+      expect(bad.status).to.equal(400);
+      const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+      expect(lines.map((l) => [l.source, l.path, l.rule, l.decision])).to.deep.equal([
+        ['mn-gh-talks.txt', 'people[0]', 'person:title-before-the-name', 'accepted'],
+        ['mn-gh-talks.txt', 'events[1]', 'visit:trigger-in-sentence', 'rejected'],
+      ]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks for the API key when one is configured', async () => {
@@ -134,6 +171,7 @@ describe('ingest over HTTP (real Neo4j)', () => {
         fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ text: ARTICLE }) });
       expect((await post('/api/ingest')).status).to.equal(401);
       expect((await post('/api/ingest/accept')).status).to.equal(401);
+      expect((await post('/api/ingest/decisions')).status).to.equal(401);
       expect((await post('/api/ingest', { authorization: 'Bearer secret-key' })).status).to.equal(200);
     } finally {
       server.closeAllConnections();

@@ -2,6 +2,7 @@
 // who is who (IdentityRegistry), the travellers, the presidents' stops (for "Accompanied President
 // X") and exact duplicate trip rows (one event, two sources).
 import { IdentityRegistry, type Mention } from './identity.ts';
+import { countryTable } from '../../countries.ts';
 import { officeMentions, visitorMentions, COUNTERPART_OFFICES, type OfficeMention } from './mentions.ts';
 import type { StateDeptRecord, TripRecord, VisitRecord } from './records.ts';
 import { yearOf } from './records.ts';
@@ -66,7 +67,7 @@ export function counterpartsOf(record: TripRecord, tables: Tables): Counterpart[
     if (mention.qualifier && STYLES.has(mention.qualifier)) return [{ slot, mention: { ...mention, qualifier: null }, country: record.iso, skipped: null }];
     if (mention.qualifier) {
       const word = mention.qualifier.replace(/\s+Authority$/, '');
-      const country = tables.countries.demonyms[word] ?? null;
+      const country = countryTable().byDemonym(word)?.iso ?? null;
       if (!country) return [{ slot, mention, country: null, skipped: `qualifier "${mention.qualifier}" names no country in the demonym table` }];
       if (country === 'US') return [{ slot, mention, country: null, skipped: 'a US official named in prose' }];
       return [{ slot, mention, country, skipped: null }];

@@ -3,6 +3,7 @@
 // places, titles and events the row states. The result goes through the same zod schema and
 // planFactFile as a curated seed file. Pure: the context comes from the first pass.
 import type { z } from 'zod';
+import { countryTable } from '../../countries.ts';
 import type { factFileSchema } from '../../../domain/fact-schema.ts';
 import type { ImportContext } from './context.ts';
 import { counterpartsOf, officeOf, visitorSlot } from './context.ts';
@@ -60,7 +61,7 @@ function eventDate(record: StateDeptRecord): EventInput['date'] {
 }
 
 function countryFact(context: ImportContext, iso: string, written: string, quote: string): Input<'countries'> {
-  const name = context.tables.countries.countries[iso] ?? written;
+  const name = countryTable().byCode(iso)?.name ?? written;
   return { id: `country:${iso}`, name, aliases: written !== name ? [written] : [], quote };
 }
 
@@ -286,7 +287,7 @@ function mapTrip(record: TripRecord, context: ImportContext): MappedRecord {
     }
     const identity = context.registry.resolve(c.slot);
     const theirs = `country:${c.country}`;
-    if (c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country, context.tables.countries.countries[c.country]!, c.mention.text));
+    if (c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country, countryTable().byCode(c.country)?.name ?? c.country, c.mention.text));
     addOnce(facts.people, person(identity.id, identity.name, c.mention.name, c.mention.text, identity.note));
     facts.titles.push({ person: identity.id, at: theirs, title: c.mention.office, quote: c.mention.text });
     meetings++;

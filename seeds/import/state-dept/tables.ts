@@ -14,20 +14,12 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const countriesFileSchema = z
   .object({
-    /** Names for codes the `country` strings do not name well (historic and user-assigned codes). */
-    countries: z.record(iso, z.string().min(2)),
     keys: z.record(
       z.string().regex(/^[a-z0-9-]+$/),
       z.union([iso, z.object({ code: iso, byName: z.record(z.string(), iso).default({}) }).strict()]),
     ),
-    demonyms: z.record(z.string().regex(/^\p{Lu}/u), iso),
   })
-  .strict()
-  .superRefine((table, ctx) => {
-    for (const [word, code] of Object.entries(table.demonyms)) {
-      if (!table.countries[code]) ctx.addIssue({ code: 'custom', path: ['demonyms', word], message: `${code} needs a name under countries:` });
-    }
-  });
+  .strict();
 
 const personEntrySchema = z
   .object({
