@@ -219,9 +219,19 @@ describe('explorer on the State Department data (e2e)', function () {
     // Exclude the first path's second person from the node's menu: a chip appears, the search runs again without them.
     const middle = await page.evaluate(() => ((window as unknown as W).__kg.cy.edges('.path-overlay.path-0').map((e) => e.data('target') as string))[0]!);
     const excluded = await page.evaluate((id) => (window as unknown as W).__kg.cy.getElementById(id).data('label') as string, middle);
-    const at = await page.evaluate((id) => (window as unknown as W).__kg.cy.getElementById(id).renderedPosition(), middle);
+    // Right-click the node where it is once the layout and the zoom to the path have come to rest.
+    const where = () => page.evaluate((id) => (window as unknown as W).__kg.cy.getElementById(id).renderedPosition(), middle);
+    let at = await where();
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(250);
+      const next = await where();
+      const still = Math.abs(next.x - at.x) < 0.5 && Math.abs(next.y - at.y) < 0.5;
+      at = next;
+      if (still) break;
+    }
     const box = (await page.locator('#cy').boundingBox())!;
     await page.mouse.click(box.x + at.x, box.y + at.y, { button: 'right' });
+    expect(await page.locator('.node-menu .node-menu-title').textContent()).to.equal(excluded);
     await page.locator('.node-menu button', { hasText: 'Exclude from paths' }).click();
     await page.locator(`#path-excludes .chip[data-id="${middle}"]`).waitFor();
     expect(await page.locator('#path-excludes .chip').textContent()).to.contain(excluded);
