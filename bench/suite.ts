@@ -1,4 +1,4 @@
-// The benchmark suite: `npm run bench -- [load|paths|meetings|search|client|import-tool …] [--size 10k,100k,1M]`.
+// The benchmark suite: `npm run bench -- [load|paths|meetings|search|resolution|client|import-tool …] [--size 10k,100k,1M] [--clusters N]`.
 // Per size it starts a throw-away Neo4j under .data/ (deleted after), loads the synthetic network
 // through the seed writer, and measures what was asked; results are printed and written to
 // bench/results/bench-<size>.json. Ratios are measured side by side in one run; nothing here asserts a time.
@@ -22,13 +22,14 @@ import { boltFloor, httpFloor, profile, runVariant, warmUp, type Endpoint, type 
 import { compareWriteModes } from './parts/write-modes.ts';
 import { checkImportTool } from './parts/import-tool.ts';
 import { bulkImport } from './parts/bulk-import.ts';
+import { formClusters, timeCandidates } from './parts/clusters.ts';
 import { baseRows, parseSize, personId, scaleOf } from './synthetic/generator.ts';
 import { mulberry32 } from './synthetic/random.ts';
 import { loadSynthetic } from './synthetic/load.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'results');
-const PARTS = ['load', 'paths', 'meetings', 'search', 'client', 'import-tool'] as const;
+const PARTS = ['load', 'paths', 'meetings', 'search', 'resolution', 'client', 'import-tool'] as const;
 type Part = (typeof PARTS)[number];
 
 const argsSchema = z.object({
@@ -42,6 +43,8 @@ const argsSchema = z.object({
   build: z.enum(['writer', 'import']),
   loadBudgetS: z.coerce.number().positive(),
   writers: z.coerce.number().int().min(1).max(8),
+  /** After paths and meetings: judge this many random pairs the same, then measure them again. */
+  clusters: z.coerce.number().int().min(0).max(100_000),
 });
 
 function parseArgs(argv: string[]) {
@@ -56,7 +59,7 @@ function parseArgs(argv: string[]) {
       i++;
     } else parts.push(arg);
   }
-  const known = ['size', 'pairs', 'per-record', 'budget-s', 'seed', 'met', 'build', 'load-budget-s', 'writers'];
+  const known = ['size', 'pairs', 'per-record', 'budget-s', 'seed', 'met', 'build', 'load-budget-s', 'writers', 'clusters'];
   const unknown = Object.keys(flags).filter((f) => !known.includes(f));
   if (unknown.length) throw new Error(`unknown option --${unknown[0]} (known: ${known.map((k) => `--${k}`).join(', ')})`);
   const parsed = argsSchema.safeParse({
@@ -70,6 +73,7 @@ function parseArgs(argv: string[]) {
     build: flags.build ?? 'writer',
     loadBudgetS: flags['load-budget-s'] ?? 1e9,
     writers: flags.writers ?? 2,
+    clusters: flags.clusters ?? 0,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -250,8 +254,35 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
         const { samples: _s, ...rest } = v;
         out.search = rest;
       }
-      const variants = [...((out.paths as { variants?: VariantResult[] } | undefined)?.variants ?? []), ...(out.meetings ? [out.meetings as VariantResult] : []), ...(out.search ? [out.search as VariantResult] : [])];
+      if (options.clusters > 0 && (parts.includes('paths') || parts.includes('meetings'))) {
+        // The same requests again over a graph where pairs of officials are one cluster each; a
+        // request names the cluster that stands for a merged official, as the explorer would.
+        const formed = await formClusters(driver, scale.persons, options.clusters, options.seed);
+        log(`  clusters: ${formed.clusters} pairs judged the same and merged in ${formed.seconds} s`);
+        const to = (id: string) => formed.canonical.get(id) ?? id;
+        const after: VariantResult[] = [];
+        if (parts.includes('paths')) {
+          const pairs = randomPairs(scale.persons, options.pairs, options.seed).map(([a, b]) => [to(a), to(b)] as const).filter(([a, b]) => a !== b);
+          for (const k of [1, 5]) {
+            const { samples: _s, ...rest } = await runVariant(endpoint, `paths k=${k} with clusters`, pairs.map(([a, b]) => `/api/paths?from=${a}&to=${b}&via=meetings&limit=${k}`), countPaths, budget, log);
+            after.push(rest as VariantResult);
+          }
+        }
+        if (parts.includes('meetings')) {
+          const rand = mulberry32(options.seed + 2);
+          const people = Array.from({ length: options.pairs }, () => to(personId(Math.floor(rand() * scale.persons))));
+          const { samples: _s, ...rest } = await runVariant(endpoint, 'meetings ?person= with clusters', people.map((p) => `/api/meetings?person=${p}`), countMeetings, budget, log);
+          after.push(rest as VariantResult);
+        }
+        out.clusters = { formed: formed.clusters, seconds: formed.seconds, variants: after };
+      }
+      const variants = [...((out.paths as { variants?: VariantResult[] } | undefined)?.variants ?? []), ...(out.meetings ? [out.meetings as VariantResult] : []), ...(out.search ? [out.search as VariantResult] : []), ...((out.clusters as { variants?: VariantResult[] } | undefined)?.variants ?? [])];
       if (variants.length) log(`\n${name}: latency in ms (api = HTTP on loopback incl. JSON; raw = the same Cypher through the driver)\n${table([HEAD, ...variants.map(summary)])}`);
+    }
+    if (parts.includes('resolution')) {
+      const timing = await timeCandidates(driver);
+      out.resolution = timing;
+      log(`  resolution candidates: ${timing.people} people, ${timing.pairsCompared} pairs compared in ${timing.blocks} blocks (largest ${timing.largestBlock}), ${timing.candidates} candidates in ${timing.seconds} s (reading people ${timing.readMs} ms, blocking and scoring ${timing.scoringMs} ms, presence checks ${timing.contextMs} ms), peak RSS ${timing.peakRssMiB} MiB`);
     }
     out.loadAverageAtEnd = loadAverage();
     out.finishedAt = new Date().toISOString();

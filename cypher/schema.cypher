@@ -21,3 +21,8 @@ CREATE INDEX met_date IF NOT EXISTS FOR ()-[m:MET]-() ON (m.date);
 CREATE INDEX met_event IF NOT EXISTS FOR ()-[m:MET]-() ON (m.event);
 CREATE INDEX participated_role IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.role);
 CREATE INDEX participated_represents IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.represents);
+CREATE CONSTRAINT identity_record_id IF NOT EXISTS FOR (n:IdentityRecord) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT judgement_pair IF NOT EXISTS FOR (n:Judgement) REQUIRE n.pair IS UNIQUE;
+CREATE INDEX judgement_a IF NOT EXISTS FOR (n:Judgement) ON (n.a);
+CREATE INDEX judgement_b IF NOT EXISTS FOR (n:Judgement) ON (n.b);
+CREATE INDEX cluster_id IF NOT EXISTS FOR (n:Cluster) ON (n.id);

@@ -26,6 +26,12 @@ export class BadInput extends AppError {
   }
 }
 
+/** A change that contradicts what is already recorded (a judgement against an earlier one). */
+export class Conflict extends AppError {
+  override readonly name = 'Conflict';
+  readonly code = 'conflict';
+}
+
 /** A query the read-only console will not run (writes, admin commands, procedures not allowed). */
 export class QueryRefused extends AppError {
   override readonly name = 'QueryRefused';

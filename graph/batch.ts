@@ -6,7 +6,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { EntityLabel } from '../domain/model.ts';
 import type { EntityRow, EventRow, LinkRow, LinkType, ParticipationRow, TitleRow, WritePlan } from '../domain/plan.ts';
-import { deriveForEvents, emptyCounts, runBatched, type WriteCounts } from './writer.ts';
+import { redirectRows, runBatched, writeWithClusters, type WriteCounts } from './writer.ts';
 
 type NodeLabel = Exclude<EntityLabel, 'Event'>;
 
@@ -72,13 +72,15 @@ export function addPlan(batch: Batch, plan: WritePlan): void {
 
 /** Writes a batch inside the caller's transaction; returns what it changed. */
 export async function writeBatch(tx: ManagedTransaction, batch: Batch): Promise<WriteCounts> {
-  const counts = emptyCounts();
-  await runBatched(tx, 'upsert-sources', batch.sources, {}, counts);
-  for (const [label, rows] of batch.entities) await runBatched(tx, 'upsert-entities', [...rows.values()], { label }, counts);
-  await runBatched(tx, 'upsert-events', [...batch.events.values()], {}, counts);
-  for (const [type, rows] of batch.links) await runBatched(tx, 'upsert-links', [...rows.values()], { type }, counts);
-  await runBatched(tx, 'upsert-titles', batch.titles, {}, counts);
-  await runBatched(tx, 'upsert-participation', batch.participations, {}, counts);
-  await deriveForEvents(tx, [...batch.eventIds], counts);
-  return counts;
+  const entities = [...batch.entities.values()].flatMap((rows) => [...rows.values()]);
+  const links = [...batch.links.values()].flatMap((rows) => [...rows.values()]);
+  const rows = { entities, links, titles: batch.titles, participations: batch.participations };
+  return writeWithClusters(tx, rows, batch.eventIds, async ({ redirect }, counts) => {
+    await runBatched(tx, 'upsert-sources', batch.sources, {}, counts);
+    for (const [label, rows] of batch.entities) await runBatched(tx, 'upsert-entities', redirectRows([...rows.values()], redirect), { label }, counts);
+    await runBatched(tx, 'upsert-events', [...batch.events.values()], {}, counts);
+    for (const [type, rows] of batch.links) await runBatched(tx, 'upsert-links', redirectRows([...rows.values()], redirect), { type }, counts);
+    await runBatched(tx, 'upsert-titles', redirectRows(batch.titles, redirect), {}, counts);
+    await runBatched(tx, 'upsert-participation', redirectRows(batch.participations, redirect), {}, counts);
+  });
 }

@@ -1,72 +1,69 @@
 // Writes one file's plan in a single transaction (all-or-nothing), with batched UNWIND … MERGE, then
 // refreshes the derived parts for the events it touched: inherited dates, delegation heads, MET.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from './cypher.ts';
-import { toDriverValue } from './values.ts';
 import { MEETING_KINDS } from '../domain/model.ts';
-import type { WritePlan } from '../domain/plan.ts';
+import type { EntityRow, LinkRow, ParticipationRow, TitleRow, WritePlan } from '../domain/plan.ts';
+import { closeClusters, openClusters, type WriterScope } from './resolution.ts';
+import { addCounts, emptyCounts, runBatched, runOnce, type WriteCounts } from './write-queries.ts';
 
-const BATCH = 1000;
+export { addCounts, emptyCounts, runBatched, type WriteCounts };
 
-export interface WriteCounts {
-  nodesCreated: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
-  propertiesSet: number;
+export interface PlanRows {
+  entities: Iterable<EntityRow>;
+  links: Iterable<LinkRow>;
+  titles: Iterable<TitleRow>;
+  participations: Iterable<ParticipationRow>;
 }
 
-export function emptyCounts(): WriteCounts {
-  return { nodesCreated: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+/** Every entity id the rows write or point at. */
+export function referencedIds(rows: PlanRows): Set<string> {
+  const ids = new Set<string>();
+  for (const r of rows.entities) ids.add(r.id);
+  for (const r of rows.links) ids.add(r.from).add(r.to);
+  for (const r of rows.titles) ids.add(r.person);
+  for (const r of rows.participations) ids.add(r.who);
+  return ids;
 }
 
-export function addCounts(into: WriteCounts, more: WriteCounts): WriteCounts {
-  into.nodesCreated += more.nodesCreated;
-  into.relationshipsCreated += more.relationshipsCreated;
-  into.relationshipsDeleted += more.relationshipsDeleted;
-  into.propertiesSet += more.propertiesSet;
-  return into;
+/** Rows with every cluster id replaced by the member it stands for (a write never lands on a cluster node). */
+export function redirectRows<T extends EntityRow | LinkRow | TitleRow | ParticipationRow>(rows: readonly T[], redirect: ReadonlyMap<string, string>): T[] {
+  if (redirect.size === 0) return [...rows];
+  const to = (id: string) => redirect.get(id) ?? id;
+  return rows.map((row) => {
+    const copy: Record<string, unknown> = { ...row };
+    for (const key of ['id', 'from', 'to', 'person', 'who'] as const) if (typeof copy[key] === 'string') copy[key] = to(copy[key] as string);
+    return copy as T;
+  });
 }
 
-/** Runs a named query over `rows` in batches, adding up what it changed. */
-export async function runBatched(
+/**
+ * Runs `write` between openClusters and closeClusters, then derives for its events and those the
+ * clusters touched: what a writer states about a merged person lands on the cluster, as its member's.
+ */
+export async function writeWithClusters(
   tx: ManagedTransaction,
-  name: string,
-  rows: readonly unknown[],
-  params: Record<string, unknown> = {},
-  counts: WriteCounts = emptyCounts(),
+  rows: PlanRows,
+  eventIds: Iterable<string>,
+  write: (scope: WriterScope, counts: WriteCounts) => Promise<void>,
 ): Promise<WriteCounts> {
-  for (let offset = 0; offset < rows.length; offset += BATCH) {
-    const result = await tx.run(cypher(name), toDriverValue({ ...params, rows: rows.slice(offset, offset + BATCH) }) as Record<string, unknown>);
-    addCounts(counts, countsOf(result.summary.counters.updates()));
-  }
+  const counts = emptyCounts();
+  const scope = await openClusters(tx, referencedIds(rows), counts);
+  await write(scope, counts);
+  const touched = await closeClusters(tx, scope, counts);
+  await deriveForEvents(tx, [...new Set([...eventIds, ...touched])], counts);
   return counts;
-}
-
-function countsOf(updates: Record<string, number>): WriteCounts {
-  return {
-    nodesCreated: updates.nodesCreated ?? 0,
-    relationshipsCreated: updates.relationshipsCreated ?? 0,
-    relationshipsDeleted: updates.relationshipsDeleted ?? 0,
-    propertiesSet: updates.propertiesSet ?? 0,
-  };
-}
-
-async function runOnce(tx: ManagedTransaction, name: string, params: Record<string, unknown>, counts: WriteCounts) {
-  const result = await tx.run(cypher(name), toDriverValue(params) as Record<string, unknown>);
-  addCounts(counts, countsOf(result.summary.counters.updates()));
-  return result.records;
 }
 
 export async function writePlan(tx: ManagedTransaction, plan: WritePlan): Promise<WriteCounts> {
-  const counts = emptyCounts();
-  await runBatched(tx, 'upsert-sources', [plan.source], {}, counts);
-  for (const [label, rows] of plan.entities) await runBatched(tx, 'upsert-entities', rows, { label }, counts);
-  await runBatched(tx, 'upsert-events', plan.events, {}, counts);
-  for (const [type, rows] of plan.links) await runBatched(tx, 'upsert-links', rows, { type }, counts);
-  await runBatched(tx, 'upsert-titles', plan.titles, {}, counts);
-  await runBatched(tx, 'upsert-participation', plan.participations, {}, counts);
-  await deriveForEvents(tx, plan.eventIds, counts);
-  return counts;
+  const rows = { entities: [...plan.entities.values()].flat(), links: [...plan.links.values()].flat(), titles: plan.titles, participations: plan.participations };
+  return writeWithClusters(tx, rows, plan.eventIds, async ({ redirect }, counts) => {
+    await runBatched(tx, 'upsert-sources', [plan.source], {}, counts);
+    for (const [label, rows] of plan.entities) await runBatched(tx, 'upsert-entities', redirectRows(rows, redirect), { label }, counts);
+    await runBatched(tx, 'upsert-events', plan.events, {}, counts);
+    for (const [type, rows] of plan.links) await runBatched(tx, 'upsert-links', redirectRows(rows, redirect), { type }, counts);
+    await runBatched(tx, 'upsert-titles', redirectRows(plan.titles, redirect), {}, counts);
+    await runBatched(tx, 'upsert-participation', redirectRows(plan.participations, redirect), {}, counts);
+  });
 }
 
 /** Recomputes what the graph derives from events: dates of parts, inferred heads, MET. */

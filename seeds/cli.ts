@@ -3,7 +3,9 @@
 // or the local one under .data/ (the running app's, else started for the duration of the command).
 import { parseArgs } from 'node:util';
 import { runCli, withDatabase } from '../graph/cli.ts';
+import { loadDatabaseConfig } from '../graph/config.ts';
 import { loadFactFiles } from './loader.ts';
+import { syncJudgementLogs } from './resolution/sync.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,6 +32,8 @@ runCli(() =>
         `${t.nodesCreated} nodes and ${t.relationshipsCreated} relationships created.`,
     );
     if (!values.check) {
+      // A reset emptied the judgements too: the logs put them (and their clusters) back.
+      await syncJudgementLogs(driver, database, loadDatabaseConfig().DATA_DIR, (line) => console.log(line));
       console.log(`graph: ${summary.graph.map((g) => `${g.name} ${g.count}`).join(', ')}`);
     }
     return refused.length > 0 ? 1 : 0;

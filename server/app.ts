@@ -11,6 +11,7 @@ import { REPORT_CSS } from './services/reports/render.ts';
 import { DOCS_CSS } from './http/openapi.ts';
 import { consoleRoutes } from './routes/cypher.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { resolutionRoutes } from './routes/resolution.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   // The console runs user Cypher and ingest writes: an API key (when configured) and a rate limit guard them.
   app.post(['/api/cypher', '/api/queries/:name'], perMinuteLimit(security.consolePerMinute, 'console'), requireApiKey(deps.apiKey));
   app.post(['/api/ingest', '/api/ingest/accept', '/api/ingest/decisions'], perMinuteLimit(security.consolePerMinute, 'ingest'), requireApiKey(deps.apiKey));
+  app.post(['/api/resolution/judgements', '/api/resolution/accept'], perMinuteLimit(security.consolePerMinute, 'resolution'), requireApiKey(deps.apiKey));
   app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
 
   app.use('/api', healthRoutes(deps));
@@ -51,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', consoleRoutes(deps));
   app.use('/api', reportRoutes(deps));
   app.use('/api', ingestRoutes(deps));
+  app.use('/api', resolutionRoutes(deps));
   app.use('/api', (req, res) => sendProblem(res, new NotFound(`No API endpoint ${req.method} ${req.originalUrl}`)));
 
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));

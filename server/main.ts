@@ -17,6 +17,7 @@ import { API_DRIVER, applySchema, isUnreachable } from '../graph/database.ts';
 import { keepTrying } from './startup/keep-trying.ts';
 import { LocalNeo4jError } from '../neo4j/local.ts';
 import { seedAtStartup } from '../seeds/startup.ts';
+import { syncJudgementLogs } from '../seeds/resolution/sync.ts';
 import { FACTS_DIR, SOURCES_DIR } from '../seeds/loader.ts';
 
 const log = (line: string) => console.log(line);
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     async () => {
       await applySchema(db.driver, db.database);
       if (config.SEED_ON_START) await seedAtStartup(db.driver, db.database, log);
+      await syncJudgementLogs(db.driver, db.database, config.DATA_DIR, log);
     },
     { isTransient: isUnreachable, log },
   );
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       trustProxy: config.TRUST_PROXY,
       keepAccepted: { factsDir: FACTS_DIR, sourcesDir: SOURCES_DIR },
       decisionsFile: decisionsFile(config.DATA_DIR),
+      dataDir: config.DATA_DIR,
       log,
     }),
   );

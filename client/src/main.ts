@@ -11,6 +11,7 @@ import { compactElements, decodeView, encodeView, parseView, VIEW_VERSION, type 
 import { deleteView, listViews, saveView } from './views-store.ts';
 import { IngestTab } from './ingest-tab.ts';
 import { ReportsTab } from './reports-tab.ts';
+import { ResolveTab } from './resolve-tab.ts';
 import { decodeState, encodeState, isPeriod, type LayoutName, type PathQuery, type ReportQuery, type Tab, type ViewState } from './state.ts';
 import { PATH_COLORS, TYPE_STYLE } from './style.ts';
 import { attachSuggest } from './suggest.ts';
@@ -57,9 +58,10 @@ const explorer = new Explorer({
 const consoleTab = new ConsoleTab({ open: (id) => (selectTab('explore'), void explorer.load(id)), queryChanged: (q) => update({ query: q }) });
 const reports = new ReportsTab({ changed: (r) => update({ report: r }) });
 new IngestTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
+const resolveTab = new ResolveTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
 
 // --- tabs -----------------------------------------------------------------------------------------
-const TABS: Tab[] = ['explore', 'console', 'reports', 'ingest'];
+const TABS: Tab[] = ['explore', 'console', 'reports', 'ingest', 'resolve'];
 function selectTab(tab: Tab, focus = false): void {
   for (const t of TABS) {
     const button = $(`#tab-${t}`);
@@ -71,6 +73,7 @@ function selectTab(tab: Tab, focus = false): void {
   update({ tab });
   if (tab === 'explore') explorer.graph.resize();
   if (tab === 'console') void consoleTab.activate();
+  if (tab === 'resolve') void resolveTab.activate();
 }
 document.querySelectorAll<HTMLButtonElement>('[role=tab][data-tab]').forEach((b) => {
   b.addEventListener('click', () => selectTab(b.dataset.tab as Tab));

@@ -1,5 +1,5 @@
 // The view's state and its URL-hash form, so a link reproduces the view. Pure: no DOM.
-export type Tab = 'explore' | 'console' | 'reports' | 'ingest';
+export type Tab = 'explore' | 'console' | 'reports' | 'ingest' | 'resolve';
 export type Via = 'meetings' | 'any';
 /** auto: the hub layout for a hub, fcose otherwise. */
 export type LayoutName = 'auto' | 'hub' | 'fcose' | 'concentric' | 'breadthfirst';
@@ -36,7 +36,7 @@ export interface ViewState {
 
 export const DEFAULT_STATE: ViewState = { tab: 'explore', undated: true, layout: 'auto' };
 
-const TABS: readonly Tab[] = ['explore', 'console', 'reports', 'ingest'];
+const TABS: readonly Tab[] = ['explore', 'console', 'reports', 'ingest', 'resolve'];
 const LAYOUTS: readonly LayoutName[] = ['auto', 'hub', 'fcose', 'concentric', 'breadthfirst'];
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 

@@ -10,7 +10,8 @@ import { cypherBody } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { consoleDeps } from '../../graph/console.ts';
 import { runConsoleQuery } from '../services/console.ts';
-import { bindSavedParams, findSavedQuery } from '../services/saved-queries.ts';
+import { bindSavedParams, findSavedQuery, redirectMergedPeople } from '../services/saved-queries.ts';
+import { createReader } from '../../graph/reader.ts';
 import { toCsv, toTable } from './table.ts';
 import { runCli, UsageError, withDatabase } from '../../graph/cli.ts';
 
@@ -45,9 +46,10 @@ async function main(): Promise<number> {
   if (saved) request.params = bindSavedParams(saved, given);
   const config = loadConfig();
   const audit = fileAudit(config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl'));
-  const answer = await withDatabase(({ driver, database }) =>
-    runConsoleQuery(consoleDeps(driver, database, audit), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) }),
-  );
+  const answer = await withDatabase(async ({ driver, database }) => {
+    if (saved) request.params = await redirectMergedPeople(createReader(driver, database), request.params);
+    return runConsoleQuery(consoleDeps(driver, database, audit), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) });
+  });
   if (values.format === 'json') console.log(JSON.stringify(answer, null, 2));
   else console.log(values.format === 'csv' ? toCsv(answer.columns, answer.rows) : toTable(answer.columns, answer.rows));
   if (values.format === 'table') {

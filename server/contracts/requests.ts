@@ -210,3 +210,49 @@ export const ingestAcceptBody = z
     text: z.string().min(20).max(90_000).openapi({ description: 'the article as POST /api/ingest returned it in `article.raw`' }),
   })
   .strict();
+
+// Identity resolution: candidate pairs to review, judgements about them (behind the API key).
+export const candidatesQuery = z
+  .object({
+    status: z.enum(['open', 'judged', 'all']).default('open').openapi({ description: 'open: not judged yet; judged; all' }),
+    country: z.string().trim().regex(/^(country:)?[A-Za-z]{2}$/, 'an ISO country code such as NG').optional().openapi({ description: 'only pairs where either person is of this country', example: 'NG' }),
+    person: entityRef.optional().openapi({ description: 'only pairs with this person (id)' }),
+    q: z.string().trim().min(1).max(200).optional().openapi({ description: 'only pairs where either name contains this text' }),
+    minScore: z.coerce.number({ invalid_type_error: 'a number from 0 to 1' }).min(0, 'a number from 0 to 1').max(1, 'a number from 0 to 1').default(0.3)
+      .openapi({ type: 'number', description: 'lowest score listed (0–1, default 0.3)' }),
+    limit: intParam(1, 500, 50, 'how many pairs'),
+    offset: intParam(0, 100_000, 0, 'pairs to skip (paging)'),
+  })
+  .strict();
+
+const judgementItem = z
+  .object({
+    a: entityRef.openapi({ example: 'person:bola-ahmed-tinubu' }),
+    b: entityRef.openapi({ example: 'person:ng-bola-tinubu' }),
+    verdict: z.enum(['same', 'different', 'unsure', 'undo']).openapi({ description: 'same: one person (merged into one cluster); different: never merge; unsure: recorded only; undo: withdraw the pair\'s judgement' }),
+    note: z.string().trim().max(1000).optional().openapi({ description: 'why (kept in the log)' }),
+  })
+  .strict();
+
+export const judgementsBody = z
+  .object({
+    judgements: z.array(judgementItem).min(1, 'at least one judgement').max(1000, 'at most 1000 at once'),
+    by: z.string().trim().min(1).max(100).default('api').openapi({ description: 'who judged (kept in the log)', example: 'analyst@example.org' }),
+  })
+  .strict();
+
+export const judgementHistoryQuery = z
+  .object({
+    person: entityRef.optional().openapi({ description: 'only judgements about this person (id)' }),
+    limit: intParam(1, 1000, 100, 'how many, newest first'),
+  })
+  .strict();
+
+export const acceptBody = z
+  .object({
+    minScore: z.number({ invalid_type_error: 'a number from 0.3 to 1' }).min(0.3, 'at least 0.3').max(1, 'at most 1').openapi({ description: 'accept every open pair scoring at least this', example: 0.9 }),
+    country: z.string().trim().regex(/^(country:)?[A-Za-z]{2}$/, 'an ISO country code such as NG').optional(),
+    by: z.string().trim().min(1).max(100).default('api'),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict();

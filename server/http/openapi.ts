@@ -4,7 +4,7 @@ import { escapeHtml } from '../../domain/html.ts';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  bilateralReportQuery, cypherBody, entityParams, entityReportShape, hubShape, ingestAcceptBody, ingestDecisionsBody, ingestDraftBody, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+  acceptBody, bilateralReportQuery, candidatesQuery, cypherBody, entityParams, entityReportShape, hubShape, ingestAcceptBody, ingestDecisionsBody, ingestDraftBody, judgementHistoryQuery, judgementsBody, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from '../contracts/requests.ts';
 
 const problem = z
@@ -199,6 +199,43 @@ export function buildOpenApi(): Record<string, unknown> {
       responses: { 200: { description: 'json, md, html or csv' }, 400: errors[400], 404: errors[404] },
     });
   }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/resolution/candidates',
+    summary: 'Pairs of people who may be one person, for review',
+    description: 'Found by blocking on name keys (each name word\'s sound codes) and scored 0–1 from folded names (word order, spelling variants, shorter forms, middle initials, regnal numbers, patronymics), countries, titles held, the years attested, and whether the two were ever present together. Each pair lists its `reasons` (feature, weight, text), both people summarised, `likely` (score at or above `threshold`) and its current judgement. Highest score first.',
+    request: { query: candidatesQuery },
+    responses: { 200: { description: '`{candidates: [{a, b, score, likely, reasons, judgement}], total, threshold, stats}`' }, 400: errors[400] },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/resolution/judgements',
+    summary: 'Judge pairs: same, different, unsure, or undo',
+    description: '`same` merges the two into one cluster that every read sees as one person (the merged ids stay valid and answer with the cluster); `different` keeps them apart for good (a `same` that would join them is refused with 409); `unsure` is recorded only; `undo` withdraws the pair\'s judgement (a cluster is re-split exactly). Several at once are checked together: any contradiction refuses all. Appended to DATA_DIR/resolution/judgements.jsonl with `by` and the time. Needs the API key when API_KEY is set.',
+    request: { body: { content: { 'application/json': { schema: judgementsBody } } } },
+    responses: {
+      200: { description: '`{recorded: [{a, b, verdict, by, at, note}], clusters: {formed, dissolved}}`' },
+      400: errors[400],
+      401: unauthorized,
+      404: errors[404],
+      409: { description: 'Contradicts a judgement already recorded (nothing was recorded)', content: { 'application/problem+json': { schema: problem } } },
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/resolution/accept',
+    summary: 'Accept the likely pairs in bulk',
+    description: 'Judges every open candidate pair scoring at least `minScore` (optionally of one `country`) the same, as `by`, in one transaction; a pair that would join two people judged different is left for review and listed in `skipped` with why. Needs the API key when API_KEY is set.',
+    request: { body: { content: { 'application/json': { schema: acceptBody } } } },
+    responses: { 200: { description: '`{recorded, clusters: {formed, dissolved}, skipped: [{a, b, score, why}]}`' }, 400: errors[400], 401: unauthorized },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/resolution/judgements',
+    summary: 'Who judged what: the judgement log, newest first',
+    request: { query: judgementHistoryQuery },
+    responses: { 200: { description: '`{judgements: [{a, b, verdict, by, at, note}], total}`' }, 400: errors[400] },
+  });
   const generator = new OpenApiGeneratorV31(registry.definitions);
   return generator.generateDocument({
     openapi: '3.1.0',

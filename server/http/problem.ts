@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { isUnreachable } from '../../graph/database.ts';
 import {
-  AppError, BadInput, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, TooManyRequests, Unauthorized,
+  AppError, BadInput, Conflict, DatabaseUnavailable, NotFound, QueryFailed, QueryRefused, QueryTimeout, TooManyRequests, Unauthorized,
   databaseUnreachable,
 } from '../../domain/errors.ts';
 
@@ -25,12 +25,13 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
       : error instanceof Unauthorized ? 401
       : error instanceof QueryRefused ? 403
       : error instanceof QueryTimeout ? 408
+      : error instanceof Conflict ? 409
       : error instanceof QueryFailed ? 422
       : error instanceof TooManyRequests ? 429
       : error instanceof DatabaseUnavailable ? 503
       : 500;
     const titles: Record<number, string> = {
-      400: 'Bad request', 401: 'Unauthorized', 429: 'Too many requests', 403: 'Query refused', 404: 'Not found', 408: 'Query timed out', 422: 'Query failed', 503: 'Database unavailable',
+      400: 'Bad request', 401: 'Unauthorized', 429: 'Too many requests', 403: 'Query refused', 404: 'Not found', 408: 'Query timed out', 409: 'Conflict', 422: 'Query failed', 503: 'Database unavailable',
     };
     const problem: Problem = { type: TYPE_BASE + error.code, title: titles[status] ?? 'Error', status, detail: error.message };
     if (error instanceof BadInput) {

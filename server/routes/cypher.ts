@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { cypherBody, savedQueryBody, savedQueryParams } from '../contracts/requests.ts';
 import { parseInput } from '../http/validate.ts';
 import { runConsoleQuery } from '../services/console.ts';
-import { bindSavedParams, findSavedQuery, listSavedQueries } from '../services/saved-queries.ts';
+import { bindSavedParams, findSavedQuery, listSavedQueries, redirectMergedPeople } from '../services/saved-queries.ts';
 
 const client = (req: Request) => req.ip ?? 'unknown';
 
@@ -21,7 +21,7 @@ export function consoleRoutes(deps: AppDeps): Router {
     .post('/queries/:name', async (req, res) => {
       const saved = findSavedQuery(parseInput(savedQueryParams, req.params).name);
       const body = parseInput(savedQueryBody, req.body);
-      const params = bindSavedParams(saved, body.params);
+      const params = await redirectMergedPeople(deps.reader, bindSavedParams(saved, body.params));
       res.json(await runConsoleQuery(deps.console, { query: saved.query, params, timeoutMs: body.timeoutMs, maxRows: body.maxRows }, { saved: saved.name, client: client(req) }));
     });
 }

@@ -7,7 +7,7 @@ import { resolveEntity } from './search.ts';
 
 const RELATIONSHIP_CAP = 1000;
 /** Bookkeeping properties that are not facts about the entity. */
-const HIDDEN = new Set(['searchText', 'text', 'evidence', 'sources']);
+const HIDDEN = new Set(['searchText', 'text', 'evidence', 'sources', 'members', 'canonicalMember']);
 
 type Props = Record<string, Plain>;
 
@@ -17,8 +17,19 @@ export interface EntityLink {
   name: string;
 }
 
+export interface ClusterInfo {
+  /** The people this one was merged from, each as stated (sources: how many articles or records). */
+  members: { id: string; name: string; aliases: string[]; note: string | null; sources: number }[];
+  canonicalMember: string;
+  judgements: { a: string; b: string; verdict: string; by: string; at: string; note: string | null }[];
+}
+
 export interface EntityProfile {
   entity: { id: string; type: string; name: string; evidence: Quote[]; [property: string]: unknown };
+  /** Set when the id asked for was merged into this cluster. */
+  resolvedFrom?: string;
+  /** Set when this person is a cluster of several records judged the same. */
+  cluster?: ClusterInfo;
   titles: { title: string; at: EntityLink; firstSeen: Plain; lastSeen: Plain; evidence: Quote[] }[];
   holders: { title: string; person: EntityLink; firstSeen: Plain; lastSeen: Plain; evidence: Quote[] }[];
   events: { event: Props; role: Plain; represents: Plain; officialRole: Plain; inferred: boolean; rule: Plain; evidence: Quote[] }[];
@@ -96,12 +107,15 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
   for (const row of agreementRows) {
     agreements.push({ agreement: visible(row.agreement as Props), via: `took part in ${String((row.event as Props).name)}`, evidence: q(row as Props) });
   }
+  const cluster = Array.isArray(props.members) ? await clusterInfo(reader, props) : undefined;
   const byStart = (a: Props, b: Props) => String(a.start ?? '9999').localeCompare(String(b.start ?? '9999'));
   events.sort((a, b) => byStart(a.event, b.event));
 
   return {
     entity: { ...visible(props), id, type: String(entityRow!.type).toLowerCase(), name: props.name as string, evidence: q(props) },
-    titles,
+    ...(resolved.resolvedFrom ? { resolvedFrom: resolved.resolvedFrom } : {}),
+    ...(cluster ? { cluster } : {}),
+    titles: mergeTitles(titles),
     holders,
     events,
     met: [...metBy.values()].sort((a, b) => b.count - a.count || a.person.name.localeCompare(b.person.name)),
@@ -111,4 +125,40 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
     truncated,
     sources: book.sources(),
   };
+}
+
+async function clusterInfo(reader: GraphReader, props: Props): Promise<ClusterInfo> {
+  const [row] = await reader.rows('cluster-members', { ids: props.members });
+  const members = ((row?.members as Props[] | undefined) ?? []).map((m) => ({
+    id: m.id as string,
+    name: m.name as string,
+    aliases: (m.aliases as string[]) ?? [],
+    note: (m.note as string | null) ?? null,
+    sources: ((m.sources as string[]) ?? []).length,
+  }));
+  const judgements = ((row?.judgements as Props[] | undefined) ?? []).map((j) => ({
+    a: j.a as string, b: j.b as string, verdict: j.verdict as string, by: j.by as string, at: j.at as string, note: (j.note as string | null) ?? null,
+  }));
+  return { members: members.sort((x, y) => x.id.localeCompare(y.id)), canonicalMember: props.canonicalMember as string, judgements };
+}
+
+/**
+ * One entry per title and place: a cluster holds each member's HOLDS apart (each keeps whom it was
+ * stated about), but a reader sees one person holding the title, over the union of their dates.
+ */
+function mergeTitles(titles: EntityProfile['titles']): EntityProfile['titles'] {
+  const byKey = new Map<string, EntityProfile['titles'][number]>();
+  const earlier = (x: Plain, y: Plain) => (x === null ? y : y === null ? x : String(x) < String(y) ? x : y);
+  const later = (x: Plain, y: Plain) => (x === null ? y : y === null ? x : String(x) > String(y) ? x : y);
+  for (const t of titles) {
+    const key = `${t.title}\u0001${t.at.id}`;
+    const known = byKey.get(key);
+    if (!known) byKey.set(key, { ...t, evidence: [...t.evidence] });
+    else {
+      known.firstSeen = earlier(known.firstSeen, t.firstSeen);
+      known.lastSeen = later(known.lastSeen, t.lastSeen);
+      known.evidence.push(...t.evidence.filter((q) => !known.evidence.some((k) => k.sourceId === q.sourceId && k.span.start === q.span.start)));
+    }
+  }
+  return [...byKey.values()];
 }

@@ -6,19 +6,19 @@
 // such as a fact file corrected and reloaded by another process).
 import type { EntityIndex } from '../../seeds/ingest/link.ts';
 
-export interface KnownIndexCache {
-  get(): Promise<EntityIndex>;
+export interface KnownIndexCache<T = EntityIndex> {
+  get(): Promise<T>;
   /** Forget the index (this server just wrote to the graph). */
   invalidate(): void;
 }
 
-export function knownIndexCache(
-  build: () => Promise<EntityIndex>,
+export function knownIndexCache<T = EntityIndex>(
+  build: () => Promise<T>,
   fingerprint: () => Promise<string>,
   maxAgeMs = 5 * 60_000,
   now: () => number = Date.now,
-): KnownIndexCache {
-  let cached: { index: Promise<EntityIndex>; fingerprint: string; builtAt: number } | undefined;
+): KnownIndexCache<T> {
+  let cached: { index: Promise<T>; fingerprint: string; builtAt: number } | undefined;
   return {
     async get() {
       const current = await fingerprint();

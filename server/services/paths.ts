@@ -154,9 +154,18 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
   }
   const window = { start: periodBound(query.start, 'start'), end: periodBound(query.end, 'end') };
   const queries = pathQueriesFor(query.via, query.maxHops);
-  const params = { from: from.id, to: to.id, ...window, excludeIds, excludeLabels };
-  const idLists = await kShortestPaths((name, p) => reader.rows(name, p, queries.slots), queries, params, query.limit, query.maxHops);
-  if (idLists.length === 0) await Promise.all([resolveEntity(reader, from.id, 'from', type), resolveEntity(reader, to.id, 'to', type)]);
+  let params = { from: from.id, to: to.id, ...window, excludeIds, excludeLabels };
+  const search = () => kShortestPaths((name, p) => reader.rows(name, p, queries.slots), queries, params, query.limit, query.maxHops);
+  let idLists = await search();
+  if (idLists.length === 0) {
+    const [f, t] = await Promise.all([resolveEntity(reader, from.id, 'from', type), resolveEntity(reader, to.id, 'to', type)]);
+    // An id merged into a cluster: search again from the cluster that stands for it.
+    if (f.id !== from.id || t.id !== to.id) {
+      if (f.id === t.id) throw new BadInput('to: is the same person as from (both are in one cluster)', 'to');
+      params = { ...params, from: f.id, to: t.id };
+      idLists = await search();
+    }
+  }
   const hopRows = (idLists.length ? await reader.rows('path-details', { paths: idLists, via: query.via, ...window, linksPerHop: query.linksPerHop }) : []) as HopRow[];
 
   const sources = new Map<string, SourceSummary>();
@@ -186,7 +195,7 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf, records)),
   }));
   return {
-    query: { from: from.id, to: to.id, via: query.via, maxHops: query.maxHops, start: query.start ?? null, end: query.end ?? null, exclude: query.exclude ?? [], limit: query.limit, linksPerHop: query.linksPerHop },
+    query: { from: params.from, to: params.to, via: query.via, maxHops: query.maxHops, start: query.start ?? null, end: query.end ?? null, exclude: query.exclude ?? [], limit: query.limit, linksPerHop: query.linksPerHop },
     paths,
     sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { BadInput, NotFound } from '../../domain/errors.ts';
 import { cypher, CYPHER_DIR } from '../../graph/cypher.ts';
 import { isPeriod, PERIOD_HINT, periodBound } from '../../domain/period.ts';
+import type { GraphReader } from '../../graph/reader.ts';
 
 export const PARAM_TYPES = ['string', 'integer', 'date-start', 'date-end', 'country'] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];
@@ -92,4 +93,20 @@ export function bindSavedParams(query: SavedQuery, given: Record<string, unknown
   }
   if (problems.length) throw new BadInput(problems.map((p) => `${p.param}: ${p.message}`).join('; '), problems[0]!.param, problems);
   return bound;
+}
+
+/**
+ * A person id given to a saved query that was merged into a cluster stands for the cluster: the
+ * query runs with the cluster's id, as every other read does.
+ */
+export async function redirectMergedPeople(reader: GraphReader, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const ids = Object.values(params).filter((v): v is string => typeof v === 'string' && v.startsWith('person:'));
+  if (ids.length === 0) return params;
+  const out = { ...params };
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || !value.startsWith('person:')) continue;
+    const [row] = await reader.rows('entity-alias', { ids: [value] });
+    if (row) out[key] = row.id;
+  }
+  return out;
 }

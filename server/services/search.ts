@@ -5,6 +5,7 @@ import { labelOf, type ApiType, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput, NotFound } from '../../domain/errors.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import type { Plain } from '../../graph/values.ts';
+import { memberOfClusterId } from '../../domain/resolution/judgements.ts';
 
 export interface SearchHit {
   id: string;
@@ -45,6 +46,8 @@ export interface EntityRefResult {
   name: string;
   /** The entity's own properties, when resolving already read them (an id or ISO code was given). */
   props?: Record<string, Plain>;
+  /** The id asked for, when it named a person now merged into this cluster. */
+  resolvedFrom?: string;
 }
 
 /**
@@ -58,8 +61,20 @@ export async function resolveEntity(reader: GraphReader, ref: string, param: str
     const props = row.props as Record<string, Plain>;
     return { id: row.id as string, type: (row.type as string).toLowerCase(), name: (props.name as string | undefined) ?? id, props };
   };
+  // An id merged into a cluster stays valid: it answers with the cluster, saying so.
+  const byAlias = async (id: string) => {
+    const [row] = await reader.rows('entity-alias', { ids: [id, memberOfClusterId(id)].filter(Boolean) });
+    if (!row) return undefined;
+    const props = row.props as Record<string, Plain>;
+    return { id: row.id as string, type: 'person', name: props.name as string, props, resolvedFrom: id };
+  };
   if (ID_PATTERN.test(ref)) {
-    const found = await byId(ref);
+    const member = memberOfClusterId(ref);
+    const found =
+      (await byId(ref)) ??
+      (ref.startsWith('person:') ? await byAlias(ref) : undefined) ??
+      // A dissolved cluster's id names the member it was named after.
+      (member ? await byId(member).then((m) => m && { ...m, resolvedFrom: ref }) : undefined);
     if (!found) throw new NotFound(`${param}: no entity has the id "${ref}"`);
     if (type && found.type !== type) throw new BadInput(`${param}: expected ${article(type)}, but "${ref}" is ${article(found.type)}`, param);
     return found;

@@ -3,6 +3,8 @@
 // is exactly "the first k files loaded" for some k — no half-written file ever survives.
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.ts';
@@ -19,7 +21,10 @@ function runLoaderCli(
   killWhen?: (output: string) => number | undefined,
   command: string[] = ['seeds/cli.ts'],
 ): Promise<{ code: number | null; signal: string | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...command], { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own empty DATA_DIR: the seed CLI replays DATA_DIR's judgement log, and the developer's is not this test's.
+  const dataDir = mkdtempSync(join(tmpdir(), 'kg-loader-crash-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', ...command], { env: { ...process.env, NEO4J_URI: uri, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.once('close', () => rmSync(dataDir, { recursive: true, force: true }));
   let output = '';
   let armed = false;
   const onData = (chunk: Buffer) => {

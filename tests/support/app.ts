@@ -1,5 +1,7 @@
 // The real app (createApp) on a free port over the seeded test database, for HTTP tests.
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.ts';
@@ -26,7 +28,9 @@ const TEST_SECURITY: SecurityPolicy = { corsOrigins: [], consolePerMinute: 100_0
 export async function startApp(overrides: Partial<AppDeps> = {}): Promise<RunningApp & { close(): Promise<void> }> {
   const { driver } = await seededGraph();
   const staticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
-  const app = createApp({ ...appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY }), ...overrides });
+  // Judgements made through the app go to a throw-away log, never to the developer's .data.
+  const judgementLog = join(tmpdir(), `kg-test-judgements-${process.pid}.jsonl`);
+  const app = createApp({ ...appDeps(driver, undefined, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY, judgementLog }), ...overrides });
   const server = await new Promise<Server>((resolve) => {
     const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -13,18 +13,12 @@
 //   5. a lone surname that rule 4 cannot place is one person per country and office, for mentions
 //      no more than 8 years apart ("Foreign Minister Kim" of 1998 and of 2014 are two people).
 import { foldName } from '../../../domain/gazetteer.ts';
+import { nameTokens } from '../../../domain/name-tokens.ts';
 import type { PersonEntry } from './tables.ts';
 
 export const PERIOD_YEARS = 8;
-const HONORIFICS = new Set(['sheikh', 'sheik', 'shaikh', 'haji', 'hajji', 'dr', 'sir', 'tun', 'tunku']);
 
-/** The words of a name as compared: folded, without honorifics, initials or a doubled word. */
-export function nameTokens(name: string): string[] {
-  const tokens = foldName(name)
-    .split(' ')
-    .filter((t) => t.length > 1 && !HONORIFICS.has(t));
-  return tokens.filter((t, i) => t !== tokens[i - 1]);
-}
+export { nameTokens };
 
 export function nameKey(name: string): string {
   return nameTokens(name).join(' ');
