@@ -1,7 +1,7 @@
 // The side panel: the selected entity's properties, titles over time, events with roles, meetings,
 // agreements, figures and every source quote.
 import { h } from './dom.ts';
-import { formatDate } from './dates.ts';
+import { formatDate, windowStatus, type Window } from './dates.ts';
 import { lookupFrom, quoteList, quotesDisclosure } from './quotes.ts';
 import { identityLine } from './identity.ts';
 import { TYPE_STYLE } from './style.ts';
@@ -24,7 +24,13 @@ export interface DetailActions {
 export interface NodeStatus {
   pinned: boolean;
   remaining: number | undefined;
+  /** The date window: events and meetings outside it are left out of the lists (and counted). */
+  window?: Window;
+  showUndated?: boolean;
 }
+
+/** Longer lists than this fold: events by year, the rest behind "all N". */
+const FOLD_AT = 12;
 
 function span(first?: string | null, last?: string | null): string {
   if (!first && !last) return '';
@@ -32,9 +38,41 @@ function span(first?: string | null, last?: string | null): string {
   return `seen ${formatDate(first, 'day')} – ${formatDate(last, 'day')}`;
 }
 
-function section(title: string, items: HTMLElement[]): HTMLElement | null {
-  if (!items.length) return null;
-  return h('section.detail-section', {}, h('h3', {}, title, h('span.count', {}, ` ${items.length}`)), h('ul.facts', {}, items));
+function section(title: string, items: HTMLElement[], note?: string): HTMLElement | null {
+  if (!items.length && !note) return null;
+  const head = h('h3', {}, title, h('span.count', {}, ` ${items.length}`));
+  const noteEl = note ? h('p.hint.window-note', {}, note) : null;
+  if (items.length <= FOLD_AT) return h('section.detail-section', {}, head, noteEl, h('ul.facts', {}, items));
+  return h('section.detail-section', {}, head, noteEl, h('ul.facts', {}, items.slice(0, FOLD_AT)), h('details.more-fold', {}, h('summary', {}, `All ${items.length}`), h('ul.facts', {}, items.slice(FOLD_AT))));
+}
+
+/** A long list of dated items folded by year, newest first (undated last). */
+function byYear(title: string, items: { year: string; el: HTMLElement }[], note?: string): HTMLElement | null {
+  if (items.length <= FOLD_AT) return section(title, items.map((i) => i.el), note);
+  const years = new Map<string, HTMLElement[]>();
+  for (const i of items) years.set(i.year, [...(years.get(i.year) ?? []), i.el]);
+  const keys = [...years.keys()].sort((a, b) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a)));
+  return h(
+    'section.detail-section',
+    {},
+    h('h3', {}, title, h('span.count', {}, ` ${items.length}`)),
+    note ? h('p.hint.window-note', {}, note) : null,
+    keys.map((y) => h('details.year-fold', {}, h('summary', {}, `${y} `, h('span.count', {}, `(${years.get(y)!.length})`)), h('ul.facts', {}, years.get(y)!))),
+  );
+}
+
+/** Whether a dated item passes the window; the counts of those left out go to `out`. */
+function keep(start: string | null | undefined, precision: string | null | undefined, end: string | null | undefined, status: NodeStatus, out: { outside: number; undated: number }): boolean {
+  if (!status.window || (!status.window.from && !status.window.to)) return true;
+  const s = windowStatus({ type: 'event', start: start ?? null, end: end ?? null, datePrecision: precision ?? (start ? 'day' : 'unknown') }, status.window);
+  if (s === 'out') out.outside++;
+  if (s === 'undated' && status.showUndated === false) out.undated++;
+  return s === 'in' || s === 'timeless' || (s === 'undated' && status.showUndated !== false);
+}
+
+function leftOut(out: { outside: number; undated: number }): string | undefined {
+  const parts = [out.outside ? `${out.outside} outside the window` : '', out.undated ? `${out.undated} undated` : ''].filter(Boolean);
+  return parts.length ? `Not listed: ${parts.join(', ')}.` : undefined;
 }
 
 function link(id: string, name: string, actions: DetailActions): HTMLElement {
@@ -47,6 +85,8 @@ export function renderDetails(d: EntityDetails, status: NodeStatus, actions: Det
   const color = (TYPE_STYLE as Record<string, { color: string; label: string }>)[e.type];
   const props = Object.entries(e).filter(([k, v]) => !['id', 'type', 'name', 'aliases', 'note', 'evidence', 'sources', 'searchText'].includes(k) && v !== null && v !== undefined && typeof v !== 'object');
   const reportable = e.type === 'person' || e.type === 'organization' || e.type === 'country';
+  const eventsOut = { outside: 0, undated: 0 };
+  const metOut = { outside: 0, undated: 0 };
   return h(
     'article.details',
     { 'data-entity': e.id },
@@ -81,36 +121,46 @@ export function renderDetails(d: EntityDetails, status: NodeStatus, actions: Det
         return h('li', {}, person ? link(person.id, person.name, actions) : null, x.title ? ` — ${x.title}` : '', h('span.when', {}, ' ', span(x.firstSeen, x.lastSeen)), quotesDisclosure(x.evidence, source));
       }),
     ),
-    section(
+    byYear(
       'Events',
-      d.events.map((x) =>
-        h(
-          'li',
-          { class: x.event.datePrecision === 'unknown' || !x.event.start ? 'undated' : '' },
-          h('span.date', {}, formatDate(x.event.start, x.event.datePrecision)),
-          ' ',
-          link(x.event.id, x.event.name, actions),
-          h('span.role', {}, ` ${x.role ?? ''}${x.inferred ? ' (inferred' + (x.rule ? `: ${x.rule}` : '') + ')' : ''}`),
-          x.event.status === 'planned' ? h('span.tag', {}, 'planned') : null,
-          quotesDisclosure(x.evidence, source),
-        ),
-      ),
+      d.events
+        .filter((x) => keep(x.event.start, x.event.datePrecision, x.event.end, status, eventsOut))
+        .sort((a, b) => String(b.event.start ?? '').localeCompare(String(a.event.start ?? '')))
+        .map((x) => ({
+          year: x.event.start && x.event.datePrecision !== 'unknown' ? x.event.start.slice(0, 4) : 'undated',
+          el: h(
+            'li',
+            { class: x.event.datePrecision === 'unknown' || !x.event.start ? 'undated' : '' },
+            h('span.date', {}, formatDate(x.event.start, x.event.datePrecision)),
+            ' ',
+            link(x.event.id, x.event.name, actions),
+            h('span.role', {}, ` ${x.role ?? ''}${x.inferred ? ' (inferred' + (x.rule ? `: ${x.rule}` : '') + ')' : ''}`),
+            x.event.status === 'planned' ? h('span.tag', {}, 'planned') : null,
+            quotesDisclosure(x.evidence, source),
+          ),
+        })),
+      leftOut(eventsOut),
     ),
     section(
       'Met',
-      d.met.map((m) =>
-        h(
-          'li',
-          {},
-          link(m.person.id, m.person.name, actions),
-          h('span.count', {}, ` ×${m.count}`),
-          h('span.when', {}, ' ', m.meetings.map((x) => formatDate(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : '')).join('; ')),
-          quotesDisclosure(
-            m.meetings.flatMap((x) => x.evidence),
-            source,
+      d.met
+        .map((m) => ({ ...m, meetings: m.meetings.filter((x) => keep(x.date, x.datePrecision, null, status, metOut)) }))
+        .filter((m) => m.meetings.length > 0)
+        .sort((a, b) => b.meetings.length - a.meetings.length || a.person.name.localeCompare(b.person.name))
+        .map((m) =>
+          h(
+            'li',
+            {},
+            link(m.person.id, m.person.name, actions),
+            h('span.count', {}, ` ×${m.meetings.length}`),
+            h('span.when', {}, ' ', m.meetings.slice(0, 6).map((x) => formatDate(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : '')).join('; '), m.meetings.length > 6 ? `; and ${m.meetings.length - 6} more` : ''),
+            quotesDisclosure(
+              m.meetings.flatMap((x) => x.evidence),
+              source,
+            ),
           ),
         ),
-      ),
+      leftOut(metOut),
     ),
     section(
       'Agreements',

@@ -58,3 +58,22 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+/**
+ * A <details> whose body is built the first time it opens: a long panel of folded lists (a hub's 185
+ * counterparts, each with its quotes) costs only its summaries until someone looks inside.
+ */
+export function fold(cls: string, summary: Child, body: () => Child, open = false): HTMLDetailsElement {
+  const el = h('details', { class: cls }, h('summary', {}, summary));
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    append(el, [body()]);
+  };
+  if (open) {
+    el.open = true;
+    build();
+  } else el.addEventListener('toggle', () => el.open && build());
+  return el;
+}

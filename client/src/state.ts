@@ -3,7 +3,8 @@ import { decodePicture, encodePicture, type PictureQuery } from './pictures/quer
 
 export type Tab = 'explore' | 'console' | 'reports' | 'pictures' | 'ingest' | 'resolve';
 export type Via = 'meetings' | 'any';
-export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
+/** auto: the hub layout for a hub, fcose otherwise. */
+export type LayoutName = 'auto' | 'hub' | 'fcose' | 'concentric' | 'breadthfirst';
 
 export interface PathQuery {
   from: string;
@@ -16,10 +17,12 @@ export interface PathQuery {
   maxHops?: number;
 }
 
-export type ReportQuery =
+/** A report, optionally kept to a date window (the explorer's, when opened from it). */
+export type ReportQuery = (
   | { kind: 'bilateral'; a: string; b: string }
   | { kind: 'person'; id: string }
-  | { kind: 'organization'; id: string };
+  | { kind: 'organization'; id: string }
+) & { from?: string; to?: string };
 
 export interface ViewState {
   tab: Tab;
@@ -34,10 +37,10 @@ export interface ViewState {
   picture?: PictureQuery;
 }
 
-export const DEFAULT_STATE: ViewState = { tab: 'explore', undated: true, layout: 'fcose' };
+export const DEFAULT_STATE: ViewState = { tab: 'explore', undated: true, layout: 'auto' };
 
 const TABS: readonly Tab[] = ['explore', 'console', 'reports', 'pictures', 'ingest', 'resolve'];
-const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'breadthfirst'];
+const LAYOUTS: readonly LayoutName[] = ['auto', 'hub', 'fcose', 'concentric', 'breadthfirst'];
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** A date-window bound as the API takes it: YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -52,7 +55,7 @@ export function encodeState(state: ViewState): string {
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
   if (!state.undated) p.set('undated', '0');
-  if (state.layout !== 'fcose') p.set('layout', state.layout);
+  if (state.layout !== DEFAULT_STATE.layout) p.set('layout', state.layout);
   if (state.path) {
     const q = state.path;
     p.set('pfrom', q.from);
@@ -67,6 +70,8 @@ export function encodeState(state: ViewState): string {
   if (state.report) {
     const r = state.report;
     p.set('report', r.kind === 'bilateral' ? `bilateral:${r.a}:${r.b}` : `${r.kind}:${r.id}`);
+    if (r.from) p.set('rfrom', r.from);
+    if (r.to) p.set('rto', r.to);
   }
   if (state.query) p.set('q', state.query);
   if (state.picture) {
@@ -124,6 +129,10 @@ export function decodeState(hash: string): ViewState {
     const [x, y] = rest.split(':');
     if (kind === 'bilateral' && x && y) state.report = { kind, a: x, b: y };
     else if ((kind === 'person' || kind === 'organization') && i > 0 && rest) state.report = { kind, id: rest };
+    const rfrom = p.get('rfrom');
+    const rto = p.get('rto');
+    if (state.report && isPeriod(rfrom)) state.report.from = rfrom;
+    if (state.report && isPeriod(rto)) state.report.to = rto;
   }
   const query = p.get('q');
   if (query) state.query = query;
@@ -146,6 +155,10 @@ export function pathsQueryString(q: PathQuery): string {
 
 /** The /api/reports URL of a report in a format. */
 export function reportUrl(r: ReportQuery, format: 'json' | 'md' | 'html' | 'csv'): string {
-  if (r.kind === 'bilateral') return `/api/reports/bilateral?${new URLSearchParams({ a: r.a, b: r.b, format })}`;
-  return `/api/reports/${r.kind}/${encodeURIComponent(r.id)}?format=${format}`;
+  const window = new URLSearchParams();
+  if (r.from) window.set('from', r.from);
+  if (r.to) window.set('to', r.to);
+  const tail = window.size ? `&${window}` : '';
+  if (r.kind === 'bilateral') return `/api/reports/bilateral?${new URLSearchParams({ a: r.a, b: r.b, format })}${tail}`;
+  return `/api/reports/${r.kind}/${encodeURIComponent(r.id)}?format=${format}${tail}`;
 }

@@ -69,6 +69,8 @@ export function attachSuggest(input: HTMLInputElement, options: SuggestOptions):
     if (options.type) params.set('type', options.type);
     try {
       const answer = await getJson<{ results: SearchHit[] }>(`/api/search?${params}`, controller.signal);
+      // The answer came after the focus left (the user went on to the next field or the button): stay closed.
+      if (document.activeElement !== input) return close();
       hits = answer.results;
       active = hits.length ? 0 : -1;
       if (pickWhenReady && hits.length && document.activeElement === input) {

@@ -1,5 +1,6 @@
 // Shapes of the API answers the client reads (only the fields it uses).
 import { API_TYPES, type ApiType } from '../../domain/model.ts';
+import type { RecordText } from '../../domain/record-text.ts';
 
 export type EntityType = ApiType;
 export const ENTITY_TYPES: readonly EntityType[] = API_TYPES;
@@ -35,6 +36,8 @@ export interface Evidence {
   sourceId: string;
   quote: string;
   span?: { start: number; end: number };
+  /** An imported record's column line ("traveler: X"): it names the record, it is not prose. */
+  recordField?: boolean;
 }
 
 export interface SourceInfo {
@@ -96,9 +99,22 @@ export interface PathHop {
   date: string | null;
   datePrecision: string | null;
   inferred: boolean;
-  links: { type: string; from: string; to: string; date?: string | null; datePrecision?: string | null; event?: string | null; inferred?: boolean; evidence: Evidence[] }[];
+  links: {
+    type: string;
+    from: string;
+    to: string;
+    date?: string | null;
+    datePrecision?: string | null;
+    event?: string | null;
+    inferred?: boolean;
+    evidence: Evidence[];
+    /** The meeting (or event) the link stands for: its name, places and, for imported records, the record. */
+    eventInfo?: { id: string; name: string; kind: string | null; start: string | null; places: string[]; country: string | null; records: RecordText[] } | null;
+  }[];
   /** All links of the hop in the window; `links` lists the first few (the API's linksPerHop). */
   linkCount?: number;
+  /** The latest dated link of all, to tell hops out of time order. */
+  lastDate?: string | null;
   evidence?: Evidence[];
 }
 export interface PathResult {
@@ -124,4 +140,30 @@ export interface SavedQuery {
   description: string;
   params: { name: string; type: string; required: boolean; description: string }[];
   columns: string[];
+}
+
+/** GET /api/entities/:id/hub: a busy entity's counterparts (weighted) and its other neighbours, grouped. */
+export type { Facet, HubAnswer, HubNeighbour, HubPerson } from '../../domain/hub-contract.ts';
+
+/** An imported State Department record behind an event: its place, dates and prose. */
+export type { RecordText };
+
+export interface MeetingInfo {
+  event: { id: string; kind?: string; title?: string; status?: string; start?: string | null; end?: string | null; datePrecision?: string | null };
+  places: { id: string; name: string }[];
+  country: { id: string; name: string } | null;
+  partOf: { id: string; name: string; kind?: string } | null;
+  participants: { id: string; name: string; role: string; represents: string | null; inferred: boolean }[];
+  evidence: Evidence[];
+  records: RecordText[];
+}
+
+/** GET /api/links?a=&b=: everything joining two entities, with its evidence. */
+export interface LinksAnswer {
+  a: EntityRef;
+  b: EntityRef;
+  query: { from: string | null; to: string | null; limit: number };
+  total: number;
+  links: { type: string; from: string; to: string; properties: Record<string, unknown>; evidence: Evidence[]; event: MeetingInfo | null }[];
+  sources: SourceInfo[];
 }

@@ -68,6 +68,34 @@ export const neighborhoodShape = z
   .strict();
 export const neighborhoodQuery = neighborhoodShape.superRefine((value, ctx) => windowOrder(value, ctx));
 
+/** A hub's neighbours are grouped by these keys: an event kind or an entity type, a year, a country. */
+export const hubShape = z
+  .object({
+    from: periodText.optional().openapi({ description: 'events and meetings wholly on or after (YYYY, YYYY-MM or YYYY-MM-DD)' }),
+    to: periodText.optional().openapi({ description: 'events and meetings wholly on or before' }),
+    includeUndated: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').openapi({ type: 'string', enum: ['true', 'false'], description: 'with a window, also keep undated events and meetings' }),
+    kind: z.string().regex(/^[a-z_-]{1,40}$/, 'an event kind (visit, meeting, …) or an entity type (organization, …)').optional().openapi({ description: 'only neighbours of this event kind or type' }),
+    year: z.string().regex(/^(\d{4}|undated)$/, 'a year YYYY, or undated').optional().openapi({ description: 'only neighbours dated in this year (or undated)' }),
+    country: entityRef.optional().openapi({ description: 'only neighbours in or of this country (id or ISO code)', example: 'IL' }),
+    limit: intParam(1, 5000, 2000, 'how many neighbours other than the people met (most recent first)'),
+  })
+  .strict();
+export const hubQuery = hubShape.superRefine((value, ctx) => windowOrder(value, ctx));
+
+export const linksShape = z
+  .object({
+    a: entityRef.openapi({ description: 'one end (id or name)', example: 'person:alibek-kuantyrov' }),
+    b: entityRef.openapi({ description: 'the other end', example: 'person:heineken-lokpobiri' }),
+    from: periodText.optional().openapi({ description: 'meetings and events wholly on or after' }),
+    to: periodText.optional().openapi({ description: 'meetings and events wholly on or before' }),
+    limit: intParam(1, 500, 100, 'how many links (earliest first)'),
+  })
+  .strict();
+export const linksQuery = linksShape.superRefine((value, ctx) => {
+  windowOrder(value, ctx);
+  if (value.a === value.b) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['b'], message: 'must differ from a' });
+});
+
 export const meetingsShape = z
   .object({
     person: entityRef.optional().openapi({ description: 'a person (id or name)', example: 'person:alibek-kuantyrov' }),
@@ -104,6 +132,8 @@ export const pathsQuery = pathsShape.superRefine((value, ctx) => {
 export type SearchQuery = z.infer<typeof searchQuery>;
 export type NeighborhoodQuery = z.infer<typeof neighborhoodQuery>;
 export type MeetingsQuery = z.infer<typeof meetingsQuery>;
+export type HubQuery = z.infer<typeof hubQuery>;
+export type LinksQuery = z.infer<typeof linksQuery>;
 export type PathsQuery = z.infer<typeof pathsQuery>;
 
 const paramName = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -177,7 +207,14 @@ export const bilateralReportQuery = z
   })
   .strict();
 
-export const entityReportQuery = z.object({ format: reportFormat }).strict();
+export const entityReportShape = z
+  .object({
+    format: reportFormat,
+    from: periodText.optional().openapi({ description: 'keep to events and meetings wholly on or after (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out' }),
+    to: periodText.optional().openapi({ description: 'keep to events and meetings wholly on or before' }),
+  })
+  .strict();
+export const entityReportQuery = entityReportShape.superRefine((value, ctx) => windowOrder(value, ctx));
 
 // Ingest: draft facts from an article, then accept the reviewed draft (both behind the API key).
 /** A whole day that exists (a month 13 or 30 February in `published` is refused, not wrapped). */

@@ -4,7 +4,7 @@ import { escapeHtml } from '../../domain/html.ts';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
-  acceptBody, bilateralReportQuery, candidatesQuery, cypherBody, entityParams, entityReportQuery, ingestAcceptBody, ingestDecisionsBody, ingestDraftBody, judgementHistoryQuery, judgementsBody, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
+  acceptBody, bilateralReportQuery, candidatesQuery, cypherBody, entityParams, entityReportShape, hubShape, ingestAcceptBody, ingestDecisionsBody, ingestDraftBody, judgementHistoryQuery, judgementsBody, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from '../contracts/requests.ts';
 import { registerPictures } from './openapi-pictures.ts';
 
@@ -22,6 +22,9 @@ const problem = z
 
 const quote = z.object({ sourceId: z.string(), quote: z.string(), span: z.object({ start: z.number(), end: z.number() }) }).openapi('Quote');
 const source = z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), published: z.string().nullable() }).openapi('Source');
+const record = z
+  .object({ id: z.string(), kind: z.string(), who: z.string().nullable(), place: z.string().nullable(), country: z.string().nullable(), start: z.string().nullable(), end: z.string().nullable(), prose: z.string().nullable() })
+  .openapi('Record');
 const participant = z
   .object({
     id: z.string(), type: z.string(), name: z.string(), role: z.string(), represents: z.string().nullable(),
@@ -81,6 +84,22 @@ export function buildOpenApi(): Record<string, unknown> {
   });
   registry.registerPath({
     method: 'get',
+    path: '/api/entities/{id}/hub',
+    summary: 'A busy entity in one answer: its counterparts weighted, its other neighbours grouped',
+    description: 'For the explorer\'s hub mode. `people`: everyone the entity met, one entry each with the number of meetings in the window, first and last date, inferred ones, their MET in all (`degree`) and their country; `peers`: meetings among those people. `neighbours`: everything else joined to it (events, titles, places, …), most recent first, at most `limit`, each with its group keys (`kind`: the event kind or the type; `year`; `country`: where it lies or took place) and the event it is part of; `links`: what joins those neighbours to each other. `facets` count the neighbours in the window by kind, year and country; `kind`, `year` and `country` filter `neighbours` to one group. The window (`from`–`to`) keeps meetings and events wholly inside it (undated ones only with `includeUndated=true`); `hidden` says how many it leaves out. `activity`: the entity\'s events by month (by year when only the year is known), all time, for a histogram.',
+    request: { params: entityParams, query: hubShape },
+    responses: { 200: { description: '`{center, query, people, peers, neighbours, links, facets, total, truncated, hidden, activity, undatedActivity}`' }, 400: errors[400], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/links',
+    summary: 'Why two entities are linked, and says who',
+    description: 'Every relationship joining `a` and `b` directly, earliest first: its facts (role, title, date), its own quotes, and the event it stands for (a MET\'s meeting, or the event at one end) with its date, kind, places (its own, else those of the visit it is part of), country, participants and quotes. For an imported State Department record the event carries `records`: the record\'s place, dates and prose; its column lines ("traveler: …") are not repeated as quotes. Meetings and events keep to the window (`from`–`to`, wholly inside); `total` counts them all, `links` lists the first `limit`.',
+    request: { query: linksShape },
+    responses: { 200: { description: '`{a, b, query, total, links: [{type, from, to, properties, evidence, event}], sources}`' }, 400: errors[400], 404: errors[404] },
+  });
+  registry.registerPath({
+    method: 'get',
     path: '/api/meetings',
     summary: 'Who met whom',
     description: 'Held meetings, talks, calls, sessions and signings with two or more participants, by person, by pair (`person` + `with`), by country (anyone representing it) and by date window (meetings wholly inside it; undated ones are left out when a window is given). A person only mentioned is listed under `mentioned`, never as a participant. Participants added by the delegation rule carry `inferred: true` and `rule`.',
@@ -88,7 +107,7 @@ export function buildOpenApi(): Record<string, unknown> {
     responses: {
       200: {
         description: 'Chronological, undated last',
-        content: { 'application/json': { schema: z.object({ meetings: z.array(z.object({ event: z.record(z.unknown()), place: z.record(z.unknown()).nullable(), partOf: z.record(z.unknown()).nullable(), participants: z.array(participant), mentioned: z.array(participant), inferred: z.boolean(), evidence: z.array(quote) })), sources: z.array(source) }) } },
+        content: { 'application/json': { schema: z.object({ meetings: z.array(z.object({ event: z.record(z.unknown()), place: z.record(z.unknown()).nullable(), partOf: z.record(z.unknown()).nullable(), places: z.array(z.record(z.unknown())), country: z.record(z.unknown()).nullable(), participants: z.array(participant), mentioned: z.array(participant), inferred: z.boolean(), evidence: z.array(quote), records: z.array(record) })), sources: z.array(source) }) } },
       },
       400: errors[400],
       404: errors[404],
@@ -182,7 +201,7 @@ export function buildOpenApi(): Record<string, unknown> {
       method: 'get',
       path: `/api/reports/${kind}/{id}`,
       summary: kind === 'person' ? 'A person’s dossier, every statement cited' : 'An organisation’s people, events and agreements, every statement cited',
-      request: { params: entityParams, query: entityReportQuery },
+      request: { params: entityParams, query: entityReportShape },
       responses: { 200: { description: 'json, md, html or csv' }, 400: errors[400], 404: errors[404] },
     });
   }

@@ -1,12 +1,15 @@
 // Turns evidence keys ("sourceId#start-end") into what a reader needs: the quote itself, cut from the
 // stored article, with the article's title and date.
 import type { GraphReader } from '../../graph/reader.ts';
+import { isColumnQuote, isRecordSource, readRecordText, type RecordText } from '../../domain/record-text.ts';
 import { parseEvidenceKey } from '../../domain/source-text.ts';
 
 export interface Quote {
   sourceId: string;
   quote: string;
   span: { start: number; end: number };
+  /** Set on an imported record's header or column line ("traveler: X"): it names the record, it is not prose. */
+  recordField?: true;
 }
 
 export interface SourceSummary {
@@ -18,6 +21,13 @@ export interface SourceSummary {
 
 export interface QuoteBook {
   quotes(keys: readonly string[] | null | undefined): Quote[];
+  /**
+   * The quotes a reader should see: as quotes(), less an imported record's header and column lines
+   * ("traveler: X"), which its record() shows as place and dates instead.
+   */
+  readable(keys: readonly string[] | null | undefined): Quote[];
+  /** An imported record's place, dates and prose, read from its Source; null for an article. */
+  record(sourceId: string): RecordText | null;
   /** The articles quotes have been cut from so far. */
   sources(): SourceSummary[];
   /** Any loaded article, whether quoted yet or not. */
@@ -32,9 +42,9 @@ export function withoutContained<Q extends Quote>(quotes: readonly Q[]): Q[] {
   );
 }
 
-/** Loads the articles behind `keys` once, then cuts quotes from them. */
-export async function loadQuoteBook(reader: GraphReader, keys: readonly string[]): Promise<QuoteBook> {
-  const ids = [...new Set(keys.map((key) => parseEvidenceKey(key)?.sourceId).filter((id): id is string => !!id))];
+/** Loads the articles behind `keys` (and `sourceIds`) once, then cuts quotes from them. */
+export async function loadQuoteBook(reader: GraphReader, keys: readonly string[], sourceIds: readonly string[] = []): Promise<QuoteBook> {
+  const ids = [...new Set([...keys.map((key) => parseEvidenceKey(key)?.sourceId), ...sourceIds].filter((id): id is string => !!id))];
   const rows = ids.length ? await reader.rows('sources-by-id', { ids }) : [];
   const texts = new Map(rows.map((row) => [row.id as string, row]));
   const used = new Set<string>();
@@ -42,7 +52,7 @@ export async function loadQuoteBook(reader: GraphReader, keys: readonly string[]
     const row = texts.get(id);
     return row && { id, title: row.title as string | null, publisher: row.publisher as string | null, published: row.published as string | null };
   };
-  return {
+  const book: QuoteBook = {
     quotes(list) {
       const out: Quote[] = [];
       for (const key of new Set(list ?? [])) {
@@ -50,15 +60,27 @@ export async function loadQuoteBook(reader: GraphReader, keys: readonly string[]
         const text = parsed ? texts.get(parsed.sourceId)?.text : undefined;
         if (!parsed || typeof text !== 'string') continue;
         used.add(parsed.sourceId);
-        out.push({ sourceId: parsed.sourceId, quote: text.slice(parsed.span.start, parsed.span.end), span: parsed.span });
+        const quote: Quote = { sourceId: parsed.sourceId, quote: text.slice(parsed.span.start, parsed.span.end), span: parsed.span };
+        if (isRecordSource(parsed.sourceId) && isColumnQuote(text, parsed.span)) quote.recordField = true;
+        out.push(quote);
       }
       return out;
+    },
+    readable(list) {
+      return book.quotes(list).filter((q) => !q.recordField);
+    },
+    record(id) {
+      const text = texts.get(id)?.text;
+      if (typeof text !== 'string') return null;
+      used.add(id);
+      return readRecordText(id, text);
     },
     sources() {
       return [...used].sort().map((id) => source(id)!);
     },
     source,
   };
+  return book;
 }
 
 /** Every evidence key found in a nested structure (props.evidence arrays). */

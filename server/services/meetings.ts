@@ -1,11 +1,12 @@
 // Who met whom: meetings by person, by pair, by country and by date window, each with its event,
 // place, participants (role, country represented, inferred or stated), and the quotes behind it.
 import { MEETING_KINDS } from '../../domain/model.ts';
+import type { RecordText } from '../../domain/record-text.ts';
 import type { MeetingsQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
-import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
+import { collectEvidence, loadQuoteBook, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
 
 type Props = Record<string, Plain>;
@@ -26,12 +27,18 @@ export interface Participant {
 export interface Meeting {
   event: Props;
   place: Props | null;
+  /** Where it was held: its own places, else those of the event it is part of. */
+  places: Props[];
+  country: Props | null;
   partOf: Props | null;
   participants: Participant[];
   /** People the article names in connection with the meeting who did not take part. */
   mentioned: Participant[];
   inferred: boolean;
+  /** The event's quotes (an imported record's column lines left out: `records` shows them). */
   evidence: Quote[];
+  /** The imported records behind it (place, dates, prose); empty for articles. */
+  records: RecordText[];
 }
 
 export interface MeetingsAnswer {
@@ -70,23 +77,29 @@ export async function findMeetings(reader: GraphReader, query: MeetingsQuery): P
       ? await reader.rows('meetings-by-country', { ...common, country })
       : await reader.rows('meetings-all', common);
   const details = idRows.length ? await reader.rows('meeting-details', { ids: idRows.map((r) => r.id) }) : [];
-  const book = await loadQuoteBook(reader, collectEvidence(details));
-  const quotes = (keys: Plain | undefined) => book.quotes(keys as string[] | null);
-  const meetings = details.map((row): Meeting => {
-    const participants = (row.participants as Props[]).map((p) => participant(p, quotes));
-    return {
-      event: row.event as Props,
-      place: (row.place as Props | null) ?? null,
-      partOf: (row.partOf as Props | null) ?? null,
-      participants,
-      mentioned: (row.mentioned as Props[]).map((p) => participant(p, quotes)),
-      inferred: participants.some((p) => p.inferred),
-      evidence: quotes(row.evidence),
-    };
-  });
+  const book = await loadQuoteBook(reader, collectEvidence(details), details.flatMap((row) => (row.sources as string[] | null) ?? []));
+  const meetings = details.map((row) => meetingOf(row, book));
   return {
     query: { person, with: other, country, from: query.from ?? null, to: query.to ?? null },
     meetings,
     sources: book.sources(),
+  };
+}
+
+/** A meeting-details row as the API answers it, quotes cut from `book`. */
+export function meetingOf(row: Props, book: QuoteBook): Meeting {
+  const quotes = (keys: Plain | undefined) => book.quotes(keys as string[] | null);
+  const participants = (row.participants as Props[]).map((p) => participant(p, quotes));
+  return {
+    event: row.event as Props,
+    place: (row.place as Props | null) ?? null,
+    places: (row.places as Props[] | null) ?? [],
+    country: (row.country as Props | null) ?? null,
+    partOf: (row.partOf as Props | null) ?? null,
+    participants,
+    mentioned: (row.mentioned as Props[]).map((p) => participant(p, quotes)),
+    inferred: participants.some((p) => p.inferred),
+    evidence: book.readable(row.evidence as string[] | null),
+    records: ((row.sources as string[] | null) ?? []).map((id) => book.record(id)).filter((r): r is RecordText => r !== null),
   };
 }

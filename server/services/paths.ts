@@ -2,11 +2,12 @@
 // a date window, avoiding excluded hubs, each hop with its date and the quotes that prove it.
 import { ENTITY_LABELS, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput } from '../../domain/errors.ts';
+import { isRecordSource, type RecordText } from '../../domain/record-text.ts';
 import type { PathsQuery } from '../contracts/requests.ts';
 import type { GraphReader, Row } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
-import type { Quote, SourceSummary } from './evidence.ts';
+import { loadQuoteBook, withoutContained, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
 
@@ -23,7 +24,10 @@ export interface HopLink {
   inferred: boolean;
   rule: Plain;
   properties: Props;
+  /** The link's own quotes that its event's do not contain, then the event's (an imported record's column lines left out). */
   evidence: Quote[];
+  /** What the event is, where it was held (its own places, else its visit's) and, for imported records, the record. */
+  eventInfo: { id: string; name: string; kind: Plain; start: Plain; end: Plain; datePrecision: Plain; places: string[]; country: string | null; records: RecordText[] } | null;
 }
 
 export interface Hop {
@@ -38,6 +42,8 @@ export interface Hop {
   links: HopLink[];
   /** How many relationships join the two in the window (links may list fewer). */
   linkCount: number;
+  /** The latest dated link of all (not only those listed), so a reader can tell hops out of time order. */
+  lastDate: Plain;
   evidence: Quote[];
 }
 
@@ -128,7 +134,7 @@ interface HopRow {
   hop: number;
   fromNode: Props;
   toNode: Props;
-  quotes: (Props & { sourceId: string; start: number; end: number; quote: string })[];
+  quotes: (Props & { sourceId: string; start: number; end: number; quote: string; of: 'link' | 'event' })[];
   linkCount: number;
   allInferred: boolean;
   [key: string]: Plain;
@@ -173,14 +179,14 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     const key = `${row.path}:${row.hop}`;
     linksByHop.set(key, [...(linksByHop.get(key) ?? []), row]);
   }
-  const quotesOf = (row: HopRow): Quote[] => {
-    const out = new Map<string, Quote>();
-    for (const q of row.quotes) {
-      sources.set(q.sourceId, { id: q.sourceId, title: (q.title as string | null) ?? null, publisher: (q.publisher as string | null) ?? null, published: (q.published as string | null) ?? null });
-      out.set(q.key as string, { sourceId: q.sourceId, quote: q.quote, span: { start: q.start, end: q.end } });
-    }
-    return [...out.values()];
-  };
+  // Imported records are short: their texts tell column lines from prose and give place and dates.
+  const recordIds = new Set(hopRows.flatMap((row) => [...row.quotes.map((q) => q.sourceId), ...(((row.event as Props | null)?.sources as string[] | null) ?? [])]).filter(isRecordSource));
+  const records = recordIds.size ? await loadQuoteBook(reader, [], [...recordIds]) : null;
+  const quotesOf = (row: HopRow): Quote[] => readableQuotes(row, records, sources);
+  for (const id of recordIds) {
+    const summary = records?.source(id);
+    if (summary) sources.set(id, summary);
+  }
 
   const summaries = await identitySummaries(reader, [...new Set(idLists.flat())]);
   const paths = idLists.map((ids, p): FoundPath => ({
@@ -190,7 +196,7 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
       const summary = summaries.get(id);
       return { id, type: String(node.type).toLowerCase(), name: node.name as string, kind: node.kind ?? null, ...(summary ? { summary } : {}) };
     }),
-    hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf)),
+    hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf, records)),
   }));
   return {
     query: { from: params.from, to: params.to, via: query.via, maxHops: query.maxHops, start: query.start ?? null, end: query.end ?? null, exclude: query.exclude ?? [], limit: query.limit, linksPerHop: query.linksPerHop },
@@ -201,7 +207,20 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
 
 const TYPE_ORDER = ['MET', 'PARTICIPATED_IN', 'HOLDS'];
 
-function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) => Quote[]): Hop {
+/** A link's quotes: its own that its event's do not contain, then its event's; record column lines left out. */
+function readableQuotes(row: HopRow, records: QuoteBook | null, sources: Map<string, SourceSummary>): Quote[] {
+  const keep = row.quotes.filter((q) => {
+    sources.set(q.sourceId, { id: q.sourceId, title: (q.title as string | null) ?? null, publisher: (q.publisher as string | null) ?? null, published: (q.published as string | null) ?? null });
+    return !isRecordSource(q.sourceId) || (records?.readable([q.key as string]).length ?? 1) > 0;
+  });
+  const quote = (q: (typeof keep)[number]): Quote => ({ sourceId: q.sourceId, quote: q.quote, span: { start: q.start, end: q.end } });
+  const theirs = withoutContained(keep.filter((q) => q.of === 'event').map(quote));
+  const own = keep.filter((q) => q.of === 'link').map(quote).filter((q) => !theirs.some((t) => t.sourceId === q.sourceId && t.span.start <= q.span.start && q.span.end <= t.span.end));
+  // The link's own sentences name its two ends; the event's say what happened.
+  return [...withoutContained(own), ...theirs];
+}
+
+function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) => Quote[], records: QuoteBook | null): Hop {
   const links = rows.map((row): HopLink => {
     const props = row.props as Props;
     const event = row.event as Props | null;
@@ -217,6 +236,19 @@ function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) =
       rule: props.rule ?? null,
       properties: Object.fromEntries(Object.entries(props).filter(([k]) => !['evidence', 'sources'].includes(k))),
       evidence: quotes(row),
+      eventInfo: event
+        ? {
+            id: event.id as string,
+            name: String(event.name ?? event.id),
+            kind: event.kind ?? null,
+            start: event.start ?? null,
+            end: event.end ?? null,
+            datePrecision: event.datePrecision ?? null,
+            places: (event.places as string[] | null) ?? [],
+            country: (event.country as string | null) ?? null,
+            records: ((event.sources as string[] | null) ?? []).map((id) => records?.record(id) ?? null).filter((r): r is RecordText => r !== null),
+          }
+        : null,
     };
   });
   links.sort((a, b) => rank(a.type) - rank(b.type) || String(a.date ?? '9999').localeCompare(String(b.date ?? '9999')));
@@ -230,6 +262,7 @@ function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) =
     inferred: rows[0]?.allInferred ?? false,
     links,
     linkCount: rows[0]?.linkCount ?? 0,
+    lastDate: (rows[0]?.lastDate as Plain | undefined) ?? dated?.date ?? null,
     evidence: links.flatMap((l) => l.evidence),
   };
 }

@@ -42,16 +42,13 @@ export async function watchCsp(context: BrowserContext, into: string[], label: s
   });
 }
 
-/**
- * A fresh context and page for one test, recording into `violations` every Content-Security-Policy
- * violation the page reports (as an event or on the console).
- */
-export async function watchedPage(browser: Browser, violations: string[], label: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context and page for one test (1440×900, downloads on), its CSP violations recorded into `into` under `title`. */
+export async function testPage(browser: Browser, into: string[], title: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await watchCsp(context, violations, label);
+  await watchCsp(context, into, title);
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(`${label}: ${message.text()}`);
+    if (/Content Security Policy/i.test(message.text())) into.push(`${title}: ${message.text()}`);
   });
   return { context, page };
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openApp, shot, startBrowserSuite, watchedPage } from './browser.ts';
+import { openApp, shot, startBrowserSuite, testPage } from './browser.ts';
 
 const KUANTYROV = 'person:alibek-kuantyrov';
 const ADESOJI = 'person:adeniyi-adesoji';
@@ -38,7 +38,7 @@ describe('explorer in the browser (e2e)', function () {
   /** Every Content-Security-Policy violation any test's page reported; the last test asserts none. */
   const cspViolations: string[] = [];
   beforeEach(async function () {
-    ({ context, page } = await watchedPage(browser, cspViolations, this.currentTest?.title ?? ''));
+    ({ context, page } = await testPage(browser, cspViolations, this.currentTest?.title ?? ''));
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await shot(page, `failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
@@ -154,38 +154,39 @@ describe('explorer in the browser (e2e)', function () {
     expect(await page.locator('#path-results .error').textContent()).to.contain('expected a person');
   });
 
-  it('narrowing the date window hides the February 2025 meetings', async () => {
+  it('narrowing the date window asks the server: the February 2025 meetings leave, undated ones stay dashed, and it says so', async () => {
     await openApp(page, base, `#entity=${encodeURIComponent(KUANTYROV)}`);
     await page.waitForFunction(() => window.__kg.cy.edges('.t-met').length > 0);
-    const feb = await page.evaluate(() => window.__kg.cy.edges('.t-met').map((e) => ({ id: e.id(), date: e.data('date') as string | undefined, visible: e.visible() })));
-    const febIds = feb.filter((e) => e.date?.startsWith('2025-02')).map((e) => e.id);
-    const undatedIds = feb.filter((e) => !e.date).map((e) => e.id);
-    expect(febIds.length).to.be.greaterThan(2);
-    expect(undatedIds.length).to.be.greaterThan(0);
-    expect(feb.every((e) => e.visible)).to.equal(true);
+    const met = () => page.evaluate(() => window.__kg.cy.edges('.t-met').map((e) => ({ other: [e.data('source'), e.data('target')].find((x) => x !== 'person:alibek-kuantyrov') as string, first: e.data('first') as string | null, undated: e.visible() && (e as unknown as { hasClass(c: string): boolean }).hasClass('undated') })));
+    const before = await met();
+    const feb = before.filter((e) => e.first?.startsWith('2025-02')).map((e) => e.other);
+    const undated = before.filter((e) => !e.first).map((e) => e.other);
+    expect(feb).to.include(LOKPOBIRI);
+    expect(feb.length).to.be.greaterThan(2);
+    expect(undated.length).to.be.greaterThan(0);
+    expect(before.filter((e) => !e.first).every((e) => e.undated)).to.equal(true);
     await shot(page, '03a-window-open');
 
     await page.locator('#win-from').fill('2024-06');
     await page.locator('#win-to').fill('2025-01');
     await page.locator('#win-to').press('Enter');
-    // Each field applies the window as it changes: wait for the whole window, not the first hidden edge
-    // (the page can be caught between "from" applied and "to" applied). A timeout falls to the checks below.
-    await page
-      .waitForFunction((ids) => ids.every((id) => window.__kg.hiddenByWindow().includes(id)), febIds, { timeout: 10_000 })
-      .catch(() => {});
-    const after = await page.evaluate(() => window.__kg.cy.edges('.t-met').map((e) => ({ id: e.id(), visible: e.visible() })));
-    for (const id of febIds) expect(after.find((e) => e.id === id)?.visible, id).to.equal(false);
-    // Undated meetings cannot be placed in the window: kept, drawn dashed.
-    for (const id of undatedIds) expect(after.find((e) => e.id === id)?.visible, id).to.equal(true);
+    // Each field asks as it changes: wait for the answer to the whole window.
+    await page.waitForFunction(() => (window.__kg as unknown as { hub(): { query: { from: string | null; to: string | null } } | null }).hub()?.query.to === '2025-01' && (window.__kg as unknown as { hub(): { query: { from: string | null } } }).hub().query.from === '2024-06', null, { timeout: 30_000 });
+    await page.waitForFunction((ids) => ids.every((id) => window.__kg.cy.nodes().map((n) => n.id()).indexOf(id) < 0), feb, { timeout: 10_000 });
+    const after = await met();
+    expect(after.map((e) => e.other)).to.not.include.members(feb);
+    // Undated meetings cannot be placed in the window: kept (the checkbox), drawn dashed.
+    expect(after.map((e) => e.other)).to.include.members(undated);
     expect(page.url()).to.contain('to=2025-01');
-    expect(await page.locator('#win-status').textContent()).to.match(/hidden by the window/);
+    expect(await page.locator('#win-status').textContent()).to.match(/Hidden by the window: [1-9]\d* meetings and [1-9]\d* events outside it/);
     await shot(page, '03b-window-to-2025-01');
 
-    // Hiding undated facts too leaves no meeting of his on screen.
+    // Hiding undated facts too leaves no meeting of his on screen, and says how many undated ones it hides.
     await page.locator('#win-undated').uncheck();
-    await page.waitForFunction(() => window.__kg.cy.edges('.t-met').map((e) => e.visible()).every((v) => !v));
+    await page.waitForFunction(() => window.__kg.cy.edges('.t-met').length === 0);
+    expect(await page.locator('#win-status').textContent()).to.match(/\d+ undated/);
     await page.locator('#win-clear').click();
-    await page.waitForFunction(() => window.__kg.hiddenByWindow().length === 0);
+    await page.waitForFunction((n) => window.__kg.cy.edges('.t-met').length === n, before.length);
   });
 
   it('runs a console query and shows rows; a write is refused; a syntax error says where', async () => {
@@ -259,8 +260,8 @@ describe('explorer in the browser (e2e)', function () {
     const bytes = readFileSync((await png.path())!);
     expect([...bytes.subarray(0, 8)]).to.deep.equal([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
-    const view = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { state: { entity: string }; elements: { data: { id: string } }[] };
-    expect(view.state.entity).to.equal(KUANTYROV);
+    const view = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { entity: string; elements: { data: { id: string } }[] };
+    expect(view.entity).to.equal(KUANTYROV);
     expect(view.elements.map((e) => e.data.id)).to.include(KUANTYROV);
     await shot(page, '06-export');
   });

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { seededApp } from '../support/app.ts';
 import { importedStateDept } from '../support/imported.ts';
-import { launch, openApp, shot, watchedPage } from './browser.ts';
+import { launch, openApp, shot, testPage } from './browser.ts';
 
 const BLINKEN = 'person:blinken-antony-j';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -43,7 +43,7 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
     await browser?.close();
   });
   beforeEach(async function () {
-    ({ context, page } = await watchedPage(browser, cspViolations, this.currentTest?.title ?? ''));
+    ({ context, page } = await testPage(browser, cspViolations, this.currentTest?.title ?? ''));
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await shot(page, `pictures-failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);

@@ -107,4 +107,38 @@ describe('State Department import (real Neo4j, fixture slice)', function () {
     const meetings = await getJson<{ meetings: { event: { id: string } }[] }>('/api/meetings?person=person:ng-olusegun-obasanjo');
     expect(meetings.body.meetings.map((m) => m.event.id).sort()).to.deep.equal(['event:visit-1327-meeting-1', 'event:visit-1727-meeting-1']);
   });
+
+  it('shows an imported meeting by its record: place, country, prose — never a column line as a quote', async () => {
+    const res = await getJson<{ total: number; links: { evidence: { quote: string }[]; event: { places: { name: string }[]; country: { name: string }; evidence: { quote: string }[]; records: { id: string; place: string; country: string; prose: string }[] } }[] }>(
+      '/api/links?a=person:blinken-antony-j&b=person:jp-toshimitsu-motegi',
+    );
+    expect(res.status).to.equal(200);
+    expect(res.body.total).to.equal(1);
+    const [link] = res.body.links;
+    expect(link!.event.places.map((p) => p.name)).to.deep.equal(['Tokyo']);
+    expect(link!.event.country.name).to.equal('Japan');
+    expect(link!.event.records.map((r) => [r.id, r.place, r.country])).to.deep.equal([['trip-3992', 'Tokyo', 'Japan'], ['trip-4019', 'Tokyo', 'Japan']]);
+    expect(link!.event.records[0]!.prose).to.equal('Attended the U.S.-Japan Security Consultative Committee meeting and met with Minister for Foreign Affairs Toshimitsu Motegi.');
+    const quotes = [...link!.evidence, ...link!.event.evidence].map((q) => q.quote);
+    expect(quotes.length).to.be.greaterThan(0);
+    for (const q of quotes) expect(q).to.not.match(/^(traveler|visitor|start_date|end_date|country|locale|role|title): /);
+  });
+
+  it('path hops over imported records name the meeting, its place and prose, not raw ids or "traveler:"', async () => {
+    const res = await getJson<{ paths: { nodes: { id: string }[]; hops: { lastDate: string; links: { evidence: { quote: string }[]; eventInfo: { name: string; places: string[]; country: string; records: { id: string; prose: string }[] } }[] }[] }[] }>(
+      '/api/paths?from=person:gb-boris-johnson&to=person:gb-elizabeth-ii',
+    );
+    expect(res.status).to.equal(200);
+    const [path] = res.body.paths;
+    expect(path!.nodes.map((n) => n.id)).to.deep.equal(['person:gb-boris-johnson', 'person:biden-joseph-r', 'person:gb-elizabeth-ii']);
+    for (const hop of path!.hops) {
+      const [link] = hop.links;
+      expect(link!.eventInfo.places).to.deep.equal(['Cornwall', 'London']);
+      expect(link!.eventInfo.country).to.equal('United Kingdom');
+      expect(link!.eventInfo.records.map((r) => r.id)).to.deep.equal(['trip-4113']);
+      expect(link!.eventInfo.name).to.match(/^Joseph R\. Biden meets /);
+      expect(hop.lastDate).to.equal('2021-06-09');
+      expect(link!.evidence.map((q) => q.quote)).to.deep.equal(['Met with Prime Minister Boris Johnson and Queen Elizabeth II.']);
+    }
+  });
 });

@@ -37,7 +37,7 @@ describe('client: URL state', () => {
     expect(s.tab).to.equal('explore');
     expect(s.from).to.equal(undefined);
     expect(s.to).to.equal(undefined);
-    expect(s.layout).to.equal('fcose');
+    expect(s.layout).to.equal('auto');
     expect(s.path).to.deep.equal({ from: 'a', to: 'b', via: 'meetings', exclude: [], k: 1 });
     expect(s.report).to.equal(undefined);
   });

@@ -1,5 +1,6 @@
 // Person dossiers and organisation reports, built on the entity profile: titles over time, events with
 // role and counterparts, whom they met, agreements, sources — each statement with its citations.
+import { periodBound } from '../../../domain/period.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import type { Plain } from '../../../graph/values.ts';
 import { getEntityProfile, type EntityProfile } from '../entities.ts';
@@ -19,6 +20,31 @@ function attested(first: Plain, last: Plain): string {
 
 function section(id: string, title: string, statements: Statement[], emptyNote: string): ReportSection {
   return { id, title, statements: cited(statements), emptyNote };
+}
+
+export interface ReportWindow {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * The profile kept to a date window: events wholly inside it (undated ones cannot be shown to be) and
+ * the meetings among them; `left` counts what it leaves out. Titles and agreements are kept.
+ */
+export function keptToWindow(profile: EntityProfile, window: ReportWindow): { profile: EntityProfile; left: number; note: string | null } {
+  if (!window.from && !window.to) return { profile, left: 0, note: null };
+  const lo = periodBound(window.from, 'start')?.toString();
+  const hi = periodBound(window.to, 'end')?.toString();
+  const inside = (start: Plain, end: Plain) => typeof start === 'string' && (!lo || start >= lo) && (!hi || (typeof end === 'string' ? end : start) <= hi);
+  const events = profile.events.filter((e) => inside(e.event.start ?? null, e.event.end ?? null));
+  const kept = new Set(events.map((e) => e.event.id as string));
+  const met = profile.met
+    .map((m) => ({ ...m, meetings: m.meetings.filter((x) => kept.has(x.event)) }))
+    .filter((m) => m.meetings.length > 0)
+    .map((m) => ({ ...m, count: m.meetings.length }));
+  const left = profile.events.length - events.length;
+  const span = `${window.from ?? 'the earliest'} – ${window.to ?? 'the latest'}`;
+  return { profile: { ...profile, events, met }, left, note: `Kept to ${span}: ${left} event${left === 1 ? '' : 's'} outside it or undated ${left === 1 ? 'is' : 'are'} not listed.` };
 }
 
 /** Counterparts of each event the profile lists (present participants other than the subject). */
@@ -58,9 +84,10 @@ export function summaryStatements(s: PersonSummary, st: (text: string, quotes: Q
   return out;
 }
 
-export async function personReport(reader: GraphReader, ref: string, now = new Date()): Promise<Report> {
+export async function personReport(reader: GraphReader, ref: string, now = new Date(), window: ReportWindow = {}): Promise<Report> {
   const person = await resolveEntity(reader, ref, 'id', 'person');
-  const [profile, summary] = await Promise.all([getEntityProfile(reader, person.id), personSummary(reader, person.id)]);
+  const [whole, summary] = await Promise.all([getEntityProfile(reader, person.id), personSummary(reader, person.id, window)]);
+  const { profile, note: windowNote } = keptToWindow(whole, window);
   const { byEvent, sources: extra } = await counterpartsOf(reader, profile);
   const sources = mergeSources(profile.sources, extra, summary.sources);
   const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
@@ -97,6 +124,7 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     generatedAt: now.toISOString(),
     notes: [
       typeof profile.entity.note === 'string' ? `Note on this record: ${profile.entity.note}` : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.',
+      ...(windowNote ? [windowNote] : []),
       ...(profile.summary?.badges ?? []).map((b) => `Identity: ${b.text}.`),
     ],
     sections: [
@@ -110,9 +138,9 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
   };
 }
 
-export async function organizationReport(reader: GraphReader, ref: string, now = new Date()): Promise<Report> {
+export async function organizationReport(reader: GraphReader, ref: string, now = new Date(), window: ReportWindow = {}): Promise<Report> {
   const org = await resolveEntity(reader, ref, 'id', 'organization');
-  const profile = await getEntityProfile(reader, org.id);
+  const { profile, note: windowNote } = keptToWindow(await getEntityProfile(reader, org.id), window);
   const sources = profile.sources;
   const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
   const name = profile.entity.name;
@@ -130,7 +158,7 @@ export async function organizationReport(reader: GraphReader, ref: string, now =
     title: `${name}: organisation report`,
     subtitle: `People, events and agreements of ${name}, as the sources state them.`,
     generatedAt: now.toISOString(),
-    notes: ['Dates are as precise as the sources give them. Every statement cites the sentences it rests on.'],
+    notes: ['Dates are as precise as the sources give them. Every statement cites the sentences it rests on.', ...(windowNote ? [windowNote] : [])],
     sections: [
       section('people', 'People and their titles', people, 'No officials of this organisation are named.'),
       section('events', 'Events', events, 'No events are recorded.'),
