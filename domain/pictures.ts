@@ -95,6 +95,8 @@ export interface MapVisit {
 
 export interface MapCountry {
   iso2: string;
+  /** ISO 3166-1 numeric code, which world-atlas shapes carry as their id; null where ISO gave none (Kosovo, former states). */
+  ccn3: string | null;
   name: string;
   /** Visits to it, and visits by travellers representing it. */
   visited: number;

@@ -155,8 +155,11 @@ export interface LocalNeo4j {
 export interface StartOptions {
   /** Where the database files live (created if missing). */
   home: string;
-  /** Bolt port; when absent, 7687 if free, else any free port. */
+  /** Bolt port, used as given (the supervisor restarts on the same one); when absent, `preferredPort`
+   *  if free, else any free port, and another free one if the port is taken before the JVM binds it. */
   port?: number;
+  /** The port tried first when `port` is absent; default 7687, Neo4j's own. */
+  preferredPort?: number;
   /** Delete `home` when stopped (throw-away test databases). */
   ephemeral?: boolean;
   log?: Log;
@@ -194,6 +197,16 @@ export function memorySettings(memory: Neo4jMemory): Record<string, string> {
   };
 }
 
+/**
+ * How many Bolt ports start-up tries in all when it chose the port itself: a port free when checked can
+ * be taken before the JVM binds it (several checkouts or test runs starting at once), and the JVM then
+ * exits; start-up goes on with another free port instead of failing.
+ */
+export const PORT_ATTEMPTS = 5;
+
+/** The JVM's start-up output says its Bolt port was taken (Neo4j's PortBindException, EADDRINUSE). */
+export const boltPortTaken = (output: string): boolean => /PortBindException|Address already in use/.test(output);
+
 /** Output files larger than this are moved to neo4j.log.1 when the JVM starts, so logs stay bounded. */
 const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
 /** How many of the JVM's last output lines an unexpected exit reports. */
@@ -221,7 +234,8 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
     }
     rmSync(pidFile, { force: true });
   }
-  const port = options.port ?? ((await portIsFree(7687)) ? 7687 : await freePort());
+  const preferred = options.preferredPort ?? 7687;
+  let port = options.port ?? ((await portIsFree(preferred)) ? preferred : await freePort());
   const classpath = [join(TARGET, 'classes'), join(TARGET, 'lib', '*')].join(':');
   const memory = options.memory ?? DEFAULT_MEMORY;
   const heap = [`-Xms${Math.min(512, memory.heapMiB)}m`, `-Xmx${memory.heapMiB}m`];
@@ -229,23 +243,41 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
   const gcLog = `-Xlog:gc:file=${join(home, 'gc.log')}:time,uptime:filecount=2,filesize=5m`;
   const settingsFile = join(home, 'neo4j.conf');
   writeFileSync(settingsFile, Object.entries(memorySettings(memory)).map(([key, value]) => `${key}=${value}\n`).join(''));
-  const output = openOutputLog(join(home, 'neo4j.log'));
-  const child = spawn(
-    javaBinary(),
-    [...heap, gcLog, ...JVM_FLAGS, '-cp', classpath, 'kg.Launcher', home, String(port), join(TARGET, 'plugins'), String(memory.pageCacheMiB), settingsFile],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  if (child.pid === undefined) throw new LocalNeo4jError('could not start java');
-  writeFileSync(pidFile, String(child.pid));
-  child.stdout?.on('data', output.write);
-  child.stderr?.on('data', output.write);
 
-  const version = await waitForReady(child, output.text, options.startTimeoutMs ?? 120_000).catch(async (error: unknown) => {
-    child.kill('SIGKILL');
-    await output.close();
-    rmSync(pidFile, { force: true });
-    throw new LocalNeo4jError(`${(error as Error).message}; JVM output in ${output.path}`);
-  });
+  const launch = async (boltPort: number) => {
+    const output = openOutputLog(join(home, 'neo4j.log'));
+    const child = spawn(
+      javaBinary(),
+      [...heap, gcLog, ...JVM_FLAGS, '-cp', classpath, 'kg.Launcher', home, String(boltPort), join(TARGET, 'plugins'), String(memory.pageCacheMiB), settingsFile],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    if (child.pid === undefined) throw new LocalNeo4jError('could not start java');
+    writeFileSync(pidFile, String(child.pid));
+    child.stdout?.on('data', output.write);
+    child.stderr?.on('data', output.write);
+    // 'exit' can come before the last output: the cause of an exit is read once the pipes are closed.
+    const drained = new Promise<void>((done) => child.once('close', () => done()));
+    try {
+      return { child, output, pid: child.pid, version: await waitForReady(child, output.text, options.startTimeoutMs ?? 120_000) };
+    } catch (error) {
+      const exited = child.exitCode !== null || child.signalCode !== null;
+      if (exited) await Promise.race([drained, new Promise((later) => setTimeout(later, 5_000).unref())]);
+      child.kill('SIGKILL');
+      await output.close();
+      rmSync(pidFile, { force: true });
+      return { failure: `${(error as Error).message}; JVM output in ${output.path}`, portTaken: exited && boltPortTaken(output.text()) };
+    }
+  };
+
+  let started = await launch(port);
+  for (let attempt = 2; 'failure' in started && started.portTaken && options.port === undefined && attempt <= PORT_ATTEMPTS; attempt++) {
+    const next = await freePort();
+    log(`Bolt port ${port} was taken before Neo4j could bind it; starting on ${next} (attempt ${attempt} of ${PORT_ATTEMPTS})`);
+    port = next;
+    started = await launch(port);
+  }
+  if ('failure' in started) throw new LocalNeo4jError(started.failure);
+  const { child, output, pid, version } = started;
   const uri = `bolt://127.0.0.1:${port}`;
   // Other tools on the same data (npm run import while the app runs) connect here instead of starting a second JVM.
   writeFileSync(uriFile, uri);
@@ -268,7 +300,7 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
     });
     return stopping;
   };
-  return { uri, version, pid: child.pid, home, stop, exited };
+  return { uri, version, pid, home, stop, exited };
 }
 
 interface OutputLog {

@@ -1,6 +1,6 @@
 // The one country table of the project: ISO 3166-1 codes, names, aliases, demonyms and cities, from
 // the world-countries package (independent states and a few territories) plus the project's own forms
-// in countries.yaml. The drafter, the importers and the evaluation all look countries up here.
+// in countries.yaml. The drafter, the importers, the evaluation and the map answer all look countries up here.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -10,6 +10,8 @@ import type { Countries } from 'world-countries';
 
 export interface Country {
   iso: string;
+  /** ISO 3166-1 numeric code ("392"), the id world maps use; null where ISO assigned none (Kosovo, former states). */
+  ccn3: string | null;
   name: string;
   /** Other names as written in English prose (official name, short forms, "U.S."). */
   aliases: string[];
@@ -70,13 +72,14 @@ export function countryTable(): CountryTable {
     const demonyms = [...Object.values(c.demonyms?.['eng'] ?? {}), ...(extra?.demonyms ?? [])];
     countries.push({
       iso: c.cca2,
+      ccn3: c.ccn3 || null,
       name,
       aliases: [...new Set(aliases)].filter((a) => a !== name),
       demonyms: [...new Set(demonyms)],
       cities: [...new Set([...c.capital, ...(extra?.cities ?? [])])],
     });
   }
-  for (const [code, h] of Object.entries(data.historic)) countries.push({ iso: code, name: h.name, aliases: h.aliases, demonyms: h.demonyms, cities: h.cities });
+  for (const [code, h] of Object.entries(data.historic)) countries.push({ iso: code, ccn3: null, name: h.name, aliases: h.aliases, demonyms: h.demonyms, cities: h.cities });
   for (const code of Object.keys(data.countries)) {
     if (!countries.some((c) => c.iso === code)) throw new Error(`${COUNTRIES_FILE}: ${code} is not a country the table knows (add it under historic: or territories:)`);
   }

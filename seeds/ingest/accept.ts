@@ -187,6 +187,11 @@ export async function loadAccepted(driver: Driver, database: string | undefined,
   return { loaded, refused, counts };
 }
 
+/** Where `npm run ingest` puts drafts under review: runtime output, so under DATA_DIR, never in the code tree. */
+export function inboxDir(dataDir: string): string {
+  return join(dataDir, 'ingest', 'inbox');
+}
+
 /** Reads a draft from the inbox: the article and the reviewed YAML beside it. */
 export function readInbox(inboxDir: string, name: string): { raw: string; yamlText: string } {
   const raw = readTextFile(join(inboxDir, `${name}.txt`));

@@ -1,38 +1,39 @@
 // npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]
 //   Drafts a fact file. --json prints the draft (the fact-file schema, as JSON) and writes nothing;
-//   otherwise the article and the draft go side by side into seeds/inbox/ for review:
+//   otherwise the article and the draft go side by side into DATA_DIR/ingest/inbox/ for review:
 //   <name>.txt and <name>.draft.yaml (with the drafter's confidence as comments).
 //   Known entities come from seeds/facts, or from the graph with --graph.
 // npm run ingest -- <folder/> [--dry-run] [--json] [--graph]
-//   Drafts every .txt/.html release in the folder into seeds/inbox (a file whose draft is already
+//   Drafts every .txt/.html release in the folder into the inbox (a file whose draft is already
 //   there is skipped and said so), with a progress line and one summary table: file, date, people,
 //   meetings, agreements, problems. --dry-run writes nothing; --json prints the rows.
 // npm run ingest -- accept <name> [--keep ID:PROPERTY …] [--replace ID:PROPERTY …] [--keep-all]
-//   Validates the reviewed seeds/inbox/<name>.draft.yaml and loads it into the configured Neo4j,
+//   Validates the reviewed DATA_DIR/ingest/inbox/<name>.draft.yaml and loads it into the configured Neo4j,
 //   keeping the article and its facts under DATA_DIR/accepted (numbered after the rest; npm start
 //   loads them after the seeds). A property of something the graph already has that it would change
 //   is listed, and loaded only as decided: --replace ID:PROPERTY, or --keep ID:PROPERTY / --keep-all
 //   to leave the graph's value. A refused draft writes nothing and stays in the inbox.
 // npm run ingest -- list
-//   The drafts waiting in seeds/inbox.
+//   The drafts waiting in the inbox.
+// Runtime output (the inbox, accepted articles) lives under DATA_DIR only: the code tree stays read-only.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { withDatabase } from '../../graph/cli.ts';
-import { loadDatabaseConfig } from '../../graph/config.ts';
+import { ConfigError, loadDatabaseConfig } from '../../graph/config.ts';
 import { FactFileError, formatProblem } from '../../domain/fact-errors.ts';
 import { parseFactFile } from '../../domain/fact-file.ts';
 import { readTextFile } from '../text-file.ts';
-import { defaultFactFiles, SEEDS_DIR } from '../loader.ts';
-import { acceptedStore, acceptFacts, readInbox, type Choice } from './accept.ts';
+import { defaultFactFiles } from '../loader.ts';
+import { acceptedStore, acceptFacts, inboxDir, readInbox, type Choice } from './accept.ts';
 import { draftFacts, slug } from './draft.ts';
 import { draftToYaml } from './draft-yaml.ts';
 import { indexFromFactFiles, indexFromGraph } from './known.ts';
 import type { EntityIndex } from './link.ts';
 import { MEETING_KINDS } from '../../domain/model.ts';
 
-export const INBOX_DIR = join(SEEDS_DIR, 'inbox');
 
 const args = z.object({
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--published takes YYYY-MM-DD').optional(),
@@ -67,16 +68,30 @@ const parsedArgs = args.safeParse(values);
 if (!parsedArgs.success) fail(parsedArgs.error.issues.map((i) => i.message).join('\n'));
 const options = parsedArgs.data;
 const [command, target] = positionals;
+let dataDir: string;
+try {
+  dataDir = loadDatabaseConfig().DATA_DIR;
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+const INBOX_DIR = inboxDir(dataDir);
+// Drafts made before the inbox moved under DATA_DIR: named, never moved behind the user's back.
+const FORMER_INBOX = fileURLToPath(new URL('../inbox/', import.meta.url));
+function formerInboxNote(): string {
+  const left = existsSync(FORMER_INBOX) ? readdirSync(FORMER_INBOX).filter((f) => f.endsWith('.draft.yaml')).length : 0;
+  return left ? `\nnote: ${left} draft(s) wait in the former inbox ${FORMER_INBOX}; move them to ${INBOX_DIR} to review or accept them.` : '';
+}
 
 if (!command) {
   fail('usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- <folder/> [--dry-run] [--json] [--graph]\n       npm run ingest -- accept <name> [--keep ID:PROPERTY] [--replace ID:PROPERTY] [--keep-all]\n       npm run ingest -- list');
 } else if (command === 'list') {
   const drafts = existsSync(INBOX_DIR) ? readdirSync(INBOX_DIR).filter((f) => f.endsWith('.draft.yaml')) : [];
-  console.log(drafts.length ? drafts.map((f) => f.replace(/\.draft\.yaml$/, '')).join('\n') : 'seeds/inbox is empty');
+  console.log(`${drafts.length ? drafts.map((f) => f.replace(/\.draft\.yaml$/, '')).join('\n') : `${INBOX_DIR} is empty`}${formerInboxNote()}`);
 } else if (command === 'accept') {
   if (!target) fail('usage: npm run ingest -- accept <name>');
   const name = target;
-  if (!existsSync(join(INBOX_DIR, `${name}.draft.yaml`))) fail(`no draft seeds/inbox/${name}.draft.yaml`);
+  if (!existsSync(join(INBOX_DIR, `${name}.draft.yaml`))) fail(`no draft ${join(INBOX_DIR, `${name}.draft.yaml`)}${formerInboxNote()}`);
   const { raw, yamlText } = readInbox(INBOX_DIR, name);
   let facts;
   try {
@@ -90,7 +105,6 @@ if (!command) {
     return { id: text.slice(0, at), property: text.slice(at + 1), choice: which };
   };
   const choices = [...options.keep.map(choice('keep')), ...options.replace.map(choice('replace'))];
-  const dataDir = loadDatabaseConfig().DATA_DIR;
   process.exitCode = await withDatabase(async ({ driver, database }) => {
     const result = await acceptFacts(driver, database, { facts, raw, choices }, { store: acceptedStore(dataDir), undecided: options['keep-all'] ? 'keep' : 'ask' });
     if (!result.ok && 'undecided' in result) {
@@ -129,7 +143,7 @@ if (!command) {
   else {
     console.log(batchTable(rows));
     const written = rows.filter((r) => r.written).length;
-    console.log(`\n${files.length} files: ${written} drafts written to seeds/inbox${options['dry-run'] ? ' (dry run: none)' : ''}, ${rows.filter((r) => r.problems.length).length} with problems`);
+    console.log(`\n${files.length} files: ${written} drafts written to ${INBOX_DIR}${options['dry-run'] ? ' (dry run: none)' : ''}, ${rows.filter((r) => r.problems.length).length} with problems`);
   }
 } else {
   const path = command;
@@ -151,7 +165,7 @@ if (!command) {
     if (!row.written) fail(row.problems.join('\n'));
     console.log(`drafted ${row.counts}`);
     for (const p of row.problems) console.log(`  note: ${p}`);
-    console.log(`review seeds/inbox/${name}.draft.yaml beside seeds/inbox/${name}.txt, then: npm run ingest -- accept ${name}`);
+    console.log(`review ${join(INBOX_DIR, `${name}.draft.yaml`)} beside ${join(INBOX_DIR, `${name}.txt`)}, then: npm run ingest -- accept ${name}`);
   }
 }
 
@@ -167,12 +181,12 @@ interface BatchRow {
   counts: string;
 }
 
-/** Drafts one article into seeds/inbox (unless told not to write); never throws for one bad file. */
+/** Drafts one article into the inbox (unless told not to write); never throws for one bad file. */
 function draftIntoInbox(path: string, name: string, known: EntityIndex, how: { write: boolean; published?: string | undefined; refuseExisting?: boolean }): BatchRow {
   const row: BatchRow = { file: basename(path), name, date: null, people: 0, meetings: 0, agreements: 0, problems: [], written: false, counts: '' };
   const draftPath = join(INBOX_DIR, `${name}.draft.yaml`);
   if (how.write && existsSync(draftPath)) {
-    row.problems.push(`seeds/inbox/${name}.draft.yaml exists already; accept or delete it${how.refuseExisting ? ', or use --name' : ''}`);
+    row.problems.push(`${draftPath} exists already; accept or delete it${how.refuseExisting ? ', or use --name' : ''}`);
     return row;
   }
   let draft;

@@ -20,9 +20,9 @@ export function registerPictures(registry: OpenAPIRegistry, errors: Responses): 
     path: '/api/pictures/map',
     summary: 'Visits and trips for a map: from the country a traveller represented to the country visited',
     description:
-      'Held visits with a person as guest, for a traveller (`person`), for a country (visited, or represented by the traveller) or all, wholly inside the window. Each visit: traveller, `from` and `to` ISO codes (the host country taking part, else the country of the place), places, a journey number (the records list stops: a traveller’s stops less than 3 days apart make one journey — a way of drawing, stated in `journeyRule`) and its quotes. `countries`: how often each was visited and how often its officials travelled.',
+      'Held visits with a person as guest, for a traveller (`person`), for a country (visited, or represented by the traveller) or all, wholly inside the window. Each visit: traveller, `from` and `to` ISO codes (the host country taking part, else the country of the place), places, a journey number (the records list stops: a traveller’s stops less than 3 days apart make one journey — a way of drawing, stated in `journeyRule`) and its quotes. `countries`: how often each was visited and how often its officials travelled, with its ISO 3166-1 numeric code `ccn3` (the id of world-atlas shapes; null where ISO assigned none, as for Kosovo or former states).',
     request: { query: visitsMapShape },
-    responses: { 200: { description: '`{subject, window, visits: [{event, traveller, from, to, places, journey, citations}], countries: [{iso2, name, visited, travelled}], journeyRule, truncated, sources}`' }, 400: errors[400], 404: errors[404] },
+    responses: { 200: { description: '`{subject, window, visits: [{event, traveller, from, to, places, journey, citations}], countries: [{iso2, ccn3, name, visited, travelled}], journeyRule, truncated, sources}`' }, 400: errors[400], 404: errors[404] },
   });
   registry.registerPath({
     method: 'get',

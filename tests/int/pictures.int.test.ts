@@ -8,6 +8,7 @@ import type { VisitsMap } from '../../server/services/pictures/visits-map.ts';
 import type { ActivityPerYear } from '../../server/services/pictures/years.ts';
 import { getJson } from '../support/app.ts';
 import { rows, seededGraph } from '../support/seeded.ts';
+import { countryTable } from '../../seeds/countries.ts';
 
 const KUANTYROV = 'person:alibek-kuantyrov';
 
@@ -55,6 +56,10 @@ describe('API: pictures (real Neo4j, seeded)', () => {
     expect(map.visits.length).to.be.at.most(direct!.n as number);
     for (const v of map.visits) expect(v.citations.length).to.be.greaterThan(0);
     expect(map.countries.reduce((n, c) => n + c.visited, 0)).to.equal(map.visits.length);
+    // Each country carries the ISO numeric code of the one country table, which the client's map joins on.
+    expect(map.countries.length).to.be.greaterThan(0);
+    expect(map.countries.map((c) => c.ccn3)).to.deep.equal(map.countries.map((c) => countryTable().byCode(c.iso2)?.ccn3 ?? null));
+    expect(map.countries.filter((c) => c.ccn3 !== null).length).to.be.greaterThan(0);
 
     const summary = (await getJson<PersonSummary>(`/api/pictures/summary/${KUANTYROV}`)).body;
     const meetings = (await getJson<{ meetings: unknown[] }>(`/api/meetings?person=${KUANTYROV}&limit=500`)).body.meetings;

@@ -3,6 +3,9 @@ import { groupJourneys } from '../../server/services/pictures/journeys.ts';
 import { laneUp } from '../../server/services/pictures/timeline.ts';
 import { decodePicture, encodePicture, pictureUrls } from '../../client/src/pictures/query.ts';
 import { toCsv } from '../../client/src/pictures/export.ts';
+import { createRequire } from 'node:module';
+import { placeCountries, shapesByKey, type Topology } from '../../client/src/pictures/shapes.ts';
+import { countryTable } from '../../seeds/countries.ts';
 
 describe('pictures (no database)', () => {
   it('groups a traveller’s stops into journeys when they follow within 3 days, per traveller, undated apart', () => {
@@ -34,5 +37,23 @@ describe('pictures (no database)', () => {
 
   it('writes CSV as RFC 4180', () => {
     expect(toCsv(['a', 'b'], [['x, y', 'say "hi"'], [null, 3]])).to.equal('a,b\r\n"x, y","say ""hi"""\r\n,3\r\n');
+  });
+
+  it('puts the answer’s countries on world-atlas shapes by the ISO numeric code of the one country table, Kosovo by name', () => {
+    const world = shapesByKey(createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology);
+    const table = countryTable();
+    const answer = ['JP', 'IL', 'UA', 'US', 'XK', 'SU'].map((iso) => {
+      const c = table.byCode(iso)!;
+      return { iso2: c.iso, ccn3: c.ccn3, name: c.name, visited: 1, travelled: 0 };
+    });
+    expect(answer.map((c) => c.ccn3)).to.deep.equal(['392', '376', '804', '840', null, null]);
+    const { byShape, shapeOf } = placeCountries(world, answer);
+    const shapeName = (iso: string) => (shapeOf.get(iso)?.properties.name ?? null);
+    expect(['JP', 'IL', 'UA', 'US', 'XK', 'SU'].map(shapeName)).to.deep.equal(['Japan', 'Israel', 'Ukraine', 'United States of America', 'Kosovo', null]);
+    expect(byShape.get('392')?.iso2).to.equal('JP');
+    // Every country of the table that ISO numbers finds its shape, but Tuvalu, too small for the 1:50m shapes.
+    const all = table.countries.map((c) => ({ iso2: c.iso, ccn3: c.ccn3, name: c.name, visited: 0, travelled: 0 }));
+    const missing = all.filter((c) => c.ccn3 && !placeCountries(world, [c]).shapeOf.has(c.iso2)).map((c) => c.iso2);
+    expect(missing).to.deep.equal(['TV']);
   });
 });

@@ -4,36 +4,15 @@
 import { geoCentroid, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { scaleSequentialLog } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
-import countries from 'i18n-iso-countries/codes.json';
-import { feature } from 'topojson-client';
 import atlas from 'world-atlas/countries-50m.json';
 import { formatDate } from '../dates.ts';
 import type { CsvRow } from './export.ts';
 import { footer, frame } from './frame.ts';
 import type { MapAnswer } from './types.ts';
-
-/** A country's outline as d3-geo draws it (GeoJSON types come through d3-geo and topojson-client). */
-type Shape = Parameters<typeof geoCentroid>[0] & { id?: string | number; properties: { name: string } };
-type Topology = Parameters<typeof feature>[0];
-
-/** ISO numeric (world-atlas ids) → alpha-2, from i18n-iso-countries' code table; Kosovo has no id there. */
-const ALPHA2 = new Map((countries as string[][]).map(([alpha2, , numeric]) => [String(numeric), alpha2!]));
-const BY_NAME: Record<string, string> = { Kosovo: 'XK' };
+import { placeCountries, shapesByKey, type Shape, type Topology } from './shapes.ts';
 
 let shapes: Map<string, Shape> | undefined;
-function worldShapes(): Map<string, Shape> {
-  if (!shapes) {
-    const topo = atlas as unknown as Topology;
-    const fc = feature(topo, topo.objects.countries as Parameters<typeof feature>[1]) as unknown as { features: Shape[] };
-    shapes = new Map();
-    for (const f of fc.features) {
-      const code = f.id !== undefined ? ALPHA2.get(String(f.id).padStart(3, '0')) : BY_NAME[f.properties.name];
-      if (code) shapes.set(code, f);
-      else shapes.set(`#${f.properties.name}`, f);
-    }
-  }
-  return shapes;
-}
+const worldShapes = () => (shapes ??= shapesByKey(atlas as unknown as Topology));
 
 export function mapSubject(m: MapAnswer): string {
   const { person, country } = m.subject;
@@ -48,6 +27,7 @@ export interface DrawnMap {
 
 export function drawMap(m: MapAnswer, width: number, onPick: (iso2: string) => void): DrawnMap {
   const world = worldShapes();
+  const { byShape, shapeOf } = placeCountries(world, m.countries);
   const height = Math.round(width * 0.52) + 70;
   const title = `Visits and trips: ${mapSubject(m)}`;
   const journeys = new Set(m.visits.map((v) => v.journey).filter((j) => j !== null)).size;
@@ -56,21 +36,21 @@ export function drawMap(m: MapAnswer, width: number, onPick: (iso2: string) => v
   const projection = geoNaturalEarth1().fitExtent([[4, top], [width - 4, height - 30]], { type: 'Sphere' });
   const path = geoPath(projection);
   svg.append('path').datum({ type: 'Sphere' }).attr('d', path as never).attr('fill', '#eef4fb').attr('stroke', '#cbd5e1');
-  const visited = new Map(m.countries.map((c) => [c.iso2, c]));
   const max = Math.max(1, ...m.countries.map((c) => c.visited));
   const shade = scaleSequentialLog(interpolateBlues).domain([1, max + 1]);
   const land = svg.append('g').attr('class', 'countries');
-  for (const [code, f] of world) {
-    const c = visited.get(code);
-    const p = land.append('path').attr('d', path(f) ?? '').attr('fill', c?.visited ? shade(c.visited + 1) : '#f8fafc').attr('stroke', '#94a3b8').attr('stroke-width', 0.4).attr('data-iso', code.startsWith('#') ? null : code);
+  for (const [key, f] of world) {
+    const c = byShape.get(key);
+    const p = land.append('path').attr('d', path(f) ?? '').attr('fill', c?.visited ? shade(c.visited + 1) : '#f8fafc').attr('stroke', '#94a3b8').attr('stroke-width', 0.4).attr('data-iso', c?.iso2 ?? null);
     if (c) {
+      const code = c.iso2;
       p.attr('tabindex', 0).attr('role', 'button').attr('aria-label', `${c.name}: ${c.visited} visits received, ${c.travelled} by its officials`)
         .on('click', () => onPick(code)).on('keydown', (e: KeyboardEvent) => e.key === 'Enter' && onPick(code));
       p.append('title').text(`${c.name}: visited ${c.visited}×, its officials travelled ${c.travelled}×`);
     }
   }
   const centre = (code: string | null) => {
-    const f = code ? world.get(code) : undefined;
+    const f = code ? shapeOf.get(code) : undefined;
     return f ? projection(geoCentroid(f)) : null;
   };
   // Journeys: consecutive stops of one traveller, in date order.
@@ -95,7 +75,7 @@ export function drawMap(m: MapAnswer, width: number, onPick: (iso2: string) => v
     }
   }
   footer(svg, height - 12, `${m.journeyRule} Shapes: Natural Earth via world-atlas. Diplomatic knowledge graph, /api/pictures/map.`);
-  return { svg: svg.node()!, notDrawn: m.countries.filter((c) => !world.has(c.iso2)) };
+  return { svg: svg.node()!, notDrawn: m.countries.filter((c) => !shapeOf.has(c.iso2)) };
 }
 
 export function mapCsv(m: MapAnswer): { header: string[]; rows: CsvRow[] } {

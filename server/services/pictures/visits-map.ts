@@ -1,6 +1,6 @@
 // The map of visits and trips: each visit from the country its traveller represented to the country
 // visited, with its quote; journeys (see journeys.ts); countries with how often they were visited and
-// how often their officials travelled.
+// how often their officials travelled, with the ISO numeric code a world map joins its shapes on.
 import type { VisitsMapQuery } from '../../contracts/requests.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
 import { periodBound } from '../../../domain/period.ts';
@@ -9,6 +9,7 @@ import type { MapCountry, MapVisit, VisitsMap } from '../../../domain/pictures.t
 import { collectEvidence, loadQuoteBook, withoutContained } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { groupJourneys, JOURNEY_GAP_DAYS } from './journeys.ts';
+import { countryTable } from '../../../seeds/countries.ts';
 
 type Props = Record<string, Plain>;
 
@@ -53,7 +54,7 @@ export async function visitsMap(reader: GraphReader, query: VisitsMapQuery): Pro
 
   const countries = new Map<string, MapCountry>();
   const entry = (code: string) => {
-    const c = countries.get(code) ?? { iso2: code, name: names.get(code) ?? code, visited: 0, travelled: 0 };
+    const c = countries.get(code) ?? { iso2: code, ccn3: countryTable().byCode(code)?.ccn3 ?? null, name: names.get(code) ?? code, visited: 0, travelled: 0 };
     countries.set(code, c);
     return c;
   };
