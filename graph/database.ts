@@ -21,7 +21,7 @@ export interface DriverTuning {
 export const API_DRIVER: DriverTuning = { maxTransactionRetryTime: 3_000 };
 
 /**
- * Pool and timeouts chosen deliberately (README, "Reliability"):
+ * Pool and timeouts chosen deliberately (docs/reliability.md, "Driver settings"):
  * - pool of 50: more than the Express process can use at once on 2 cores, far below Neo4j's limits;
  * - waiting for a pooled connection gives up after 10 s (under overload, fail rather than pile up);
  * - a connection attempt fails after 5 s, so a dead database is reported promptly;

@@ -1,7 +1,7 @@
 // Lossless JSON for any Cypher value (the console's results), and the graph hiding in a result:
 // every node, relationship and path found in it as Cytoscape elements.
 //
-// Encoding (documented in the README):
+// Encoding (documented in docs/console.md):
 //   integer within ±(2^53−1) → JSON number;  beyond → {"$type": "integer", "value": "9007199254740993"}
 //   float → number, or {"$type": "float", "value": "NaN" | "Infinity" | "-Infinity"}
 //   string, boolean, null, list, map → themselves

@@ -8,7 +8,7 @@ import { compareNames, nameParts, type NameComparison, type NameParts, type Name
 
 export type { Reason, TitleHeld };
 
-/** Scores from here up are shown as "likely the same person" (the threshold measured in the README). */
+/** Scores from here up are shown as "likely the same person" (the threshold measured in docs/resolution.md). */
 export const LIKELY_SAME = 0.6;
 
 /** What the scorer knows about a person (the API summarises it as a PersonSummary). */

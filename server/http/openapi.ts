@@ -129,7 +129,7 @@ export function buildOpenApi(): Record<string, unknown> {
     method: 'post',
     path: '/api/cypher',
     summary: 'Run your own read-only Cypher',
-    description: 'Planned with EXPLAIN first: only read queries run (no LOAD CSV, CALL … IN TRANSACTIONS, administration commands, dbms.*, or procedures off the allow-list), then in a READ transaction with a server-side time limit (default 10 s, ceiling 60 s) and a row cap enforced while streaming (default 1,000, ceiling 10,000). Values are returned losslessly (see the README). A leading EXPLAIN returns the plan; PROFILE runs and returns the profile. Every attempt is audited.',
+    description: 'Planned with EXPLAIN first: only read queries run (no LOAD CSV, CALL … IN TRANSACTIONS, administration commands, dbms.*, or procedures off the allow-list), then in a READ transaction with a server-side time limit (default 10 s, ceiling 60 s) and a row cap enforced while streaming (default 1,000, ceiling 10,000). Values are returned losslessly (see docs/console.md). A leading EXPLAIN returns the plan; PROFILE runs and returns the profile. Every attempt is audited.',
     request: { body: { content: { 'application/json': { schema: cypherBody } } } },
     responses: {
       200: { description: '`{columns, rows, graph: {nodes, edges}, summary: {queryType, truncated, rows, ms, mode}}`' },
