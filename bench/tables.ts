@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- results files, read for printing only
+// Results files, read for printing only.
+type Json = Record<string, any>;
 const read = (name: string): Json | null => (existsSync(join(RESULTS, name)) ? (JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as Json) : null);
 const row = (cells: unknown[]) => `| ${cells.map((c) => (c === null || c === undefined ? '–' : String(c))).join(' | ')} |`;
 const head = (cells: string[]) => `${row(cells)}\n${row(cells.map(() => '---'))}`;

@@ -127,14 +127,20 @@ const RULES: Rule[] = [
       let year = Number(published.slice(0, 4));
       if (m[2]!.toLowerCase() === 'year') return { value: String(year + shift), basis: 'resolved-from-publication' };
       let month = Number(published.slice(5, 7)) + shift;
-      if (month === 0) (month = 12), year--;
-      if (month === 13) (month = 1), year++;
+      if (month === 0) {
+        month = 12;
+        year--;
+      }
+      if (month === 13) {
+        month = 1;
+        year++;
+      }
       return { value: `${year}-${pad(month)}`, basis: 'resolved-from-publication' };
     },
   },
   {
     // "in 2024"
-    pattern: /\b(?:in|In|during|since)\s+((?:19|20)\d{2})\b(?![-–\/]\d)/g,
+    pattern: /\b(?:in|In|during|since)\s+((?:19|20)\d{2})\b(?![-–/]\d)/g,
     resolve(m) {
       return { value: m[1]!, basis: 'stated' };
     },

@@ -162,7 +162,7 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       const definite = /\b(?:the|this|these|The|This|These)\s+(?:[a-z-]+\s+){0,2}$/.test(before) && !/^\s+(?:between|with)\b/.test(after);
       // Inside a name already taken ("Business Forum and Afghan Goods Exhibition"): not another event.
       if (created.some((e) => e.named && here.get(e) && trigger.start > here.get(e)!.start && trigger.start - here.get(e)!.end < 60 && e.title.toLowerCase().includes(trigger.text.toLowerCase()))) continue;
-      const title = eventName(text, trigger, sentence, lexed);
+      const title = eventName(text, trigger, sentence);
       if (title && ['forum', 'summit', 'exhibition', 'session'].includes(trigger.kind)) {
         const existing = events.find((e) => e.kind === trigger.kind && e.named && (e.title === title || e.title.includes(title) || title.includes(e.title)));
         if (existing) {
@@ -507,7 +507,7 @@ function samePeople(a: EventDraft, b: EventDraft): boolean {
 }
 
 /** The name of a forum/summit/session: "Astana International Forum", a quoted title, "titled “…”". */
-function eventName(text: string, trigger: Trigger, sentence: Sentence, lexed: Lexed): string | undefined {
+function eventName(text: string, trigger: Trigger, sentence: Sentence): string | undefined {
   const after = text.slice(trigger.end, sentence.end);
   const titled = /^\s+(?:titled|entitled|called|named)\s+[“"]([^”"]+)[”"]/.exec(after);
   if (titled) return titled[1]!;

@@ -59,7 +59,6 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
   const countries = countryIndex(rules);
   const countryOf = (name: string) => countries.byPhrase.get(name);
   const heads = Object.keys(rules.lexicon.organizations.heads).map((h) => h[0]!.toUpperCase() + h.slice(1));
-  const HEAD = `(?:${heads.join('|')})`;
 
   const claimed: Span[] = [];
   const free = (span: Span) => !claimed.some((c) => c.start < span.end && span.start < c.end);

@@ -79,6 +79,9 @@ export function calledFunctions(tokens: readonly Token[]): string[] {
     const previous = tokens[start - 1];
     if (next?.text !== '(' || next.kind !== 'symbol') continue;
     if (isWord(previous, 'call')) continue; // a procedure: judged on the plan
+    // A name at the very start, or right after a closing bracket, cannot be a call in Cypher: it is a
+    // clause, misspelt ("MATC (n)"), and Neo4j reports the syntax error with its place.
+    if (!previous || (previous.kind === 'symbol' && (previous.text === ')' || previous.text === ']' || previous.text === '}'))) continue;
     if (previous?.text === ':' && isWord(tokens[start - 3], 'index', 'seek')) continue; // USING INDEX n:Label(prop)
     if (start === end && tokens[start]!.kind === 'name' && NOT_CALLS.has(name.toLowerCase())) continue;
     called.push(name);

@@ -160,6 +160,17 @@ describe('analyst console (real Neo4j)', () => {
       expect(res.body.detail).to.match(/Invalid input.*column 28/);
     });
 
+    it('reports a misspelt clause that looks like a call ("MATC (n)") as a syntax error, and still refuses a real off-list function', async () => {
+      const misspelt = await run('MATC (n) RETURN n');
+      expect(misspelt.status).to.equal(400);
+      expect(misspelt.body.position).to.deep.equal({ line: 1, column: 1, offset: 0 });
+      for (const query of ['RETURN custom.made.up(1) AS x', 'RETURN apoc.text.repeat("x", 10) AS x']) {
+        const refused = await run(query);
+        expect(refused.status, query).to.equal(403);
+        expect(refused.body.detail, query).to.match(/not on the console's list of functions/);
+      }
+    });
+
     it('answers EXPLAIN with the plan and runs nothing', async () => {
       const res = await run('EXPLAIN MATCH (p:Person {id: "person:alibek-kuantyrov"}) RETURN p');
       expect(res.body.summary.mode).to.equal('explain');

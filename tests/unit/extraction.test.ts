@@ -1,7 +1,7 @@
 // The drafter on the grammar of diplomatic English it must generalise over (each case a short text
 // in this file's own words), the one country table, the release-set scoring, rule names, the
 // review's decision log and holders of offices at a date.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -167,7 +167,7 @@ describe('extraction: decisions and holders', () => {
       const file = join(dir, 'ingest', 'decisions.jsonl');
       appendDecisions(file, 'a.txt', [{ path: 'people[0]', rule: 'person:honorific', decision: 'accepted' }], new Date('2025-01-01T00:00:00Z'));
       appendDecisions(file, 'a.txt', [{ path: 'events[0]', rule: 'meeting:trigger-in-sentence', decision: 'rejected', label: 'Meeting of A and B' }]);
-      require('node:fs').appendFileSync(file, 'not json\n');
+      appendFileSync(file, 'not json\n');
       const { records, skipped } = readDecisions(file);
       expect(records.map((r) => [r.path, r.rule, r.decision])).to.deep.equal([['people[0]', 'person:honorific', 'accepted'], ['events[0]', 'meeting:trigger-in-sentence', 'rejected']]);
       expect([records[0]!.time, skipped]).to.deep.equal(['2025-01-01T00:00:00.000Z', 1]);

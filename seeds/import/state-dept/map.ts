@@ -202,7 +202,7 @@ function nextPresident(presidents: readonly President[], day: string): President
   return presidents.find((p) => p.from > day);
 }
 
-const ACCOMPANIED = /\bAccompan(?:ied|ying)\s+(?:the\s+)?(President(?:-elect)?)\s+((?:\p{Lu}[\p{L}.\-]*\s+)*?\p{Lu}[\p{L}\-]+)\b/u;
+const ACCOMPANIED = /\bAccompan(?:ied|ying)\s+(?:the\s+)?(President(?:-elect)?)\s+((?:\p{Lu}[\p{L}.-]*\s+)*?\p{Lu}[\p{L}-]+)\b/u;
 
 function mapTrip(record: TripRecord, context: ImportContext): MappedRecord {
   const office = record.role === 'president' ? 'President' : 'Secretary of State';
