@@ -526,13 +526,15 @@ export class Explorer {
     // The hop's own lines (if drawn) are highlighted with the overlay, so a click on them shows the evidence.
     const existing = this.graph.cy.edges().filter((e) => !e.hasClass('path-overlay')).map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string, type: e.data('type') as string }));
     const hopEdges = path.hops.flatMap((hop) => edgesForHop(existing, hop));
-    this.graph.focusPath(i, path.nodes.map((n) => n.id));
-    for (const id of hopEdges) this.graph.cy.getElementById(id).removeClass('faded').addClass('path-hl');
-    document.querySelectorAll('#path-results .path').forEach((el, k) => el.classList.toggle('active', k === i));
+    // The comparison first: it takes its height from the graph, which must know its size before fitting the path.
     clear(
       $('#paths-body'),
       renderCompare(this.lastPaths!, i, { show: (k) => void this.showPath(k), open: (id) => void this.focus(id), exclude: (id, name) => this.hooks.exclude(id, name) }),
     );
+    this.graph.resize();
+    this.graph.focusPath(i, path.nodes.map((n) => n.id));
+    for (const id of hopEdges) this.graph.cy.getElementById(id).removeClass('faded').addClass('path-hl');
+    document.querySelectorAll('#path-results .path').forEach((el, k) => el.classList.toggle('active', k === i));
   }
 
   clearPath(): void {

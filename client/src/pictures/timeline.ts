@@ -43,9 +43,17 @@ export function drawTimeline(t: TimelineAnswer, width: number, onPick: (item: Ti
       .text(`${l.name.length > 30 ? `${l.name.slice(0, 29)}…` : l.name}${l.country && l.type === 'person' ? ` (${l.country})` : ''} · ${l.events}`)
       .append('title').text(`${l.name}${l.country ? `, ${l.country}` : ''}: ${l.events} events`);
   });
+  // Events of one lane on the same day share its height, one slice each, so every one stays clickable.
+  const sameDay = (item: (typeof dated)[number]) => `${item.lane}|${item.event.start}`;
+  const slices = new Map<string, number>();
+  for (const item of dated) slices.set(sameDay(item), (slices.get(sameDay(item)) ?? 0) + 1);
+  const sliced = new Map<string, number>();
   for (const item of dated) {
     const row = laneIndex.get(item.lane);
     if (row === undefined) continue;
+    const n = slices.get(sameDay(item)) ?? 1;
+    const k = sliced.get(sameDay(item)) ?? 0;
+    sliced.set(sameDay(item), k + 1);
     const x0 = x(new Date(item.event.start!));
     const x1 = x(new Date(Date.parse(item.event.end ?? item.event.start!) + DAY));
     const color = kindColor(item.event.kind);
@@ -53,9 +61,9 @@ export function drawTimeline(t: TimelineAnswer, width: number, onPick: (item: Ti
     const mark = lanes.append('rect')
       .attr('class', 'mark')
       .attr('x', x0)
-      .attr('y', row * LANE + 3)
+      .attr('y', row * LANE + 3 + (k * (LANE - 6)) / n)
       .attr('width', Math.max(4, x1 - x0))
-      .attr('height', LANE - 6)
+      .attr('height', (LANE - 6) / n)
       .attr('rx', 2)
       .attr('fill', planned ? '#ffffff' : color)
       .attr('stroke', color)
