@@ -72,7 +72,9 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
 
     // A mark cites its source; a country lists its visits with quotes.
     await page.locator('#pic-timeline .mark').first().click();
-    expect(await page.locator('#pic-timeline .picture-evidence').textContent()).to.match(/traveler: Antony John Blinken/);
+    // It cites the trip's record, whose column lines ("traveler: …") are named as the record, never quoted.
+    const cited = (await page.locator('#pic-timeline .picture-evidence').textContent())!;
+    expect(cited).to.match(/Trip abroad: Secretary of State Antony John Blinken/).and.not.match(/traveler: /);
     // By keyboard: Japan's outline is a crescent, so its box's centre is sea.
     await page.locator('#pic-map [data-iso=JP]').focus();
     await page.keyboard.press('Enter');
