@@ -27,3 +27,13 @@ export const maybeTexts = z.array(z.string()).nullable();
 /** `{id: k.id, name: k.name}` of a country, place or entity. */
 export const ref = z.object({ id: text, name: maybeText });
 export const maybeRef = ref.nullable();
+
+/** A text property of a properties map, or null when it is unset (or not text). */
+export function textProp(value: Plain | undefined): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** A list-of-text property (`evidence`, `sources`, `aliases`): its texts, [] when unset. */
+export function textsProp(value: Plain | readonly Plain[] | undefined): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
