@@ -9,7 +9,8 @@ const participant = z.object({
   id: text,
   type: text,
   name: text,
-  role: maybeText,
+  /** Never null: the query sorts people into participants and mentioned by role. */
+  role: text,
   represents: maybeText,
   officialRole: maybeText,
   delegation: maybeFlag,
@@ -106,7 +107,8 @@ export const READ_QUERIES = {
     outgoing: flag,
     role: maybeText,
     title: maybeText,
-    inferred: flag,
+    /** `r.inferred = true`: null when the relationship has no inferred property. */
+    inferred: maybeFlag,
     node: datedNode,
     status: text,
     country: maybeRef,
@@ -115,7 +117,7 @@ export const READ_QUERIES = {
   'hub-activity': z.object({ period: maybeText, meeting: maybeFlag, events: count }),
   'event-countries': z.object({ id: text, country: ref }),
   'hub-peers': z.object({ a: text, b: text, meetings: count, first: maybeDate, last: maybeDate }),
-  'hub-links': z.object({ from: text, to: text, type: text, role: maybeText, inferred: flag }),
+  'hub-links': z.object({ from: text, to: text, type: text, role: maybeText, inferred: maybeFlag }),
 
   // paths
   'paths-meetings-shortest': z.object({ ids: texts, length: count }),
@@ -126,7 +128,7 @@ export const READ_QUERIES = {
     path: count,
     hop: count,
     linkCount: count,
-    allInferred: flag,
+    allInferred: maybeFlag,
     lastDate: plain,
     fromNode: nodeSummary,
     toNode: nodeSummary,
