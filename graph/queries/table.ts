@@ -120,8 +120,8 @@ export const READ_QUERIES = {
   'hub-links': z.object({ from: text, to: text, type: text, role: maybeText, inferred: maybeFlag }),
 
   // paths
-  'paths-meetings-shortest': z.object({ ids: texts, length: count }),
-  'paths-any-shortest': z.object({ ids: texts, length: count }),
+  'paths-meetings-shortest': z.object({ ids: texts }),
+  'paths-any-shortest': z.object({ ids: texts }),
   'paths-meetings-spurs': z.object({ index: count, ids: texts }),
   'paths-any-spurs': z.object({ index: count, ids: texts }),
   'path-details': z.object({
