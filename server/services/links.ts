@@ -44,7 +44,7 @@ export async function findLinks(reader: GraphReader, query: LinksQuery): Promise
   const eventIds = [...new Set(rows.map((r) => r.event).filter((id): id is string => !!id))];
   const details = eventIds.length ? await read(reader, 'meeting-details', { ids: eventIds }) : [];
   const book = await loadQuoteBook(reader, [...collectEvidence(rows), ...collectEvidence(details)], details.flatMap((d) => d.sources ?? []));
-  const events = new Map(details.map((d) => [String(d.event.id), meetingOf(d, book)]));
+  const events = new Map(details.map((d) => [d.event.id, meetingOf(d, book)]));
   const links = rows.map((r): Link => {
     const { props } = r;
     const event = r.event ? (events.get(r.event) ?? null) : null;
