@@ -215,7 +215,7 @@ export const READ_QUERIES = {
     name: text,
     aliases: texts,
     note: maybeText,
-    titles: z.array(z.object({ title: text, at: text, country: maybeText, from: maybeNumber, to: maybeNumber }).nullable()),
+    titles: z.array(z.object({ title: text, at: text, country: maybeText, from: maybeNumber, to: maybeNumber })),
     represents: z.array(z.string().nullable()),
     firstYear: maybeNumber,
     lastYear: maybeNumber,
