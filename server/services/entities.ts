@@ -1,6 +1,7 @@
 // An entity's profile: its properties, titles over time, events with roles, meetings, agreements,
 // figures, every relationship, and the sources with the quotes that support each statement.
 import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
@@ -10,8 +11,6 @@ import { resolveEntity } from './search.ts';
 const RELATIONSHIP_CAP = 1000;
 /** Bookkeeping properties that are not facts about the entity. */
 const HIDDEN = new Set(['searchText', 'text', 'evidence', 'sources', 'members', 'canonicalMember']);
-
-type Props = Record<string, Plain>;
 
 export interface EntityLink {
   id: string;

@@ -4,12 +4,10 @@ import type { LinksQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type SourceSummary } from './evidence.ts';
 import { meetingOf, type Meeting } from './meetings.ts';
 import { resolveEntity } from './search.ts';
-
-type Props = Record<string, Plain>;
 
 export interface Link {
   type: string;

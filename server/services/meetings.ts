@@ -6,11 +6,9 @@ import type { MeetingsQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read, type RowOf } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
-
-type Props = Record<string, Plain>;
 
 export interface Participant {
   id: string;

@@ -6,6 +6,7 @@ import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import { resolveEntity } from './search.ts';
 
 export interface CyNode {
@@ -22,8 +23,6 @@ export interface Neighborhood {
   limit: number;
   truncated: boolean;
 }
-
-type Props = Record<string, Plain>;
 
 /** A short label for an edge: the role, title or date it carries. */
 export function edgeLabel(type: string, props: Props): string {

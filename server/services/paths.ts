@@ -9,11 +9,10 @@ import { checkRows, read, type RowOf } from '../../graph/queries/read.ts';
 import { textProp } from '../../graph/queries/columns.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import { loadQuoteBook, withoutContained, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
-
-type Props = Record<string, Plain>;
 
 export interface HopLink {
   type: string;

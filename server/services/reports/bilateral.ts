@@ -4,14 +4,13 @@
 import type { GraphReader } from '../../../graph/reader.ts';
 import { read } from '../../../graph/queries/read.ts';
 import type { Plain } from '../../../graph/values.ts';
+import type { Props } from '../../../graph/queries/columns.ts';
 import { parseEvidenceKey } from '../../../domain/source-text.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { formatPeriod } from '../../../domain/period.ts';
 import { listText } from '../text.ts';
 import { cited, citationsFrom, describeParty, isBareCountry, type Report, type ReportSection, type Statement } from './model.ts';
-
-type Props = Record<string, Plain>;
 
 interface Side {
   id: string;
