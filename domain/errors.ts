@@ -57,6 +57,22 @@ export class QueryTooLarge extends AppError {
   readonly code = 'query-too-large';
 }
 
+/**
+ * A named read query answered with rows the code cannot read (a column renamed or missing in its
+ * .cypher file, a value of another type): a defect on our side, named by query, row and column.
+ */
+export class QueryShapeMismatch extends AppError {
+  override readonly name = 'QueryShapeMismatch';
+  readonly code = 'query-shape-mismatch';
+  constructor(
+    readonly query: string,
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A failure that passes: the caller is told when to try again (HTTP Retry-After). */
 export abstract class RetryLater extends AppError {
   constructor(

@@ -11,6 +11,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { PersonProfile } from '../domain/resolution/score.ts';
 import type { GraphReader } from './reader.ts';
+import { read } from './queries/read.ts';
 import { cypher } from './cypher.ts';
 import { addCounts, emptyCounts, runBatched, type WriteCounts } from './write-queries.ts';
 import { canonicalMember, clusterIdOf, sameGroups, type MemberInfo } from '../domain/resolution/judgements.ts';
@@ -181,34 +182,26 @@ export async function closeClusters(tx: ManagedTransaction, scope: WriterScope, 
 }
 
 /** Every person as identity resolution compares them (cypher/resolution-people.cypher). */
-const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
-
 export async function readProfiles(reader: GraphReader): Promise<PersonProfile[]> {
-  const rows = await reader.rows('resolution-people');
+  const rows = await read(reader, 'resolution-people');
   return rows.map((row) => {
-    const titles = ((row.titles as Record<string, unknown>[] | null) ?? []).map((t) => ({
-      title: t.title as string,
-      at: t.at as string,
-      country: (t.country as string | null) ?? null,
-      from: num(t.from),
-      to: num(t.to),
-    }));
+    const titles = row.titles.map(({ title, at, country, from, to }) => ({ title, at, country, from, to }));
     const countries = new Set<string>();
     for (const t of titles) if (t.country) countries.add(t.country);
-    for (const c of (row.represents as (string | null)[] | null) ?? []) if (c) countries.add(c);
-    const years = [num(row.firstYear), num(row.lastYear), ...titles.flatMap((t) => [t.from, t.to])].filter((y): y is number => y !== null);
-    const articles = num(row.articleSources) ?? 0;
-    const imported = num(row.importSources) ?? 0;
+    for (const c of row.represents) if (c) countries.add(c);
+    const years = [row.firstYear, row.lastYear, ...titles.flatMap((t) => [t.from, t.to])].filter((y): y is number => y !== null);
+    const articles = row.articleSources;
+    const imported = row.importSources;
     return {
-      id: row.id as string,
-      name: row.name as string,
-      aliases: (row.aliases as string[]) ?? [],
+      id: row.id,
+      name: row.name,
+      aliases: row.aliases,
       countries: [...countries].sort(),
       titles,
       years: years.length ? { from: Math.min(...years), to: Math.max(...years) } : null,
       origin: articles && imported ? 'mixed' : imported ? 'state-dept' : 'articles',
-      events: num(row.events) ?? 0,
-      note: (row.note as string | null) ?? null,
+      events: row.events,
+      note: row.note,
     };
   });
 }

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { withDatabase } from '../../graph/cli.ts';
 import { createReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 import { LIKELY_SAME } from '../../domain/resolution/score.ts';
 import { readProfiles } from '../../graph/resolution.ts';
 import { nameParts } from '../../domain/resolution/names.ts';
@@ -28,8 +29,8 @@ if (values.refresh) {
       const own = new Set([p.name, ...p.aliases].flatMap((n) => nameParts(n).words));
       for (const w of own) words.set(w, (words.get(w) ?? 0) + 1);
     }
-    const together = await reader.rows('resolution-together', { pairs: sample.pairs.map(({ a, b }) => ({ a, b })) });
-    const events = new Map(together.map((r) => [`${r.a as string}|${r.b as string}`, (r.events as string[]) ?? []]));
+    const together = await read(reader, 'resolution-together', { pairs: sample.pairs.map(({ a, b }) => ({ a, b })) });
+    const events = new Map(together.map((r) => [`${r.a}|${r.b}`, r.events]));
     const pairs = sample.pairs.map((pair) => {
       const a = byId.get(pair.a);
       const b = byId.get(pair.b);

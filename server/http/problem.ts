@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { isMemoryError, isPoolExhausted, isTimedOut, isUnreachable } from '../../graph/database.ts';
 import {
-  AppError, BadInput, Busy, Conflict, DatabaseUnavailable, NeedsDecision, NotFound, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, RetryLater,
+  AppError, BadInput, Busy, Conflict, DatabaseUnavailable, NeedsDecision, NotFound, QueryFailed, QueryRefused, QueryShapeMismatch, QueryTimeout, QueryTooLarge, RetryLater,
   TooManyRequests, Unauthorized, Unprocessable, databaseBusy, databaseUnreachable,
 } from '../../domain/errors.ts';
 
@@ -30,6 +30,7 @@ const STATUS: [new (...args: never[]) => AppError, number, string][] = [
   [QueryTooLarge, 422, 'Query used too much memory'],
   [Unprocessable, 422, 'Unprocessable content'],
   [TooManyRequests, 429, 'Too many requests'],
+  [QueryShapeMismatch, 500, 'Query answer not as expected'],
   [DatabaseUnavailable, 503, 'Database unavailable'],
   [Busy, 503, 'Service busy'],
 ];

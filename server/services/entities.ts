@@ -1,7 +1,9 @@
 // An entity's profile: its properties, titles over time, events with roles, meetings, agreements,
 // figures, every relationship, and the sources with the quotes that support each statement.
 import type { Plain } from '../../graph/values.ts';
-import type { GraphReader, Row } from '../../graph/reader.ts';
+import type { Props } from '../../graph/queries/columns.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
 import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
@@ -9,8 +11,6 @@ import { resolveEntity } from './search.ts';
 const RELATIONSHIP_CAP = 1000;
 /** Bookkeeping properties that are not facts about the entity. */
 const HIDDEN = new Set(['searchText', 'text', 'evidence', 'sources', 'members', 'canonicalMember']);
-
-type Props = Record<string, Plain>;
 
 export interface EntityLink {
   id: string;
@@ -48,23 +48,23 @@ function visible(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([key]) => !HIDDEN.has(key)));
 }
 
-function link(other: Props): EntityLink {
-  return { id: other.id as string, type: String(other.type).toLowerCase(), name: other.name as string };
+function link(other: { id: string; type: string; name: string }): EntityLink {
+  return { id: other.id, type: other.type.toLowerCase(), name: other.name };
 }
 
 export async function getEntityProfile(reader: GraphReader, ref: string): Promise<EntityProfile> {
   const resolved = await resolveEntity(reader, ref, 'id');
   const { id } = resolved;
   // Resolving an id already read the entity; a name needs one more read.
-  const entityRow = resolved.props ? { type: resolved.type, props: resolved.props } : (await reader.rows('entity', { id }))[0];
-  const rels = await reader.rows('entity-relationships', { id, limit: RELATIONSHIP_CAP + 1 });
+  const entityRow = resolved.props ? { type: resolved.type, props: resolved.props } : (await read(reader, 'entity', { id }))[0];
+  const rels = await read(reader, 'entity-relationships', { id, limit: RELATIONSHIP_CAP + 1 });
   const truncated = rels.length > RELATIONSHIP_CAP;
-  const shown: Row[] = rels.slice(0, RELATIONSHIP_CAP);
-  const agreementRows = String(entityRow!.type).toLowerCase() === 'person' ? await reader.rows('person-agreements', { id }) : [];
+  const shown = rels.slice(0, RELATIONSHIP_CAP);
+  const agreementRows = entityRow!.type.toLowerCase() === 'person' ? await read(reader, 'person-agreements', { id }) : [];
 
-  const props = entityRow!.props as Props;
+  const props = entityRow!.props;
   const book = await loadQuoteBook(reader, [...collectEvidence(props), ...collectEvidence(shown), ...collectEvidence(agreementRows)]);
-  const q = (p: Props) => book.quotes(p.evidence as string[] | null);
+  const q = (p: { evidence?: Plain }) => book.quotes(p.evidence);
 
   const titles: EntityProfile['titles'] = [];
   const holders: EntityProfile['holders'] = [];
@@ -75,14 +75,11 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
   const relationships: EntityProfile['relationships'] = [];
 
   for (const row of shown) {
-    const type = row.type as string;
-    const outgoing = row.outgoing as boolean;
-    const p = row.props as Props;
-    const other = row.other as Props;
+    const { type, outgoing, props: p, other } = row;
     const evidence = q(p);
     relationships.push({ type, direction: outgoing ? 'out' : 'in', other: link(other), properties: visible(p), evidence });
     if (type === 'HOLDS') {
-      const entry = { title: p.title as string, firstSeen: p.firstSeen ?? null, lastSeen: p.lastSeen ?? null, evidence };
+      const entry = { title: String(p.title), firstSeen: p.firstSeen ?? null, lastSeen: p.lastSeen ?? null, evidence };
       if (outgoing) titles.push({ ...entry, at: link(other) });
       else holders.push({ ...entry, person: link(other) });
     } else if (type === 'PARTICIPATED_IN' && outgoing) {
@@ -96,10 +93,10 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
         evidence,
       });
     } else if (type === 'MET') {
-      const key = other.id as string;
+      const key = other.id;
       const entry = metBy.get(key) ?? { person: link(other), count: 0, meetings: [] };
       entry.count += 1;
-      entry.meetings.push({ event: p.event as string, date: p.date ?? null, datePrecision: p.datePrecision ?? null, inferred: p.inferred === true, evidence });
+      entry.meetings.push({ event: String(p.event), date: p.date ?? null, datePrecision: p.datePrecision ?? null, inferred: p.inferred === true, evidence });
       metBy.set(key, entry);
     } else if (type === 'PARTY_TO' || type === 'CONCLUDED_AT') {
       agreements.push({ agreement: visible(other), via: type === 'PARTY_TO' ? 'party' : 'concluded-at', evidence });
@@ -108,7 +105,7 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
     }
   }
   for (const row of agreementRows) {
-    agreements.push({ agreement: visible(row.agreement as Props), via: `took part in ${String((row.event as Props).name)}`, evidence: q(row as Props) });
+    agreements.push({ agreement: visible(row.agreement), via: `took part in ${String(row.event.name)}`, evidence: book.quotes(row.evidence) });
   }
   const cluster = Array.isArray(props.members) ? await clusterInfo(reader, props) : undefined;
   const byStart = (a: Props, b: Props) => String(a.start ?? '9999').localeCompare(String(b.start ?? '9999'));
@@ -116,7 +113,7 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
   const summary = (await identitySummaries(reader, [id])).get(id);
 
   return {
-    entity: { ...visible(props), id, type: String(entityRow!.type).toLowerCase(), name: props.name as string, evidence: q(props) },
+    entity: { ...visible(props), id, type: entityRow!.type.toLowerCase(), name: String(props.name), evidence: q(props) },
     ...(resolved.resolvedFrom ? { resolvedFrom: resolved.resolvedFrom } : {}),
     ...(cluster ? { cluster } : {}),
     ...(summary ? { summary } : {}),
@@ -133,18 +130,10 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
 }
 
 async function clusterInfo(reader: GraphReader, props: Props): Promise<ClusterInfo> {
-  const [row] = await reader.rows('cluster-members', { ids: props.members });
-  const members = ((row?.members as Props[] | undefined) ?? []).map((m) => ({
-    id: m.id as string,
-    name: m.name as string,
-    aliases: (m.aliases as string[]) ?? [],
-    note: (m.note as string | null) ?? null,
-    sources: ((m.sources as string[]) ?? []).length,
-  }));
-  const judgements = ((row?.judgements as Props[] | undefined) ?? []).map((j) => ({
-    a: j.a as string, b: j.b as string, verdict: j.verdict as string, by: j.by as string, at: j.at as string, note: (j.note as string | null) ?? null,
-  }));
-  return { members: members.sort((x, y) => x.id.localeCompare(y.id)), canonicalMember: props.canonicalMember as string, judgements };
+  const [row] = await read(reader, 'cluster-members', { ids: props.members });
+  const members = (row?.members ?? []).map((m) => ({ id: m.id, name: m.name, aliases: m.aliases, note: m.note, sources: m.sources.length }));
+  const judgements = (row?.judgements ?? []).map((j) => ({ a: j.a, b: j.b, verdict: j.verdict, by: j.by, at: j.at, note: j.note }));
+  return { members: members.sort((x, y) => x.id.localeCompare(y.id)), canonicalMember: String(props.canonicalMember), judgements };
 }
 
 /**

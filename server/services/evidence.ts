@@ -1,6 +1,9 @@
 // Turns evidence keys ("sourceId#start-end") into what a reader needs: the quote itself, cut from the
 // stored article, with the article's title and date.
 import type { GraphReader } from '../../graph/reader.ts';
+import { textsProp } from '../../graph/queries/columns.ts';
+import type { Plain } from '../../graph/values.ts';
+import { read } from '../../graph/queries/read.ts';
 import { isColumnQuote, isRecordSource, readRecordText, type RecordText } from '../../domain/record-text.ts';
 import { parseEvidenceKey } from '../../domain/source-text.ts';
 
@@ -20,12 +23,12 @@ export interface SourceSummary {
 }
 
 export interface QuoteBook {
-  quotes(keys: readonly string[] | null | undefined): Quote[];
+  quotes(keys: readonly Plain[] | Plain | undefined): Quote[];
   /**
    * The quotes a reader should see: as quotes(), less an imported record's header and column lines
    * ("traveler: X"), which its record() shows as place and dates instead.
    */
-  readable(keys: readonly string[] | null | undefined): Quote[];
+  readable(keys: readonly Plain[] | Plain | undefined): Quote[];
   /** An imported record's place, dates and prose, read from its Source; null for an article. */
   record(sourceId: string): RecordText | null;
   /** The articles quotes have been cut from so far. */
@@ -45,17 +48,18 @@ export function withoutContained<Q extends Quote>(quotes: readonly Q[]): Q[] {
 /** Loads the articles behind `keys` (and `sourceIds`) once, then cuts quotes from them. */
 export async function loadQuoteBook(reader: GraphReader, keys: readonly string[], sourceIds: readonly string[] = []): Promise<QuoteBook> {
   const ids = [...new Set([...keys.map((key) => parseEvidenceKey(key)?.sourceId), ...sourceIds].filter((id): id is string => !!id))];
-  const rows = ids.length ? await reader.rows('sources-by-id', { ids }) : [];
-  const texts = new Map(rows.map((row) => [row.id as string, row]));
+  const rows = ids.length ? await read(reader, 'sources-by-id', { ids }) : [];
+  const texts = new Map(rows.map((row) => [row.id, row]));
   const used = new Set<string>();
   const source = (id: string): SourceSummary | undefined => {
     const row = texts.get(id);
-    return row && { id, title: row.title as string | null, publisher: row.publisher as string | null, published: row.published as string | null };
+    return row && { id, title: row.title, publisher: row.publisher, published: row.published };
   };
   const book: QuoteBook = {
     quotes(list) {
       const out: Quote[] = [];
-      for (const key of new Set(list ?? [])) {
+      // Evidence keys are a list of text; an unset property cites nothing.
+      for (const key of new Set(textsProp(list))) {
         const parsed = parseEvidenceKey(key);
         const text = parsed ? texts.get(parsed.sourceId)?.text : undefined;
         if (!parsed || typeof text !== 'string') continue;

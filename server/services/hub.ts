@@ -5,21 +5,20 @@
 import { MEETING_KINDS } from '../../domain/model.ts';
 import type { HubQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
+import { read, type RowOf } from '../../graph/queries/read.ts';
+import { textProp } from '../../graph/queries/columns.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Plain } from '../../graph/values.ts';
 import { resolveEntity } from './search.ts';
 import type { Facet, HubAnswer, HubNeighbour, HubPerson } from '../../domain/hub-contract.ts';
 
 export type { Facet, HubAnswer, HubLink, HubNeighbour, HubPeer, HubPerson } from '../../domain/hub-contract.ts';
 
-type Props = Record<string, Plain>;
 type CountryRef = HubPerson['country'];
 
-const day = (value: Plain | undefined): string | null => (typeof value === 'string' ? value.slice(0, 10) : null);
+const day = (value: string | null): string | null => value?.slice(0, 10) ?? null;
 
-function countryRef(value: Plain | undefined): CountryRef {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-  return { id: String(value.id), name: String(value.name ?? value.id) };
+function countryRef(value: { id: string; name: string | null } | null): CountryRef {
+  return value && { id: value.id, name: value.name ?? value.id };
 }
 
 /** Groups a list by key, counted, largest first (then by label). */
@@ -35,24 +34,24 @@ export function facetOf<T>(items: readonly T[], key: (item: T) => { key: string;
   return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-function neighbourOf(row: Props): HubNeighbour & { windowStatus: string } {
-  const node = row.node as Props;
-  const type = String(node.type).toLowerCase();
+function neighbourOf(row: RowOf<'hub-neighbours'>): HubNeighbour & { windowStatus: string } {
+  const { node } = row;
+  const type = node.type.toLowerCase();
   const start = day(node.start);
-  const windowStatus = row.status as string;
+  const windowStatus = row.status;
   const year = type !== 'event' ? null : start && node.datePrecision !== 'unknown' ? start.slice(0, 4) : 'undated';
   return {
-    id: node.id as string,
+    id: node.id,
     type,
-    name: String(node.name ?? node.id),
-    kind: (node.kind as string | null) ?? null,
-    status: (node.status as string | null) ?? null,
+    name: node.name ?? node.id,
+    kind: node.kind,
+    status: node.status,
     start,
     end: day(node.end),
-    datePrecision: (node.datePrecision as string | null) ?? null,
-    link: { type: row.type as string, outgoing: row.outgoing === true, role: (row.role as string | null) ?? null, title: (row.title as string | null) ?? null, inferred: row.inferred === true },
-    group: { kind: type === 'event' ? String(node.kind ?? 'event') : type, year, country: countryRef(row.country) },
-    parent: (row.parent as string | null) ?? null,
+    datePrecision: node.datePrecision,
+    link: { type: row.type, outgoing: row.outgoing, role: row.role, title: row.title, inferred: row.inferred === true },
+    group: { kind: type === 'event' ? (node.kind ?? 'event') : type, year, country: countryRef(row.country) },
+    parent: row.parent,
     undated: type === 'event' && year === 'undated',
     windowStatus,
   };
@@ -69,28 +68,27 @@ export async function getHub(reader: GraphReader, ref: string, query: HubQuery):
   const country = query.country ? (await resolveEntity(reader, query.country, 'country', 'country')).id : null;
   const window = { from: periodBound(query.from, 'start'), to: periodBound(query.to, 'end') };
   const [counterparts, neighbourRows, activityRows] = await Promise.all([
-    reader.rows('hub-counterparts', { id: center.id, ...window }),
-    reader.rows('hub-neighbours', { id: center.id, ...window }),
-    reader.rows('hub-activity', { id: center.id, meetingKinds: [...MEETING_KINDS] }),
+    read(reader, 'hub-counterparts', { id: center.id, ...window }),
+    read(reader, 'hub-neighbours', { id: center.id, ...window }),
+    read(reader, 'hub-activity', { id: center.id, meetingKinds: [...MEETING_KINDS] }),
   ]);
 
   const hidden = { meetingsOutside: 0, meetingsUndated: 0, eventsOutside: 0, eventsUndated: 0 };
   const people: HubPerson[] = [];
   for (const row of counterparts) {
-    hidden.meetingsOutside += row.outside as number;
-    if (query.includeUndated) {
-      // Undated meetings are kept: they join the count (not the dates).
-      row.meetings = (row.meetings as number) + (row.undated as number);
-    } else hidden.meetingsUndated += row.undated as number;
-    if ((row.meetings as number) === 0) continue;
+    hidden.meetingsOutside += row.outside;
+    // Undated meetings are kept when asked for: they join the count (not the dates).
+    const meetings = query.includeUndated ? row.meetings + row.undated : row.meetings;
+    if (!query.includeUndated) hidden.meetingsUndated += row.undated;
+    if (meetings === 0) continue;
     people.push({
-      id: row.id as string,
-      name: String(row.name ?? row.id),
-      meetings: row.meetings as number,
+      id: row.id,
+      name: row.name ?? row.id,
+      meetings,
       first: day(row.first),
       last: day(row.last),
-      inferred: row.inferred as number,
-      degree: row.degree as number,
+      inferred: row.inferred,
+      degree: row.degree,
       country: countryRef(row.country),
     });
   }
@@ -108,7 +106,7 @@ export async function getHub(reader: GraphReader, ref: string, query: HubQuery):
   // visit the centre did not take part in (a visitor's, for a host) is looked up.
   const countryOf = new Map(all.map((n) => [n.id, n.group.country]));
   const missing = [...new Set(unique.filter((n) => !n.group.country && n.parent && !countryOf.has(n.parent)).map((n) => n.parent!))];
-  if (missing.length) for (const row of await reader.rows('event-countries', { ids: missing })) countryOf.set(row.id as string, countryRef(row.country));
+  if (missing.length) for (const row of await read(reader, 'event-countries', { ids: missing })) countryOf.set(row.id, countryRef(row.country));
   for (const n of unique) if (!n.group.country && n.parent) n.group.country = countryOf.get(n.parent) ?? null;
   const facets = {
     kinds: facetOf(unique, (n) => ({ key: n.group.kind, label: n.group.kind })),
@@ -123,15 +121,14 @@ export async function getHub(reader: GraphReader, ref: string, query: HubQuery):
   const personIds = people.map((p) => p.id);
   const ids = [...personIds, ...neighbours.map((n) => n.id)];
   const [peerRows, linkRows] = await Promise.all([
-    personIds.length > 1 ? reader.rows('hub-peers', { ids: personIds, ...window, includeUndated: query.includeUndated }) : Promise.resolve([]),
-    ids.length > 1 ? reader.rows('hub-links', { ids }) : Promise.resolve([]),
+    personIds.length > 1 ? read(reader, 'hub-peers', { ids: personIds, ...window, includeUndated: query.includeUndated }) : Promise.resolve([]),
+    ids.length > 1 ? read(reader, 'hub-links', { ids }) : Promise.resolve([]),
   ]);
 
   const activity = new Map<string, { period: string; events: number; meetings: number }>();
   let undatedActivity = 0;
   for (const row of activityRows) {
-    const period = row.period as string | null;
-    const count = row.events as number;
+    const { period, events: count } = row;
     if (!period) {
       undatedActivity += count;
       continue;
@@ -143,12 +140,12 @@ export async function getHub(reader: GraphReader, ref: string, query: HubQuery):
   }
 
   return {
-    center: { id: center.id, type: center.type, name: center.name, kind: (center.props?.kind as string | null | undefined) ?? null },
+    center: { id: center.id, type: center.type, name: center.name, kind: textProp(center.props?.kind) },
     query: { from: query.from ?? null, to: query.to ?? null, includeUndated: query.includeUndated, kind: query.kind ?? null, year: query.year ?? null, country, limit: query.limit },
     people,
-    peers: peerRows.map((r) => ({ a: r.a as string, b: r.b as string, meetings: r.meetings as number, first: day(r.first), last: day(r.last) })),
+    peers: peerRows.map((r) => ({ a: r.a, b: r.b, meetings: r.meetings, first: day(r.first), last: day(r.last) })),
     neighbours,
-    links: linkRows.map((r) => ({ from: r.from as string, to: r.to as string, type: r.type as string, role: (r.role as string | null) ?? null, inferred: r.inferred === true })),
+    links: linkRows.map((r) => ({ from: r.from, to: r.to, type: r.type, role: r.role, inferred: r.inferred === true })),
     facets,
     total: filtered.length,
     truncated: filtered.length > neighbours.length,

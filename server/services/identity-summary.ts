@@ -3,6 +3,7 @@
 // reports carry the same object (cypher/identity-summaries.cypher + identitySummary below).
 import { searchWords } from '../../domain/gazetteer.ts';
 import type { GraphReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 
 export type BadgeKind = 'surname-only' | 'linked-by-rule';
 
@@ -62,18 +63,11 @@ export function identitySummary(facts: IdentityFacts): IdentitySummary {
 export async function identitySummaries(reader: GraphReader, ids: readonly string[]): Promise<Map<string, IdentitySummary>> {
   const people = [...new Set(ids.filter((id) => id.startsWith('person:')))];
   if (people.length === 0) return new Map();
-  const rows = await reader.rows('identity-summaries', { ids: people });
+  const rows = await read(reader, 'identity-summaries', { ids: people });
   return new Map(
     rows.map((row) => [
-      row.id as string,
-      identitySummary({
-        name: row.name as string,
-        note: (row.note as string | null) ?? null,
-        titles: (row.titles as IdentityFacts['titles']) ?? [],
-        eventYears: (row.eventYears as number[]) ?? [],
-        represents: (row.represents as string[]) ?? [],
-        linked: Boolean(row.linked),
-      }),
+      row.id,
+      identitySummary({ name: row.name, note: row.note, titles: row.titles, eventYears: row.eventYears, represents: row.represents, linked: row.linked }),
     ]),
   );
 }

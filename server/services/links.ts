@@ -2,13 +2,12 @@
 // line with its date, place, kind, source and quote, each title, each participation — in the window.
 import type { LinksQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type SourceSummary } from './evidence.ts';
 import { meetingOf, type Meeting } from './meetings.ts';
 import { resolveEntity } from './search.ts';
-
-type Props = Record<string, Plain>;
 
 export interface Link {
   type: string;
@@ -38,26 +37,26 @@ const BOOKKEEPING = new Set(['evidence', 'sources', 'searchText']);
 export async function findLinks(reader: GraphReader, query: LinksQuery): Promise<LinksAnswer> {
   const [a, b] = await Promise.all([resolveEntity(reader, query.a, 'a'), resolveEntity(reader, query.b, 'b')]);
   const window = { from: periodBound(query.from, 'start'), to: periodBound(query.to, 'end') };
-  const [row] = await reader.rows('links-between', { a: a.id, b: b.id, ...window, limit: query.limit });
-  const rows = (row?.links as Props[] | undefined) ?? [];
-  const eventIds = [...new Set(rows.map((r) => r.event as string | null).filter((id): id is string => !!id))];
-  const details = eventIds.length ? await reader.rows('meeting-details', { ids: eventIds }) : [];
-  const book = await loadQuoteBook(reader, [...collectEvidence(rows), ...collectEvidence(details)], details.flatMap((d) => (d.sources as string[] | null) ?? []));
-  const events = new Map(details.map((d) => [(d.event as Props).id as string, meetingOf(d, book)]));
+  const [row] = await read(reader, 'links-between', { a: a.id, b: b.id, ...window, limit: query.limit });
+  const rows = row?.links ?? [];
+  const eventIds = [...new Set(rows.map((r) => r.event).filter((id): id is string => !!id))];
+  const details = eventIds.length ? await read(reader, 'meeting-details', { ids: eventIds }) : [];
+  const book = await loadQuoteBook(reader, [...collectEvidence(rows), ...collectEvidence(details)], details.flatMap((d) => d.sources ?? []));
+  const events = new Map(details.map((d) => [d.event.id, meetingOf(d, book)]));
   const links = rows.map((r): Link => {
-    const props = r.props as Props;
-    const event = r.event ? (events.get(r.event as string) ?? null) : null;
-    const own = book.readable(props.evidence as string[] | null);
+    const { props } = r;
+    const event = r.event ? (events.get(r.event) ?? null) : null;
+    const own = book.readable(props.evidence);
     const theirs = event?.evidence ?? [];
     return {
-      type: r.type as string,
-      from: r.from as string,
-      to: r.to as string,
+      type: r.type,
+      from: r.from,
+      to: r.to,
       properties: Object.fromEntries(Object.entries(props).filter(([k]) => !BOOKKEEPING.has(k))),
       evidence: withoutContained(own.filter((q) => !theirs.some((t) => t.sourceId === q.sourceId && t.span.start <= q.span.start && q.span.end <= t.span.end))),
       event,
     };
   });
   const ref = (x: { id: string; type: string; name: string }) => ({ id: x.id, type: x.type, name: x.name });
-  return { a: ref(a), b: ref(b), query: { from: query.from ?? null, to: query.to ?? null, limit: query.limit }, total: (row?.total as number | undefined) ?? 0, links, sources: book.sources() };
+  return { a: ref(a), b: ref(b), query: { from: query.from ?? null, to: query.to ?? null, limit: query.limit }, total: row?.total ?? 0, links, sources: book.sources() };
 }

@@ -4,12 +4,11 @@ import { MEETING_KINDS } from '../../domain/model.ts';
 import type { RecordText } from '../../domain/record-text.ts';
 import type { MeetingsQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
+import { read, type RowOf } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
-
-type Props = Record<string, Plain>;
 
 export interface Participant {
   id: string;
@@ -47,18 +46,20 @@ export interface MeetingsAnswer {
   sources: SourceSummary[];
 }
 
-function participant(p: Props, quotes: (keys: Plain | undefined) => Quote[]): Participant {
+type MeetingRow = RowOf<'meeting-details'>;
+
+function participant(p: MeetingRow['participants'][number], book: QuoteBook): Participant {
   return {
-    id: p.id as string,
-    type: String(p.type).toLowerCase(),
-    name: p.name as string,
-    role: p.role as string,
-    represents: (p.represents as string | null) ?? null,
-    officialRole: (p.officialRole as string | null) ?? null,
+    id: p.id,
+    type: p.type.toLowerCase(),
+    name: p.name,
+    role: p.role,
+    represents: p.represents,
+    officialRole: p.officialRole,
     delegation: p.delegation === true,
     inferred: p.inferred === true,
-    rule: (p.rule as string | null) ?? null,
-    evidence: quotes(p.evidence),
+    rule: p.rule,
+    evidence: book.quotes(p.evidence),
   };
 }
 
@@ -72,12 +73,12 @@ export async function findMeetings(reader: GraphReader, query: MeetingsQuery): P
   const window = { from: periodBound(query.from, 'start'), to: periodBound(query.to, 'end') };
   const common = { ...window, meetingKinds: [...MEETING_KINDS], limit: query.limit };
   const idRows = person
-    ? await reader.rows('meetings-by-person', { ...common, person, with: other, country })
+    ? await read(reader, 'meetings-by-person', { ...common, person, with: other, country })
     : country
-      ? await reader.rows('meetings-by-country', { ...common, country })
-      : await reader.rows('meetings-all', common);
-  const details = idRows.length ? await reader.rows('meeting-details', { ids: idRows.map((r) => r.id) }) : [];
-  const book = await loadQuoteBook(reader, collectEvidence(details), details.flatMap((row) => (row.sources as string[] | null) ?? []));
+      ? await read(reader, 'meetings-by-country', { ...common, country })
+      : await read(reader, 'meetings-all', common);
+  const details = idRows.length ? await read(reader, 'meeting-details', { ids: idRows.map((r) => r.id) }) : [];
+  const book = await loadQuoteBook(reader, collectEvidence(details), details.flatMap((row) => row.sources ?? []));
   const meetings = details.map((row) => meetingOf(row, book));
   return {
     query: { person, with: other, country, from: query.from ?? null, to: query.to ?? null },
@@ -87,19 +88,18 @@ export async function findMeetings(reader: GraphReader, query: MeetingsQuery): P
 }
 
 /** A meeting-details row as the API answers it, quotes cut from `book`. */
-export function meetingOf(row: Props, book: QuoteBook): Meeting {
-  const quotes = (keys: Plain | undefined) => book.quotes(keys as string[] | null);
-  const participants = (row.participants as Props[]).map((p) => participant(p, quotes));
+export function meetingOf(row: MeetingRow, book: QuoteBook): Meeting {
+  const participants = row.participants.map((p) => participant(p, book));
   return {
-    event: row.event as Props,
-    place: (row.place as Props | null) ?? null,
-    places: (row.places as Props[] | null) ?? [],
-    country: (row.country as Props | null) ?? null,
-    partOf: (row.partOf as Props | null) ?? null,
+    event: row.event,
+    place: row.place,
+    places: row.places,
+    country: row.country,
+    partOf: row.partOf,
     participants,
-    mentioned: (row.mentioned as Props[]).map((p) => participant(p, quotes)),
+    mentioned: row.mentioned.map((p) => participant(p, book)),
     inferred: participants.some((p) => p.inferred),
-    evidence: book.readable(row.evidence as string[] | null),
-    records: ((row.sources as string[] | null) ?? []).map((id) => book.record(id)).filter((r): r is RecordText => r !== null),
+    evidence: book.readable(row.evidence),
+    records: (row.sources ?? []).map((id) => book.record(id)).filter((r): r is RecordText => r !== null),
   };
 }

@@ -3,8 +3,10 @@
 import type { NeighborhoodQuery } from '../contracts/requests.ts';
 import { labelOf } from '../../domain/model.ts';
 import type { GraphReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import { resolveEntity } from './search.ts';
 
 export interface CyNode {
@@ -22,8 +24,6 @@ export interface Neighborhood {
   truncated: boolean;
 }
 
-type Props = Record<string, Plain>;
-
 /** A short label for an edge: the role, title or date it carries. */
 export function edgeLabel(type: string, props: Props): string {
   if (type === 'HOLDS') return String(props.title ?? 'holds');
@@ -36,17 +36,17 @@ export function edgeId(from: string, type: string, to: string, props: Props): st
   return `${from}|${type}|${to}${props.event ? `|${String(props.event)}` : props.title ? `|${String(props.title)}` : ''}`;
 }
 
-function nodeData(node: Props): CyNode {
+function nodeData(node: { id: string; type: string; name: string | null } & Props): CyNode {
   const { id, type, name, ...rest } = node;
-  const data: CyNode['data'] = { id: id as string, type: String(type).toLowerCase(), label: String(name ?? id) };
+  const data: CyNode['data'] = { id, type: type.toLowerCase(), label: name ?? id };
   for (const [key, value] of Object.entries(rest)) if (value !== null) data[key] = value;
   return { data };
 }
 
 export async function getNeighborhood(reader: GraphReader, ref: string, query: NeighborhoodQuery): Promise<Neighborhood> {
   const center = await resolveEntity(reader, ref, 'id');
-  const [centerRow] = await reader.rows('nodes-by-id', { ids: [center.id] });
-  const nodes = new Map<string, CyNode>([[center.id, nodeData(centerRow!.node as Props)]]);
+  const [centerRow] = await read(reader, 'nodes-by-id', { ids: [center.id] });
+  const nodes = new Map<string, CyNode>([[center.id, nodeData(centerRow!.node)]]);
   const edges = new Map<string, CyEdge>();
   const params = {
     labels: query.types ? query.types.map(labelOf) : null,
@@ -58,11 +58,11 @@ export async function getNeighborhood(reader: GraphReader, ref: string, query: N
   let truncated = false;
   for (let step = 0; step < query.depth && frontier.length > 0 && !truncated; step++) {
     // Ask for one row more than can fit, to know whether the cap cut something off.
-    const rows = await reader.rows('neighborhood-step', { ...params, frontier, limit: (query.limit + 1) * 4 });
+    const rows = await read(reader, 'neighborhood-step', { ...params, frontier, limit: (query.limit + 1) * 4 });
     const next: string[] = [];
     for (const row of rows) {
-      const node = row.node as Props;
-      const id = node.id as string;
+      const { node, props, type, from, to } = row;
+      const id = node.id;
       if (!nodes.has(id)) {
         if (nodes.size >= query.limit) {
           truncated = true;
@@ -71,11 +71,9 @@ export async function getNeighborhood(reader: GraphReader, ref: string, query: N
         nodes.set(id, nodeData(node));
         next.push(id);
       }
-      const props = row.props as Props;
-      const type = row.type as string;
-      const key = edgeId(row.from as string, type, row.to as string, props);
-      if (!edges.has(key) && nodes.has(row.from as string) && nodes.has(row.to as string)) {
-        const data: CyEdge['data'] = { id: key, source: row.from as string, target: row.to as string, type, label: edgeLabel(type, props) };
+      const key = edgeId(from, type, to, props);
+      if (!edges.has(key) && nodes.has(from) && nodes.has(to)) {
+        const data: CyEdge['data'] = { id: key, source: from, target: to, type, label: edgeLabel(type, props) };
         for (const k of ['role', 'title', 'date', 'datePrecision', 'inferred', 'represents', 'event', 'mode'] as const) {
           if (props[k] !== undefined && props[k] !== null) data[k] = props[k]!;
         }

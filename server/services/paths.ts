@@ -5,13 +5,14 @@ import { BadInput } from '../../domain/errors.ts';
 import { isRecordSource, type RecordText } from '../../domain/record-text.ts';
 import type { PathsQuery } from '../contracts/requests.ts';
 import type { GraphReader, Row } from '../../graph/reader.ts';
+import { checkRows, read, type RowOf } from '../../graph/queries/read.ts';
+import { textProp } from '../../graph/queries/columns.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
+import type { Props } from '../../graph/queries/columns.ts';
 import { loadQuoteBook, withoutContained, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
-
-type Props = Record<string, Plain>;
 
 export interface HopLink {
   type: string;
@@ -62,9 +63,9 @@ export interface PathsAnswer {
 
 export interface PathQueries {
   /** One shortest path: Neo4j's bidirectional shortestPath (fast around hubs). */
-  shortest: string;
+  shortest: 'paths-meetings-shortest' | 'paths-any-shortest';
   /** Yen's spur searches, a round per further path (each a shortestPath too). */
-  spurs: string;
+  spurs: 'paths-meetings-spurs' | 'paths-any-spurs';
   slots: Record<string, number>;
 }
 
@@ -107,15 +108,15 @@ export async function kShortestPaths(
   k: number,
   maxHops: number,
 ): Promise<string[][]> {
-  const [first] = await run(queries.shortest, params);
+  const [first] = checkRows(queries.shortest, await run(queries.shortest, params));
   if (!first) return [];
-  const found: string[][] = [first.ids as string[]];
+  const found: string[][] = [first.ids];
   const seen = new Set([found[0]!.join('\u0000')]);
   const candidates: string[][] = [];
   while (found.length < k) {
     const last = found.at(-1)!;
-    for (const row of await run(queries.spurs, { ...params, spurs: spursAfter(found) })) {
-      const ids = [...last.slice(0, row.index as number), ...(row.ids as string[])];
+    for (const row of checkRows(queries.spurs, await run(queries.spurs, { ...params, spurs: spursAfter(found) }))) {
+      const ids = [...last.slice(0, row.index), ...row.ids];
       const key = ids.join('\u0000');
       if (ids.length - 1 > maxHops || seen.has(key) || new Set(ids).size !== ids.length) continue;
       seen.add(key);
@@ -129,16 +130,7 @@ export async function kShortestPaths(
   return found;
 }
 
-interface HopRow {
-  path: number;
-  hop: number;
-  fromNode: Props;
-  toNode: Props;
-  quotes: (Props & { sourceId: string; start: number; end: number; quote: string; of: 'link' | 'event' })[];
-  linkCount: number;
-  allInferred: boolean;
-  [key: string]: Plain;
-}
+type HopRow = RowOf<'path-details'>;
 
 export async function findPaths(reader: GraphReader, query: PathsQuery): Promise<PathsAnswer> {
   const type = query.via === 'meetings' ? 'person' : undefined;
@@ -168,19 +160,19 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
       idLists = await search();
     }
   }
-  const hopRows = (idLists.length ? await reader.rows('path-details', { paths: idLists, via: query.via, ...window, linksPerHop: query.linksPerHop }) : []) as HopRow[];
+  const hopRows = idLists.length ? await read(reader, 'path-details', { paths: idLists, via: query.via, ...window, linksPerHop: query.linksPerHop }) : [];
 
   const sources = new Map<string, SourceSummary>();
-  const nodes = new Map<string, Props>();
+  const nodes = new Map<string, HopRow['fromNode']>();
   const linksByHop = new Map<string, HopRow[]>();
   for (const row of hopRows) {
-    nodes.set(row.fromNode.id as string, row.fromNode);
-    nodes.set(row.toNode.id as string, row.toNode);
+    nodes.set(row.fromNode.id, row.fromNode);
+    nodes.set(row.toNode.id, row.toNode);
     const key = `${row.path}:${row.hop}`;
     linksByHop.set(key, [...(linksByHop.get(key) ?? []), row]);
   }
   // Imported records are short: their texts tell column lines from prose and give place and dates.
-  const recordIds = new Set(hopRows.flatMap((row) => [...row.quotes.map((q) => q.sourceId), ...(((row.event as Props | null)?.sources as string[] | null) ?? [])]).filter(isRecordSource));
+  const recordIds = new Set(hopRows.flatMap((row) => [...row.quotes.map((q) => q.sourceId), ...(row.event?.sources ?? [])]).filter(isRecordSource));
   const records = recordIds.size ? await loadQuoteBook(reader, [], [...recordIds]) : null;
   const quotesOf = (row: HopRow): Quote[] => readableQuotes(row, records, sources);
   for (const id of recordIds) {
@@ -194,7 +186,7 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     nodes: ids.map((id) => {
       const node = nodes.get(id) ?? { id, type: 'unknown', name: id, kind: null };
       const summary = summaries.get(id);
-      return { id, type: String(node.type).toLowerCase(), name: node.name as string, kind: node.kind ?? null, ...(summary ? { summary } : {}) };
+      return { id, type: node.type.toLowerCase(), name: node.name ?? id, kind: node.kind, ...(summary ? { summary } : {}) };
     }),
     hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf, records)),
   }));
@@ -210,8 +202,8 @@ const TYPE_ORDER = ['MET', 'PARTICIPATED_IN', 'HOLDS'];
 /** A link's quotes: its own that its event's do not contain, then its event's; record column lines left out. */
 function readableQuotes(row: HopRow, records: QuoteBook | null, sources: Map<string, SourceSummary>): Quote[] {
   const keep = row.quotes.filter((q) => {
-    sources.set(q.sourceId, { id: q.sourceId, title: (q.title as string | null) ?? null, publisher: (q.publisher as string | null) ?? null, published: (q.published as string | null) ?? null });
-    return !isRecordSource(q.sourceId) || (records?.readable([q.key as string]).length ?? 1) > 0;
+    sources.set(q.sourceId, { id: q.sourceId, title: q.title, publisher: q.publisher, published: q.published });
+    return !isRecordSource(q.sourceId) || (records?.readable([q.key]).length ?? 1) > 0;
   });
   const quote = (q: (typeof keep)[number]): Quote => ({ sourceId: q.sourceId, quote: q.quote, span: { start: q.start, end: q.end } });
   const theirs = withoutContained(keep.filter((q) => q.of === 'event').map(quote));
@@ -222,31 +214,30 @@ function readableQuotes(row: HopRow, records: QuoteBook | null, sources: Map<str
 
 function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) => Quote[], records: QuoteBook | null): Hop {
   const links = rows.map((row): HopLink => {
-    const props = row.props as Props;
-    const event = row.event as Props | null;
+    const { props, event } = row;
     const date = props.date ?? event?.start ?? null;
     return {
-      type: row.type as string,
-      from: row.from as string,
-      to: row.to as string,
+      type: row.type,
+      from: row.from,
+      to: row.to,
       date,
       datePrecision: props.datePrecision ?? event?.datePrecision ?? null,
-      event: (props.event as string | undefined) ?? (event?.id as string | undefined) ?? null,
+      event: textProp(props.event) ?? event?.id ?? null,
       inferred: props.inferred === true,
       rule: props.rule ?? null,
       properties: Object.fromEntries(Object.entries(props).filter(([k]) => !['evidence', 'sources'].includes(k))),
       evidence: quotes(row),
       eventInfo: event
         ? {
-            id: event.id as string,
-            name: String(event.name ?? event.id),
-            kind: event.kind ?? null,
-            start: event.start ?? null,
-            end: event.end ?? null,
-            datePrecision: event.datePrecision ?? null,
-            places: (event.places as string[] | null) ?? [],
-            country: (event.country as string | null) ?? null,
-            records: ((event.sources as string[] | null) ?? []).map((id) => records?.record(id) ?? null).filter((r): r is RecordText => r !== null),
+            id: event.id,
+            name: event.name ?? event.id,
+            kind: event.kind,
+            start: event.start,
+            end: event.end,
+            datePrecision: event.datePrecision,
+            places: event.places,
+            country: event.country,
+            records: (event.sources ?? []).map((id) => records?.record(id) ?? null).filter((r): r is RecordText => r !== null),
           }
         : null,
     };
@@ -262,7 +253,7 @@ function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) =
     inferred: rows[0]?.allInferred ?? false,
     links,
     linkCount: rows[0]?.linkCount ?? 0,
-    lastDate: (rows[0]?.lastDate as Plain | undefined) ?? dated?.date ?? null,
+    lastDate: rows[0]?.lastDate ?? dated?.date ?? null,
     evidence: links.flatMap((l) => l.evidence),
   };
 }

@@ -17,6 +17,7 @@ export { readProfiles };
 export type { CandidateList, CandidateView, PersonSummary };
 import { BadInput, Conflict, NotFound } from '../../domain/errors.ts';
 import type { GraphReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 
 import { LIKELY_SAME } from '../../domain/resolution/score.ts';
@@ -53,8 +54,8 @@ async function computeCandidates(reader: GraphReader): Promise<CandidateSet> {
   const context = async (pairs: [string, string][]) => {
     const out = new Map<string, PairContext>();
     for (let i = 0; i < pairs.length; i += 2000) {
-      const rows = await reader.rows('resolution-together', { pairs: pairs.slice(i, i + 2000).map(([a, b]) => ({ a, b })) });
-      for (const row of rows) out.set(pairKey(row.a as string, row.b as string), { together: (row.events as string[]) ?? [] });
+      const rows = await read(reader, 'resolution-together', { pairs: pairs.slice(i, i + 2000).map(([a, b]) => ({ a, b })) });
+      for (const row of rows) out.set(pairKey(row.a, row.b), { together: row.events });
     }
     return out;
   };
@@ -124,7 +125,7 @@ export interface JudgeResult {
 /** A person id as judgements store it: a cluster's id stands for the member it is named after. */
 async function memberId(deps: ResolutionDeps, id: string, param: string): Promise<string> {
   const member = memberOfClusterId(id) ?? id;
-  const [row] = await deps.reader.rows('resolution-member-info', { ids: [member] });
+  const [row] = await read(deps.reader, 'resolution-member-info', { ids: [member] });
   if (!row) throw new NotFound(`${param}: no person has the id "${id}"`);
   return member;
 }

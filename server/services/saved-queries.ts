@@ -7,6 +7,7 @@ import { BadInput, NotFound } from '../../domain/errors.ts';
 import { cypher, CYPHER_DIR } from '../../graph/cypher.ts';
 import { isPeriod, PERIOD_HINT, periodBound } from '../../domain/period.ts';
 import type { GraphReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 
 export const PARAM_TYPES = ['string', 'integer', 'date-start', 'date-end', 'country'] as const;
 export type ParamType = (typeof PARAM_TYPES)[number];
@@ -105,7 +106,7 @@ export async function redirectMergedPeople(reader: GraphReader, params: Record<s
   const out = { ...params };
   for (const [key, value] of Object.entries(params)) {
     if (typeof value !== 'string' || !value.startsWith('person:')) continue;
-    const [row] = await reader.rows('entity-alias', { ids: [value] });
+    const [row] = await read(reader, 'entity-alias', { ids: [value] });
     if (row) out[key] = row.id;
   }
   return out;

@@ -1,5 +1,6 @@
 // The live schema's names (labels, relationship types, property keys) for the console editor's completion.
 import type { GraphReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 
 export interface SchemaNames {
   labels: string[];
@@ -8,7 +9,7 @@ export interface SchemaNames {
 }
 
 export async function schemaNames(reader: GraphReader): Promise<SchemaNames> {
-  const [row] = await reader.rows('schema-names');
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(String).sort() : []);
+  const [row] = await read(reader, 'schema-names');
+  const list = (value: readonly string[] | undefined) => [...(value ?? [])].sort();
   return { labels: list(row?.labels), relationshipTypes: list(row?.relationshipTypes), propertyKeys: list(row?.propertyKeys) };
 }

@@ -5,6 +5,7 @@ import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { labelOf, type ApiType, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput, NotFound } from '../../domain/errors.ts';
 import type { GraphReader } from '../../graph/reader.ts';
+import { read } from '../../graph/queries/read.ts';
 import type { Plain } from '../../graph/values.ts';
 import { memberOfClusterId } from '../../domain/resolution/judgements.ts';
 
@@ -71,14 +72,14 @@ export function searchRank(q: string, hit: Pick<SearchHit, 'type' | 'name' | 'al
 export async function searchEntities(reader: GraphReader, q: string, type: ApiType | undefined, limit: number, withSummaries = true): Promise<SearchHit[]> {
   const query = luceneQuery(q);
   if (!query) throw new BadInput('q: needs at least one letter or digit', 'q');
-  const rows = await reader.rows('search', { query, labels: type ? [labelOf(type)] : null, fetch: SEARCH_FETCH });
+  const rows = await read(reader, 'search', { query, labels: type ? [labelOf(type)] : null, fetch: SEARCH_FETCH });
   const hits = rows.map((row, order) => {
     const hit: SearchHit = {
-      id: row.id as string,
-      type: (row.type as string).toLowerCase(),
-      name: row.name as string,
-      aliases: (row.aliases as string[]) ?? [],
-      score: Math.round((row.score as number) * 1000) / 1000,
+      id: row.id,
+      type: row.type.toLowerCase(),
+      name: row.name,
+      aliases: row.aliases,
+      score: Math.round(row.score * 1000) / 1000,
     };
     return { hit, rank: searchRank(q, hit), order };
   });
@@ -111,17 +112,17 @@ export interface EntityRefResult {
  */
 export async function resolveEntity(reader: GraphReader, ref: string, param: string, type?: ApiType): Promise<EntityRefResult> {
   const byId = async (id: string) => {
-    const [row] = await reader.rows('entity', { id });
+    const [row] = await read(reader, 'entity', { id });
     if (!row) return undefined;
-    const props = row.props as Record<string, Plain>;
-    return { id: row.id as string, type: (row.type as string).toLowerCase(), name: (props.name as string | undefined) ?? id, props };
+    const { props } = row;
+    return { id: row.id, type: row.type.toLowerCase(), name: typeof props.name === 'string' ? props.name : id, props };
   };
   // An id merged into a cluster stays valid: it answers with the cluster, saying so.
   const byAlias = async (id: string) => {
-    const [row] = await reader.rows('entity-alias', { ids: [id, memberOfClusterId(id)].filter(Boolean) });
+    const [row] = await read(reader, 'entity-alias', { ids: [id, memberOfClusterId(id)].filter(Boolean) });
     if (!row) return undefined;
-    const props = row.props as Record<string, Plain>;
-    return { id: row.id as string, type: 'person', name: props.name as string, props, resolvedFrom: id };
+    const { props } = row;
+    return { id: row.id, type: 'person', name: String(props.name), props, resolvedFrom: id };
   };
   if (ID_PATTERN.test(ref)) {
     const member = memberOfClusterId(ref);

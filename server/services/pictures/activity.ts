@@ -3,11 +3,9 @@
 // summary card and the dossier's summary.
 import type { PictureEvent } from '../../../domain/pictures.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
+import { read, type RowOf } from '../../../graph/queries/read.ts';
 import { periodBound } from '../../../domain/period.ts';
-import type { Plain } from '../../../graph/values.ts';
 import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type QuoteBook } from '../evidence.ts';
-
-type Props = Record<string, Plain>;
 
 export interface ActivityParticipant {
   id: string;
@@ -39,40 +37,37 @@ export interface Window {
   to?: string | undefined;
 }
 
-const text = (value: Plain | undefined): string | null => (typeof value === 'string' ? value : null);
-
-function participant(p: Props): ActivityParticipant {
+function participant(p: RowOf<'meeting-details'>['participants'][number]): ActivityParticipant {
   return {
-    id: p.id as string,
-    type: String(p.type).toLowerCase(),
-    name: p.name as string,
-    role: p.role as string,
-    represents: text(p.represents),
+    id: p.id,
+    type: p.type.toLowerCase(),
+    name: p.name,
+    role: p.role,
+    represents: p.represents,
     delegation: p.delegation === true,
     inferred: p.inferred === true,
-    evidence: (p.evidence as string[] | null) ?? [],
+    evidence: p.evidence ?? [],
   };
 }
 
 /** The full record of events by id (cypher/meeting-details.cypher), with the articles they cite. */
 export async function eventsById(reader: GraphReader, ids: readonly string[]): Promise<{ events: ActivityEvent[]; book: QuoteBook }> {
-  const rows = ids.length ? await reader.rows('meeting-details', { ids: [...ids] }) : [];
+  const rows = ids.length ? await read(reader, 'meeting-details', { ids: [...ids] }) : [];
   const book = await loadQuoteBook(reader, collectEvidence(rows));
   const events = rows.map((row): ActivityEvent => {
-    const e = row.event as Props;
-    const partOf = row.partOf as Props | null;
+    const { event: e, partOf } = row;
     return {
-      id: e.id as string,
-      title: String(e.title ?? e.id),
+      id: e.id,
+      title: e.title ?? e.id,
       kind: String(e.kind),
-      status: String(e.status ?? 'held'),
-      start: text(e.start),
-      end: text(e.end),
-      datePrecision: text(e.datePrecision),
-      place: row.place ? String((row.place as Props).name) : null,
-      partOf: partOf ? { id: partOf.id as string, name: String(partOf.name), kind: String(partOf.kind) } : null,
-      participants: (row.participants as Props[]).map(participant),
-      evidence: (row.evidence as string[] | null) ?? [],
+      status: e.status ?? 'held',
+      start: e.start,
+      end: e.end,
+      datePrecision: e.datePrecision,
+      place: row.place ? String(row.place.name) : null,
+      partOf: partOf ? { id: partOf.id, name: String(partOf.name), kind: String(partOf.kind) } : null,
+      participants: row.participants.map(participant),
+      evidence: row.evidence ?? [],
     };
   });
   return { events, book };
@@ -80,23 +75,23 @@ export async function eventsById(reader: GraphReader, ids: readonly string[]): P
 
 /** The events a person took part in (not merely mentioned), earliest first, undated last. */
 export async function personActivity(reader: GraphReader, person: string, window: Window, limit: number): Promise<Activity> {
-  const idRows = await reader.rows('picture-person-events', {
+  const idRows = await read(reader, 'picture-person-events', {
     person,
     from: periodBound(window.from, 'start'),
     to: periodBound(window.to, 'end'),
     limit: limit + 1,
   });
-  const ids = idRows.slice(0, limit).map((r) => r.id as string);
+  const ids = idRows.slice(0, limit).map((r) => r.id);
   const { events, book } = await eventsById(reader, ids);
   return { events: inOrder(events, ids), truncated: idRows.length > limit, book };
 }
 
 /** Events between officials of two countries (the bilateral report's selection), inside the window. */
 export async function pairActivity(reader: GraphReader, a: string, b: string, window: Window, limit: number): Promise<Activity> {
-  const idRows = await reader.rows('report-bilateral-events', { a, b });
-  const { events: all, book } = await eventsById(reader, idRows.map((r) => r.id as string));
+  const idRows = await read(reader, 'report-bilateral-events', { a, b });
+  const ids = idRows.map((r) => r.id);
+  const { events: all, book } = await eventsById(reader, ids);
   const inside = all.filter((e) => withinWindow(e, window));
-  const ids = idRows.map((r) => r.id as string);
   return { events: inOrder(inside, ids).slice(0, limit), truncated: inside.length > limit, book };
 }
 

@@ -4,7 +4,7 @@
 import { MEETING_KINDS } from '../../../domain/model.ts';
 import type { PersonSummaryQuery } from '../../contracts/requests.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
-import type { Plain } from '../../../graph/values.ts';
+import { read } from '../../../graph/queries/read.ts';
 import type { PersonSummary, SummaryCount, SummaryEventRef, SummaryTitle } from '../../../domain/pictures.ts';
 import { loadQuoteBook, withoutContained, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
@@ -48,7 +48,7 @@ function tally(pairs: { key: { id: string; name: string; country: string | null 
 export async function personSummary(reader: GraphReader, ref_: string, query: PersonSummaryQuery = {}): Promise<PersonSummary> {
   const person = await resolveEntity(reader, ref_, 'id', 'person');
   const window = { from: query.from, to: query.to };
-  const [activity, titleRows] = await Promise.all([personActivity(reader, person.id, window, SUMMARY_EVENT_LIMIT), reader.rows('titles-of-people', { ids: [person.id] })]);
+  const [activity, titleRows] = await Promise.all([personActivity(reader, person.id, window, SUMMARY_EVENT_LIMIT), read(reader, 'titles-of-people', { ids: [person.id] })]);
   const held = activity.events.filter((e) => e.status === 'held');
   const withSomeone = held.filter((e) => e.start && counterparts(e, person.id).length > 0);
   const meetings = held.filter(isMeeting);
@@ -72,20 +72,19 @@ export async function personSummary(reader: GraphReader, ref_: string, query: Pe
   const countries = tally(countryPairs);
   const unnamed = countries.top.filter((c) => c.name === c.id).map((c) => c.id);
   if (unnamed.length) {
-    const names = new Map((await reader.rows('names-of-entities', { ids: unnamed })).map((r) => [r.id as string, String(r.name)]));
+    const names = new Map((await read(reader, 'names-of-entities', { ids: unnamed })).map((r) => [r.id, String(r.name)]));
     for (const c of countries.top) c.name = names.get(c.id) ?? c.name;
   }
 
-  const titleBook = await loadQuoteBook(reader, titleRows.flatMap((t) => (t.evidence as string[] | null) ?? []));
+  const titleBook = await loadQuoteBook(reader, titleRows.flatMap((t) => t.evidence ?? []));
   const titles = titleRows
-    .map((t): SummaryTitle => {
-      const at = t.at as Record<string, Plain>;
+    .map(({ title, at, firstSeen, lastSeen, evidence }): SummaryTitle => {
       return {
-        title: String(t.title),
-        at: { id: at.id as string, name: String(at.name), type: String(at.type).toLowerCase() },
-        firstSeen: (t.firstSeen as string | null) ?? null,
-        lastSeen: (t.lastSeen as string | null) ?? null,
-        citations: withoutContained(titleBook.quotes(t.evidence as string[] | null)).slice(0, 3),
+        title,
+        at: { id: at.id, name: String(at.name), type: at.type.toLowerCase() },
+        firstSeen,
+        lastSeen,
+        citations: withoutContained(titleBook.quotes(evidence)).slice(0, 3),
       };
     })
     .sort((x, y) => (x.firstSeen ?? '9999').localeCompare(y.firstSeen ?? '9999') || x.title.localeCompare(y.title));

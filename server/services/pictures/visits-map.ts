@@ -3,29 +3,27 @@
 // how often their officials travelled, with the ISO numeric code a world map joins its shapes on.
 import type { VisitsMapQuery } from '../../contracts/requests.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
+import { read } from '../../../graph/queries/read.ts';
 import { periodBound } from '../../../domain/period.ts';
-import type { Plain } from '../../../graph/values.ts';
 import type { MapCountry, MapVisit, VisitsMap } from '../../../domain/pictures.ts';
 import { collectEvidence, loadQuoteBook, withoutContained } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { groupJourneys, JOURNEY_GAP_DAYS } from './journeys.ts';
 import { countryTable } from '../../../seeds/countries.ts';
 
-type Props = Record<string, Plain>;
-
 export type { MapCountry, MapVisit, VisitsMap };
 
 
 
 
-const iso = (id: Plain | undefined) => (typeof id === 'string' ? id.replace(/^country:/, '') : null);
+const iso = (id: string | null) => id?.replace(/^country:/, '') ?? null;
 
 export async function visitsMap(reader: GraphReader, query: VisitsMapQuery): Promise<VisitsMap> {
   const [person, country] = await Promise.all([
     query.person ? resolveEntity(reader, query.person, 'person', 'person') : null,
     query.country ? resolveEntity(reader, query.country, 'country', 'country') : null,
   ]);
-  const rows = await reader.rows('picture-visits', {
+  const rows = await read(reader, 'picture-visits', {
     person: person?.id ?? null,
     country: country?.id ?? null,
     from: periodBound(query.from, 'start'),
@@ -36,17 +34,16 @@ export async function visitsMap(reader: GraphReader, query: VisitsMapQuery): Pro
   const book = await loadQuoteBook(reader, collectEvidence(kept));
   const names = new Map<string, string>();
   const visits: MapVisit[] = kept.flatMap((row) => {
-    const e = row.event as Props;
-    const to = row.to as Props;
+    const { event: e, to } = row;
     names.set(String(to.iso2 ?? iso(to.id)), String(to.name));
-    return (row.travellers as Props[]).map((t) => ({
-      event: { id: e.id as string, title: String(e.title), start: (e.start as string | null) ?? null, end: (e.end as string | null) ?? null, datePrecision: (e.datePrecision as string | null) ?? null },
-      traveller: { id: t.id as string, name: String(t.name) },
+    return row.travellers.map((t) => ({
+      event: { id: e.id, title: String(e.title), start: e.start, end: e.end, datePrecision: e.datePrecision },
+      traveller: { id: t.id, name: String(t.name) },
       from: iso(t.represents),
       to: String(to.iso2 ?? iso(to.id)),
-      places: (row.places as string[]) ?? [],
-      journey: null as number | null,
-      citations: withoutContained(book.quotes([...((row.evidence as string[] | null) ?? []), ...((t.evidence as string[] | null) ?? [])])),
+      places: row.places,
+      journey: null,
+      citations: withoutContained(book.quotes([...(row.evidence ?? []), ...(t.evidence ?? [])])),
     }));
   });
   const journeys = groupJourneys(visits.map((v) => ({ traveller: v.traveller.id, event: v.event.id, start: v.event.start, end: v.event.end })));
@@ -64,7 +61,7 @@ export async function visitsMap(reader: GraphReader, query: VisitsMapQuery): Pro
   }
   if (countries.size) {
     const missing = [...countries.values()].filter((c) => c.name === c.iso2).map((c) => `country:${c.iso2}`);
-    if (missing.length) for (const row of await reader.rows('names-of-entities', { ids: missing })) entry(iso(row.id)!).name = String(row.name);
+    if (missing.length) for (const row of await read(reader, 'names-of-entities', { ids: missing })) entry(row.id.replace(/^country:/, '')).name = String(row.name);
   }
   return {
     subject: { person: person && { id: person.id, name: person.name }, country: country && { id: country.id, name: country.name } },

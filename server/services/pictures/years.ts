@@ -3,6 +3,7 @@
 import { MEETING_KINDS } from '../../../domain/model.ts';
 import type { ActivityPerYearQuery } from '../../contracts/requests.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
+import { read } from '../../../graph/queries/read.ts';
 import type { ActivityPerYear, YearCount } from '../../../domain/pictures.ts';
 import { resolveEntity } from '../search.ts';
 
@@ -17,7 +18,7 @@ export async function activityPerYear(reader: GraphReader, query: ActivityPerYea
     query.person ? resolveEntity(reader, query.person, 'person', 'person') : null,
     query.country ? resolveEntity(reader, query.country, 'country', 'country') : null,
   ]);
-  const rows = await reader.rows('picture-activity-per-year', { person: person?.id ?? null, country: country?.id ?? null });
+  const rows = await read(reader, 'picture-activity-per-year', { person: person?.id ?? null, country: country?.id ?? null });
   const byYear = new Map<number, YearCount>();
   const undated: Record<string, number> = {};
   const spanning: Record<string, number> = {};
@@ -27,12 +28,12 @@ export async function activityPerYear(reader: GraphReader, query: ActivityPerYea
   if (country) link.set('country', country.id);
   for (const row of rows) {
     const kind = String(row.kind);
-    const n = Number(row.events);
+    const n = row.events;
     kinds.add(kind);
     if (row.year === null) undated[kind] = (undated[kind] ?? 0) + n;
     else if (row.spansYears === true) spanning[kind] = (spanning[kind] ?? 0) + n;
     else {
-      const year = Number(row.year);
+      const year = row.year;
       const entry = byYear.get(year) ?? { year, kinds: {}, meetings: 0, total: 0, meetingsUrl: `/api/meetings?${new URLSearchParams({ ...Object.fromEntries(link), from: String(year), to: String(year), limit: '500' })}` };
       entry.kinds[kind] = (entry.kinds[kind] ?? 0) + n;
       entry.total += n;

@@ -1,16 +1,16 @@
 // The bilateral report: what the graph knows about two countries' relations — a dated timeline of
 // meetings, visits, calls and forums between their officials; agreements; figures; the institutions
 // involved on each side; open threads; sources. Every statement cites the quotes it rests on.
-import type { GraphReader, Row } from '../../../graph/reader.ts';
+import type { GraphReader } from '../../../graph/reader.ts';
+import { read } from '../../../graph/queries/read.ts';
 import type { Plain } from '../../../graph/values.ts';
+import type { Props } from '../../../graph/queries/columns.ts';
 import { parseEvidenceKey } from '../../../domain/source-text.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
 import { formatPeriod } from '../../../domain/period.ts';
 import { listText } from '../text.ts';
 import { cited, citationsFrom, describeParty, isBareCountry, type Report, type ReportSection, type Statement } from './model.ts';
-
-type Props = Record<string, Plain>;
 
 interface Side {
   id: string;
@@ -61,101 +61,101 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
   const sideB: Side = { id: b.id, name: b.name };
   const params = { a: a.id, b: b.id };
 
-  const eventIds = (await reader.rows('report-bilateral-events', params)).map((r) => r.id as string);
+  const eventIds = (await read(reader, 'report-bilateral-events', params)).map((r) => r.id);
   const [events, agreements, figures] = await Promise.all([
-    eventIds.length ? reader.rows('meeting-details', { ids: eventIds }) : Promise.resolve([] as Row[]),
-    reader.rows('report-bilateral-agreements', params),
-    reader.rows('report-bilateral-figures', params),
+    eventIds.length ? read(reader, 'meeting-details', { ids: eventIds }) : Promise.resolve([]),
+    read(reader, 'report-bilateral-agreements', params),
+    read(reader, 'report-bilateral-figures', params),
   ]);
-  const personIds = [...new Set(events.flatMap((e) => (e.participants as Props[]).filter((p) => p.type === 'Person').map((p) => p.id as string)))];
-  const titles = personIds.length ? ((await reader.rows('titles-of-people', { ids: personIds })) as unknown as TitleRow[]) : [];
+  const personIds = [...new Set(events.flatMap((e) => e.participants.filter((p) => p.type === 'Person').map((p) => p.id)))];
+  const titleRows = personIds.length ? await read(reader, 'titles-of-people', { ids: personIds }) : [];
+  const titles: TitleRow[] = titleRows.map((t) => ({ ...t, sources: t.sources ?? [], evidence: t.evidence ?? [] }));
   const orgIds = [
     ...new Set([
-      ...events.flatMap((e) => (e.participants as Props[]).filter((p) => p.type === 'Organization').map((p) => p.id as string)),
-      ...titles.filter((t) => t.at.type === 'Organization').map((t) => t.at.id as string),
-      ...agreements.flatMap((g) => [...(g.partiesA as Props[]), ...(g.partiesB as Props[])].map((p) => p.id as string)).filter((id) => id.startsWith('org:')),
+      ...events.flatMap((e) => e.participants.filter((p) => p.type === 'Organization').map((p) => p.id)),
+      ...titles.filter((t) => t.at.type === 'Organization').map((t) => t.at.id),
+      ...agreements.flatMap((g) => [...g.partiesA, ...g.partiesB].map((p) => p.id)).filter((id) => id.startsWith('org:')),
     ]),
   ];
-  const orgs = orgIds.length ? await reader.rows('countries-of-organizations', { ids: orgIds }) : [];
+  const orgs = orgIds.length ? await read(reader, 'countries-of-organizations', { ids: orgIds }) : [];
   const book = await loadQuoteBook(reader, [...collectEvidence(events), ...collectEvidence(agreements), ...collectEvidence(figures), ...collectEvidence(titles)]);
-  const cite = (keys: Plain | undefined): Quote[] => book.quotes(keys as string[] | null);
+  const cite = (keys: readonly string[] | null): Quote[] => book.quotes(keys);
   const statement = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, book), data });
   const titlesOf = (id: string) => titles.filter((t) => t.person === id);
   const countryName = new Map([sideA, sideB].map((side) => [side.id, side.name]));
 
   // Timeline: one row per event, who acted for which side, with their title at the time.
   const timeline = events.map((row) => {
-    const event = row.event as Props;
-    const eventSources = sourcesOfEvidence((row.evidence as string[] | null) ?? []);
+    const { event } = row;
+    const eventSources = sourcesOfEvidence(row.evidence ?? []);
     const quotes = [...cite(row.evidence)];
-    const people = (row.participants as Props[]).filter((p) => !isBareCountry(p)).map((p) => {
+    const people = row.participants.filter((p) => !isBareCountry(p)).map((p) => {
       quotes.push(...cite(p.evidence));
-      const represents = countryName.get(p.represents as string) ?? (p.represents ? String(p.represents).replace('country:', '') : null);
+      const represents = p.represents ? (countryName.get(p.represents) ?? p.represents.replace('country:', '')) : null;
       if (p.type !== 'Person') {
-        return `${describeParty(p)}${p.role && p.role !== 'participant' ? `, ${String(p.role).replace(/_/g, ' ')}` : ''}`;
+        return `${describeParty(p)}${p.role && p.role !== 'participant' ? `, ${p.role.replace(/_/g, ' ')}` : ''}`;
       }
-      const held = titlesAtTheTime(titlesOf(p.id as string), eventSources, event.start ?? null);
+      const held = titlesAtTheTime(titlesOf(p.id), eventSources, event.start);
       for (const title of held) {
         // Cite the title from the event's own article when it states it there.
         const own = title.evidence.filter((key) => eventSources.includes(parseEvidenceKey(key)?.sourceId ?? ''));
         quotes.push(...cite(own.length ? own : title.evidence));
       }
       const office = held.length ? held.map((t) => `${t.title}${t.at.type === 'Organization' ? `, ${String(t.at.name)}` : ''}`).join(' and ') : null;
-      const detail = [office, represents && !office?.includes(represents) ? represents : null, p.role !== 'participant' ? String(p.role).replace(/_/g, ' ') : null]
+      const detail = [office, represents && !office?.includes(represents) ? represents : null, p.role !== 'participant' ? p.role.replace(/_/g, ' ') : null]
         .filter(Boolean)
         .join('; ');
       return `${String(p.name)}${detail ? ` (${detail})` : ''}${p.inferred ? ` — inferred: ${p.rule === 'delegation-head' ? 'the text names the delegation, which this person led' : String(p.rule)}` : ''}`;
     });
-    const mentioned = (row.mentioned as Props[]).map((p) => String(p.name));
+    const mentioned = row.mentioned.map((p) => p.name);
     const when = formatPeriod(event.start, event.datePrecision);
-    const place = row.place ? ` in ${String((row.place as Props).name)}` : '';
+    const place = row.place ? ` in ${String(row.place.name)}` : '';
     const status = event.status === 'planned' ? ' (planned)' : '';
-    const kind = KIND_WORD[event.kind as string] ?? String(event.kind);
-    const within = row.partOf ? `, part of ${String((row.partOf as Props).name)}` : '';
+    const kind = (event.kind && KIND_WORD[event.kind]) ?? String(event.kind);
+    const within = row.partOf ? `, part of ${String(row.partOf.name)}` : '';
     const text =
       `${when} — ${kind}${status}${place}${within}: ${String(event.title)}. ` +
       (people.length ? `Taking part: ${listText(people)}.` : '') +
       (mentioned.length ? ` Mentioned but not present: ${listText(mentioned)}.` : '');
     return {
       statement: statement(text, quotes, {
-        eventId: event.id as string,
+        eventId: event.id,
         date: when,
-        datePrecision: event.datePrecision as string,
-        kind: event.kind as string,
-        status: event.status as string,
-        place: row.place ? ((row.place as Props).name as string) : null,
-        inferred: (row.participants as Props[]).some((p) => p.inferred === true),
+        datePrecision: event.datePrecision,
+        kind: event.kind,
+        status: event.status,
+        place: row.place ? row.place.name : null,
+        inferred: row.participants.some((p) => p.inferred === true),
       }),
-      row: [when, `${kind}${status}: ${String(event.title)}`, row.place ? String((row.place as Props).name) : '—', people.join('; ') || '—'],
+      row: [when, `${kind}${status}: ${String(event.title)}`, row.place ? String(row.place.name) : '—', people.join('; ') || '—'],
       planned: event.status === 'planned',
     };
   });
 
   const agreementStatements = agreements.map((g) => {
-    const ag = g.agreement as Props;
-    const parties = [...(g.partiesA as Props[]), ...(g.partiesB as Props[])].map((p) => String(p.name));
-    const at = g.concludedAt as Props | null;
-    const status = String(ag.status).replace(/-/g, ' ');
+    const { agreement: ag, concludedAt: at } = g;
+    const parties = [...g.partiesA, ...g.partiesB].map((p) => String(p.name));
+    const status = ag.status.replace(/-/g, ' ');
     const when = at ? `, at ${String(at.name)} (${formatPeriod(at.start, at.datePrecision)})` : '';
     return statement(`${String(ag.name)} — ${status}; parties: ${listText(parties)}${when}.`, cite(g.evidence), {
-      agreementId: ag.id as string,
-      kind: ag.kind as string,
-      status: ag.status as string,
+      agreementId: ag.id,
+      kind: ag.kind,
+      status: ag.status,
       date: at ? formatPeriod(at.start, at.datePrecision) : null,
     });
   });
 
   const figureStatements = figures.map((f) => {
-    const fig = f.figure as Props;
-    const amount = formatAmount(fig.value as number, fig.unit as string);
+    const fig = f.figure;
+    const amount = formatAmount(fig.value, fig.unit);
     const qualifier = fig.qualifier && fig.qualifier !== 'exactly' ? `${String(fig.qualifier)} ` : '';
     const period = fig.period ? ` (${String(fig.period)})` : '';
     const change = fig.change ? `; change: ${String(fig.change)}` : '';
     return statement(`${String(fig.name)}${period}: ${qualifier}${amount}${change}.`, cite(f.evidence), {
-      figureId: fig.id as string,
-      value: fig.value as number,
-      unit: fig.unit as string,
-      period: (fig.period as string | null) ?? null,
+      figureId: fig.id,
+      value: fig.value,
+      unit: fig.unit,
+      period: fig.period,
     });
   });
 
@@ -167,24 +167,24 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
         const roles: string[] = [];
         const quotes: Quote[] = [];
         for (const e of events) {
-          const direct = (e.participants as Props[]).find((p) => p.id === o.id);
+          const direct = e.participants.find((p) => p.id === o.id);
           if (direct) {
-            roles.push(`took part in ${String((e.event as Props).title)}`);
+            roles.push(`took part in ${String(e.event.title)}`);
             quotes.push(...cite(direct.evidence));
           }
         }
         for (const t of titles.filter((t) => t.at.id === o.id)) {
-          const name = events.flatMap((e) => e.participants as Props[]).find((p) => p.id === t.person)?.name;
+          const name = events.flatMap((e) => e.participants).find((p) => p.id === t.person)?.name;
           roles.push(`${String(name)} is its ${t.title}`);
           quotes.push(...cite(t.evidence));
         }
         for (const g of agreements) {
-          if ([...(g.partiesA as Props[]), ...(g.partiesB as Props[])].some((p) => p.id === o.id)) {
-            roles.push(`party to ${String((g.agreement as Props).name)}`);
+          if ([...g.partiesA, ...g.partiesB].some((p) => p.id === o.id)) {
+            roles.push(`party to ${g.agreement.name}`);
             quotes.push(...cite(g.evidence));
           }
         }
-        return statement(`${String(o.name)}: ${listText([...new Set(roles)])}.`, quotes, { organizationId: o.id as string, country: side.id });
+        return statement(`${String(o.name)}: ${listText([...new Set(roles)])}.`, quotes, { organizationId: o.id, country: side.id });
       });
 
   const openThreads = [

@@ -2,6 +2,8 @@
 // role and counterparts, whom they met, agreements, sources — each statement with its citations.
 import { periodBound } from '../../../domain/period.ts';
 import type { GraphReader } from '../../../graph/reader.ts';
+import { read } from '../../../graph/queries/read.ts';
+import { textProp } from '../../../graph/queries/columns.ts';
 import type { Plain } from '../../../graph/values.ts';
 import { getEntityProfile, type EntityProfile } from '../entities.ts';
 import { collectEvidence, loadQuoteBook, type Quote } from '../evidence.ts';
@@ -11,7 +13,6 @@ import { formatPeriod } from '../../../domain/period.ts';
 import { listText } from '../text.ts';
 import { citationsFrom, cited, describeParty, isBareCountry, sourceLookup, type Report, type ReportSection, type Statement } from './model.ts';
 
-type Props = Record<string, Plain>;
 
 function attested(first: Plain, last: Plain): string {
   if (typeof first !== 'string') return 'in an undated source';
@@ -37,7 +38,7 @@ export function keptToWindow(profile: EntityProfile, window: ReportWindow): { pr
   const hi = periodBound(window.to, 'end')?.toString();
   const inside = (start: Plain, end: Plain) => typeof start === 'string' && (!lo || start >= lo) && (!hi || (typeof end === 'string' ? end : start) <= hi);
   const events = profile.events.filter((e) => inside(e.event.start ?? null, e.event.end ?? null));
-  const kept = new Set(events.map((e) => e.event.id as string));
+  const kept = new Set(events.map((e) => String(e.event.id)));
   const met = profile.met
     .map((m) => ({ ...m, meetings: m.meetings.filter((x) => kept.has(x.event)) }))
     .filter((m) => m.meetings.length > 0)
@@ -49,16 +50,16 @@ export function keptToWindow(profile: EntityProfile, window: ReportWindow): { pr
 
 /** Counterparts of each event the profile lists (present participants other than the subject). */
 async function counterpartsOf(reader: GraphReader, profile: EntityProfile) {
-  const ids = profile.events.map((e) => e.event.id as string);
-  const rows = ids.length ? await reader.rows('meeting-details', { ids }) : [];
+  const ids = profile.events.map((e) => String(e.event.id));
+  const rows = ids.length ? await read(reader, 'meeting-details', { ids }) : [];
   const book = await loadQuoteBook(reader, collectEvidence(rows));
   const byEvent = new Map<string, { names: string[]; quotes: Quote[]; place: string | null }>();
     for (const row of rows) {
-    const others = (row.participants as Props[]).filter((p) => p.id !== profile.entity.id && !isBareCountry(p));
-    byEvent.set((row.event as Props).id as string, {
-      names: others.map((p) => `${p.type === 'Person' ? String(p.name) : describeParty(p)}${p.inferred ? ' (inferred)' : ''}`),
-      quotes: others.flatMap((p) => book.quotes(p.evidence as string[] | null)),
-      place: row.place ? ((row.place as Props).name as string) : null,
+    const others = row.participants.filter((p) => p.id !== profile.entity.id && !isBareCountry(p));
+    byEvent.set(row.event.id, {
+      names: others.map((p) => `${p.type === 'Person' ? p.name : describeParty(p)}${p.inferred ? ' (inferred)' : ''}`),
+      quotes: others.flatMap((p) => book.quotes(p.evidence)),
+      place: row.place ? row.place.name : null,
     });
   }
   return { byEvent, sources: book.sources() };
@@ -93,9 +94,9 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
   const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
   const name = profile.entity.name;
 
-  const titles = profile.titles.map((t) => st(`${t.title}, ${t.at.name} — attested ${attested(t.firstSeen, t.lastSeen)}.`, t.evidence, { title: t.title, at: t.at.id, firstSeen: t.firstSeen as string | null, lastSeen: t.lastSeen as string | null }));
+  const titles = profile.titles.map((t) => st(`${t.title}, ${t.at.name} — attested ${attested(t.firstSeen, t.lastSeen)}.`, t.evidence, { title: t.title, at: t.at.id, firstSeen: textProp(t.firstSeen), lastSeen: textProp(t.lastSeen) }));
   const events = profile.events.map((e) => {
-    const info = byEvent.get(e.event.id as string);
+    const info = byEvent.get(String(e.event.id));
     const when = formatPeriod(e.event.start, e.event.datePrecision);
     const role = e.role === 'mentioned' ? 'only mentioned, not present' : String(e.role).replace(/_/g, ' ');
     const withWhom = info?.names.length && e.role !== 'mentioned' ? ` With ${listText(info.names)}.` : '';
@@ -103,10 +104,10 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     const inferred = e.inferred ? ' Inferred: the text names the delegation this person led.' : '';
     const place = info?.place && !String(e.event.name).includes(info.place) ? `, ${info.place}` : '';
     return st(`${when} — ${String(e.event.name)}${status}${place}: ${role}.${withWhom}${inferred}`, [...e.evidence, ...(e.role === 'mentioned' ? [] : info?.quotes ?? [])], {
-      eventId: e.event.id as string,
+      eventId: textProp(e.event.id),
       date: when,
       year: typeof e.event.start === 'string' ? e.event.start.slice(0, 4) : null,
-      role: e.role as string,
+      role: textProp(e.role),
       inferred: e.inferred,
     });
   });
@@ -115,7 +116,7 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     return st(`${m.person.name}: ${m.count} meeting${m.count === 1 ? '' : 's'} (${listText(dates)}).`, m.meetings.flatMap((x) => x.evidence), { personId: m.person.id, meetings: m.count });
   });
   const agreements = profile.agreements.map((g) =>
-    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}; ${g.via}.`, g.evidence, { agreementId: g.agreement.id as string, status: g.agreement.status as string }),
+    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}; ${g.via}.`, g.evidence, { agreementId: textProp(g.agreement.id), status: textProp(g.agreement.status) }),
   );
   return {
     kind: 'person',
@@ -148,10 +149,10 @@ export async function organizationReport(reader: GraphReader, ref: string, now =
   const events = profile.events.map((e) => {
     const when = formatPeriod(e.event.start, e.event.datePrecision);
     const as = e.officialRole ? ` through its ${String(e.officialRole)} (not named)` : e.role ? ` as ${String(e.role).replace(/_/g, ' ')}` : '';
-    return st(`${when} — ${String(e.event.name)}: took part${as}.`, e.evidence, { eventId: e.event.id as string, date: when });
+    return st(`${when} — ${String(e.event.name)}: took part${as}.`, e.evidence, { eventId: textProp(e.event.id), date: when });
   });
   const agreements = profile.agreements.map((g) =>
-    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}.`, g.evidence, { agreementId: g.agreement.id as string, status: g.agreement.status as string }),
+    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}.`, g.evidence, { agreementId: textProp(g.agreement.id), status: textProp(g.agreement.status) }),
   );
   return {
     kind: 'organization',
