@@ -81,7 +81,6 @@ export function markdownPieces(report: Report): string[] {
 
 export const toMarkdown = (report: Report): string => markdownPieces(report).join('');
 
-const esc = escapeHtml;
 
 /** The HTML report in pieces: head, each section, sources, citations, footer. */
 export function htmlPieces(report: Report): string[] {
@@ -89,42 +88,42 @@ export function htmlPieces(report: Report): string[] {
   const refs = (s: Statement) =>
     s.citations.map((c) => `<sup class="cite"><a href="#fn${numberOf(c)}">${numberOf(c)}</a></sup>`).join('');
   const sections = report.sections.map((section) => {
-    if (section.statements.length === 0) return `<section id="${esc(section.id)}"><h2>${esc(section.title)}</h2><p class="note">${esc(section.emptyNote)}</p></section>`;
+    if (section.statements.length === 0) return `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2><p class="note">${escapeHtml(section.emptyNote)}</p></section>`;
     const body = section.table
-      ? `<table><thead><tr>${[...section.table.columns, 'Sources'].map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${section.table.rows
-          .map((row, i) => `<tr class="fact">${row.map((cell) => `<td>${esc(cell)}</td>`).join('')}<td>${refs(section.statements[i]!)}</td></tr>`)
+      ? `<table><thead><tr>${[...section.table.columns, 'Sources'].map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${section.table.rows
+          .map((row, i) => `<tr class="fact">${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}<td>${refs(section.statements[i]!)}</td></tr>`)
           .join('')}</tbody></table>`
       : section.foldByYear
         ? [...byYear(section.statements)]
-            .map(([year, list], i, all) => `<details class="year"${i === all.length - 1 ? ' open' : ''}><summary>${esc(year)} <span class="n">(${list.length})</span></summary><ul>${list.map((s) => `<li class="fact">${esc(s.text)} ${refs(s)}</li>`).join('')}</ul></details>`)
+            .map(([year, list], i, all) => `<details class="year"${i === all.length - 1 ? ' open' : ''}><summary>${escapeHtml(year)} <span class="n">(${list.length})</span></summary><ul>${list.map((s) => `<li class="fact">${escapeHtml(s.text)} ${refs(s)}</li>`).join('')}</ul></details>`)
             .join('')
-        : `<ul>${section.statements.map((s) => `<li class="fact">${esc(s.text)} ${refs(s)}</li>`).join('')}</ul>`;
-    return `<section id="${esc(section.id)}"><h2>${esc(section.title)}</h2>${body}</section>`;
+        : `<ul>${section.statements.map((s) => `<li class="fact">${escapeHtml(s.text)} ${refs(s)}</li>`).join('')}</ul>`;
+    return `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>${body}</section>`;
   });
   // Footnotes grouped per source: the article once, then its quotes with their numbers.
   const bySource = new Map<string, Citation[]>();
   for (const c of all) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
   const footnotes = [...bySource.values()].map(
     (list) =>
-      `<li class="source-notes"><cite>${esc(list[0]!.title ?? list[0]!.sourceId)}</cite>, ${esc(list[0]!.published ? formatPeriod(list[0]!.published, 'day') : 'publication date not given')}<ol class="footnotes">${list.map((c) => `<li id="fn${numberOf(c)}" value="${numberOf(c)}"><q>${esc(c.quote)}</q></li>`).join('')}</ol></li>`,
+      `<li class="source-notes"><cite>${escapeHtml(list[0]!.title ?? list[0]!.sourceId)}</cite>, ${escapeHtml(list[0]!.published ? formatPeriod(list[0]!.published, 'day') : 'publication date not given')}<ol class="footnotes">${list.map((c) => `<li id="fn${numberOf(c)}" value="${numberOf(c)}"><q>${escapeHtml(c.quote)}</q></li>`).join('')}</ol></li>`,
   );
-  const sources = report.sources.map((s) => `<li><cite>${esc(s.title ?? s.id)}</cite>${s.publisher ? `, ${esc(s.publisher)}` : ''}, ${esc(s.published ? formatPeriod(s.published, 'day') : 'publication date not given')} <code>${esc(s.id)}</code></li>`);
+  const sources = report.sources.map((s) => `<li><cite>${escapeHtml(s.title ?? s.id)}</cite>${s.publisher ? `, ${escapeHtml(s.publisher)}` : ''}, ${escapeHtml(s.published ? formatPeriod(s.published, 'day') : 'publication date not given')} <code>${escapeHtml(s.id)}</code></li>`);
   return [`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(report.title)}</title>
+<title>${escapeHtml(report.title)}</title>
 <style>${REPORT_CSS}</style>
 </head>
 <body>
-<header><h1>${esc(report.title)}</h1><p class="subtitle">${esc(report.subtitle)}</p>${report.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}</header>
+<header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(report.subtitle)}</p>${report.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}</header>
 <main>
 `, ...sections.map((section, i) => (i ? `\n${section}` : section)), `
 <section id="sources"><h2>Sources</h2><ul>`, ...sources, `</ul></section>
 <section id="citations"><h2>Citations</h2><p class="note">${all.length} quotes from ${bySource.size} sources, grouped by source.</p><ul class="by-source">`, ...footnotes, `</ul></section>
 </main>
-<footer>Generated ${esc(report.generatedAt.slice(0, 10))} from the diplomatic knowledge graph. Every statement cites the sentence it rests on.</footer>
+<footer>Generated ${escapeHtml(report.generatedAt.slice(0, 10))} from the diplomatic knowledge graph. Every statement cites the sentence it rests on.</footer>
 </body>
 </html>
 `];
