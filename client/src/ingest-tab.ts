@@ -58,7 +58,7 @@ export class IngestTab {
       body: JSON.stringify(body),
     });
     const json = (await res.json().catch(() => ({}))) as T & { title?: string; detail?: string; status?: number };
-    if (!res.ok) throw new ApiError({ title: json.title ?? res.statusText, status: res.status, detail: json.detail ?? '', ...(json as object) });
+    if (!res.ok) throw new ApiError({ type: 'about:blank', title: json.title ?? res.statusText, status: res.status, detail: json.detail ?? '', ...(json as object) });
     return json;
   }
 

@@ -8,44 +8,11 @@ import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
 import { collectEvidence, loadQuoteBook, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { resolveEntity } from './search.ts';
+import type { Meeting, MeetingsAnswer, Participant } from '../../domain/contracts/entities.ts';
 
 type Props = Record<string, Plain>;
 
-export interface Participant {
-  id: string;
-  type: string;
-  name: string;
-  role: string;
-  represents: string | null;
-  officialRole: string | null;
-  delegation: boolean;
-  inferred: boolean;
-  rule: string | null;
-  evidence: Quote[];
-}
-
-export interface Meeting {
-  event: Props;
-  place: Props | null;
-  /** Where it was held: its own places, else those of the event it is part of. */
-  places: Props[];
-  country: Props | null;
-  partOf: Props | null;
-  participants: Participant[];
-  /** People the article names in connection with the meeting who did not take part. */
-  mentioned: Participant[];
-  inferred: boolean;
-  /** The event's quotes (an imported record's column lines left out: `records` shows them). */
-  evidence: Quote[];
-  /** The imported records behind it (place, dates, prose); empty for articles. */
-  records: RecordText[];
-}
-
-export interface MeetingsAnswer {
-  query: { person: string | null; with: string | null; country: string | null; from: string | null; to: string | null };
-  meetings: Meeting[];
-  sources: SourceSummary[];
-}
+export type { Meeting, MeetingsAnswer, Participant };
 
 function participant(p: Props, quotes: (keys: Plain | undefined) => Quote[]): Participant {
   return {
@@ -91,11 +58,11 @@ export function meetingOf(row: Props, book: QuoteBook): Meeting {
   const quotes = (keys: Plain | undefined) => book.quotes(keys as string[] | null);
   const participants = (row.participants as Props[]).map((p) => participant(p, quotes));
   return {
-    event: row.event as Props,
-    place: (row.place as Props | null) ?? null,
-    places: (row.places as Props[] | null) ?? [],
-    country: (row.country as Props | null) ?? null,
-    partOf: (row.partOf as Props | null) ?? null,
+    event: row.event as Meeting['event'],
+    place: (row.place as Meeting['place']) ?? null,
+    places: (row.places as Meeting['places'] | null) ?? [],
+    country: (row.country as Meeting['country']) ?? null,
+    partOf: (row.partOf as Meeting['partOf']) ?? null,
     participants,
     mentioned: (row.mentioned as Props[]).map((p) => participant(p, quotes)),
     inferred: participants.some((p) => p.inferred),

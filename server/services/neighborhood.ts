@@ -6,21 +6,9 @@ import type { GraphReader } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
 import { resolveEntity } from './search.ts';
+import type { CyEdge, CyNode, Neighborhood } from '../../domain/contracts/entities.ts';
 
-export interface CyNode {
-  data: { id: string; type: string; label: string; [key: string]: Plain };
-}
-export interface CyEdge {
-  data: { id: string; source: string; target: string; type: string; label: string; [key: string]: Plain };
-}
-
-export interface Neighborhood {
-  center: string;
-  nodes: CyNode[];
-  edges: CyEdge[];
-  limit: number;
-  truncated: boolean;
-}
+export type { CyEdge, CyNode, Neighborhood };
 
 type Props = Record<string, Plain>;
 

@@ -10,55 +10,11 @@ import type { Plain } from '../../graph/values.ts';
 import { loadQuoteBook, withoutContained, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
 import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
+import type { FoundPath, Hop, HopLink, PathsAnswer } from '../../domain/contracts/entities.ts';
 
 type Props = Record<string, Plain>;
 
-export interface HopLink {
-  type: string;
-  /** As stored: from → to of the relationship (hops are walked regardless of direction). */
-  from: string;
-  to: string;
-  date: Plain;
-  datePrecision: Plain;
-  event: string | null;
-  inferred: boolean;
-  rule: Plain;
-  properties: Props;
-  /** The link's own quotes that its event's do not contain, then the event's (an imported record's column lines left out). */
-  evidence: Quote[];
-  /** What the event is, where it was held (its own places, else its visit's) and, for imported records, the record. */
-  eventInfo: { id: string; name: string; kind: Plain; start: Plain; end: Plain; datePrecision: Plain; places: string[]; country: string | null; records: RecordText[] } | null;
-}
-
-export interface Hop {
-  from: string;
-  to: string;
-  type: string;
-  /** The earliest dated link of this hop (null when none is dated). */
-  date: Plain;
-  datePrecision: Plain;
-  inferred: boolean;
-  /** The first `linksPerHop` relationships joining the two (MET first, earliest first), with their evidence. */
-  links: HopLink[];
-  /** How many relationships join the two in the window (links may list fewer). */
-  linkCount: number;
-  /** The latest dated link of all (not only those listed), so a reader can tell hops out of time order. */
-  lastDate: Plain;
-  evidence: Quote[];
-}
-
-export interface FoundPath {
-  length: number;
-  /** A person node carries `summary` ("title · country · years", badges). */
-  nodes: { id: string; type: string; name: string; kind: Plain; summary?: IdentitySummary }[];
-  hops: Hop[];
-}
-
-export interface PathsAnswer {
-  query: { from: string; to: string; via: string; maxHops: number; start: string | null; end: string | null; exclude: string[]; limit: number; linksPerHop: number };
-  paths: FoundPath[];
-  sources: SourceSummary[];
-}
+export type { FoundPath, Hop, HopLink, PathsAnswer };
 
 export interface PathQueries {
   /** One shortest path: Neo4j's bidirectional shortestPath (fast around hubs). */
@@ -194,7 +150,7 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     nodes: ids.map((id) => {
       const node = nodes.get(id) ?? { id, type: 'unknown', name: id, kind: null };
       const summary = summaries.get(id);
-      return { id, type: String(node.type).toLowerCase(), name: node.name as string, kind: node.kind ?? null, ...(summary ? { summary } : {}) };
+      return { id, type: String(node.type).toLowerCase(), name: node.name as string, kind: (node.kind as string | null) ?? null, ...(summary ? { summary } : {}) };
     }),
     hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf, records)),
   }));
@@ -224,26 +180,26 @@ function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) =
   const links = rows.map((row): HopLink => {
     const props = row.props as Props;
     const event = row.event as Props | null;
-    const date = props.date ?? event?.start ?? null;
+    const date = (props.date ?? event?.start ?? null) as string | null;
     return {
       type: row.type as string,
       from: row.from as string,
       to: row.to as string,
       date,
-      datePrecision: props.datePrecision ?? event?.datePrecision ?? null,
+      datePrecision: (props.datePrecision ?? event?.datePrecision ?? null) as string | null,
       event: (props.event as string | undefined) ?? (event?.id as string | undefined) ?? null,
       inferred: props.inferred === true,
-      rule: props.rule ?? null,
+      rule: (props.rule as string | null) ?? null,
       properties: Object.fromEntries(Object.entries(props).filter(([k]) => !['evidence', 'sources'].includes(k))),
       evidence: quotes(row),
       eventInfo: event
         ? {
             id: event.id as string,
             name: String(event.name ?? event.id),
-            kind: event.kind ?? null,
-            start: event.start ?? null,
-            end: event.end ?? null,
-            datePrecision: event.datePrecision ?? null,
+            kind: (event.kind as string | null) ?? null,
+            start: (event.start as string | null) ?? null,
+            end: (event.end as string | null) ?? null,
+            datePrecision: (event.datePrecision as string | null) ?? null,
             places: (event.places as string[] | null) ?? [],
             country: (event.country as string | null) ?? null,
             records: ((event.sources as string[] | null) ?? []).map((id) => records?.record(id) ?? null).filter((r): r is RecordText => r !== null),
@@ -262,7 +218,7 @@ function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) =
     inferred: rows[0]?.allInferred ?? false,
     links,
     linkCount: rows[0]?.linkCount ?? 0,
-    lastDate: (rows[0]?.lastDate as Plain | undefined) ?? dated?.date ?? null,
+    lastDate: (rows[0]?.lastDate as string | null | undefined) ?? dated?.date ?? null,
     evidence: links.flatMap((l) => l.evidence),
   };
 }

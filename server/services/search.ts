@@ -6,17 +6,10 @@ import { labelOf, type ApiType, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput, NotFound } from '../../domain/errors.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import type { Plain } from '../../graph/values.ts';
+import type { SearchHit } from '../../domain/contracts/entities.ts';
 import { memberOfClusterId } from '../../domain/resolution/judgements.ts';
 
-export interface SearchHit {
-  id: string;
-  type: string;
-  name: string;
-  aliases: string[];
-  score: number;
-  /** People only: "title · country · years" and badges, to tell namesakes apart. */
-  summary?: IdentitySummary;
-}
+export type { SearchHit };
 
 /**
  * Words the full-text analyzer drops from names ("Ministry of Foreign Affairs"): Lucene's English
