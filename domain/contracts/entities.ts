@@ -24,8 +24,6 @@ const text = z.string().nullable();
 export const eventProps = z
   .object({ id: z.string(), name: z.string(), kind: z.string().optional(), status: z.string().optional(), start: text.optional(), end: text.optional(), datePrecision: text.optional() })
   .catchall(json);
-/** A place's, country's or organisation's properties as stored. */
-export const namedProps = z.object({ id: z.string(), name: z.string() }).catchall(json);
 export const agreementProps = z.object({ id: z.string().optional(), name: z.string(), kind: z.string().optional(), status: z.string().optional() }).catchall(json);
 export const figureProps = z.object({ id: z.string().optional(), name: z.string(), value: z.union([z.number(), z.string()]).nullable().optional(), unit: text.optional(), period: text.optional() }).catchall(json);
 
@@ -97,14 +95,21 @@ export const participant = z
   .strict();
 export type Participant = z.infer<typeof participant>;
 
+const idName = z.object({ id: z.string(), name: z.string() }).strict();
+
 export const meeting = z
   .object({
-    event: eventProps,
-    place: namedProps.nullable(),
+    /** The event as cypher/meeting-details.cypher reads it (its name as `title`). */
+    event: z
+      .object({ id: z.string(), kind: text, title: text, status: text, start: text, end: text, datePrecision: text, dateText: text, dateBasis: text })
+      .strict(),
+    /** Its first own place. */
+    place: idName.nullable(),
     /** Where it was held: its own places, else those of the event it is part of. */
-    places: z.array(namedProps),
-    country: namedProps.nullable(),
-    partOf: eventProps.nullable(),
+    places: z.array(idName),
+    country: idName.nullable(),
+    /** The event it is part of (a meeting inside a visit). */
+    partOf: z.object({ id: z.string(), name: z.string(), kind: text }).strict().nullable(),
     participants: z.array(participant),
     /** People the article names in connection with the meeting who did not take part. */
     mentioned: z.array(participant),
