@@ -20,7 +20,9 @@ export const json: z.ZodEffects<z.ZodAny, Json> = z.any().refine(isJson, 'a JSON
 export const properties = z.record(json);
 export type Properties = z.infer<typeof properties>;
 
+/** Where a quote lies in its source text: [start, end) in UTF-16 code units. */
 export const span = z.object({ start: z.number().int(), end: z.number().int() }).strict();
+export type Span = z.infer<typeof span>;
 
 /** A quote cut from a source at its span; `recordField` marks an imported record's header or column line. */
 export const quote = z.object({ sourceId: z.string(), quote: z.string(), span, recordField: z.literal(true).optional() }).strict();
@@ -77,6 +79,19 @@ export type RecordText = z.infer<typeof recordText>;
 /** The date window an answer kept to. */
 export const window = z.object({ from: z.string().nullable(), to: z.string().nullable() }).strict();
 
+/** One property of something in the graph that an accepted draft would set to another value. */
+export const propertyChange = z
+  .object({
+    /** The entity's id, or "who → event" for a participation. */
+    id: z.string(),
+    label: z.string(),
+    property: z.string(),
+    current: z.unknown(),
+    proposed: z.unknown(),
+  })
+  .strict();
+export type PropertyChange = z.infer<typeof propertyChange>;
+
 /** application/problem+json (RFC 9457), with the extension members this API uses. */
 export const problem = z
   .object({
@@ -89,7 +104,7 @@ export const problem = z
     /** Every problem of a refused input, each with its field. */
     errors: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
     /** 409 on accept: each change to what the graph already has, to decide. */
-    changes: z.array(z.object({ id: z.string(), label: z.string(), property: z.string(), current: z.unknown(), proposed: z.unknown() })).optional(),
+    changes: z.array(propertyChange).optional(),
     /** A Cypher syntax error's place. */
     position: z.object({ line: z.number(), column: z.number(), offset: z.number() }).strict().optional(),
   })

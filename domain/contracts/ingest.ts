@@ -2,7 +2,7 @@
 // lies (POST /api/ingest), a loaded article (POST /api/ingest/accept), recorded verdicts.
 import { z } from 'zod';
 import { factFileSchema } from '../fact-schema.ts';
-import { span } from './common.ts';
+import { propertyChange, span } from './common.ts';
 
 export const confidence = z
   .object({
@@ -64,7 +64,6 @@ export const draftAnswer = z
   .strict();
 export type DraftAnswer = z.infer<typeof draftAnswer>;
 
-export const propertyChange = z.object({ id: z.string(), label: z.string(), property: z.string(), current: z.unknown(), proposed: z.unknown() }).strict();
 
 /** POST /api/ingest/accept. */
 export const acceptAnswer = z
