@@ -6,9 +6,8 @@
 // audited. Layering: guard ← this → runner (graph/console.ts); no driver types here.
 import type { Audit, AuditEntry } from '../audit.ts';
 import { AppError, BadInput, Busy, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../domain/errors.ts';
-import type { ConsoleConnection, ConsoleDatabase, EncodedRow, PlanNode } from '../../graph/console.ts';
+import type { ConsoleConnection, ConsoleDatabase, EncodedRow } from '../../graph/console.ts';
 import { placeholderEnds, type EdgeElement, type GraphElements, type NodeElement } from '../../graph/typed-values.ts';
-import type { Plain } from '../../graph/values.ts';
 import type { ConsoleGate } from './console-gate.ts';
 import type { ConsoleAnswer, ConsoleSummary } from '../../domain/contracts/system.ts';
 import { judgePlan, judgeText, splitPlanPrefix, TEXT_LIMITS, type TextLimits } from './console-guard.ts';

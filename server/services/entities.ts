@@ -2,8 +2,8 @@
 // figures, every relationship, and the sources with the quotes that support each statement.
 import type { Plain } from '../../graph/values.ts';
 import type { GraphReader, Row } from '../../graph/reader.ts';
-import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
-import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
+import { collectEvidence, loadQuoteBook } from './evidence.ts';
+import { identitySummaries } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
 import type { EntityLink } from '../../domain/contracts/common.ts';
 import type { ClusterInfo, EntityProfile } from '../../domain/contracts/entities.ts';

@@ -9,7 +9,7 @@ import { BadInput, NeedsDecision } from '../../domain/errors.ts';
 import { MAX_ARTICLE_CHARS } from '../../domain/ingest-limits.ts';
 import { readGraphVersion, readSimilarMeetings, type Driver } from '../../graph/store.ts';
 import type { AccessAudit } from '../audit.ts';
-import type { DraftInput, DraftPool, Drafted, KnownSnapshot } from './draft-pool.ts';
+import type { DraftInput, DraftPool, KnownSnapshot } from './draft-pool.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
 import type { AcceptAnswer, DecisionsAnswer, DraftAnswer } from '../../domain/contracts/ingest.ts';
 

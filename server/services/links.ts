@@ -4,8 +4,8 @@ import type { LinksQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
-import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type SourceSummary } from './evidence.ts';
-import { meetingOf, type Meeting } from './meetings.ts';
+import { collectEvidence, loadQuoteBook, withoutContained } from './evidence.ts';
+import { meetingOf } from './meetings.ts';
 import { resolveEntity } from './search.ts';
 import type { Link, LinksAnswer } from '../../domain/contracts/entities.ts';
 

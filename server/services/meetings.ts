@@ -6,7 +6,7 @@ import type { MeetingsQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
-import { collectEvidence, loadQuoteBook, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
+import { collectEvidence, loadQuoteBook, type Quote, type QuoteBook } from './evidence.ts';
 import { resolveEntity } from './search.ts';
 import type { Meeting, MeetingsAnswer, Participant } from '../../domain/contracts/entities.ts';
 

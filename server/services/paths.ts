@@ -8,7 +8,7 @@ import type { GraphReader, Row } from '../../graph/reader.ts';
 import { periodBound } from '../../domain/period.ts';
 import type { Plain } from '../../graph/values.ts';
 import { loadQuoteBook, withoutContained, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
-import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
+import { identitySummaries } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
 import type { FoundPath, Hop, HopLink, PathsAnswer } from '../../domain/contracts/entities.ts';
 

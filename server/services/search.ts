@@ -1,7 +1,7 @@
 // Full-text search over names and aliases, and turning what a person typed ("Kuantyrov", "KZ",
 // "person:…") into exactly one entity.
 import { foldName, searchTerms, searchWords, type SearchTerm } from '../../domain/gazetteer.ts';
-import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
+import { identitySummaries } from './identity-summary.ts';
 import { labelOf, type ApiType, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput, NotFound } from '../../domain/errors.ts';
 import type { GraphReader } from '../../graph/reader.ts';
