@@ -77,6 +77,13 @@ describe('response contracts: every endpoint’s real answer parses with its sch
     }
   });
 
+  it('/api/docs names each answer and its fields, from the same document', async () => {
+    const { status, body } = await getJson<string>('/api/docs');
+    expect(status).to.equal(200);
+    expect(body).to.contain('<code>SearchAnswer</code> <code>{results}</code>');
+    expect(body).to.contain('<code>Neighborhood</code> <code>{center, nodes, edges, limit, truncated}</code>');
+  });
+
   it('health, search, schema', async () => {
     const health = (await get('get /api/health', '/api/health')) as { status: string };
     expect(health.status).to.equal('ok');
