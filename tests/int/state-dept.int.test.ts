@@ -110,7 +110,7 @@ describe('State Department import (real Neo4j, fixture slice)', function () {
 
   it('shows an imported meeting by its record: place, country, prose — never a column line as a quote', async () => {
     const res = await getJson<{ total: number; links: { evidence: { quote: string }[]; event: { places: { name: string }[]; country: { name: string }; evidence: { quote: string }[]; records: { id: string; place: string; country: string; prose: string }[] } }[] }>(
-      '/api/links?a=person:blinken-antony-j&b=person:jp-toshimitsu-motegi',
+      '/api/links?a=person:blinken-antony-j&b=person:toshimitsu-motegi',
     );
     expect(res.status).to.equal(200);
     expect(res.body.total).to.equal(1);
@@ -126,11 +126,11 @@ describe('State Department import (real Neo4j, fixture slice)', function () {
 
   it('path hops over imported records name the meeting, its place and prose, not raw ids or "traveler:"', async () => {
     const res = await getJson<{ paths: { nodes: { id: string }[]; hops: { lastDate: string; links: { evidence: { quote: string }[]; eventInfo: { name: string; places: string[]; country: string; records: { id: string; prose: string }[] } }[] }[] }[] }>(
-      '/api/paths?from=person:gb-boris-johnson&to=person:gb-elizabeth-ii',
+      '/api/paths?from=person:boris-johnson&to=person:elizabeth-ii',
     );
     expect(res.status).to.equal(200);
     const [path] = res.body.paths;
-    expect(path!.nodes.map((n) => n.id)).to.deep.equal(['person:gb-boris-johnson', 'person:biden-joseph-r', 'person:gb-elizabeth-ii']);
+    expect(path!.nodes.map((n) => n.id)).to.deep.equal(['person:boris-johnson', 'person:biden-joseph-r', 'person:elizabeth-ii']);
     for (const hop of path!.hops) {
       const [link] = hop.links;
       expect(link!.eventInfo.places).to.deep.equal(['Cornwall', 'London']);

@@ -6,6 +6,9 @@ import { request } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { seededApp, startApp } from '../support/app.ts';
 import { seededGraph } from '../support/seeded.ts';
+import { testDatabase } from '../support/database.ts';
+import { API_DRIVER, createDriver } from '../../graph/database.ts';
+import { appDeps } from '../../server/deps.ts';
 import { LEAK } from '../support/openapi-ops.ts';
 
 interface Raw {
@@ -231,8 +234,6 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
 
   it('public health names no internal host, port or driver text; the API key shows them', async () => {
     const key = 'health-key-0123456789abcdef';
-    const { API_DRIVER, createDriver } = await import('../../graph/database.ts');
-    const { appDeps } = await import('../../server/deps.ts');
     const dead = createDriver({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: '' }, API_DRIVER);
     const app = await startApp({ ...appDeps({ driver: dead, target: { uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: '' } }, { audit: () => {} }), apiKey: key });
     try {
@@ -273,12 +274,11 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
   });
 
   it('a full connection pool is 503 Service busy with Retry-After, not 500', async () => {
-    const neo4j = (await import('neo4j-driver')).default;
-    const { testDatabase } = await import('../support/database.ts');
-    const { appDeps } = await import('../../server/deps.ts');
+    // Static imports: a dynamic import of the test database's module can load a second copy of it, which
+    // would try to start a second Neo4j on the same files.
     const { uri } = await testDatabase();
     // One connection, half a second to get it, and a transaction that holds it.
-    const small = neo4j.driver(uri, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 500, maxTransactionRetryTime: 0 });
+    const small = createDriver({ uri, user: 'neo4j', password: '' }, { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 500, maxTransactionRetryTime: 0 });
     const holder = small.session();
     const held = holder.beginTransaction();
     await held.run('RETURN 1');
