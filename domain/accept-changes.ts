@@ -6,16 +6,10 @@
 // the current state comes in as data (plain values: dates as their ISO text).
 import { CalendarDay } from './period.ts';
 import type { EventRow, WritePlan } from './plan.ts';
+import type { PropertyChange } from './contracts/common.ts';
 
-/** One property of something in the graph that the draft would set to another value. */
-export interface PropertyChange {
-  /** The entity's id, or "who → event" for a participation. */
-  id: string;
-  label: string;
-  property: string;
-  current: unknown;
-  proposed: unknown;
-}
+/** One property of something in the graph that the draft would set to another value (the API's contract). */
+export type { PropertyChange };
 
 export interface Choice {
   id: string;

@@ -1,78 +1,79 @@
 // The /api/entities/:id/hub answer: a busy entity's counterparts (one entry each, weighted by
 // meetings), its other neighbours with the keys a reader groups them by, and what a date window hides.
-// One contract for the server that builds it and the explorer that draws it. Types only.
+// One contract (zod, the types inferred) for the server that builds it, the OpenAPI document and the
+// explorer that draws it.
+import { z } from 'zod';
 
-export type CountryRef = { id: string; name: string } | null;
+export const countryRef = z.object({ id: z.string(), name: z.string() }).strict().nullable();
+export type CountryRef = z.infer<typeof countryRef>;
 
-export interface HubPerson {
-  id: string;
-  name: string;
-  /** Meetings with the centre in the window. */
-  meetings: number;
-  first: string | null;
-  last: string | null;
-  inferred: number;
-  /** All their MET, with anyone, at any time. */
-  degree: number;
-  country: CountryRef;
-}
+export const hubPerson = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    /** Meetings with the centre in the window. */
+    meetings: z.number().int(),
+    first: z.string().nullable(),
+    last: z.string().nullable(),
+    inferred: z.number().int(),
+    /** All their MET, with anyone, at any time. */
+    degree: z.number().int(),
+    country: countryRef,
+  })
+  .strict();
+export type HubPerson = z.infer<typeof hubPerson>;
 
-export interface HubPeer {
-  a: string;
-  b: string;
-  meetings: number;
-  first: string | null;
-  last: string | null;
-}
+export const hubPeer = z.object({ a: z.string(), b: z.string(), meetings: z.number().int(), first: z.string().nullable(), last: z.string().nullable() }).strict();
+export type HubPeer = z.infer<typeof hubPeer>;
 
-export interface HubNeighbour {
-  id: string;
-  type: string;
-  name: string;
-  kind: string | null;
-  status: string | null;
-  start: string | null;
-  end: string | null;
-  datePrecision: string | null;
-  /** The relationship to the centre. */
-  link: { type: string; outgoing: boolean; role: string | null; title: string | null; inferred: boolean };
-  /** The group keys: kind (an event kind, else the type), year (or "undated"; null when timeless), country. */
-  group: { kind: string; year: string | null; country: CountryRef };
-  /** The event it is part of (a meeting inside a visit). */
-  parent: string | null;
-  /** Undated: shown because no window is set or undated ones were asked for. */
-  undated: boolean;
-}
+export const hubNeighbour = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    name: z.string(),
+    kind: z.string().nullable(),
+    status: z.string().nullable(),
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+    datePrecision: z.string().nullable(),
+    /** The relationship to the centre. */
+    link: z.object({ type: z.string(), outgoing: z.boolean(), role: z.string().nullable(), title: z.string().nullable(), inferred: z.boolean() }).strict(),
+    /** The group keys: kind (an event kind, else the type), year (or "undated"; null when timeless), country. */
+    group: z.object({ kind: z.string(), year: z.string().nullable(), country: countryRef }).strict(),
+    /** The event it is part of (a meeting inside a visit). */
+    parent: z.string().nullable(),
+    /** Undated: shown because no window is set or undated ones were asked for. */
+    undated: z.boolean(),
+  })
+  .strict();
+export type HubNeighbour = z.infer<typeof hubNeighbour>;
 
-export interface HubLink {
-  from: string;
-  to: string;
-  type: string;
-  role: string | null;
-  inferred: boolean;
-}
+export const hubLink = z.object({ from: z.string(), to: z.string(), type: z.string(), role: z.string().nullable(), inferred: z.boolean() }).strict();
+export type HubLink = z.infer<typeof hubLink>;
 
-export interface Facet {
-  key: string;
-  label: string;
-  count: number;
-}
+export const facet = z.object({ key: z.string(), label: z.string(), count: z.number().int() }).strict();
+export type Facet = z.infer<typeof facet>;
 
-export interface HubAnswer {
-  center: { id: string; type: string; name: string; kind: string | null };
-  query: { from: string | null; to: string | null; includeUndated: boolean; kind: string | null; year: string | null; country: string | null; limit: number };
-  people: HubPerson[];
-  peers: HubPeer[];
-  neighbours: HubNeighbour[];
-  links: HubLink[];
-  /** Counts of the neighbours in the window by kind, year and country (before the kind/year/country filter and the limit). */
-  facets: { kinds: Facet[]; years: Facet[]; countries: Facet[] };
-  /** Neighbours in the window (filtered), of which `neighbours` lists the first `limit`. */
-  total: number;
-  truncated: boolean;
-  /** What the window leaves out: meetings and events dated outside it, and undated ones. */
-  hidden: { meetingsOutside: number; meetingsUndated: number; eventsOutside: number; eventsUndated: number };
-  /** Dated activity (all time, whatever the window): events by month (or year), meetings among them. */
-  activity: { period: string; events: number; meetings: number }[];
-  undatedActivity: number;
-}
+export const hubAnswer = z
+  .object({
+    center: z.object({ id: z.string(), type: z.string(), name: z.string(), kind: z.string().nullable() }).strict(),
+    query: z
+      .object({ from: z.string().nullable(), to: z.string().nullable(), includeUndated: z.boolean(), kind: z.string().nullable(), year: z.string().nullable(), country: z.string().nullable(), limit: z.number().int() })
+      .strict(),
+    people: z.array(hubPerson),
+    peers: z.array(hubPeer),
+    neighbours: z.array(hubNeighbour),
+    links: z.array(hubLink),
+    /** Counts of the neighbours in the window by kind, year and country (before the kind/year/country filter and the limit). */
+    facets: z.object({ kinds: z.array(facet), years: z.array(facet), countries: z.array(facet) }).strict(),
+    /** Neighbours in the window (filtered), of which `neighbours` lists the first `limit`. */
+    total: z.number().int(),
+    truncated: z.boolean(),
+    /** What the window leaves out: meetings and events dated outside it, and undated ones. */
+    hidden: z.object({ meetingsOutside: z.number().int(), meetingsUndated: z.number().int(), eventsOutside: z.number().int(), eventsUndated: z.number().int() }).strict(),
+    /** Dated activity (all time, whatever the window): events by month (or year), meetings among them. */
+    activity: z.array(z.object({ period: z.string(), events: z.number().int(), meetings: z.number().int() }).strict()),
+    undatedActivity: z.number().int(),
+  })
+  .strict();
+export type HubAnswer = z.infer<typeof hubAnswer>;

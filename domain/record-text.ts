@@ -5,24 +5,13 @@
 /** Every imported record's Source id starts with this (the file is state-dept-<record id>.txt). */
 export const RECORD_SOURCE_PREFIX = 'source:state-dept-';
 
+import type { RecordText } from './contracts/common.ts';
+
 /** Columns that carry prose; every other column line is structure (who, where, when). */
 const PROSE_COLUMNS = new Set(['remarks', 'description']);
 
-export interface RecordText {
-  /** The record's id in the dataset ("trip-4239", "visit-697"). */
-  id: string;
-  /** What kind of record it is, as its header says ("Trip abroad by the Secretary of State of the United States"). */
-  kind: string;
-  /** The traveller or visitor named by the record. */
-  who: string | null;
-  /** Where: the locale (trips) and the country. */
-  place: string | null;
-  country: string | null;
-  start: string | null;
-  end: string | null;
-  /** The record's own words: remarks (trips) or description (visits). */
-  prose: string | null;
-}
+/** An imported record as the API shows it (the contract: domain/contracts/common.ts). */
+export type { RecordText };
 
 export function isRecordSource(sourceId: string): boolean {
   return sourceId.startsWith(RECORD_SOURCE_PREFIX);

@@ -1,6 +1,7 @@
 // Turns an article file into the text we keep on its Source node: the " date YYYY-MM-DD" header is
 // read (and removed), junk lines are dropped, runs of blank lines are folded. Evidence spans index
 // into this cleaned text, so a quote can always be shown from the graph alone.
+import type { Span } from './contracts/common.ts';
 
 export interface CleanSource {
   text: string;
@@ -26,10 +27,8 @@ export function cleanSourceText(raw: string, junk: readonly string[] = []): Clea
   return { text, headerDate: header?.[1] ?? null };
 }
 
-export interface Span {
-  start: number;
-  end: number;
-}
+/** Where a quote lies in its source text (the API's contract). */
+export type { Span };
 
 /** Where `quote` occurs in `text` (first occurrence), or null. Verbatim: no normalisation. */
 export function locateQuote(text: string, quote: string): Span | null {

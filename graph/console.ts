@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { Neo4jError, type Driver, type Result, type Session, type Transaction } from 'neo4j-driver';
 import { BadInput, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, databaseUnreachable } from '../domain/errors.ts';
 import { cypher } from './cypher.ts';
+import type { PlanNode } from '../domain/contracts/system.ts';
 import { createDriver, isMemoryError, isUnreachable, type DatabaseTarget } from './database.ts';
 import { decodeParams, encodeValue, graphOf, type GraphElements } from './typed-values.ts';
 import type { Plain } from './values.ts';
@@ -18,13 +19,8 @@ import type { Plain } from './values.ts';
 /** The transaction metadata that marks a console query; the local Neo4j's reaper knows it (RunawayQueryReaper.java). */
 export const CONSOLE_APP = 'diplomatic-kg-console';
 
-export interface PlanNode {
-  operator: string;
-  details: string;
-  rows?: number;
-  dbHits?: number;
-  children: PlanNode[];
-}
+/** A query plan or profile as the console answers it (the API's contract). */
+export type { PlanNode };
 
 interface DriverPlan {
   operatorType: string;

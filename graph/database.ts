@@ -2,6 +2,7 @@
 // READ transactions so a cluster (neo4j:// routing) can spread them over its secondaries.
 import neo4j, { isRetryableError, Neo4jError, type Driver } from 'neo4j-driver';
 import { cypher, statements } from './cypher.ts';
+import type { DatabaseHealth } from '../domain/contracts/system.ts';
 
 export interface DatabaseTarget {
   uri: string;
@@ -80,12 +81,8 @@ export function isPoolExhausted(error: unknown): boolean {
   return error instanceof Error && /^Connection acquisition timed out/.test(error.message);
 }
 
-export interface DatabaseHealth {
-  connected: boolean;
-  version?: string;
-  edition?: string;
-  error?: string;
-}
+/** Whether the database answers, and its version (the API's health contract). */
+export type { DatabaseHealth };
 
 export async function checkHealth(driver: Driver, database?: string): Promise<DatabaseHealth> {
   try {

@@ -16,6 +16,7 @@ import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import { BadInput } from '../domain/errors.ts';
 import { cypherParams } from './reader.ts';
 import type { Plain } from './values.ts';
+import type { EdgeElement, GraphElements, NodeElement } from '../domain/contracts/system.ts';
 
 function integer(value: { inSafeRange(): boolean; toNumber(): number; toString(): string }): Plain {
   return value.inSafeRange() ? value.toNumber() : { $type: 'integer', value: value.toString() };
@@ -65,13 +66,7 @@ export function encodeValue(value: unknown): Plain {
   return String(value);
 }
 
-export type NodeElement = { data: { id: string; label: string; labels: string[]; entityId: string | null; type: string } };
-export type EdgeElement = { data: { id: string; source: string; target: string; type: string; label: string } };
-
-export interface GraphElements {
-  nodes: NodeElement[];
-  edges: EdgeElement[];
-}
+export type { EdgeElement, GraphElements, NodeElement };
 
 function nodeElement(node: Node): NodeElement {
   const props = node.properties as Record<string, unknown>;

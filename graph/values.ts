@@ -2,8 +2,10 @@
 // in 2^53 (strings otherwise, never silently rounded), temporal values their ISO 8601 text.
 import neo4j from 'neo4j-driver';
 import { CalendarDay } from '../domain/period.ts';
+import type { Json } from '../domain/contracts/common.ts';
 
-export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+/** A plain JSON value: what the API answers carry (domain/contracts). */
+export type Plain = Json;
 
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;

@@ -5,17 +5,11 @@
 import { Backoff } from './backoff.ts';
 import { startLocalNeo4j, type JvmExit, type LocalNeo4j, type Log, type StartOptions } from './local.ts';
 
-export type LocalState = 'running' | 'restarting' | 'stopped';
+import type { LocalStatus } from '../domain/contracts/system.ts';
 
-/** What health reports about a database this process supervises. */
-export interface LocalStatus {
-  state: LocalState;
-  /** Restarts since this process started it. */
-  restarts: number;
-  /** When the current state began (ISO 8601). */
-  since: string;
-  lastExit?: { at: string; code: number | null; signal: string | null };
-}
+export type LocalState = LocalStatus['state'];
+/** What health reports about a database this process supervises (the API's health contract). */
+export type { LocalStatus };
 
 export interface SupervisedNeo4j {
   readonly uri: string;

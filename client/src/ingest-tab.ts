@@ -7,26 +7,12 @@ import { ApiError, explain } from './api.ts';
 import { $, clear, h } from './dom.ts';
 import {
   allChosen, CATEGORIES, changeKey, choicesFor, decisionLog, describeChange, describeFact, namesOf, reviewedFacts, segments, topLevel,
-  type Category, type ChangeChoice, type Decision, type FactFile, type PropertyChange, type Span,
+  type Category, type ChangeChoice, type Decision, type FactFile, type PropertyChange,
 } from './ingest-review.ts';
+import type { DraftAnswer as DraftContract } from './types.ts';
 
-interface EntityBadge {
-  status: 'new' | 'linked';
-  target?: { id: string; name: string };
-  similar: { id: string; name: string }[];
-  why: string;
-}
-
-interface DraftAnswer {
-  article: { raw: string; text: string; published: string | null; junk: string[]; dateline: string | null };
-  facts: FactFile;
-  confidence: Record<string, { score: number; why: string; rule?: string }>;
-  spans: Record<string, Span[]>;
-  problems?: string[];
-  entities?: Record<string, EntityBadge>;
-  holders?: { phrase: string; date: string | null; candidates: { id: string; name: string; title: string; firstSeen?: string; lastSeen?: string; confidence: number; why: string }[] }[];
-  similarMeetings?: Record<string, { id: string; title: string; date: string | null }[]>;
-}
+/** POST /api/ingest's answer (the contract); the review reads and edits its facts generically, by category. */
+type DraftAnswer = Omit<DraftContract, 'facts'> & { facts: FactFile };
 
 const KEY_STORE = 'kg-api-key';
 
@@ -58,7 +44,7 @@ export class IngestTab {
       body: JSON.stringify(body),
     });
     const json = (await res.json().catch(() => ({}))) as T & { title?: string; detail?: string; status?: number };
-    if (!res.ok) throw new ApiError({ title: json.title ?? res.statusText, status: res.status, detail: json.detail ?? '', ...(json as object) });
+    if (!res.ok) throw new ApiError({ type: 'about:blank', title: json.title ?? res.statusText, status: res.status, detail: json.detail ?? '', ...(json as object) });
     return json;
   }
 

@@ -8,7 +8,7 @@ export type HopOrder = 'ok' | 'earlier' | 'undated';
 
 const day = (d: string | null | undefined) => (d ? d.slice(0, 10) : null);
 
-export function hopOrder(hops: readonly Pick<PathHop, 'date' | 'lastDate' | 'links'>[]): HopOrder[] {
+export function hopOrder(hops: readonly (Pick<PathHop, 'date' | 'lastDate'> & { links: readonly Pick<PathHop['links'][number], 'date'>[] })[]): HopOrder[] {
   let reached: string | null = null;
   return hops.map((hop) => {
     const first = day(hop.date);

@@ -2,7 +2,7 @@
 // keyed by its name, listing the columns its RETURN gives and what each holds. A test checks each
 // schema's columns against the file's RETURN columns (EXPLAIN), so the two cannot drift apart.
 import { z } from 'zod';
-import { count, flag, maybeDate, maybeFlag, maybeNumber, maybeRef, maybeText, maybeTexts, plain, props, ref, text, texts } from './columns.ts';
+import { count, flag, maybeDate, maybeFlag, maybeNumber, maybeRef, maybeText, maybeTexts, props, ref, text, texts } from './columns.ts';
 
 /** A participant of an event as meeting-details collects them. */
 const participant = z.object({
@@ -23,6 +23,9 @@ const participant = z.object({
 const nodeSummary = z.object({ id: text, type: text, name: maybeText, kind: maybeText });
 const datedNode = nodeSummary.extend({ status: maybeText, start: maybeDate, end: maybeDate, datePrecision: maybeText });
 const eventIds = z.object({ id: text });
+
+/** A node by id and name, where the name is required. */
+const named = z.object({ id: text, name: text });
 
 export const READ_QUERIES = {
   // search and entities
@@ -83,10 +86,11 @@ export const READ_QUERIES = {
       dateText: maybeText,
       dateBasis: maybeText,
     }),
-    place: maybeRef,
-    places: z.array(ref),
-    country: maybeRef,
-    partOf: z.object({ id: text, name: maybeText, kind: maybeText }).nullable(),
+    // Every node has a name (the fact-file schema requires one); the meetings' answer contract counts on it.
+    place: named.nullable(),
+    places: z.array(named),
+    country: named.nullable(),
+    partOf: z.object({ id: text, name: text, kind: maybeText }).nullable(),
     participants: z.array(participant),
     mentioned: z.array(participant),
     evidence: maybeTexts,
@@ -139,7 +143,7 @@ export const READ_QUERIES = {
     hop: count,
     linkCount: count,
     allInferred: maybeFlag,
-    lastDate: plain,
+    lastDate: maybeDate,
     fromNode: nodeSummary,
     toNode: nodeSummary,
     from: text,

@@ -16,14 +16,10 @@ import { findOrganizations, OrgRegistry, type OrgDraft } from './organizations.t
 import { applyHomeCountry, findPeople, type PersonDraft } from './people.ts';
 import { loadRules, type Rules } from './rules.ts';
 import type { Span } from './text.ts';
+import type { Confidence, EntityBadge } from '../../domain/contracts/ingest.ts';
 
-export interface Confidence {
-  /** 0–1: how sure the drafter is that the fact is right as drafted. */
-  score: number;
-  why: string;
-  /** The name of the rule that drafted the fact ("meeting:trigger-in-sentence", "person:honorific"). */
-  rule: string;
-}
+/** How sure the drafter is of a fact, and the rule that drafted it (the API's contract). */
+export type { Confidence };
 
 export interface Draft {
   article: Article;
@@ -40,14 +36,8 @@ export interface Draft {
   holders: HolderSuggestion[];
 }
 
-export interface EntityBadge {
-  status: 'new' | 'linked';
-  /** The known entity it is linked to. */
-  target?: { id: string; name: string };
-  /** Known entities it looks like but was not merged with ("two people with one name stay two"). */
-  similar: { id: string; name: string }[];
-  why: string;
-}
+/** New, or linked to a known entity, and look-alikes (the API's contract). */
+export type { EntityBadge };
 
 export interface DraftOptions {
   published?: string | undefined;

@@ -8,6 +8,7 @@ import type { Lexed } from './lexical.ts';
 import { countryIndex } from './lexical.ts';
 import type { Rules } from './rules.ts';
 import type { Span } from './text.ts';
+import type { HolderSuggestion } from '../../domain/contracts/ingest.ts';
 
 export interface KnownHolding {
   person: string;
@@ -19,14 +20,8 @@ export interface KnownHolding {
   lastSeen?: string | undefined;
 }
 
-export interface HolderSuggestion {
-  /** The office as the text names it. */
-  phrase: string;
-  span: Span;
-  /** The date it is looked up at: the sentence's date, else the publication date. */
-  date: string | null;
-  candidates: { id: string; name: string; title: string; firstSeen?: string | undefined; lastSeen?: string | undefined; confidence: number; why: string }[];
-}
+/** An office named without a person, with who held it at that date (the API's contract). */
+export type { HolderSuggestion };
 
 const STOP = new Set(['of', 'for', 'the', 'and', 's']);
 const words = (title: string) => new Set(foldName(title).split(/[^a-z]+/).filter((w) => w && !STOP.has(w)));

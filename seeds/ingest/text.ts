@@ -1,10 +1,8 @@
 // Sentences, word tokens and phrase search over the cleaned article text, all with character offsets
 // into it, so every drafted fact can quote the text verbatim.
+import type { Span } from '../../domain/source-text.ts';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span };
 
 export interface Sentence extends Span {
   index: number;

@@ -1,5 +1,6 @@
-// /api/openapi.json, generated from the zod schemas that validate the requests, and a readable
-// /api/docs page rendered from that same document (no browser bundle, nothing fetched from outside).
+// /api/openapi.json, generated from the zod schemas that validate the requests and those that define the
+// answers (domain/contracts, listed by endpoint in server/contracts/responses.ts), and a readable /api/docs
+// page rendered from that same document (no browser bundle, nothing fetched from outside).
 import { escapeHtml } from '../../domain/html.ts';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
@@ -7,36 +8,9 @@ import {
   acceptBody, bilateralReportQuery, candidatesQuery, cypherBody, entityParams, entityReportShape, hubShape, ingestAcceptBody, ingestDecisionsBody, ingestDraftBody, judgementHistoryQuery, judgementsBody, linksShape, meetingsShape, neighborhoodShape, pathsShape, savedQueryBody, savedQueryParams, searchQuery,
 } from '../contracts/requests.ts';
 import { registerPictures } from './openapi-pictures.ts';
+import { healthProblem, problem as problemContract } from '../../domain/contracts/index.ts';
+import { RESPONSES, type Endpoint } from '../contracts/responses.ts';
 
-const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    param: z.string().optional(),
-    errors: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
-    changes: z.array(z.object({ id: z.string(), label: z.string(), property: z.string(), current: z.unknown(), proposed: z.unknown() })).optional(),
-  })
-  .openapi('Problem');
-
-const quote = z.object({ sourceId: z.string(), quote: z.string(), span: z.object({ start: z.number(), end: z.number() }) }).openapi('Quote');
-const source = z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), published: z.string().nullable() }).openapi('Source');
-const record = z
-  .object({ id: z.string(), kind: z.string(), who: z.string().nullable(), place: z.string().nullable(), country: z.string().nullable(), start: z.string().nullable(), end: z.string().nullable(), prose: z.string().nullable() })
-  .openapi('Record');
-const participant = z
-  .object({
-    id: z.string(), type: z.string(), name: z.string(), role: z.string(), represents: z.string().nullable(),
-    officialRole: z.string().nullable(), delegation: z.boolean(), inferred: z.boolean(), rule: z.string().nullable(), evidence: z.array(quote),
-  })
-  .openapi('Participant');
-
-const errors = {
-  400: { description: 'A malformed parameter, named in `param`', content: { 'application/problem+json': { schema: problem } } },
-  404: { description: 'No such entity', content: { 'application/problem+json': { schema: problem } } },
-  503: { description: 'The database is unreachable (see Retry-After)', content: { 'application/problem+json': { schema: problem } } },
-};
 
 /** The docs page's only style; server/http/security.ts allows exactly this block by its hash. */
 export const DOCS_CSS = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
@@ -46,13 +20,30 @@ td,th{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-alig
 
 export function buildOpenApi(): Record<string, unknown> {
   const registry = new OpenAPIRegistry();
+  // Each answer's schema is registered once under its name, so the paths refer to it as a component.
+  const components = new Map<string, z.ZodTypeAny>();
+  const component = (name: string, schema: z.ZodTypeAny): z.ZodTypeAny => {
+    if (!components.has(name)) components.set(name, registry.register(name, schema));
+    return components.get(name)!;
+  };
+  /** The 200 answer of `endpoint`, from its contract. */
+  const ok = (endpoint: Endpoint, description: string, more: Record<string, { schema: z.ZodTypeAny }> = {}) => ({
+    description,
+    content: { 'application/json': { schema: component(RESPONSES[endpoint].name, RESPONSES[endpoint].schema) }, ...more },
+  });
+  const problem = component('Problem', problemContract);
+  const errors = {
+    400: { description: 'A malformed parameter, named in `param`', content: { 'application/problem+json': { schema: problem } } },
+    404: { description: 'No such entity', content: { 'application/problem+json': { schema: problem } } },
+    503: { description: 'The database is unreachable (see Retry-After)', content: { 'application/problem+json': { schema: problem } } },
+  };
   registry.registerPath({
     method: 'get',
     path: '/api/health',
     summary: 'Is the app up, and can it reach Neo4j?',
     responses: {
-      200: { description: '`{status: "ok", neo4j: {connected: true, version}}`', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), neo4j: z.object({ connected: z.boolean(), version: z.string(), edition: z.string() }) }) } } },
-      503: errors[503],
+      200: ok('get /api/health', 'Up, with the Neo4j version and the start-up state'),
+      503: { description: 'Not ready: the database is unreachable, being restarted, or start-up preparation has not finished (see Retry-After); `state` says which', content: { 'application/problem+json': { schema: component('HealthProblem', healthProblem) } } },
     },
   });
   registry.registerPath({
@@ -62,7 +53,7 @@ export function buildOpenApi(): Record<string, unknown> {
     description: 'Full-text over names and aliases; case-, diacritic- and punctuation-insensitive ("nguesso" finds N’Guesso); partial names ("Kuantyr") and one typo in longer words match. Ranked by score.',
     request: { query: searchQuery },
     responses: {
-      200: { description: 'Ranked results', content: { 'application/json': { schema: z.object({ results: z.array(z.object({ id: z.string(), type: z.string(), name: z.string(), aliases: z.array(z.string()), score: z.number() })) }) } } },
+      200: ok('get /api/search', 'Ranked results'),
       400: errors[400],
     },
   });
@@ -72,7 +63,7 @@ export function buildOpenApi(): Record<string, unknown> {
     summary: 'An entity’s profile',
     description: 'Properties, titles over time (for people) or title holders (for organisations), events with roles, who they met (counts and dates), agreements, figures, every relationship, and the sources with the quotes that support each one. `id` is an id, an ISO country code, or an unambiguous name.',
     request: { params: entityParams },
-    responses: { 200: { description: '`{entity, titles, holders, events, met, agreements, figures, relationships, truncated, sources}`' }, 400: errors[400], 404: errors[404] },
+    responses: { 200: ok('get /api/entities/{id}', 'The profile'), 400: errors[400], 404: errors[404] },
   });
   registry.registerPath({
     method: 'get',
@@ -80,7 +71,7 @@ export function buildOpenApi(): Record<string, unknown> {
     summary: 'The network around an entity, ready for Cytoscape',
     description: 'Breadth-first up to `depth`, keeping neighbour `types`, events and meetings wholly inside `from`–`to` (undated ones only with `includeUndated=true`), at most `limit` nodes; `truncated: true` says the cap was reached. Elements are `{data: {...}}`.',
     request: { params: entityParams, query: neighborhoodShape },
-    responses: { 200: { description: '`{center, nodes: [{data}], edges: [{data}], limit, truncated}`' }, 400: errors[400], 404: errors[404] },
+    responses: { 200: ok('get /api/entities/{id}/neighborhood', 'Nodes and edges as Cytoscape elements'), 400: errors[400], 404: errors[404] },
   });
   registry.registerPath({
     method: 'get',
@@ -88,7 +79,7 @@ export function buildOpenApi(): Record<string, unknown> {
     summary: 'A busy entity in one answer: its counterparts weighted, its other neighbours grouped',
     description: 'For the explorer\'s hub mode. `people`: everyone the entity met, one entry each with the number of meetings in the window, first and last date, inferred ones, their MET in all (`degree`) and their country; `peers`: meetings among those people. `neighbours`: everything else joined to it (events, titles, places, …), most recent first, at most `limit`, each with its group keys (`kind`: the event kind or the type; `year`; `country`: where it lies or took place) and the event it is part of; `links`: what joins those neighbours to each other. `facets` count the neighbours in the window by kind, year and country; `kind`, `year` and `country` filter `neighbours` to one group. The window (`from`–`to`) keeps meetings and events wholly inside it (undated ones only with `includeUndated=true`); `hidden` says how many it leaves out. `activity`: the entity\'s events by month (by year when only the year is known), all time, for a histogram.',
     request: { params: entityParams, query: hubShape },
-    responses: { 200: { description: '`{center, query, people, peers, neighbours, links, facets, total, truncated, hidden, activity, undatedActivity}`' }, 400: errors[400], 404: errors[404] },
+    responses: { 200: ok('get /api/entities/{id}/hub', 'Counterparts, neighbours, facets and activity'), 400: errors[400], 404: errors[404] },
   });
   registry.registerPath({
     method: 'get',
@@ -96,7 +87,7 @@ export function buildOpenApi(): Record<string, unknown> {
     summary: 'Why two entities are linked, and says who',
     description: 'Every relationship joining `a` and `b` directly, earliest first: its facts (role, title, date), its own quotes, and the event it stands for (a MET\'s meeting, or the event at one end) with its date, kind, places (its own, else those of the visit it is part of), country, participants and quotes. For an imported State Department record the event carries `records`: the record\'s place, dates and prose; its column lines ("traveler: …") are not repeated as quotes. Meetings and events keep to the window (`from`–`to`, wholly inside); `total` counts them all, `links` lists the first `limit`.',
     request: { query: linksShape },
-    responses: { 200: { description: '`{a, b, query, total, links: [{type, from, to, properties, evidence, event}], sources}`' }, 400: errors[400], 404: errors[404] },
+    responses: { 200: ok('get /api/links', 'Every link with its evidence'), 400: errors[400], 404: errors[404] },
   });
   registry.registerPath({
     method: 'get',
@@ -105,10 +96,7 @@ export function buildOpenApi(): Record<string, unknown> {
     description: 'Held meetings, talks, calls, sessions and signings with two or more participants, by person, by pair (`person` + `with`), by country (anyone representing it) and by date window (meetings wholly inside it; undated ones are left out when a window is given). A person only mentioned is listed under `mentioned`, never as a participant. Participants added by the delegation rule carry `inferred: true` and `rule`.',
     request: { query: meetingsShape },
     responses: {
-      200: {
-        description: 'Chronological, undated last',
-        content: { 'application/json': { schema: z.object({ meetings: z.array(z.object({ event: z.record(z.unknown()), place: z.record(z.unknown()).nullable(), partOf: z.record(z.unknown()).nullable(), places: z.array(z.record(z.unknown())), country: z.record(z.unknown()).nullable(), participants: z.array(participant), mentioned: z.array(participant), inferred: z.boolean(), evidence: z.array(quote), records: z.array(record) })), sources: z.array(source) }) } },
-      },
+      200: ok('get /api/meetings', 'Chronological, undated last'),
       400: errors[400],
       404: errors[404],
     },
@@ -120,7 +108,7 @@ export function buildOpenApi(): Record<string, unknown> {
     description: '`via=meetings` walks MET between people only; `via=any` walks every relationship. The k (`limit`) shortest distinct paths, shortest first, up to `maxHops`. `start`/`end` keep only hops dated wholly inside the window (undated meetings and events drop out; timeless links such as HOLDS stay). `exclude` lists labels (`Country`) or ids the path may not pass through. Each hop lists the relationships joining its two ends with date and quotes: the first `linksPerHop` (default 10; MET first, earliest first, undated last) and `linkCount`, how many there are in the window (`/api/meetings?person=&with=` lists them all). `inferred` is true only when every one of them is inferred. No path is `{"paths": []}` with 200.',
     request: { query: pathsShape },
     responses: {
-      200: { description: '`{paths: [{length, nodes, hops: [{from, to, type, date, datePrecision, inferred, links, linkCount, evidence}]}], sources}`' },
+      200: ok('get /api/paths', 'Shortest first'),
       400: errors[400],
       404: errors[404],
     },
@@ -132,7 +120,7 @@ export function buildOpenApi(): Record<string, unknown> {
     description: 'Planned with EXPLAIN first: only read queries run (no LOAD CSV, CALL … IN TRANSACTIONS, administration commands, dbms.*, or procedures off the allow-list), then in a READ transaction with a server-side time limit (default 10 s, ceiling 60 s) and a row cap enforced while streaming (default 1,000, ceiling 10,000). Values are returned losslessly (see docs/console.md). A leading EXPLAIN returns the plan; PROFILE runs and returns the profile. Every attempt is audited.',
     request: { body: { content: { 'application/json': { schema: cypherBody } } } },
     responses: {
-      200: { description: '`{columns, rows, graph: {nodes, edges}, summary: {queryType, truncated, rows, ms, mode}}`' },
+      200: ok('post /api/cypher', 'Columns, rows as lossless JSON values, the graph they draw, and a summary'),
       400: { description: 'Malformed body or a Cypher syntax error (with `position`)', content: { 'application/problem+json': { schema: problem } } },
       403: { description: 'Refused: not a plain read', content: { 'application/problem+json': { schema: problem } } },
       408: { description: 'Ran past its time limit and was cancelled on the server', content: { 'application/problem+json': { schema: problem } } },
@@ -147,7 +135,7 @@ export function buildOpenApi(): Record<string, unknown> {
     description: 'Reads the text (plain with an optional " date YYYY-MM-DD" header, or HTML), drops junk lines, and drafts a fact file in the seed format: people with titles and countries, organisations, countries, places, events with participants, roles and dates resolved against the publication date, agreements with their status, figures — each with a verbatim quote. Names the graph knows are linked to their ids. `confidence` (0–1 with a reason) and `spans` (where each quote is in `article.text`) are keyed by fact path, e.g. `events[0].participants[1]`. Drafting runs on a worker thread with a time budget (INGEST_TIMEOUT_MS, 20 s) and a bounded queue. Needs the API key when API_KEY is set.',
     request: { body: { content: { 'application/json': { schema: ingestDraftBody } } } },
     responses: {
-      200: { description: '`{article: {raw, text, published, junk, dateline}, facts, confidence, spans}`' },
+      200: ok('post /api/ingest', 'The draft: the article, the facts, and for each fact its confidence, quote spans and links to known entities'),
       400: errors[400],
       401: unauthorized,
       422: { description: 'The drafter cannot draft this article: it ran past its time or memory budget, or what it drafted fails the fact-file checks', content: { 'application/problem+json': { schema: problem } } },
@@ -162,7 +150,7 @@ export function buildOpenApi(): Record<string, unknown> {
     description: 'Validates the fact file once (schema, per-article caps, verbatim quotes, references) and loads it in one transaction; a refused draft writes nothing and the 400 lists every problem in `errors` with its field (`facts.events[0].kind`). A property something in the graph already has (an entity’s kind or note, an event’s status or date, a participation’s role …) is changed only by decision: without one the answer is 409 with `changes` ([{id, label, property, current, proposed}]) and nothing is written; send them back as `decisions` with `keep` or `replace`. The server names the article (`source`: NNN_<slug>.txt); the server started by `npm start` keeps the article, its fact file and the decisions under DATA_DIR/accepted (`kept`, relative to DATA_DIR) and loads them after the seeds at every start. Needs the API key when API_KEY is set.',
     request: { body: { content: { 'application/json': { schema: ingestAcceptBody } } } },
     responses: {
-      200: { description: '`{loaded: true, source, counts: {nodesCreated, relationshipsCreated, propertiesSet}, kept, replaced, keptAsIs}`' },
+      200: ok('post /api/ingest/accept', 'Loaded'),
       400: errors[400],
       401: unauthorized,
       409: { description: 'The draft would change what the graph already has; `changes` lists each change to decide', content: { 'application/problem+json': { schema: problem } } },
@@ -174,27 +162,27 @@ export function buildOpenApi(): Record<string, unknown> {
     summary: 'Keep the review\'s verdict on each drafted fact',
     description: 'Appends one JSON line per decision (time, source, fact path, the rule that drafted it, accepted/edited/rejected) to DATA_DIR/ingest/decisions.jsonl; `npm run eval:extract -- --rules` prints each rule\'s precision from them. Needs the API key when API_KEY is set.',
     request: { body: { content: { 'application/json': { schema: ingestDecisionsBody } } } },
-    responses: { 200: { description: '`{recorded: n}`' }, 400: errors[400], 401: unauthorized },
+    responses: { 200: ok('post /api/ingest/decisions', 'How many were recorded'), 400: errors[400], 401: unauthorized },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/queries',
     summary: 'The saved query library',
-    responses: { 200: { description: '`{queries: [{name, title, description, params: [{name, type, required, description}], columns, query}]}` (`query`: the Cypher, header comments included)' } },
+    responses: { 200: ok('get /api/queries', 'Each saved query with its parameters, columns and Cypher (header comments included)') },
   });
   registry.registerPath({
     method: 'post',
     path: '/api/queries/{name}',
     summary: 'Run a saved query, with the console’s guards',
     request: { params: savedQueryParams, body: { content: { 'application/json': { schema: savedQueryBody } } } },
-    responses: { 200: { description: 'As POST /api/cypher' }, 400: errors[400], 404: errors[404] },
+    responses: { 200: ok('post /api/queries/{name}', 'As POST /api/cypher'), 400: errors[400], 404: errors[404] },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/reports/bilateral',
     summary: 'What the graph knows about two countries’ relations, every statement cited',
     request: { query: bilateralReportQuery },
-    responses: { 200: { description: 'json, md, html or csv' }, 400: errors[400], 404: errors[404] },
+    responses: { 200: ok('get /api/reports/bilateral', 'The report as JSON (`format=json`), Markdown, HTML or CSV', { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() } }), 400: errors[400], 404: errors[404] },
   });
   for (const kind of ['person', 'organization'] as const) {
     registry.registerPath({
@@ -202,7 +190,7 @@ export function buildOpenApi(): Record<string, unknown> {
       path: `/api/reports/${kind}/{id}`,
       summary: kind === 'person' ? 'A person’s dossier, every statement cited' : 'An organisation’s people, events and agreements, every statement cited',
       request: { params: entityParams, query: entityReportShape },
-      responses: { 200: { description: 'json, md, html or csv' }, 400: errors[400], 404: errors[404] },
+      responses: { 200: ok(`get /api/reports/${kind}/{id}`, 'The report as JSON (`format=json`), Markdown, HTML or CSV', { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() } }), 400: errors[400], 404: errors[404] },
     });
   }
   registry.registerPath({
@@ -211,7 +199,7 @@ export function buildOpenApi(): Record<string, unknown> {
     summary: 'Pairs of people who may be one person, for review',
     description: 'Found by blocking on name keys (each name word\'s sound codes) and scored 0–1 from folded names (word order, spelling variants, shorter forms, middle initials, regnal numbers, patronymics), countries, titles held, the years attested, and whether the two were ever present together. Each pair lists its `reasons` (feature, weight, text), both people summarised, `likely` (score at or above `threshold`) and its current judgement. Highest score first.',
     request: { query: candidatesQuery },
-    responses: { 200: { description: '`{candidates: [{a, b, score, likely, reasons, judgement}], total, threshold, stats}`' }, 400: errors[400] },
+    responses: { 200: ok('get /api/resolution/candidates', 'Highest score first'), 400: errors[400] },
   });
   registry.registerPath({
     method: 'post',
@@ -220,7 +208,7 @@ export function buildOpenApi(): Record<string, unknown> {
     description: '`same` merges the two into one cluster that every read sees as one person (the merged ids stay valid and answer with the cluster); `different` keeps them apart for good (a `same` that would join them is refused with 409); `unsure` is recorded only; `undo` withdraws the pair\'s judgement (a cluster is re-split exactly). Several at once are checked together: any contradiction refuses all. Appended to DATA_DIR/resolution/judgements.jsonl with `by` and the time. Needs the API key when API_KEY is set.',
     request: { body: { content: { 'application/json': { schema: judgementsBody } } } },
     responses: {
-      200: { description: '`{recorded: [{a, b, verdict, by, at, note}], clusters: {formed, dissolved}}`' },
+      200: ok('post /api/resolution/judgements', 'Recorded, with the clusters formed and dissolved'),
       400: errors[400],
       401: unauthorized,
       404: errors[404],
@@ -233,16 +221,16 @@ export function buildOpenApi(): Record<string, unknown> {
     summary: 'Accept the likely pairs in bulk',
     description: 'Judges every open candidate pair scoring at least `minScore` (optionally of one `country`) the same, as `by`, in one transaction; a pair that would join two people judged different is left for review and listed in `skipped` with why. Needs the API key when API_KEY is set.',
     request: { body: { content: { 'application/json': { schema: acceptBody } } } },
-    responses: { 200: { description: '`{recorded, clusters: {formed, dissolved}, skipped: [{a, b, score, why}]}`' }, 400: errors[400], 401: unauthorized },
+    responses: { 200: ok('post /api/resolution/accept', 'Recorded, and the pairs skipped with why'), 400: errors[400], 401: unauthorized },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/resolution/judgements',
     summary: 'Who judged what: the judgement log, newest first',
     request: { query: judgementHistoryQuery },
-    responses: { 200: { description: '`{judgements: [{a, b, verdict, by, at, note}], total}`' }, 400: errors[400] },
+    responses: { 200: ok('get /api/resolution/judgements', 'Newest first'), 400: errors[400] },
   });
-  registerPictures(registry, errors);
+  registerPictures(registry, errors, ok);
   const generator = new OpenApiGeneratorV31(registry.definitions);
   return generator.generateDocument({
     openapi: '3.1.0',
@@ -266,9 +254,24 @@ interface DocParameter {
   example?: unknown;
 }
 
+interface DocResponse {
+  description?: string;
+  content?: Record<string, { schema?: { $ref?: string } }>;
+}
+
+/** " — Name {field, field?, …}": a JSON answer's component and its top-level fields (optional ones marked ?). */
+function answerShape(doc: Record<string, unknown>, response: DocResponse): string {
+  const ref = response.content?.['application/json']?.schema?.$ref;
+  if (!ref) return '';
+  const name = ref.replace('#/components/schemas/', '');
+  const schema = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } | undefined)?.schemas[name];
+  const fields = Object.keys(schema?.properties ?? {}).map((key) => (schema?.required?.includes(key) ? key : `${key}?`));
+  return ` — <code>${escape(name)}</code> <code>{${escape(fields.join(', '))}}</code>`;
+}
+
 /** A plain, printable HTML page of the API, from the OpenAPI document. */
 export function renderDocs(doc: Record<string, unknown>): string {
-  const paths = doc.paths as Record<string, Record<string, { summary?: string; description?: string; parameters?: DocParameter[]; responses?: Record<string, { description?: string }> }>>;
+  const paths = doc.paths as Record<string, Record<string, { summary?: string; description?: string; parameters?: DocParameter[]; responses?: Record<string, DocResponse> }>>;
   const sections = Object.entries(paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => {
       const params = (op.parameters ?? []).map((p) => {
@@ -277,7 +280,7 @@ export function renderDocs(doc: Record<string, unknown>): string {
         const example = p.example ?? schema.example;
         return `<tr><td><code>${escape(p.name)}</code></td><td>${escape(p.in)}${p.required ? ', required' : ''}</td><td>${escape(kind)}${schema.default !== undefined ? ` (default ${escape(schema.default)})` : ''}</td><td>${escape(p.description ?? schema.description ?? '')}${example !== undefined ? ` <small>e.g. <code>${escape(example)}</code></small>` : ''}</td></tr>`;
       });
-      const responses = Object.entries(op.responses ?? {}).map(([status, r]) => `<li><b>${escape(status)}</b> ${escape(r.description)}</li>`);
+      const responses = Object.entries(op.responses ?? {}).map(([status, r]) => `<li><b>${escape(status)}</b> ${escape(r.description)}${answerShape(doc, r)}</li>`);
       return `<section><h2><span class="m">${method.toUpperCase()}</span> <code>${escape(path)}</code></h2>
 <p><b>${escape(op.summary)}</b></p>${op.description ? `<p>${escape(op.description)}</p>` : ''}
 ${params.length ? `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>meaning</th></tr></thead><tbody>${params.join('')}</tbody></table>` : ''}

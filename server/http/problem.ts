@@ -6,14 +6,10 @@ import {
   AppError, BadInput, Busy, Conflict, DatabaseUnavailable, NeedsDecision, NotFound, QueryFailed, QueryRefused, QueryShapeMismatch, QueryTimeout, QueryTooLarge, RetryLater,
   TooManyRequests, Unauthorized, Unprocessable, databaseBusy, databaseUnreachable,
 } from '../../domain/errors.ts';
+import type { Problem } from '../../domain/contracts/common.ts';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  [extension: string]: unknown;
-}
+/** The problem+json body (the contract: domain/contracts/common.ts). */
+export type { Problem };
 
 const TYPE_BASE = '/api/problems/';
 

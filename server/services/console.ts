@@ -6,10 +6,10 @@
 // audited. Layering: guard ← this → runner (graph/console.ts); no driver types here.
 import type { Audit, AuditEntry } from '../audit.ts';
 import { AppError, BadInput, Busy, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../domain/errors.ts';
-import type { ConsoleConnection, ConsoleDatabase, EncodedRow, PlanNode } from '../../graph/console.ts';
+import type { ConsoleConnection, ConsoleDatabase, EncodedRow } from '../../graph/console.ts';
 import { placeholderEnds, type EdgeElement, type GraphElements, type NodeElement } from '../../graph/typed-values.ts';
-import type { Plain } from '../../graph/values.ts';
 import type { ConsoleGate } from './console-gate.ts';
+import type { ConsoleAnswer, ConsoleSummary } from '../../domain/contracts/system.ts';
 import { judgePlan, judgeText, splitPlanPrefix, TEXT_LIMITS, type TextLimits } from './console-guard.ts';
 
 export interface ConsoleRequest {
@@ -19,26 +19,7 @@ export interface ConsoleRequest {
   maxRows: number;
 }
 
-export interface ConsoleSummary {
-  queryType: string;
-  truncated: boolean;
-  /** What cut the result short: the row cap or the byte cap. */
-  truncatedBy?: 'rows' | 'bytes';
-  rows: number;
-  /** Size of the rows and graph as JSON. */
-  bytes: number;
-  ms: number;
-  mode: 'run' | 'explain' | 'profile';
-  plan?: PlanNode | null;
-}
-
-/** The answer as clients receive it (JSON). */
-export interface ConsoleAnswer {
-  columns: string[];
-  rows: Plain[][];
-  graph: GraphElements;
-  summary: ConsoleSummary;
-}
+export type { ConsoleAnswer, ConsoleSummary };
 
 /** The answer as the service hands it over: each row already JSON text, written out piece by piece. */
 export interface EncodedAnswer {

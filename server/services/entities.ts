@@ -1,48 +1,24 @@
 // An entity's profile: its properties, titles over time, events with roles, meetings, agreements,
 // figures, every relationship, and the sources with the quotes that support each statement.
 import type { Plain } from '../../graph/values.ts';
-import type { Props } from '../../graph/queries/columns.ts';
+import { textProp, type Props } from '../../graph/queries/columns.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
-import { collectEvidence, loadQuoteBook, type Quote, type SourceSummary } from './evidence.ts';
-import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
+import { collectEvidence, loadQuoteBook } from './evidence.ts';
+import { identitySummaries } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
+import type { EntityLink } from '../../domain/contracts/common.ts';
+import type { ClusterInfo, EntityProfile } from '../../domain/contracts/entities.ts';
 
 const RELATIONSHIP_CAP = 1000;
 /** Bookkeeping properties that are not facts about the entity. */
 const HIDDEN = new Set(['searchText', 'text', 'evidence', 'sources', 'members', 'canonicalMember']);
 
-export interface EntityLink {
-  id: string;
-  type: string;
-  name: string;
-}
+type Event = EntityProfile['events'][number]['event'];
+type Agreement = EntityProfile['agreements'][number]['agreement'];
+type Figure = EntityProfile['figures'][number]['figure'];
 
-export interface ClusterInfo {
-  /** The people this one was merged from, each as stated (sources: how many articles or records). */
-  members: { id: string; name: string; aliases: string[]; note: string | null; sources: number }[];
-  canonicalMember: string;
-  judgements: { a: string; b: string; verdict: string; by: string; at: string; note: string | null }[];
-}
-
-export interface EntityProfile {
-  entity: { id: string; type: string; name: string; evidence: Quote[]; [property: string]: unknown };
-  /** Set when the id asked for was merged into this cluster. */
-  resolvedFrom?: string;
-  /** Set when this person is a cluster of several records judged the same. */
-  cluster?: ClusterInfo;
-  /** People only: "title · country · years" and badges (identity-summary.ts). */
-  summary?: IdentitySummary;
-  titles: { title: string; at: EntityLink; firstSeen: Plain; lastSeen: Plain; evidence: Quote[] }[];
-  holders: { title: string; person: EntityLink; firstSeen: Plain; lastSeen: Plain; evidence: Quote[] }[];
-  events: { event: Props; role: Plain; represents: Plain; officialRole: Plain; inferred: boolean; rule: Plain; evidence: Quote[] }[];
-  met: { person: EntityLink; count: number; meetings: { event: string; date: Plain; datePrecision: Plain; inferred: boolean; evidence: Quote[] }[] }[];
-  agreements: { agreement: Props; via: string; evidence: Quote[] }[];
-  figures: { figure: Props; evidence: Quote[] }[];
-  relationships: { type: string; direction: 'out' | 'in'; other: EntityLink; properties: Props; evidence: Quote[] }[];
-  truncated: boolean;
-  sources: SourceSummary[];
-}
+export type { ClusterInfo, EntityLink, EntityProfile };
 
 function visible(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([key]) => !HIDDEN.has(key)));
@@ -79,33 +55,33 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
     const evidence = q(p);
     relationships.push({ type, direction: outgoing ? 'out' : 'in', other: link(other), properties: visible(p), evidence });
     if (type === 'HOLDS') {
-      const entry = { title: String(p.title), firstSeen: p.firstSeen ?? null, lastSeen: p.lastSeen ?? null, evidence };
+      const entry = { title: String(p.title), firstSeen: textProp(p.firstSeen), lastSeen: textProp(p.lastSeen), evidence };
       if (outgoing) titles.push({ ...entry, at: link(other) });
       else holders.push({ ...entry, person: link(other) });
     } else if (type === 'PARTICIPATED_IN' && outgoing) {
       events.push({
-        event: visible(other),
-        role: p.role ?? null,
-        represents: p.represents ?? null,
-        officialRole: p.officialRole ?? null,
+        event: visible(other) as Event,
+        role: textProp(p.role),
+        represents: textProp(p.represents),
+        officialRole: textProp(p.officialRole),
         inferred: p.inferred === true,
-        rule: p.rule ?? null,
+        rule: textProp(p.rule),
         evidence,
       });
     } else if (type === 'MET') {
       const key = other.id;
       const entry = metBy.get(key) ?? { person: link(other), count: 0, meetings: [] };
       entry.count += 1;
-      entry.meetings.push({ event: String(p.event), date: p.date ?? null, datePrecision: p.datePrecision ?? null, inferred: p.inferred === true, evidence });
+      entry.meetings.push({ event: String(p.event), date: textProp(p.date), datePrecision: textProp(p.datePrecision), inferred: p.inferred === true, evidence });
       metBy.set(key, entry);
     } else if (type === 'PARTY_TO' || type === 'CONCLUDED_AT') {
-      agreements.push({ agreement: visible(other), via: type === 'PARTY_TO' ? 'party' : 'concluded-at', evidence });
+      agreements.push({ agreement: visible(other) as Agreement, via: type === 'PARTY_TO' ? 'party' : 'concluded-at', evidence });
     } else if (type === 'ABOUT' && !outgoing) {
-      figures.push({ figure: visible(other), evidence });
+      figures.push({ figure: visible(other) as Figure, evidence });
     }
   }
   for (const row of agreementRows) {
-    agreements.push({ agreement: visible(row.agreement), via: `took part in ${String(row.event.name)}`, evidence: book.quotes(row.evidence) });
+    agreements.push({ agreement: visible(row.agreement) as Agreement, via: `took part in ${String(row.event.name)}`, evidence: book.quotes(row.evidence) });
   }
   const cluster = Array.isArray(props.members) ? await clusterInfo(reader, props) : undefined;
   const byStart = (a: Props, b: Props) => String(a.start ?? '9999').localeCompare(String(b.start ?? '9999'));
@@ -142,8 +118,8 @@ async function clusterInfo(reader: GraphReader, props: Props): Promise<ClusterIn
  */
 function mergeTitles(titles: EntityProfile['titles']): EntityProfile['titles'] {
   const byKey = new Map<string, EntityProfile['titles'][number]>();
-  const earlier = (x: Plain, y: Plain) => (x === null ? y : y === null ? x : String(x) < String(y) ? x : y);
-  const later = (x: Plain, y: Plain) => (x === null ? y : y === null ? x : String(x) > String(y) ? x : y);
+  const earlier = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : String(x) < String(y) ? x : y);
+  const later = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : String(x) > String(y) ? x : y);
   for (const t of titles) {
     const key = `${t.title}\u0001${t.at.id}`;
     const known = byKey.get(key);

@@ -6,21 +6,9 @@ import type { Plain } from '../../graph/values.ts';
 import { read } from '../../graph/queries/read.ts';
 import { isColumnQuote, isRecordSource, readRecordText, type RecordText } from '../../domain/record-text.ts';
 import { parseEvidenceKey } from '../../domain/source-text.ts';
+import type { Quote, SourceSummary } from '../../domain/contracts/common.ts';
 
-export interface Quote {
-  sourceId: string;
-  quote: string;
-  span: { start: number; end: number };
-  /** Set on an imported record's header or column line ("traveler: X"): it names the record, it is not prose. */
-  recordField?: true;
-}
-
-export interface SourceSummary {
-  id: string;
-  title: string | null;
-  publisher: string | null;
-  published: string | null;
-}
+export type { Quote, SourceSummary };
 
 export interface QuoteBook {
   quotes(keys: readonly Plain[] | Plain | undefined): Quote[];

@@ -2,19 +2,11 @@
 // seeds) is done. While either is missing, health says which, so an operator or a load balancer knows.
 import type { LocalStatus } from '../../neo4j/supervisor.ts';
 import type { DatabaseHealth } from '../../graph/database.ts';
-import type { PreparationState } from '../startup/keep-trying.ts';
+import type { HealthAnswer } from '../../domain/contracts/system.ts';
 
-export interface StartupStatus {
-  state: PreparationState;
-  error?: string | undefined;
-}
-
-export interface HealthReport {
-  /** restarting: the local Neo4j stopped unexpectedly and its supervisor is starting it again. */
-  status: 'ok' | 'unavailable' | 'starting' | 'restarting';
-  neo4j: DatabaseHealth & { local?: LocalStatus };
-  startup: StartupStatus;
-}
+export type StartupStatus = HealthAnswer['startup'];
+/** What GET /api/health answers (the contract); `status` restarting: the local Neo4j stopped unexpectedly and its supervisor is starting it again. */
+export type HealthReport = HealthAnswer;
 
 const READY: StartupStatus = { state: 'ready' };
 

@@ -5,25 +5,9 @@ import { searchWords } from '../../domain/gazetteer.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
 
-export type BadgeKind = 'surname-only' | 'linked-by-rule';
+import type { BadgeKind, IdentityBadge, IdentitySummary } from '../../domain/contracts/common.ts';
 
-export interface IdentityBadge {
-  kind: BadgeKind;
-  /** What a reader is told, as is. */
-  text: string;
-}
-
-export interface IdentitySummary {
-  /** The latest title the sources give, or null. */
-  title: string | null;
-  /** The country of that title (a country, or its organisation's), else the one country they represented; or null. */
-  country: string | null;
-  /** "1996–2024", "2016", or null: the years the titles (else the events) are attested. */
-  years: string | null;
-  /** "title · country · years" with what is known; "" when nothing is. */
-  label: string;
-  badges: IdentityBadge[];
-}
+export type { BadgeKind, IdentityBadge, IdentitySummary };
 
 export interface IdentityFacts {
   name: string;

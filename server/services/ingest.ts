@@ -9,8 +9,9 @@ import { BadInput, NeedsDecision } from '../../domain/errors.ts';
 import { MAX_ARTICLE_CHARS } from '../../domain/ingest-limits.ts';
 import { readGraphVersion, readSimilarMeetings, type Driver } from '../../graph/store.ts';
 import type { AccessAudit } from '../audit.ts';
-import type { DraftInput, DraftPool, Drafted, KnownSnapshot } from './draft-pool.ts';
+import type { DraftInput, DraftPool, KnownSnapshot } from './draft-pool.ts';
 import { knownIndexCache, type KnownIndexCache } from './known-index.ts';
+import type { AcceptAnswer, DecisionsAnswer, DraftAnswer } from '../../domain/contracts/ingest.ts';
 
 export interface IngestDeps {
   driver: Driver;
@@ -33,10 +34,7 @@ export function graphKnownEntities(driver: Driver, database: string | undefined)
   return knownIndexCache(async () => ({ version: ++version, ...(await knownFromGraph(driver, database)) }), () => readGraphVersion(driver, database));
 }
 
-export interface DraftResponse extends Drafted {
-  /** Drafted meetings that look like meetings already in the graph, by fact path. */
-  similarMeetings: Record<string, { id: string; title: string; date: string | null }[]>;
-}
+export type DraftResponse = DraftAnswer;
 
 /** Held meetings between two known people that the graph already has on that day (or undated). */
 async function similarMeetings(deps: IngestDeps, facts: FactFile): Promise<DraftResponse['similarMeetings']> {
@@ -61,22 +59,12 @@ export async function draftArticle(deps: IngestDeps, input: DraftInput, context:
 }
 
 /** The review's verdict on each drafted fact, appended for the rules' precision (eval:extract --rules). */
-export function recordDecisions(deps: IngestDeps, input: { source: string; decisions: Decision[] }): { recorded: number } {
+export function recordDecisions(deps: IngestDeps, input: { source: string; decisions: Decision[] }): DecisionsAnswer {
   if (!deps.decisionsFile) return { recorded: 0 };
   return { recorded: appendDecisions(deps.decisionsFile, input.source, input.decisions) };
 }
 
-export interface AcceptResponse {
-  loaded: true;
-  /** The article's file name, chosen by the server ("NNN_<slug>.txt"). */
-  source: string;
-  counts: { nodesCreated: number; relationshipsCreated: number; propertiesSet: number };
-  /** Where the article and its facts are kept, relative to DATA_DIR; null when the server keeps no files. */
-  kept: { factFile: string; source: string } | null;
-  /** Properties of what the graph already had that this accept replaced, and those it left as they were, as chosen. */
-  replaced: PropertyChange[];
-  keptAsIs: PropertyChange[];
-}
+export type AcceptResponse = AcceptAnswer;
 
 export interface AcceptRequest {
   facts: Record<string, unknown>;

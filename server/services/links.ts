@@ -4,33 +4,12 @@ import type { LinksQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Props } from '../../graph/queries/columns.ts';
-import { collectEvidence, loadQuoteBook, withoutContained, type Quote, type SourceSummary } from './evidence.ts';
-import { meetingOf, type Meeting } from './meetings.ts';
+import { collectEvidence, loadQuoteBook, withoutContained } from './evidence.ts';
+import { meetingOf } from './meetings.ts';
 import { resolveEntity } from './search.ts';
+import type { Link, LinksAnswer } from '../../domain/contracts/entities.ts';
 
-export interface Link {
-  type: string;
-  /** As stored: from → to. */
-  from: string;
-  to: string;
-  /** The relationship's facts (role, title, date, …), bookkeeping left out. */
-  properties: Props;
-  /** Its own quotes that the event's do not already contain. */
-  evidence: Quote[];
-  /** The event it stands for: a MET's meeting, or the event at one end. */
-  event: Meeting | null;
-}
-
-export interface LinksAnswer {
-  a: { id: string; type: string; name: string };
-  b: { id: string; type: string; name: string };
-  query: { from: string | null; to: string | null; limit: number };
-  /** All links in the window; `links` lists the first `limit`. */
-  total: number;
-  links: Link[];
-  sources: SourceSummary[];
-}
+export type { Link, LinksAnswer };
 
 const BOOKKEEPING = new Set(['evidence', 'sources', 'searchText']);
 

@@ -6,45 +6,11 @@ import type { MeetingsQuery } from '../contracts/requests.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read, type RowOf } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Props } from '../../graph/queries/columns.ts';
-import { collectEvidence, loadQuoteBook, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
+import { collectEvidence, loadQuoteBook, type QuoteBook } from './evidence.ts';
 import { resolveEntity } from './search.ts';
+import type { Meeting, MeetingsAnswer, Participant } from '../../domain/contracts/entities.ts';
 
-export interface Participant {
-  id: string;
-  type: string;
-  name: string;
-  role: string;
-  represents: string | null;
-  officialRole: string | null;
-  delegation: boolean;
-  inferred: boolean;
-  rule: string | null;
-  evidence: Quote[];
-}
-
-export interface Meeting {
-  event: Props;
-  place: Props | null;
-  /** Where it was held: its own places, else those of the event it is part of. */
-  places: Props[];
-  country: Props | null;
-  partOf: Props | null;
-  participants: Participant[];
-  /** People the article names in connection with the meeting who did not take part. */
-  mentioned: Participant[];
-  inferred: boolean;
-  /** The event's quotes (an imported record's column lines left out: `records` shows them). */
-  evidence: Quote[];
-  /** The imported records behind it (place, dates, prose); empty for articles. */
-  records: RecordText[];
-}
-
-export interface MeetingsAnswer {
-  query: { person: string | null; with: string | null; country: string | null; from: string | null; to: string | null };
-  meetings: Meeting[];
-  sources: SourceSummary[];
-}
+export type { Meeting, MeetingsAnswer, Participant };
 
 type MeetingRow = RowOf<'meeting-details'>;
 

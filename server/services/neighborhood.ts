@@ -5,24 +5,11 @@ import { labelOf } from '../../domain/model.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Plain } from '../../graph/values.ts';
 import type { Props } from '../../graph/queries/columns.ts';
 import { resolveEntity } from './search.ts';
+import type { CyEdge, CyNode, Neighborhood } from '../../domain/contracts/entities.ts';
 
-export interface CyNode {
-  data: { id: string; type: string; label: string; [key: string]: Plain };
-}
-export interface CyEdge {
-  data: { id: string; source: string; target: string; type: string; label: string; [key: string]: Plain };
-}
-
-export interface Neighborhood {
-  center: string;
-  nodes: CyNode[];
-  edges: CyEdge[];
-  limit: number;
-  truncated: boolean;
-}
+export type { CyEdge, CyNode, Neighborhood };
 
 /** A short label for an edge: the role, title or date it carries. */
 export function edgeLabel(type: string, props: Props): string {

@@ -8,58 +8,12 @@ import type { GraphReader, Row } from '../../graph/reader.ts';
 import { checkRows, read, type RowOf } from '../../graph/queries/read.ts';
 import { textProp } from '../../graph/queries/columns.ts';
 import { periodBound } from '../../domain/period.ts';
-import type { Plain } from '../../graph/values.ts';
-import type { Props } from '../../graph/queries/columns.ts';
 import { loadQuoteBook, withoutContained, type Quote, type QuoteBook, type SourceSummary } from './evidence.ts';
-import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
+import { identitySummaries } from './identity-summary.ts';
 import { resolveEntity } from './search.ts';
+import type { FoundPath, Hop, HopLink, PathsAnswer } from '../../domain/contracts/entities.ts';
 
-export interface HopLink {
-  type: string;
-  /** As stored: from → to of the relationship (hops are walked regardless of direction). */
-  from: string;
-  to: string;
-  date: Plain;
-  datePrecision: Plain;
-  event: string | null;
-  inferred: boolean;
-  rule: Plain;
-  properties: Props;
-  /** The link's own quotes that its event's do not contain, then the event's (an imported record's column lines left out). */
-  evidence: Quote[];
-  /** What the event is, where it was held (its own places, else its visit's) and, for imported records, the record. */
-  eventInfo: { id: string; name: string; kind: Plain; start: Plain; end: Plain; datePrecision: Plain; places: string[]; country: string | null; records: RecordText[] } | null;
-}
-
-export interface Hop {
-  from: string;
-  to: string;
-  type: string;
-  /** The earliest dated link of this hop (null when none is dated). */
-  date: Plain;
-  datePrecision: Plain;
-  inferred: boolean;
-  /** The first `linksPerHop` relationships joining the two (MET first, earliest first), with their evidence. */
-  links: HopLink[];
-  /** How many relationships join the two in the window (links may list fewer). */
-  linkCount: number;
-  /** The latest dated link of all (not only those listed), so a reader can tell hops out of time order. */
-  lastDate: Plain;
-  evidence: Quote[];
-}
-
-export interface FoundPath {
-  length: number;
-  /** A person node carries `summary` ("title · country · years", badges). */
-  nodes: { id: string; type: string; name: string; kind: Plain; summary?: IdentitySummary }[];
-  hops: Hop[];
-}
-
-export interface PathsAnswer {
-  query: { from: string; to: string; via: string; maxHops: number; start: string | null; end: string | null; exclude: string[]; limit: number; linksPerHop: number };
-  paths: FoundPath[];
-  sources: SourceSummary[];
-}
+export type { FoundPath, Hop, HopLink, PathsAnswer };
 
 export interface PathQueries {
   /** One shortest path: Neo4j's bidirectional shortestPath (fast around hubs). */
@@ -215,16 +169,16 @@ function readableQuotes(row: HopRow, records: QuoteBook | null, sources: Map<str
 function toHop(from: string, to: string, rows: HopRow[], quotes: (row: HopRow) => Quote[], records: QuoteBook | null): Hop {
   const links = rows.map((row): HopLink => {
     const { props, event } = row;
-    const date = props.date ?? event?.start ?? null;
+    const date = textProp(props.date) ?? event?.start ?? null;
     return {
       type: row.type,
       from: row.from,
       to: row.to,
       date,
-      datePrecision: props.datePrecision ?? event?.datePrecision ?? null,
+      datePrecision: textProp(props.datePrecision) ?? event?.datePrecision ?? null,
       event: textProp(props.event) ?? event?.id ?? null,
       inferred: props.inferred === true,
-      rule: props.rule ?? null,
+      rule: textProp(props.rule),
       properties: Object.fromEntries(Object.entries(props).filter(([k]) => !['evidence', 'sources'].includes(k))),
       evidence: quotes(row),
       eventInfo: event

@@ -9,7 +9,7 @@ import { appendJudgements, readJudgementLog } from '../../seeds/resolution/judge
 import {
   conflictOf, currentJudgements, memberOfClusterId, ordered, pairOf, type Judgement, type JudgementEntry, type Verdict,
 } from '../../domain/resolution/judgements.ts';
-import type { CandidateList, CandidateView, PersonSummary } from '../../domain/resolution/contract.ts';
+import type { AcceptResult, CandidateList, CandidateView, JudgementLog, JudgeResult, PersonSummary } from '../../domain/resolution/contract.ts';
 import type { PairContext, PersonProfile } from '../../domain/resolution/score.ts';
 
 export { readProfiles };
@@ -117,10 +117,7 @@ export interface JudgementInput {
   note?: string | undefined;
 }
 
-export interface JudgeResult {
-  recorded: JudgementEntry[];
-  clusters: { formed: string[]; dissolved: string[] };
-}
+export type { JudgeResult };
 
 /** A person id as judgements store it: a cluster's id stands for the member it is named after. */
 async function memberId(deps: ResolutionDeps, id: string, param: string): Promise<string> {
@@ -174,7 +171,7 @@ export interface HistoryQuery {
 }
 
 /** The audit trail: every judgement recorded, newest first. */
-export function listJudgements(deps: ResolutionDeps, query: HistoryQuery): { judgements: JudgementEntry[]; total: number } {
+export function listJudgements(deps: ResolutionDeps, query: HistoryQuery): JudgementLog {
   const person = query.person ? memberOfClusterId(query.person) ?? query.person : undefined;
   const all = judgementHistory(deps).filter((j) => !person || j.a === person || j.b === person).reverse();
   return { judgements: all.slice(0, query.limit), total: all.length };
@@ -186,10 +183,7 @@ export interface AcceptQuery {
   note?: string | undefined;
 }
 
-export interface AcceptResult extends JudgeResult {
-  /** Pairs left for review because accepting them would contradict a judgement (with why). */
-  skipped: { a: string; b: string; score: number; why: string }[];
-}
+export type { AcceptResult };
 
 /**
  * Judges every open pair scoring at least `minScore` the same, in one go ("accept the likely ones"),

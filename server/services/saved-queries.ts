@@ -8,25 +8,12 @@ import { cypher, CYPHER_DIR } from '../../graph/cypher.ts';
 import { isPeriod, PERIOD_HINT, periodBound } from '../../domain/period.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
+import { PARAM_TYPES, type SavedQuery } from '../../domain/contracts/system.ts';
 
-export const PARAM_TYPES = ['string', 'integer', 'date-start', 'date-end', 'country'] as const;
+export { PARAM_TYPES };
 export type ParamType = (typeof PARAM_TYPES)[number];
-
-export interface SavedParam {
-  name: string;
-  type: ParamType;
-  required: boolean;
-  description: string;
-}
-
-export interface SavedQuery {
-  name: string;
-  title: string;
-  description: string;
-  params: SavedParam[];
-  columns: string[];
-  query: string;
-}
+export type SavedParam = SavedQuery['params'][number];
+export type { SavedQuery };
 
 /** Reads the header comments of one saved query. */
 export function parseSavedQuery(name: string, text: string): SavedQuery {

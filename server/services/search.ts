@@ -1,23 +1,16 @@
 // Full-text search over names and aliases, and turning what a person typed ("Kuantyrov", "KZ",
 // "person:…") into exactly one entity.
 import { foldName, searchTerms, searchWords, type SearchTerm } from '../../domain/gazetteer.ts';
-import { identitySummaries, type IdentitySummary } from './identity-summary.ts';
+import { identitySummaries } from './identity-summary.ts';
 import { labelOf, type ApiType, ID_PATTERN } from '../../domain/model.ts';
 import { BadInput, NotFound } from '../../domain/errors.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import { read } from '../../graph/queries/read.ts';
 import type { Plain } from '../../graph/values.ts';
+import type { SearchHit } from '../../domain/contracts/entities.ts';
 import { memberOfClusterId } from '../../domain/resolution/judgements.ts';
 
-export interface SearchHit {
-  id: string;
-  type: string;
-  name: string;
-  aliases: string[];
-  score: number;
-  /** People only: "title · country · years" and badges, to tell namesakes apart. */
-  summary?: IdentitySummary;
-}
+export type { SearchHit };
 
 /**
  * Words the full-text analyzer drops from names ("Ministry of Foreign Affairs"): Lucene's English

@@ -2,7 +2,9 @@
 // is down and finish preparing by itself once the database answers. Only errors that mean "not
 // reachable yet" are retried; anything else is a real failure and is reported once.
 import { Backoff } from '../../neo4j/backoff.ts';
-export type PreparationState = 'pending' | 'ready' | 'failed';
+import type { HealthAnswer } from '../../domain/contracts/system.ts';
+
+export type PreparationState = HealthAnswer['startup']['state'];
 
 export interface Preparation {
   state(): PreparationState;

@@ -58,13 +58,13 @@ describe('client: API answers → Cytoscape elements', () => {
     const path: PathResult = {
       length: 2,
       nodes: [
-        { id: 'person:x', type: 'person', name: 'Adeniyi Adesoji' },
-        { id: 'person:a', type: 'person', name: 'Alibek Kuantyrov' },
-        { id: 'person:b', type: 'person', name: 'Heineken Lokpobiri' },
+        { id: 'person:x', type: 'person', name: 'Adeniyi Adesoji', kind: null },
+        { id: 'person:a', type: 'person', name: 'Alibek Kuantyrov', kind: null },
+        { id: 'person:b', type: 'person', name: 'Heineken Lokpobiri', kind: null },
       ],
       hops: [
-        { from: 'person:x', to: 'person:a', type: 'MET', date: null, datePrecision: null, inferred: false, links: [] },
-        { from: 'person:a', to: 'person:b', type: 'MET', date: '2025-02-01', datePrecision: 'month', inferred: false, links: [] },
+        { from: 'person:x', to: 'person:a', type: 'MET', date: null, datePrecision: null, inferred: false, links: [], linkCount: 0, lastDate: null, evidence: [] },
+        { from: 'person:a', to: 'person:b', type: 'MET', date: '2025-02-01', datePrecision: 'month', inferred: false, links: [], linkCount: 0, lastDate: '2025-02-01', evidence: [] },
       ],
     };
     const { nodes, edges } = pathElements(path);
@@ -84,7 +84,7 @@ describe('client: API answers → Cytoscape elements', () => {
 
   it('maps a console graph, lowercasing node types', () => {
     const els = cypherElements({
-      nodes: [{ data: { id: '4:x:1', type: 'Person', label: 'A', entityId: 'person:a' } }],
+      nodes: [{ data: { id: '4:x:1', type: 'Person', label: 'A', labels: ['Entity', 'Person'], entityId: 'person:a' } }],
       edges: [{ data: { id: '5:x:2', source: '4:x:1', target: '4:x:1', type: 'MET', label: 'MET' } }],
     });
     expect(els.map((e) => [e.data.id, e.classes])).to.deep.equal([

@@ -2,46 +2,9 @@
 // statement with no citation is never written; the only uncited lines are notes about the report
 // itself ("the sources record no agreements between …"), which renderers show as notes.
 import { withoutContained, type Quote, type QuoteBook } from '../evidence.ts';
+import type { Citation, Report, ReportSection, ReportTable, Statement } from '../../../domain/contracts/reports.ts';
 
-export interface Citation extends Quote {
-  title: string | null;
-  published: string | null;
-}
-
-export interface Statement {
-  text: string;
-  citations: Citation[];
-  /** Structured fields of the fact (date, kind, status, …) for JSON and CSV. */
-  data: Record<string, string | number | boolean | null>;
-}
-
-export interface ReportTable {
-  columns: string[];
-  /** One row per statement, in the same order as `statements`. */
-  rows: string[][];
-}
-
-export interface ReportSection {
-  id: string;
-  title: string;
-  statements: Statement[];
-  /** Shown when there are no statements: what the sources do not record. */
-  emptyNote: string;
-  table?: ReportTable;
-  /** Long lists are folded by year in HTML and headed by year in Markdown (from `data.year`). */
-  foldByYear?: boolean;
-}
-
-export interface Report {
-  kind: 'bilateral' | 'person' | 'organization';
-  title: string;
-  subtitle: string;
-  generatedAt: string;
-  /** Notes about the report as a whole (how to read it); never facts. */
-  notes: string[];
-  sections: ReportSection[];
-  sources: ReturnType<QuoteBook['sources']>;
-}
+export type { Citation, Report, ReportSection, ReportTable, Statement };
 
 /** Attaches the articles' titles and dates to quotes; a quote inside a longer one of the same article is dropped. */
 export function citationsFrom(quotes: readonly Quote[], book: Pick<QuoteBook, 'source'>): Citation[] {
