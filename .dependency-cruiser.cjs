@@ -15,7 +15,8 @@ module.exports = {
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'domain/ holds the model, periods, names, evidence, the fact-file format and plan: no I/O, no driver, no HTTP. Pure string libraries compare names.',
+      comment:
+        'domain/ holds the model, periods, names, evidence, the fact-file format and plan: no I/O, no driver, no HTTP. Pure string libraries compare names.',
       from: { path: '^domain/' },
       to: { pathNot: ['^domain/', '^node_modules/(zod|yaml|double-metaphone|fastest-levenshtein|jaro-winkler)/'] },
     },
@@ -93,11 +94,16 @@ module.exports = {
     exclude: { path: '(^|/)(dist|target)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
     reporterOptions: {
       // `npm run deps:graph` draws docs/layers.svg with this theme: entry points at the top, domain at the bottom.
       dot: {
-        collapsePattern: '^(node_modules/[^/]+|domain|graph|seeds/ingest|seeds/import|seeds|server/services|server/routes|server/http|server/contracts|server/cli|server|client/src|neo4j|bench|tests)/',
+        collapsePattern:
+          '^(node_modules/[^/]+|domain|graph|seeds/ingest|seeds/import|seeds|server/services|server/routes|server/http|server/contracts|server/cli|server|client/src|neo4j|bench|tests)/',
         theme: {
           graph: { rankdir: 'TB', splines: 'true', nodesep: '0.3', ranksep: '0.5', fontsize: '11' },
           node: { fontsize: '11' },

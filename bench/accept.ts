@@ -34,12 +34,14 @@ const { values } = parseArgs({
     published: { type: 'string', default: '2025-06-04' },
   },
 });
-if (!values.article || !values.base === !values.uri) throw new Error('give --article and either --base http://… (over HTTP) or --uri bolt://… (side by side)');
+if (!values.article || !values.base === !values.uri)
+  throw new Error('give --article and either --base http://… (over HTTP) or --uri bolt://… (side by side)');
 const text = readFileSync(values.article, 'utf8');
 const rounds = Number(values.rounds);
 const stamp = Date.now().toString(36);
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-const summary = (list: number[]) => `median ${median(list).toFixed(0)} ms, min ${Math.min(...list).toFixed(0)} ms, max ${Math.max(...list).toFixed(0)} ms`;
+const summary = (list: number[]) =>
+  `median ${median(list).toFixed(0)} ms, min ${Math.min(...list).toFixed(0)} ms, max ${Math.max(...list).toFixed(0)} ms`;
 
 async function overHttp(base: string): Promise<void> {
   const headers = { 'content-type': 'application/json', ...(values.key ? { 'x-api-key': values.key } : {}) };
@@ -55,7 +57,9 @@ async function overHttp(base: string): Promise<void> {
     const accepted = await post('/api/ingest/accept', { facts: draft.json.facts, text: (draft.json.article as { raw: string }).raw });
     if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.json).slice(0, 800)}`);
     times.push(accepted.ms);
-    console.log(`round ${round}: accept ${accepted.ms.toFixed(0)} ms (draft ${draft.ms.toFixed(0)} ms) ${JSON.stringify(accepted.json.counts)}`);
+    console.log(
+      `round ${round}: accept ${accepted.ms.toFixed(0)} ms (draft ${draft.ms.toFixed(0)} ms) ${JSON.stringify(accepted.json.counts)}`,
+    );
   }
   console.log(`accept over ${times.length} rounds: ${summary(times)}`);
 }
@@ -86,7 +90,10 @@ async function sideBySide(uri: string): Promise<void> {
     await after(`bench-after-${stamp}-0`);
     const times = { before: [] as number[], after: [] as number[] };
     for (let round = 1; round <= rounds; round++) {
-      for (const [which, run] of [['before', before], ['after', after]] as const) {
+      for (const [which, run] of [
+        ['before', before],
+        ['after', after],
+      ] as const) {
         const started = performance.now();
         await run(`bench-${which}-${stamp}-${round}`);
         times[which].push(performance.now() - started);

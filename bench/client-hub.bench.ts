@@ -33,7 +33,13 @@ const HUBS = [
 ];
 const ROUNDS = Number(process.env.CLIENT_HUB_ROUNDS ?? 5);
 
-type Kg = { __kg: { settled(): { count: number; at: number }; hub(): { people: unknown[]; neighbours: unknown[] } | null; cy: { nodes(): { length: number }; edges(): { length: number } } } };
+type Kg = {
+  __kg: {
+    settled(): { count: number; at: number };
+    hub(): { people: unknown[]; neighbours: unknown[] } | null;
+    cy: { nodes(): { length: number }; edges(): { length: number } };
+  };
+};
 
 /** The /hub requests the page made since `since` (performance.now()), as the browser timed them. */
 function hubRequestMs(page: Page, since: number): Promise<number> {
@@ -85,7 +91,8 @@ describe('client benchmark: hubs and the time slider on the State Department dat
   });
 
   it('measures click → settled hub, and slider → redrawn graph', async () => {
-    const clicks: { hub: string; round: number; neighbours: number; nodes: number; edges: number; totalMs: number; serverMs: number }[] = [];
+    const clicks: { hub: string; round: number; neighbours: number; nodes: number; edges: number; totalMs: number; serverMs: number }[] =
+      [];
     const slides: { window: string; round: number; nodes: number; totalMs: number; serverMs: number }[] = [];
     // An untimed warm-up: JIT, page cache and the app's first queries.
     {
@@ -103,20 +110,41 @@ describe('client benchmark: hubs and the time slider on the State Department dat
         const option = page.locator(`.suggest li[data-id="${hub.id}"]`);
         await option.waitFor({ timeout: 60_000 });
         // The clock starts at the pointer going down on the suggestion.
-        await page.evaluate(() => document.addEventListener('pointerdown', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }));
+        await page.evaluate(() =>
+          document.addEventListener('pointerdown', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), {
+            capture: true,
+            once: true,
+          }),
+        );
         await option.click();
         await page.waitForFunction(() => (window as unknown as Kg).__kg.settled().count > 0, null, { timeout: 300_000 });
         const m = await page.evaluate(() => {
           const kg = (window as unknown as Kg).__kg;
           const hubAnswer = kg.hub()!;
-          return { t0: (window as unknown as { __t0: number }).__t0, at: kg.settled().at, neighbours: hubAnswer.people.length + hubAnswer.neighbours.length, nodes: kg.cy.nodes().length, edges: kg.cy.edges().length };
+          return {
+            t0: (window as unknown as { __t0: number }).__t0,
+            at: kg.settled().at,
+            neighbours: hubAnswer.people.length + hubAnswer.neighbours.length,
+            nodes: kg.cy.nodes().length,
+            edges: kg.cy.edges().length,
+          };
         });
-        clicks.push({ hub: hub.id, round: r, neighbours: m.neighbours, nodes: m.nodes, edges: m.edges, totalMs: round(m.at - m.t0), serverMs: round(await hubRequestMs(page, m.t0)) });
+        clicks.push({
+          hub: hub.id,
+          round: r,
+          neighbours: m.neighbours,
+          nodes: m.nodes,
+          edges: m.edges,
+          totalMs: round(m.at - m.t0),
+          serverMs: round(await hubRequestMs(page, m.t0)),
+        });
         if (r === 0) await shot(page, `bench-hub-${hub.id.replace(/\W+/g, '_')}`);
 
         if (hub.id === 'person:blinken-antony-j') {
           // The slider: each year of his tenure, then the whole range again.
-          const labels = await page.evaluate(() => [...document.querySelectorAll('#time-control rect title')].map((t) => t.textContent!.slice(0, 7)).filter((_, i) => i % 2 === 0));
+          const labels = await page.evaluate(() =>
+            [...document.querySelectorAll('#time-control rect title')].map((t) => t.textContent!.slice(0, 7)).filter((_, i) => i % 2 === 0),
+          );
           for (const year of ['2021', '2022', '2023', '2024', 'all']) {
             const lo = year === 'all' ? 0 : labels.findIndex((l) => l.startsWith(year));
             const hi = year === 'all' ? labels.length - 1 : labels.length - 1 - [...labels].reverse().findIndex((l) => l.startsWith(year));
@@ -151,7 +179,9 @@ describe('client benchmark: hubs and the time slider on the State Department dat
       const rows = clicks.filter((c) => c.hub === hub.id);
       const t = stat(rows.map((c) => c.totalMs));
       const s = stat(rows.map((c) => c.serverMs));
-      console.log(`      ${hub.id.padEnd(34)}${String(rows[0]!.neighbours).padStart(10)}  ${String(rows[0]!.nodes).padStart(11)}  ${String(t.p50).padStart(10)}  ${String(t.max).padStart(9)}  ${String(s.p50).padStart(11)}`);
+      console.log(
+        `      ${hub.id.padEnd(34)}${String(rows[0]!.neighbours).padStart(10)}  ${String(rows[0]!.nodes).padStart(11)}  ${String(t.p50).padStart(10)}  ${String(t.max).padStart(9)}  ${String(s.p50).padStart(11)}`,
+      );
     }
     console.log('\n      slider let go → redrawn graph, Antony Blinken (ms)');
     console.log('      window   nodes   p50 total  max total   p50 server');
@@ -159,11 +189,21 @@ describe('client benchmark: hubs and the time slider on the State Department dat
       const rows = slides.filter((s) => s.window === w);
       const t = stat(rows.map((x) => x.totalMs));
       const s = stat(rows.map((x) => x.serverMs));
-      console.log(`      ${w.padEnd(7)}${String(rows[0]!.nodes).padStart(7)}  ${String(t.p50).padStart(10)}  ${String(t.max).padStart(9)}  ${String(s.p50).padStart(11)}`);
+      console.log(
+        `      ${w.padEnd(7)}${String(rows[0]!.nodes).padStart(7)}  ${String(t.p50).padStart(10)}  ${String(t.max).padStart(9)}  ${String(s.p50).padStart(11)}`,
+      );
     }
     const all = { clicks: stat(clicks.map((c) => c.totalMs)), slides: stat(slides.map((s) => s.totalMs)) };
-    console.log(`\n      all clicks: p50 ${all.clicks.p50} ms, p95 ${all.clicks.p95} ms, max ${all.clicks.max} ms (${clicks.length}); all slides: p50 ${all.slides.p50} ms, p95 ${all.slides.p95} ms, max ${all.slides.max} ms (${slides.length}); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-    writeFileSync(new URL('./results/client-hub.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, loadAverage: loadavg(), summary: all, clicks, slides }, null, 2) + '\n');
+    console.log(
+      `\n      all clicks: p50 ${all.clicks.p50} ms, p95 ${all.clicks.p95} ms, max ${all.clicks.max} ms (${clicks.length}); all slides: p50 ${all.slides.p50} ms, p95 ${all.slides.p95} ms, max ${all.slides.max} ms (${slides.length}); load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
+    writeFileSync(
+      new URL('./results/client-hub.json', import.meta.url),
+      JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, loadAverage: loadavg(), summary: all, clicks, slides }, null, 2) +
+        '\n',
+    );
     expect(clicks.every((c) => c.neighbours >= 700)).to.equal(true);
     expect(slides.length).to.equal(5 * ROUNDS);
   });

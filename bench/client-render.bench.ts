@@ -36,7 +36,9 @@ describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () 
       for (const layout of ['fcose', 'cose'] as const) {
         const cose1k = results.find((r) => r.nodes === 1000 && r.layout === 'cose');
         if (layout === 'cose' && n > 1000 && cose1k && (cose1k.layoutMs * (n / 1000) ** 2) / 1000 > budgetS) {
-          skipped.push(`cose ${n}: projected ${Math.round((cose1k.layoutMs * (n / 1000) ** 2) / 1000)} s from ${cose1k.layoutMs} ms at 1,000 nodes (budget ${budgetS} s)`);
+          skipped.push(
+            `cose ${n}: projected ${Math.round((cose1k.layoutMs * (n / 1000) ** 2) / 1000)} s from ${cose1k.layoutMs} ms at 1,000 nodes (budget ${budgetS} s)`,
+          );
           continue;
         }
         for (const webgl of [false, true]) {
@@ -45,7 +47,12 @@ describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () 
           await page.goto(`${client.base}/bench.html`);
           await page.waitForFunction(() => typeof (window as unknown as { runBench?: unknown }).runBench === 'function');
           const r = await page.evaluate(
-            ([nodes, gl, name]) => (window as unknown as { runBench(n: number, w: boolean, l: string): Promise<BenchResult> }).runBench(nodes as number, gl as boolean, name as string),
+            ([nodes, gl, name]) =>
+              (window as unknown as { runBench(n: number, w: boolean, l: string): Promise<BenchResult> }).runBench(
+                nodes as number,
+                gl as boolean,
+                name as string,
+              ),
             [n, webgl, layout] as const,
           );
           results.push(r);
@@ -55,15 +62,25 @@ describe('render benchmark: canvas vs WebGL (e2e, prints numbers)', function () 
       }
     }
     console.log(`\n      WebGL implementation in this browser: ${results.find((r) => r.webglActive)?.gl ?? 'none'}`);
-    console.log('\n      nodes  edges  renderer  layout           layout ms  first paint ms  layout+paint ms  redraw ms/frame  webgl active');
+    console.log(
+      '\n      nodes  edges  renderer  layout           layout ms  first paint ms  layout+paint ms  redraw ms/frame  webgl active',
+    );
     for (const r of results)
       console.log(
         `      ${String(r.nodes).padStart(5)}  ${String(r.edges).padStart(5)}  ${r.renderer.padEnd(8)}  ${r.layout.padEnd(15)}  ${String(r.layoutMs).padStart(9)}  ${String(r.firstPaintMs).padStart(14)}  ${String(r.layoutPlusPaintMs).padStart(15)}  ${String(r.redrawMs).padStart(15)}  ${r.webglActive}`,
       );
     for (const line of skipped) console.log(`      skipped: ${line}`);
-    writeFileSync(new URL('./results/client-render.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), results, skipped }, null, 2) + '\n');
+    writeFileSync(
+      new URL('./results/client-render.json', import.meta.url),
+      JSON.stringify({ at: new Date().toISOString(), results, skipped }, null, 2) + '\n',
+    );
     for (const r of results) expect(r.edges).to.equal(4 * r.nodes);
     for (const r of results) expect(r.webglActive).to.equal(r.renderer === 'webgl');
-    expect(results.filter((r) => r.layout.startsWith('fcose')).map((r) => `${r.nodes}/${r.renderer}`)).to.deep.equal(['1000/canvas', '1000/webgl', '5000/canvas', '5000/webgl']);
+    expect(results.filter((r) => r.layout.startsWith('fcose')).map((r) => `${r.nodes}/${r.renderer}`)).to.deep.equal([
+      '1000/canvas',
+      '1000/webgl',
+      '5000/canvas',
+      '5000/webgl',
+    ]);
   });
 });

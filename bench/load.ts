@@ -37,7 +37,9 @@ const SECONDS = Number(values.seconds);
 const ROOT = new URL('..', import.meta.url).pathname;
 
 function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Math.round(Number(line.split(/\s+/)[1]) / 1024);
 }
 
@@ -49,8 +51,13 @@ async function sampleTargets(uri: string, count: number) {
       { n: neo4j.int(count) },
     );
     const people = records.map((r) => ({ id: r.get('id') as string, name: r.get('name') as string }));
-    const counts = await driver.executeQuery('MATCH (p:Person) WITH count(p) AS people MATCH ()-[m:MET]->() RETURN people, count(m) AS mets');
-    return { people, graph: { people: counts.records[0]!.get('people').toNumber() as number, mets: counts.records[0]!.get('mets').toNumber() as number } };
+    const counts = await driver.executeQuery(
+      'MATCH (p:Person) WITH count(p) AS people MATCH ()-[m:MET]->() RETURN people, count(m) AS mets',
+    );
+    return {
+      people,
+      graph: { people: counts.records[0]!.get('people').toNumber() as number, mets: counts.records[0]!.get('mets').toNumber() as number },
+    };
   } finally {
     await driver.close();
   }
@@ -122,7 +129,10 @@ try {
   }
   const out = join(ROOT, 'bench', 'results', `load-${LABEL}.json`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), graph, mix: { search: 0.3, meetings: 0.25, entity: 0.25, paths: 0.2 }, stages }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ when: new Date().toISOString(), graph, mix: { search: 0.3, meetings: 0.25, entity: 0.25, paths: 0.2 }, stages }, null, 2)}\n`,
+  );
   console.log(`written ${out}`);
 } finally {
   if (child && child.exitCode === null) {

@@ -19,7 +19,13 @@ import { hubQuery, meetingsQuery, neighborhoodQuery } from '../server/contracts/
 import { recordingReader } from './lib/recording-reader.ts';
 import { loadAverage, round } from './lib/stats.ts';
 
-const { values } = parseArgs({ options: { uri: { type: 'string' }, rounds: { type: 'string', default: '15' }, out: { type: 'string', default: 'bench/results/read-rows.txt' } } });
+const { values } = parseArgs({
+  options: {
+    uri: { type: 'string' },
+    rounds: { type: 'string', default: '15' },
+    out: { type: 'string', default: 'bench/results/read-rows.txt' },
+  },
+});
 if (!values.uri) throw new Error('give --uri bolt://… of a loaded graph');
 const rounds = Number(values.rounds);
 
@@ -33,7 +39,10 @@ const hub = [...people].sort((a, b) => b.events - a.events)[0]!;
 const calls: [string, () => Promise<unknown>][] = [
   [`hub of ${hub.id} (${hub.events} events)`, () => getHub(recorder.reader, hub.id, hubQuery.parse({ limit: '5000' }))],
   [`profile of ${hub.id}`, () => getEntityProfile(recorder.reader, hub.id)],
-  [`neighbourhood of ${hub.id}, depth 2`, () => getNeighborhood(recorder.reader, hub.id, neighborhoodQuery.parse({ depth: '2', limit: '1000' }))],
+  [
+    `neighbourhood of ${hub.id}, depth 2`,
+    () => getNeighborhood(recorder.reader, hub.id, neighborhoodQuery.parse({ depth: '2', limit: '1000' })),
+  ],
   ['meetings, all, limit 500', () => findMeetings(recorder.reader, meetingsQuery.parse({ limit: '500' }))],
   ['identity resolution: every person', () => readProfiles(recorder.reader)],
 ];

@@ -11,17 +11,31 @@ import { searchWords } from '../domain/gazetteer.ts';
 const base = process.env.KG_API ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 const LIMIT = 20;
 
-interface Hit { id: string; type: string; name: string; aliases: string[] }
+interface Hit {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+}
 
 async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(process.env.API_KEY ? { 'x-api-key': process.env.API_KEY } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(process.env.API_KEY ? { 'x-api-key': process.env.API_KEY } : {}) },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-const answer = await post<{ rows: [string, string][] }>('/api/cypher', { query: cypher('people-named-in-full'), params: { sourcePrefix: 'source:state-dept-' }, maxRows: 10000, timeoutMs: 60000 });
+const answer = await post<{ rows: [string, string][] }>('/api/cypher', {
+  query: cypher('people-named-in-full'),
+  params: { sourcePrefix: 'source:state-dept-' },
+  maxRows: 10000,
+  timeoutMs: 60000,
+});
 const people = answer.rows.map(([id, name]) => ({ id, name }));
 const ms: number[] = [];
 const ranks = new Map<number | 'absent', number>();
@@ -38,7 +52,13 @@ for (const person of people) {
   const key = searchWords(person.name).join(' ');
   const above = (rank === null ? results : results.slice(0, index)).slice(0, 3);
   const namesake = above.length > 0 && above.every((h) => [h.name, ...h.aliases].some((n) => searchWords(n).join(' ') === key));
-  exceptions.push({ id: person.id, name: person.name, rank, why: namesake ? 'namesake: the same name, another entity' : 'other', above: above.map((h) => `${h.id} "${h.name}"`) });
+  exceptions.push({
+    id: person.id,
+    name: person.name,
+    rank,
+    why: namesake ? 'namesake: the same name, another entity' : 'other',
+    above: above.map((h) => `${h.id} "${h.name}"`),
+  });
 }
 ms.sort((a, b) => a - b);
 const result = {
@@ -51,6 +71,10 @@ const result = {
   finishedAt: new Date().toISOString(),
 };
 writeFileSync(new URL('./results/search-ranks.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
-console.log(`${result.people} people named in full; rank 1 for ${result.rank1} (${((100 * result.rank1) / Math.max(1, result.people)).toFixed(1)}%); ranks ${JSON.stringify(result.ranks)}`);
-console.log(`latency over ${ms.length} sequential requests: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, max ${result.latencyMs.max} ms`);
+console.log(
+  `${result.people} people named in full; rank 1 for ${result.rank1} (${((100 * result.rank1) / Math.max(1, result.people)).toFixed(1)}%); ranks ${JSON.stringify(result.ranks)}`,
+);
+console.log(
+  `latency over ${ms.length} sequential requests: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, max ${result.latencyMs.max} ms`,
+);
 for (const e of exceptions) console.log(`  rank ${e.rank ?? '>20'}  ${e.id} "${e.name}" — ${e.why}; above: ${e.above.join(', ')}`);

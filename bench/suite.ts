@@ -34,7 +34,10 @@ type Part = (typeof PARTS)[number];
 
 const argsSchema = z.object({
   parts: z.array(z.enum(PARTS)).transform((p) => (p.length ? p : [...PARTS])),
-  sizes: z.array(z.string()).min(1).transform((list) => list.map(parseSize)),
+  sizes: z
+    .array(z.string())
+    .min(1)
+    .transform((list) => list.map(parseSize)),
   pairs: z.coerce.number().int().min(1).max(5000),
   perRecord: z.coerce.number().int().min(100).max(100_000),
   budgetS: z.coerce.number().positive(),
@@ -83,7 +86,8 @@ function parseArgs(argv: string[]) {
 }
 
 const log = (line: string) => console.log(line);
-const sizeName = (mets: number) => (mets >= 1_000_000 && mets % 1_000_000 === 0 ? `${mets / 1_000_000}M` : mets % 1000 === 0 ? `${mets / 1000}k` : String(mets));
+const sizeName = (mets: number) =>
+  mets >= 1_000_000 && mets % 1_000_000 === 0 ? `${mets / 1_000_000}M` : mets % 1000 === 0 ? `${mets / 1000}k` : String(mets);
 
 function duBytes(path: string): number | null {
   try {
@@ -119,9 +123,26 @@ function randomPairs(persons: number, n: number, seed: number): [string, string]
 
 const countPaths = (body: unknown) => (body as { paths: unknown[] }).paths.length;
 const countMeetings = (body: unknown) => (body as { meetings: unknown[] }).meetings.length;
-const countHits = (body: unknown) => (body as { results?: unknown[]; hits?: unknown[] }).results?.length ?? (body as { hits?: unknown[] }).hits?.length ?? (Array.isArray(body) ? body.length : 0);
+const countHits = (body: unknown) =>
+  (body as { results?: unknown[]; hits?: unknown[] }).results?.length ??
+  (body as { hits?: unknown[] }).hits?.length ??
+  (Array.isArray(body) ? body.length : 0);
 
-const summary = (v: VariantResult) => [v.name, v.api.n, v.found, v.api.p50, v.api.p95, v.api.p99, v.raw.p50, v.raw.p95, v.raw.p99, v.ratioP50, v.ratioP95, v.meanQueries, v.errors];
+const summary = (v: VariantResult) => [
+  v.name,
+  v.api.n,
+  v.found,
+  v.api.p50,
+  v.api.p95,
+  v.api.p99,
+  v.raw.p50,
+  v.raw.p95,
+  v.raw.p99,
+  v.ratioP50,
+  v.ratioP95,
+  v.meanQueries,
+  v.errors,
+];
 const HEAD = ['variant', 'n', 'found', 'api p50', 'p95', 'p99', 'raw p50', 'p95', 'p99', 'ratio p50', 'p95', 'queries', 'err'];
 
 async function benchSize(mets: number, parts: readonly Part[], options: ReturnType<typeof parseArgs>) {
@@ -140,16 +161,30 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
       log(`  building with neo4j-admin database import full…`);
       const imported = await bulkImport(scale, home, graphCounts);
       out.bulkImport = imported;
-      log(`  bulk import: CSV ${imported.csvRows} rows in ${imported.csvSeconds} s, import ${imported.importSeconds} s, start ${imported.startSeconds} s, schema+indexes ${imported.schemaSeconds} s: ${imported.totalSeconds} s in all (${imported.rowsPerSecond} rows/s), peak RSS ${imported.peakRssMiB} MiB`);
+      log(
+        `  bulk import: CSV ${imported.csvRows} rows in ${imported.csvSeconds} s, import ${imported.importSeconds} s, start ${imported.startSeconds} s, schema+indexes ${imported.schemaSeconds} s: ${imported.totalSeconds} s in all (${imported.rowsPerSecond} rows/s), peak RSS ${imported.peakRssMiB} MiB`,
+      );
       log(`  ${imported.importerSummary}`);
       db = await startLocalNeo4j({ home, port: await freePort(), ephemeral: true, log, memory: BENCH_MEMORY });
       driver = createDriver({ uri: db.uri, user: 'neo4j', password: '' });
       out.neo4j = { version: db.version, settings: await neo4jMemory(driver), memory: describeMemory(BENCH_MEMORY) };
       const counts = await graphCounts(driver);
-      const relationships = Object.entries(counts).filter(([k]) => k.startsWith('relationship:')).reduce((s, [, v]) => s + v, 0);
-      const store = { databaseBytes: duBytes(join(home, 'data', 'databases', 'neo4j')), transactionLogBytes: duBytes(join(home, 'data', 'transactions', 'neo4j')) };
-      out.graph = { counts, relationships, store, storeBytesPerRelationship: store.databaseBytes ? round(store.databaseBytes / relationships, 1) : null };
-      log(`  graph: ${counts['relationship:MET']} MET, ${relationships} relationships; store ${round((store.databaseBytes ?? 0) / 2 ** 20)} MiB (${round((store.databaseBytes ?? 0) / relationships, 1)} B per relationship, all included)`);
+      const relationships = Object.entries(counts)
+        .filter(([k]) => k.startsWith('relationship:'))
+        .reduce((s, [, v]) => s + v, 0);
+      const store = {
+        databaseBytes: duBytes(join(home, 'data', 'databases', 'neo4j')),
+        transactionLogBytes: duBytes(join(home, 'data', 'transactions', 'neo4j')),
+      };
+      out.graph = {
+        counts,
+        relationships,
+        store,
+        storeBytesPerRelationship: store.databaseBytes ? round(store.databaseBytes / relationships, 1) : null,
+      };
+      log(
+        `  graph: ${counts['relationship:MET']} MET, ${relationships} relationships; store ${round((store.databaseBytes ?? 0) / 2 ** 20)} MiB (${round((store.databaseBytes ?? 0) / relationships, 1)} B per relationship, all included)`,
+      );
     } else {
       db = await startLocalNeo4j({ home, port: await freePort(), ephemeral: true, log, memory: BENCH_MEMORY });
       driver = createDriver({ uri: db.uri, user: 'neo4j', password: '' });
@@ -164,16 +199,35 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
         progress: (p) => {
           if (p.seconds - lastLog > 15) {
             lastLog = p.seconds;
-            log(`  loading: ${p.mets}/${scale.mets} MET, ${p.events} events, ${round(p.seconds)} s (${Math.round(p.mets / p.seconds)} MET/s)`);
+            log(
+              `  loading: ${p.mets}/${scale.mets} MET, ${p.events} events, ${round(p.seconds)} s (${Math.round(p.mets / p.seconds)} MET/s)`,
+            );
           }
         },
       });
       const counts = await graphCounts(driver);
-      const store = { databaseBytes: duBytes(join(home, 'data', 'databases', 'neo4j')), transactionLogBytes: duBytes(join(home, 'data', 'transactions', 'neo4j')) };
-      const relationships = Object.entries(counts).filter(([k]) => k.startsWith('relationship:')).reduce((s, [, v]) => s + v, 0);
-      out.load = { metWrittenBy: options.met === 'rows' ? 'upsert-met (rows in derive-met shape)' : 'derive-met', ...load, counts, relationships, store, storeBytesPerRelationship: store.databaseBytes ? round(store.databaseBytes / relationships, 1) : null, loadAverage: loadAverage() };
-      log(`  loaded ${load.mets} MET (${counts['relationship:MET']} counted) from ${load.rows} rows in ${load.seconds} s (base ${load.baseSeconds} s, events ${load.eventSeconds} s): ${load.rowsPerSecond} rows/s, ${load.metsPerSecond} MET/s, peak RSS ${load.peakRssMiB} MiB; ${load.writers} writers, ${load.attempts - load.chunks} retries over ${load.chunks} chunks`);
-      log(`  store: ${round((store.databaseBytes ?? 0) / 2 ** 20)} MiB database + ${round((store.transactionLogBytes ?? 0) / 2 ** 20)} MiB transaction logs, ${relationships} relationships (${(out.load as { storeBytesPerRelationship: number }).storeBytesPerRelationship} B each, all included)`);
+      const store = {
+        databaseBytes: duBytes(join(home, 'data', 'databases', 'neo4j')),
+        transactionLogBytes: duBytes(join(home, 'data', 'transactions', 'neo4j')),
+      };
+      const relationships = Object.entries(counts)
+        .filter(([k]) => k.startsWith('relationship:'))
+        .reduce((s, [, v]) => s + v, 0);
+      out.load = {
+        metWrittenBy: options.met === 'rows' ? 'upsert-met (rows in derive-met shape)' : 'derive-met',
+        ...load,
+        counts,
+        relationships,
+        store,
+        storeBytesPerRelationship: store.databaseBytes ? round(store.databaseBytes / relationships, 1) : null,
+        loadAverage: loadAverage(),
+      };
+      log(
+        `  loaded ${load.mets} MET (${counts['relationship:MET']} counted) from ${load.rows} rows in ${load.seconds} s (base ${load.baseSeconds} s, events ${load.eventSeconds} s): ${load.rowsPerSecond} rows/s, ${load.metsPerSecond} MET/s, peak RSS ${load.peakRssMiB} MiB; ${load.writers} writers, ${load.attempts - load.chunks} retries over ${load.chunks} chunks`,
+      );
+      log(
+        `  store: ${round((store.databaseBytes ?? 0) / 2 ** 20)} MiB database + ${round((store.transactionLogBytes ?? 0) / 2 ** 20)} MiB transaction logs, ${relationships} relationships (${(out.load as { storeBytesPerRelationship: number }).storeBytesPerRelationship} B each, all included)`,
+      );
     }
 
     if (parts.includes('load') && options.build === 'writer') {
@@ -181,12 +235,17 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
       log(`  write modes: the same ${rows} event + participation rows, batched vs one transaction per record…`);
       const modes = await compareWriteModes(driver, scale, rows);
       out.writeModes = modes;
-      log(`  batched ${modes.batched.rowsPerSecond} rows/s (${modes.batched.seconds} s) vs per record ${modes.perRecord.rowsPerSecond} rows/s (${modes.perRecord.seconds} s): ${modes.ratio}× (median of rounds ${modes.rounds.map((r) => `${r.ratio}×`).join(', ')})`);
+      log(
+        `  batched ${modes.batched.rowsPerSecond} rows/s (${modes.batched.seconds} s) vs per record ${modes.perRecord.rowsPerSecond} rows/s (${modes.perRecord.seconds} s): ${modes.ratio}× (median of rounds ${modes.rounds.map((r) => `${r.ratio}×`).join(', ')})`,
+      );
     }
 
     if (parts.some((p) => p === 'paths' || p === 'meetings' || p === 'search')) {
       const recording = recordingReader(createReader(driver));
-      const app = createApp({ ...appDeps({ driver, target: { uri: db!.uri, user: 'neo4j', password: '' } }, { audit: () => {} }), reader: recording.reader });
+      const app = createApp({
+        ...appDeps({ driver, target: { uri: db!.uri, user: 'neo4j', password: '' } }, { audit: () => {} }),
+        reader: recording.reader,
+      });
       const listening = app.listen(0, '127.0.0.1');
       server = listening;
       await new Promise<void>((done) => listening.once('listening', () => done()));
@@ -196,7 +255,9 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
       log(`  warmed the page cache and the JVM in ${warmSeconds} s`);
       const floors = { boltReturn1: await boltFloor(driver), httpNoDatabase: await httpFloor(base) };
       out.floors = floors;
-      log(`  floors: Bolt RETURN 1 p50 ${floors.boltReturn1.p50} ms p95 ${floors.boltReturn1.p95}; HTTP (no database) p50 ${floors.httpNoDatabase.p50} ms p95 ${floors.httpNoDatabase.p95}`);
+      log(
+        `  floors: Bolt RETURN 1 p50 ${floors.boltReturn1.p50} ms p95 ${floors.boltReturn1.p95}; HTTP (no database) p50 ${floors.httpNoDatabase.p50} ms p95 ${floors.httpNoDatabase.p95}`,
+      );
       const budget = options.budgetS * 1000;
 
       if (parts.includes('paths')) {
@@ -207,7 +268,9 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
         const variants: (VariantResult & { samples: unknown[] })[] = [];
         for (const k of [1, 5]) {
           for (const window of [false, true]) {
-            const urls = pairs.map(([a, b]) => `/api/paths?from=${a}&to=${b}&via=meetings&limit=${k}${window ? '&start=2010&end=2015' : ''}`);
+            const urls = pairs.map(
+              ([a, b]) => `/api/paths?from=${a}&to=${b}&via=meetings&limit=${k}${window ? '&start=2010&end=2015' : ''}`,
+            );
             variants.push(await runVariant(endpoint, `paths k=${k}${window ? ' 2010–2015' : ''}`, urls, countPaths, budget, log));
           }
         }
@@ -215,7 +278,10 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
         const plans: Record<string, unknown> = {};
         for (const v of [variants[0]!, variants[2]!]) {
           const samples = v.samples as { apiMs: number; items: number }[];
-          const withPath = samples.map((s, i) => ({ s, i })).filter((x) => x.s.items > 0).sort((x, y) => x.s.apiMs - y.s.apiMs);
+          const withPath = samples
+            .map((s, i) => ({ s, i }))
+            .filter((x) => x.s.items > 0)
+            .sort((x, y) => x.s.apiMs - y.s.apiMs);
           const median = withPath[Math.floor(withPath.length / 2)];
           if (!median) continue;
           const url = `/api/paths?from=${pairs[median.i]![0]}&to=${pairs[median.i]![1]}&via=meetings&limit=${v.name.startsWith('paths k=5') ? 5 : 1}`;
@@ -229,7 +295,8 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
             profiled.push(await profile(driver, q));
           }
           plans[v.name] = { url, profiles: profiled };
-          for (const p of profiled) log(`  plan (${v.name}) ${p.query}: ${p.operators.map((o) => o.operator).join(' ← ')}; ${p.totalDbHits} db hits`);
+          for (const p of profiled)
+            log(`  plan (${v.name}) ${p.query}: ${p.operators.map((o) => o.operator).join(' ← ')}; ${p.totalDbHits} db hits`);
         }
         out.paths = { pairs: pairs.length, variants: variants.map(({ samples: _samples, ...rest }) => rest), plans };
       }
@@ -237,7 +304,14 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
       if (parts.includes('meetings')) {
         const rand = mulberry32(options.seed + 2);
         const people = Array.from({ length: options.pairs }, () => personId(Math.floor(rand() * scale.persons)));
-        const v = await runVariant(endpoint, 'meetings ?person=', people.map((p) => `/api/meetings?person=${p}`), countMeetings, budget, log);
+        const v = await runVariant(
+          endpoint,
+          'meetings ?person=',
+          people.map((p) => `/api/meetings?person=${p}`),
+          countMeetings,
+          budget,
+          log,
+        );
         const { samples: _s, ...rest } = v;
         out.meetings = rest;
       }
@@ -250,7 +324,14 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
           // Alternate a surname, a full name and a four-letter prefix (what a user types while searching).
           return i % 3 === 0 ? name.split(' ')[1]! : i % 3 === 1 ? name : name.split(' ')[1]!.slice(0, 4);
         });
-        const v = await runVariant(endpoint, 'search ?q=', words.map((w) => `/api/search?q=${encodeURIComponent(w)}`), countHits, budget, log);
+        const v = await runVariant(
+          endpoint,
+          'search ?q=',
+          words.map((w) => `/api/search?q=${encodeURIComponent(w)}`),
+          countHits,
+          budget,
+          log,
+        );
         const { samples: _s, ...rest } = v;
         out.search = rest;
       }
@@ -262,27 +343,53 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
         const to = (id: string) => formed.canonical.get(id) ?? id;
         const after: VariantResult[] = [];
         if (parts.includes('paths')) {
-          const pairs = randomPairs(scale.persons, options.pairs, options.seed).map(([a, b]) => [to(a), to(b)] as const).filter(([a, b]) => a !== b);
+          const pairs = randomPairs(scale.persons, options.pairs, options.seed)
+            .map(([a, b]) => [to(a), to(b)] as const)
+            .filter(([a, b]) => a !== b);
           for (const k of [1, 5]) {
-            const { samples: _s, ...rest } = await runVariant(endpoint, `paths k=${k} with clusters`, pairs.map(([a, b]) => `/api/paths?from=${a}&to=${b}&via=meetings&limit=${k}`), countPaths, budget, log);
+            const { samples: _s, ...rest } = await runVariant(
+              endpoint,
+              `paths k=${k} with clusters`,
+              pairs.map(([a, b]) => `/api/paths?from=${a}&to=${b}&via=meetings&limit=${k}`),
+              countPaths,
+              budget,
+              log,
+            );
             after.push(rest as VariantResult);
           }
         }
         if (parts.includes('meetings')) {
           const rand = mulberry32(options.seed + 2);
           const people = Array.from({ length: options.pairs }, () => to(personId(Math.floor(rand() * scale.persons))));
-          const { samples: _s, ...rest } = await runVariant(endpoint, 'meetings ?person= with clusters', people.map((p) => `/api/meetings?person=${p}`), countMeetings, budget, log);
+          const { samples: _s, ...rest } = await runVariant(
+            endpoint,
+            'meetings ?person= with clusters',
+            people.map((p) => `/api/meetings?person=${p}`),
+            countMeetings,
+            budget,
+            log,
+          );
           after.push(rest as VariantResult);
         }
         out.clusters = { formed: formed.clusters, seconds: formed.seconds, variants: after };
       }
-      const variants = [...((out.paths as { variants?: VariantResult[] } | undefined)?.variants ?? []), ...(out.meetings ? [out.meetings as VariantResult] : []), ...(out.search ? [out.search as VariantResult] : []), ...((out.clusters as { variants?: VariantResult[] } | undefined)?.variants ?? [])];
-      if (variants.length) log(`\n${name}: latency in ms (api = HTTP on loopback incl. JSON; raw = the same Cypher through the driver)\n${table([HEAD, ...variants.map(summary)])}`);
+      const variants = [
+        ...((out.paths as { variants?: VariantResult[] } | undefined)?.variants ?? []),
+        ...(out.meetings ? [out.meetings as VariantResult] : []),
+        ...(out.search ? [out.search as VariantResult] : []),
+        ...((out.clusters as { variants?: VariantResult[] } | undefined)?.variants ?? []),
+      ];
+      if (variants.length)
+        log(
+          `\n${name}: latency in ms (api = HTTP on loopback incl. JSON; raw = the same Cypher through the driver)\n${table([HEAD, ...variants.map(summary)])}`,
+        );
     }
     if (parts.includes('resolution')) {
       const timing = await timeCandidates(driver);
       out.resolution = timing;
-      log(`  resolution candidates: ${timing.people} people, ${timing.pairsCompared} pairs compared in ${timing.blocks} blocks (largest ${timing.largestBlock}), ${timing.candidates} candidates in ${timing.seconds} s (reading people ${timing.readMs} ms, blocking and scoring ${timing.scoringMs} ms, presence checks ${timing.contextMs} ms), peak RSS ${timing.peakRssMiB} MiB`);
+      log(
+        `  resolution candidates: ${timing.people} people, ${timing.pairsCompared} pairs compared in ${timing.blocks} blocks (largest ${timing.largestBlock}), ${timing.candidates} candidates in ${timing.seconds} s (reading people ${timing.readMs} ms, blocking and scoring ${timing.scoringMs} ms, presence checks ${timing.contextMs} ms), peak RSS ${timing.peakRssMiB} MiB`,
+      );
     }
     out.loadAverageAtEnd = loadAverage();
     out.finishedAt = new Date().toISOString();
@@ -297,7 +404,10 @@ async function benchSize(mets: number, parts: readonly Part[], options: ReturnTy
     rmSync(home, { recursive: true, force: true });
     rmSync(`${home}-csv`, { recursive: true, force: true });
     mkdirSync(RESULTS, { recursive: true });
-    const file = join(RESULTS, `bench-${name}${options.build === 'import' ? '-import' : ''}${parts.length === 1 && parts[0] === 'load' ? '-load' : ''}.json`);
+    const file = join(
+      RESULTS,
+      `bench-${name}${options.build === 'import' ? '-import' : ''}${parts.length === 1 && parts[0] === 'load' ? '-load' : ''}.json`,
+    );
     writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
     log(`  results: ${file}`);
   }
@@ -308,14 +418,25 @@ function runClientBench(): void {
   log('\n=== client: layout + first paint; hubs and the time slider on the State Department data, in headless Chromium ===');
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
-  const run = spawnSync('npx', ['mocha', '--timeout', '3600000', 'bench/client-render.bench.ts', 'bench/client-hub.bench.ts'], { cwd: ROOT, stdio: 'inherit' });
+  const run = spawnSync('npx', ['mocha', '--timeout', '3600000', 'bench/client-render.bench.ts', 'bench/client-hub.bench.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) throw new Error('client benchmark failed');
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadAverage() };
-  log(`bench: parts ${options.parts.join(', ')}; sizes ${options.sizes.map(sizeName).join(', ')}; machine ${machine.cpus} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage.join(' ')}`);
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: loadAverage(),
+  };
+  log(
+    `bench: parts ${options.parts.join(', ')}; sizes ${options.sizes.map(sizeName).join(', ')}; machine ${machine.cpus} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage.join(' ')}`,
+  );
   writeFileSync(join(RESULTS, 'machine.json'), JSON.stringify({ ...machine, at: new Date().toISOString() }, null, 2) + '\n');
   if (options.parts.includes('import-tool')) {
     const check = checkImportTool(ROOT);

@@ -14,7 +14,9 @@ export default defineConfig({
     // Lazy chunks: the Cypher editor (Neo4j's parser, 1.6 MB) and its lint worker (Neo4j's semantic analysis, 6 MB).
     chunkSizeWarningLimit: 7000,
     // bench.html: the canvas-vs-WebGL render benchmark the e2e run opens.
-    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), bench: fileURLToPath(new URL('bench.html', import.meta.url)) } },
+    rollupOptions: {
+      input: { main: fileURLToPath(new URL('index.html', import.meta.url)), bench: fileURLToPath(new URL('bench.html', import.meta.url)) },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

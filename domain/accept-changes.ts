@@ -59,14 +59,19 @@ function dateReplaced(row: EventRow, current: Record<string, unknown>): boolean 
 }
 
 /** Every property the plan would change on what already exists. */
-export function findChanges(plan: WritePlan, entities: ReadonlyMap<string, ExistingEntity>, participations: ReadonlyMap<string, ExistingParticipation>): PropertyChange[] {
+export function findChanges(
+  plan: WritePlan,
+  entities: ReadonlyMap<string, ExistingEntity>,
+  participations: ReadonlyMap<string, ExistingParticipation>,
+): PropertyChange[] {
   const changes: PropertyChange[] = [];
   for (const [label, rows] of plan.entities) {
     for (const row of rows) {
       const current = entities.get(row.id);
       if (!current) continue;
       for (const [property, proposed] of Object.entries(row.props)) {
-        if (!same(current.props[property], proposed)) changes.push({ id: row.id, label, property, current: plain(current.props[property]), proposed: plain(proposed) });
+        if (!same(current.props[property], proposed))
+          changes.push({ id: row.id, label, property, current: plain(current.props[property]), proposed: plain(proposed) });
       }
     }
   }
@@ -74,7 +79,8 @@ export function findChanges(plan: WritePlan, entities: ReadonlyMap<string, Exist
     const current = entities.get(row.id);
     if (!current) continue;
     for (const [property, proposed] of Object.entries(row.props)) {
-      if (!same(current.props[property], proposed)) changes.push({ id: row.id, label: 'Event', property, current: plain(current.props[property]), proposed: plain(proposed) });
+      if (!same(current.props[property], proposed))
+        changes.push({ id: row.id, label: 'Event', property, current: plain(current.props[property]), proposed: plain(proposed) });
     }
     // held wins over planned (a later report of a planned event), so only planned → held is a change.
     if (current.props.status !== 'held' && row.status === 'held' && !same(current.props.status, row.status)) {
@@ -90,7 +96,14 @@ export function findChanges(plan: WritePlan, entities: ReadonlyMap<string, Exist
     const proposed = { role: row.role, represents: row.represents, officialRole: row.officialRole, delegation: row.delegation };
     for (const [property, value] of Object.entries(proposed)) {
       const now = current[property as keyof typeof proposed];
-      if (!same(now, value)) changes.push({ id: participationKey(row.who, row.event), label: 'PARTICIPATED_IN', property, current: plain(now), proposed: value });
+      if (!same(now, value))
+        changes.push({
+          id: participationKey(row.who, row.event),
+          label: 'PARTICIPATED_IN',
+          property,
+          current: plain(now),
+          proposed: value,
+        });
     }
   }
   return changes;
@@ -130,7 +143,12 @@ export function applyChoices(
   return out;
 }
 
-function keep(plan: WritePlan, change: PropertyChange, entities: ReadonlyMap<string, ExistingEntity>, participations: ReadonlyMap<string, ExistingParticipation>): void {
+function keep(
+  plan: WritePlan,
+  change: PropertyChange,
+  entities: ReadonlyMap<string, ExistingEntity>,
+  participations: ReadonlyMap<string, ExistingParticipation>,
+): void {
   if (change.label === 'PARTICIPATED_IN') {
     const row = plan.participations.find((p) => participationKey(p.who, p.event) === change.id)!;
     const current = participations.get(change.id)!;
@@ -139,7 +157,10 @@ function keep(plan: WritePlan, change: PropertyChange, entities: ReadonlyMap<str
     return;
   }
   const current = entities.get(change.id)!;
-  const row = change.label === 'Event' ? plan.events.find((e) => e.id === change.id) : plan.entities.get(change.label as never)?.find((e) => e.id === change.id);
+  const row =
+    change.label === 'Event'
+      ? plan.events.find((e) => e.id === change.id)
+      : plan.entities.get(change.label as never)?.find((e) => e.id === change.id);
   if (!row) return;
   if (change.label === 'Event' && change.property === 'status') (row as EventRow).status = String(current.props.status);
   else if (change.label === 'Event' && change.property === 'date') (row as EventRow).date = null;
@@ -149,7 +170,8 @@ function keep(plan: WritePlan, change: PropertyChange, entities: ReadonlyMap<str
 
 /** A copy of the plan whose rows can be changed without touching the original. */
 function copyPlan(plan: WritePlan): WritePlan {
-  const rows = <T extends object>(list: readonly T[]) => list.map((row) => ({ ...row, ...('props' in row ? { props: { ...(row as { props: object }).props } } : {}) }));
+  const rows = <T extends object>(list: readonly T[]) =>
+    list.map((row) => ({ ...row, ...('props' in row ? { props: { ...(row as { props: object }).props } } : {}) }));
   return {
     ...plan,
     entities: new Map([...plan.entities].map(([label, list]) => [label, rows(list)])),

@@ -6,9 +6,7 @@ import { z } from 'zod';
 import { isPeriod, periodSchema } from './period.ts';
 
 const slug = (prefix: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9-]*$`), `an id like "${prefix}:some-slug" (lower-case, digits, hyphens)`);
+  z.string().regex(new RegExp(`^${prefix}:[a-z0-9][a-z0-9-]*$`), `an id like "${prefix}:some-slug" (lower-case, digits, hyphens)`);
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A date as precise as the text: "2025", "2025-02" or "2025-02-07". */
@@ -21,15 +19,23 @@ const quoteText = z.string().min(3).max(5000, 'at most 5000 characters');
 export const quotes = z.union([quoteText, z.array(quoteText).min(1).max(50)]);
 
 export const ROLES = ['host', 'guest', 'head_of_delegation', 'speaker', 'participant', 'mentioned'] as const;
-export const EVENT_KINDS = [
-  'meeting', 'talks', 'visit', 'forum', 'session', 'summit', 'call', 'exhibition', 'signing', 'mission',
-] as const;
+export const EVENT_KINDS = ['meeting', 'talks', 'visit', 'forum', 'session', 'summit', 'call', 'exhibition', 'signing', 'mission'] as const;
 export const EVENT_STATUSES = ['held', 'planned'] as const;
 export const AGREEMENT_KINDS = ['mou', 'agreement', 'protocol', 'declaration', 'programme'] as const;
 export const AGREEMENT_STATUSES = ['signed', 'initialled', 'agreed-to-sign', 'planned', 'discussed'] as const;
 export const ORG_KINDS = [
-  'ministry', 'agency', 'government', 'company', 'council', 'intergovernmental', 'traditional-authority',
-  'media', 'initiative', 'platform', 'forum-organiser', 'other',
+  'ministry',
+  'agency',
+  'government',
+  'company',
+  'council',
+  'intergovernmental',
+  'traditional-authority',
+  'media',
+  'initiative',
+  'platform',
+  'forum-organiser',
+  'other',
 ] as const;
 export const PLACE_KINDS = ['city', 'region', 'port', 'site', 'continent', 'sea', 'town'] as const;
 
@@ -183,7 +189,10 @@ export const membershipSchema = z
 export const sourceMetaSchema = z
   .object({
     /** The article's file name in seeds/sources/. */
-    file: z.string().max(120, 'at most 120 characters').regex(/^[\w.-]+\.txt$/),
+    file: z
+      .string()
+      .max(120, 'at most 120 characters')
+      .regex(/^[\w.-]+\.txt$/),
     /** A descriptive title (the articles carry none; this one is ours and says so). */
     title: z.string().min(5).max(500, 'at most 500 characters'),
     publisher: z.string().min(2).max(300, 'at most 300 characters').optional(),

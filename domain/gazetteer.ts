@@ -69,9 +69,7 @@ export class Gazetteer {
 
   add(entity: KnownEntity): void {
     const known = this.byId.get(entity.id);
-    const merged: KnownEntity = known
-      ? { ...known, aliases: [...new Set([...known.aliases, entity.name, ...entity.aliases])] }
-      : entity;
+    const merged: KnownEntity = known ? { ...known, aliases: [...new Set([...known.aliases, entity.name, ...entity.aliases])] } : entity;
     this.byId.set(entity.id, merged);
     indexByFoldedName(this.byName, entity.id, [entity.name, ...entity.aliases]);
   }
@@ -102,9 +100,7 @@ export class Gazetteer {
     } else if (/^[A-Z]{2}$/.test(ref) && this.byId.has(`country:${ref}`)) {
       id = `country:${ref}`;
     } else {
-      const ids = [...(this.byName.get(foldName(ref)) ?? [])].filter((candidate) =>
-        expected.includes(this.byId.get(candidate)!.label),
-      );
+      const ids = [...(this.byName.get(foldName(ref)) ?? [])].filter((candidate) => expected.includes(this.byId.get(candidate)!.label));
       if (ids.length === 0) return { ok: false, message: `refers to "${ref}", which matches no ${wanted} by name or alias` };
       if (ids.length > 1) {
         return { ok: false, message: `refers to "${ref}", which is ambiguous (${ids.join(', ')}); use an id` };

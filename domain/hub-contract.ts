@@ -23,7 +23,9 @@ export const hubPerson = z
   .strict();
 export type HubPerson = z.infer<typeof hubPerson>;
 
-export const hubPeer = z.object({ a: z.string(), b: z.string(), meetings: z.number().int(), first: z.string().nullable(), last: z.string().nullable() }).strict();
+export const hubPeer = z
+  .object({ a: z.string(), b: z.string(), meetings: z.number().int(), first: z.string().nullable(), last: z.string().nullable() })
+  .strict();
 export type HubPeer = z.infer<typeof hubPeer>;
 
 export const hubNeighbour = z
@@ -37,7 +39,9 @@ export const hubNeighbour = z
     end: z.string().nullable(),
     datePrecision: z.string().nullable(),
     /** The relationship to the centre. */
-    link: z.object({ type: z.string(), outgoing: z.boolean(), role: z.string().nullable(), title: z.string().nullable(), inferred: z.boolean() }).strict(),
+    link: z
+      .object({ type: z.string(), outgoing: z.boolean(), role: z.string().nullable(), title: z.string().nullable(), inferred: z.boolean() })
+      .strict(),
     /** The group keys: kind (an event kind, else the type), year (or "undated"; null when timeless), country. */
     group: z.object({ kind: z.string(), year: z.string().nullable(), country: countryRef }).strict(),
     /** The event it is part of (a meeting inside a visit). */
@@ -48,7 +52,9 @@ export const hubNeighbour = z
   .strict();
 export type HubNeighbour = z.infer<typeof hubNeighbour>;
 
-export const hubLink = z.object({ from: z.string(), to: z.string(), type: z.string(), role: z.string().nullable(), inferred: z.boolean() }).strict();
+export const hubLink = z
+  .object({ from: z.string(), to: z.string(), type: z.string(), role: z.string().nullable(), inferred: z.boolean() })
+  .strict();
 export type HubLink = z.infer<typeof hubLink>;
 
 export const facet = z.object({ key: z.string(), label: z.string(), count: z.number().int() }).strict();
@@ -58,7 +64,15 @@ export const hubAnswer = z
   .object({
     center: z.object({ id: z.string(), type: z.string(), name: z.string(), kind: z.string().nullable() }).strict(),
     query: z
-      .object({ from: z.string().nullable(), to: z.string().nullable(), includeUndated: z.boolean(), kind: z.string().nullable(), year: z.string().nullable(), country: z.string().nullable(), limit: z.number().int() })
+      .object({
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        includeUndated: z.boolean(),
+        kind: z.string().nullable(),
+        year: z.string().nullable(),
+        country: z.string().nullable(),
+        limit: z.number().int(),
+      })
       .strict(),
     people: z.array(hubPerson),
     peers: z.array(hubPeer),
@@ -70,7 +84,14 @@ export const hubAnswer = z
     total: z.number().int(),
     truncated: z.boolean(),
     /** What the window leaves out: meetings and events dated outside it, and undated ones. */
-    hidden: z.object({ meetingsOutside: z.number().int(), meetingsUndated: z.number().int(), eventsOutside: z.number().int(), eventsUndated: z.number().int() }).strict(),
+    hidden: z
+      .object({
+        meetingsOutside: z.number().int(),
+        meetingsUndated: z.number().int(),
+        eventsOutside: z.number().int(),
+        eventsUndated: z.number().int(),
+      })
+      .strict(),
     /** Dated activity (all time, whatever the window): events by month (or year), meetings among them. */
     activity: z.array(z.object({ period: z.string(), events: z.number().int(), meetings: z.number().int() }).strict()),
     undatedActivity: z.number().int(),

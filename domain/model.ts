@@ -4,11 +4,29 @@
 
 export const NODE_TYPES = [
   { label: 'Person', prefix: 'person', api: 'person', searchable: true, style: { color: '#1d4ed8', shape: 'ellipse', label: 'Person' } },
-  { label: 'Organization', prefix: 'org', api: 'organization', searchable: true, style: { color: '#6d28d9', shape: 'round-rectangle', label: 'Organisation' } },
-  { label: 'Country', prefix: 'country', api: 'country', searchable: true, style: { color: '#047857', shape: 'round-hexagon', label: 'Country' } },
+  {
+    label: 'Organization',
+    prefix: 'org',
+    api: 'organization',
+    searchable: true,
+    style: { color: '#6d28d9', shape: 'round-rectangle', label: 'Organisation' },
+  },
+  {
+    label: 'Country',
+    prefix: 'country',
+    api: 'country',
+    searchable: true,
+    style: { color: '#047857', shape: 'round-hexagon', label: 'Country' },
+  },
   { label: 'Place', prefix: 'place', api: 'place', searchable: true, style: { color: '#0e7490', shape: 'round-diamond', label: 'Place' } },
   { label: 'Event', prefix: 'event', api: 'event', searchable: true, style: { color: '#b45309', shape: 'round-triangle', label: 'Event' } },
-  { label: 'Agreement', prefix: 'agreement', api: 'agreement', searchable: true, style: { color: '#b91c1c', shape: 'round-pentagon', label: 'Agreement' } },
+  {
+    label: 'Agreement',
+    prefix: 'agreement',
+    api: 'agreement',
+    searchable: true,
+    style: { color: '#b91c1c', shape: 'round-pentagon', label: 'Agreement' },
+  },
   // Figures are found through the countries they are about, not by name (their "name" is a sentence).
   { label: 'Figure', prefix: 'figure', api: 'figure', searchable: false, style: { color: '#4b5563', shape: 'barrel', label: 'Figure' } },
 ] as const;
@@ -38,7 +56,17 @@ export const ID_PATTERN = new RegExp(`^(${NODE_TYPES.map((t) => t.prefix).join('
 
 /** Relationship types between entities (MET is derived by the loader from held meetings). */
 export const RELATIONSHIP_TYPES = [
-  'HOLDS', 'PARTICIPATED_IN', 'MET', 'HELD_IN', 'PART_OF', 'IN', 'BASED_IN', 'PARTY_TO', 'CONCLUDED_AT', 'ABOUT', 'MEMBER_OF',
+  'HOLDS',
+  'PARTICIPATED_IN',
+  'MET',
+  'HELD_IN',
+  'PART_OF',
+  'IN',
+  'BASED_IN',
+  'PARTY_TO',
+  'CONCLUDED_AT',
+  'ABOUT',
+  'MEMBER_OF',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

@@ -12,7 +12,15 @@ export const pictureSource = sourceSummary;
 export type PictureSource = z.infer<typeof pictureSource>;
 
 export const pictureEvent = z
-  .object({ id: z.string(), title: z.string(), kind: z.string(), status: z.string(), start: z.string().nullable(), end: z.string().nullable(), datePrecision: z.string().nullable() })
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+    datePrecision: z.string().nullable(),
+  })
   .strict();
 export type PictureEvent = z.infer<typeof pictureEvent>;
 
@@ -47,7 +55,10 @@ export type TimelineItem = z.infer<typeof timelineItem>;
 
 export const timelineAnswer = z
   .object({
-    subject: z.discriminatedUnion('kind', [z.object({ kind: z.literal('person'), person: named }).strict(), z.object({ kind: z.literal('pair'), a: named, b: named }).strict()]),
+    subject: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('person'), person: named }).strict(),
+      z.object({ kind: z.literal('pair'), a: named, b: named }).strict(),
+    ]),
     window,
     lanes: z.array(timelineLane),
     items: z.array(timelineItem),
@@ -121,12 +132,27 @@ export const mapCountry = z
 export type MapCountry = z.infer<typeof mapCountry>;
 
 export const visitsMap = z
-  .object({ subject, window, visits: z.array(mapVisit), countries: z.array(mapCountry), journeyRule: z.string(), truncated: z.boolean(), sources: z.array(pictureSource) })
+  .object({
+    subject,
+    window,
+    visits: z.array(mapVisit),
+    countries: z.array(mapCountry),
+    journeyRule: z.string(),
+    truncated: z.boolean(),
+    sources: z.array(pictureSource),
+  })
   .strict();
 export type VisitsMap = z.infer<typeof visitsMap>;
 
 export const summaryEventRef = z
-  .object({ id: z.string(), title: z.string(), kind: z.string(), start: z.string(), datePrecision: z.string().nullable(), citations: z.array(pictureQuote) })
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    start: z.string(),
+    datePrecision: z.string().nullable(),
+    citations: z.array(pictureQuote),
+  })
   .strict();
 export type SummaryEventRef = z.infer<typeof summaryEventRef>;
 

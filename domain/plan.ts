@@ -132,8 +132,7 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
   };
 
   const entities: WritePlan['entities'] = new Map();
-  const addEntity = (label: Exclude<EntityLabel, 'Event'>, row: EntityRow) =>
-    entities.set(label, [...(entities.get(label) ?? []), row]);
+  const addEntity = (label: Exclude<EntityLabel, 'Event'>, row: EntityRow) => entities.set(label, [...(entities.get(label) ?? []), row]);
   const links: WritePlan['links'] = new Map();
   const addLink = (type: LinkType, row: LinkRow) => links.set(type, [...(links.get(type) ?? []), row]);
 
@@ -150,7 +149,13 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
   });
   facts.countries.forEach((c, i) => {
     const iso2 = c.id.slice('country:'.length);
-    addEntity('Country', { id: c.id, name: c.name, props: compact({ iso2, note: c.note }), aliases: [iso2, ...c.aliases], ...evidenceFor(c.quote, ['countries', i]) });
+    addEntity('Country', {
+      id: c.id,
+      name: c.name,
+      props: compact({ iso2, note: c.note }),
+      aliases: [iso2, ...c.aliases],
+      ...evidenceFor(c.quote, ['countries', i]),
+    });
   });
   facts.places.forEach((p, i) => {
     const at: PathSegment[] = ['places', i];
@@ -179,7 +184,8 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
     e.participants.forEach((p, j) => {
       const pAt: PathSegment[] = [...at, 'participants', j];
       const who = ref(p.who, ['Person', 'Organization', 'Country'], [...pAt, 'who']);
-      if (p.delegation && who.startsWith('person:')) problem([...pAt, 'delegation'], 'only an organisation or a country can be a delegation');
+      if (p.delegation && who.startsWith('person:'))
+        problem([...pAt, 'delegation'], 'only an organisation or a country can be a delegation');
       participations.push({
         who,
         event: e.id,
@@ -218,7 +224,8 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
     a.parties.forEach((party, j) =>
       addLink('PARTY_TO', { from: ref(party, ['Organization', 'Country'], [...at, 'parties', j]), to: a.id, props: {}, ...evidence }),
     );
-    if (a.concludedAt) addLink('CONCLUDED_AT', { from: a.id, to: ref(a.concludedAt, ['Event'], [...at, 'concludedAt']), props: {}, ...evidence });
+    if (a.concludedAt)
+      addLink('CONCLUDED_AT', { from: a.id, to: ref(a.concludedAt, ['Event'], [...at, 'concludedAt']), props: {}, ...evidence });
   });
   facts.figures.forEach((f, i) => {
     const at: PathSegment[] = ['figures', i];
@@ -231,7 +238,12 @@ export function planFactFile(parsed: ParsedFactFile, source: CleanSource, known:
       ...evidence,
     });
     f.about.forEach((target, j) =>
-      addLink('ABOUT', { from: f.id, to: ref(target, ['Country', 'Organization', 'Place', 'Person', 'Event'], [...at, 'about', j]), props: {}, ...evidence }),
+      addLink('ABOUT', {
+        from: f.id,
+        to: ref(target, ['Country', 'Organization', 'Place', 'Person', 'Event'], [...at, 'about', j]),
+        props: {},
+        ...evidence,
+      }),
     );
   });
   facts.memberships.forEach((m, i) => {

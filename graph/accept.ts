@@ -28,7 +28,10 @@ export async function readEntitiesById(tx: ManagedTransaction, ids: readonly str
 }
 
 /** For each name, the full-text index's best matches (`query`: Lucene text of folded tokens). */
-export async function readNameCandidates(tx: ManagedTransaction, names: readonly { name: string; query: string }[]): Promise<(KnownEntity & { ref: string })[]> {
+export async function readNameCandidates(
+  tx: ManagedTransaction,
+  names: readonly { name: string; query: string }[],
+): Promise<(KnownEntity & { ref: string })[]> {
   if (!names.length) return [];
   return (await rows(tx, 'accept-names', { names })).map((row) => ({
     ref: row.ref as string,
@@ -40,7 +43,10 @@ export async function readNameCandidates(tx: ManagedTransaction, names: readonly
 }
 
 /** The participations (who → event) the graph already has among these pairs. */
-export async function readParticipations(tx: ManagedTransaction, pairs: readonly { who: string; event: string }[]): Promise<ExistingParticipation[]> {
+export async function readParticipations(
+  tx: ManagedTransaction,
+  pairs: readonly { who: string; event: string }[],
+): Promise<ExistingParticipation[]> {
   if (!pairs.length) return [];
   return (await rows(tx, 'accept-participations', { pairs })).map((row) => ({
     who: row.who as string,

@@ -22,7 +22,16 @@ export interface Batch {
 }
 
 export function emptyBatch(): Batch {
-  return { sources: [], entities: new Map(), events: new Map(), links: new Map(), titles: [], participations: [], eventIds: new Set(), records: 0 };
+  return {
+    sources: [],
+    entities: new Map(),
+    events: new Map(),
+    links: new Map(),
+    titles: [],
+    participations: [],
+    eventIds: new Set(),
+    records: 0,
+  };
 }
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
@@ -77,9 +86,11 @@ export async function writeBatch(tx: ManagedTransaction, batch: Batch): Promise<
   const rows = { entities, links, titles: batch.titles, participations: batch.participations };
   return writeWithClusters(tx, rows, batch.eventIds, async ({ redirect }, counts) => {
     await runBatched(tx, 'upsert-sources', batch.sources, {}, counts);
-    for (const [label, rows] of batch.entities) await runBatched(tx, 'upsert-entities', redirectRows([...rows.values()], redirect), { label }, counts);
+    for (const [label, rows] of batch.entities)
+      await runBatched(tx, 'upsert-entities', redirectRows([...rows.values()], redirect), { label }, counts);
     await runBatched(tx, 'upsert-events', [...batch.events.values()], {}, counts);
-    for (const [type, rows] of batch.links) await runBatched(tx, 'upsert-links', redirectRows([...rows.values()], redirect), { type }, counts);
+    for (const [type, rows] of batch.links)
+      await runBatched(tx, 'upsert-links', redirectRows([...rows.values()], redirect), { type }, counts);
     await runBatched(tx, 'upsert-titles', redirectRows(batch.titles, redirect), {}, counts);
     await runBatched(tx, 'upsert-participation', redirectRows(batch.participations, redirect), {}, counts);
   });

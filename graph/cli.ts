@@ -50,7 +50,10 @@ export async function withDatabase<T>(run: (db: OpenDatabase) => Promise<T>): Pr
   try {
     return await run(db);
   } catch (error) {
-    if (isUnreachable(error)) throw new CliProblem(`Neo4j at ${db.uri} cannot be reached (${(error as Error).message.split('\n')[0]}); is it running? (NEO4J_URI, or unset it for the local one)`);
+    if (isUnreachable(error))
+      throw new CliProblem(
+        `Neo4j at ${db.uri} cannot be reached (${(error as Error).message.split('\n')[0]}); is it running? (NEO4J_URI, or unset it for the local one)`,
+      );
     throw error;
   } finally {
     await db.close();

@@ -16,7 +16,13 @@ export const databaseConfigSchema = z.object({
   ),
   NEO4J_USER: z.preprocess(emptyAsUndefined, z.string().default('neo4j')),
   NEO4J_PASSWORD: z.preprocess(emptyAsUndefined, z.string().default('')),
-  NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z][\w.-]*$/, 'a database name').optional()),
+  NEO4J_DATABASE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z][\w.-]*$/, 'a database name')
+      .optional(),
+  ),
   /** Where the local Neo4j keeps its files when NEO4J_URI is not set. */
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
   /** Memory of the local Neo4j (ignored with NEO4J_URI), in MiB; unset: neo4j/local.ts DEFAULT_MEMORY. */

@@ -31,7 +31,11 @@ interface DriverPlan {
 }
 
 function toPlanNode(plan: DriverPlan): PlanNode {
-  const node: PlanNode = { operator: plan.operatorType.replace(/@.*$/, ''), details: String(plan.arguments?.Details ?? ''), children: plan.children.map(toPlanNode) };
+  const node: PlanNode = {
+    operator: plan.operatorType.replace(/@.*$/, ''),
+    details: String(plan.arguments?.Details ?? ''),
+    children: plan.children.map(toPlanNode),
+  };
   if (typeof plan.rows === 'number') node.rows = plan.rows;
   if (typeof plan.dbHits === 'number') node.dbHits = plan.dbHits;
   return node;
@@ -62,7 +66,8 @@ const MEMORY_DETAIL =
 
 /** Maps a driver error on an analyst query to a typed error; `prefix` is what we prepended to their text. */
 export function consoleError(error: unknown, prefix = ''): Error {
-  if (isMemoryError(error) || (error instanceof Neo4jError && /OutOfMemoryError|ThreadDeath/.test(error.message))) return new QueryTooLarge(MEMORY_DETAIL);
+  if (isMemoryError(error) || (error instanceof Neo4jError && /OutOfMemoryError|ThreadDeath/.test(error.message)))
+    return new QueryTooLarge(MEMORY_DETAIL);
   if (isUnreachable(error)) return databaseUnreachable();
   if (!(error instanceof Neo4jError)) return error as Error;
   const code = error.code ?? '';
@@ -70,7 +75,10 @@ export function consoleError(error: unknown, prefix = ''): Error {
   if (code.endsWith('SyntaxError') || code.endsWith('SemanticError')) {
     const position = syntaxPosition(error.message, prefix.length);
     const located = position
-      ? message.replace(/line \d+, column \d+ \(offset: \d+\)/, `line ${position.line}, column ${position.column} (offset: ${position.offset})`)
+      ? message.replace(
+          /line \d+, column \d+ \(offset: \d+\)/,
+          `line ${position.line}, column ${position.column} (offset: ${position.offset})`,
+        )
       : message;
     return new BadInput(`query: ${located}`, 'query', [], position);
   }
@@ -78,7 +86,12 @@ export function consoleError(error: unknown, prefix = ''): Error {
   if (code.includes('TransactionTimedOut') || code.endsWith('Terminated') || code.includes('TransactionMarkedAsFailed')) {
     return new QueryTimeout('The query ran past its time limit and was cancelled on the server.');
   }
-  if (code.endsWith('AccessMode') || code.endsWith('Forbidden') || code.includes('UnsupportedAdministrationCommand') || code.includes('Security')) {
+  if (
+    code.endsWith('AccessMode') ||
+    code.endsWith('Forbidden') ||
+    code.includes('UnsupportedAdministrationCommand') ||
+    code.includes('Security')
+  ) {
     return new QueryRefused(`Refused: the console only runs read queries (${message}).`);
   }
   if (code.endsWith('StackOverFlowError')) return new QueryFailed('The query is nested too deeply for the database to plan or run.');
@@ -135,7 +148,11 @@ function openConnection(target: DatabaseTarget): ConsoleConnection {
   const open: { session?: Session; tx?: Transaction } = {};
   let closing: Promise<void> | undefined;
   const session = (fetchSize?: number) => {
-    open.session = driver.session({ database: target.database, defaultAccessMode: neo4j.session.READ, ...(fetchSize ? { fetchSize } : {}) });
+    open.session = driver.session({
+      database: target.database,
+      defaultAccessMode: neo4j.session.READ,
+      ...(fetchSize ? { fetchSize } : {}),
+    });
     return open.session;
   };
   return {

@@ -65,7 +65,11 @@ export function isMemoryError(error: unknown): boolean {
 
 /** Errors that mean "the database is not reachable right now", worth retrying later (memory errors are transient but not that). */
 export function isUnreachable(error: unknown): boolean {
-  return error instanceof Neo4jError && !isMemoryError(error) && (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetryableError(error));
+  return (
+    error instanceof Neo4jError &&
+    !isMemoryError(error) &&
+    (['ServiceUnavailable', 'SessionExpired'].includes(error.code) || isRetryableError(error))
+  );
 }
 
 /** A read that ran past its transaction time-out (ours, not an analyst's: the database is overloaded). */

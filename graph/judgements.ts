@@ -15,19 +15,33 @@ export interface Applied extends Reconciled {
 
 async function graphJudgements(tx: ManagedTransaction): Promise<Map<string, Judgement>> {
   const rows = (await tx.run(cypher('resolution-judgements'))).records;
-  return new Map(rows.map((r) => {
-    const j = { a: r.get('a'), b: r.get('b'), verdict: r.get('verdict'), by: r.get('by'), at: r.get('at'), ...(r.get('note') ? { note: r.get('note') } : {}) } as Judgement;
-    return [pairOf(j.a, j.b), j];
-  }));
+  return new Map(
+    rows.map((r) => {
+      const j = {
+        a: r.get('a'),
+        b: r.get('b'),
+        verdict: r.get('verdict'),
+        by: r.get('by'),
+        at: r.get('at'),
+        ...(r.get('note') ? { note: r.get('note') } : {}),
+      } as Judgement;
+      return [pairOf(j.a, j.b), j];
+    }),
+  );
 }
 
-const sameJudgement = (x: Judgement, y: Judgement) => x.verdict === y.verdict && x.by === y.by && x.at === y.at && (x.note ?? null) === (y.note ?? null);
+const sameJudgement = (x: Judgement, y: Judgement) =>
+  x.verdict === y.verdict && x.by === y.by && x.at === y.at && (x.note ?? null) === (y.note ?? null);
 
 /**
  * Makes the graph's judgements equal `state` — for every pair (a full sync from the logs) or only
  * for `pairs` — then its clusters, in one transaction.
  */
-export async function writeJudgements(tx: ManagedTransaction, state: ReadonlyMap<string, Judgement>, pairs?: Iterable<string>): Promise<Applied> {
+export async function writeJudgements(
+  tx: ManagedTransaction,
+  state: ReadonlyMap<string, Judgement>,
+  pairs?: Iterable<string>,
+): Promise<Applied> {
   const counts = emptyCounts();
   const inGraph = await graphJudgements(tx);
   const scope = pairs ? new Set(pairs) : new Set([...state.keys(), ...inGraph.keys()]);
@@ -39,8 +53,21 @@ export async function writeJudgements(tx: ManagedTransaction, state: ReadonlyMap
     if (want && (!have || !sameJudgement(want, have))) set.push(want);
     else if (!want && have) removed.push(key);
   }
-  await runBatched(tx, 'resolution-judgements-set', set.map((j) => ({ ...j, note: j.note ?? null })), {}, counts);
-  if (removed.length) await runBatched(tx, 'resolution-judgements-delete', removed.map((pair) => pair), {}, counts);
+  await runBatched(
+    tx,
+    'resolution-judgements-set',
+    set.map((j) => ({ ...j, note: j.note ?? null })),
+    {},
+    counts,
+  );
+  if (removed.length)
+    await runBatched(
+      tx,
+      'resolution-judgements-delete',
+      removed.map((pair) => pair),
+      {},
+      counts,
+    );
   const reconciled = await reconcileClusters(tx, counts);
   await deriveForEvents(tx, reconciled.events, counts);
   return { ...reconciled, counts, changed: set.length + removed.length };

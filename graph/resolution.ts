@@ -30,7 +30,12 @@ interface DesiredCluster extends ClusterSpec {
 async function run(tx: ManagedTransaction, name: string, params: Record<string, unknown>, counts: WriteCounts) {
   const result = await tx.run(cypher(name), params);
   const u = result.summary.counters.updates();
-  addCounts(counts, { nodesCreated: u.nodesCreated ?? 0, relationshipsCreated: u.relationshipsCreated ?? 0, relationshipsDeleted: u.relationshipsDeleted ?? 0, propertiesSet: u.propertiesSet ?? 0 });
+  addCounts(counts, {
+    nodesCreated: u.nodesCreated ?? 0,
+    relationshipsCreated: u.relationshipsCreated ?? 0,
+    relationshipsDeleted: u.relationshipsDeleted ?? 0,
+    propertiesSet: u.propertiesSet ?? 0,
+  });
   return result.records;
 }
 
@@ -48,14 +53,24 @@ export async function desiredClusters(tx: ManagedTransaction): Promise<DesiredCl
   const info = new Map<string, MemberInfo & { live: boolean }>();
   for (const r of (await tx.run(cypher('resolution-member-info'), { ids: groups.flat() })).records) {
     const id = r.get('id') as string;
-    info.set(id, { id, name: r.get('name') as string, fromArticles: (r.get('sources') as string[]).some(isArticleSource), live: r.get('live') as boolean });
+    info.set(id, {
+      id,
+      name: r.get('name') as string,
+      fromArticles: (r.get('sources') as string[]).some(isArticleSource),
+      live: r.get('live') as boolean,
+    });
   }
   const specs: DesiredCluster[] = [];
   for (const group of groups) {
     const present = group.filter((id) => info.has(id));
     if (present.length < 2) continue;
     const canonical = canonicalMember(present.map((id) => info.get(id)!));
-    specs.push({ id: clusterIdOf(canonical.id), members: present, canonicalMember: canonical.id, live: present.filter((id) => info.get(id)!.live) });
+    specs.push({
+      id: clusterIdOf(canonical.id),
+      members: present,
+      canonicalMember: canonical.id,
+      live: present.filter((id) => info.get(id)!.live),
+    });
   }
   return specs;
 }
@@ -82,13 +97,35 @@ async function fold(tx: ManagedTransaction, spec: ClusterSpec, members: string[]
 
 /** Writes the cluster node's names, sources and evidence from its members' records. */
 async function project(tx: ManagedTransaction, spec: ClusterSpec, counts: WriteCounts): Promise<void> {
-  const records = new Map((await tx.run(cypher('resolution-records'), { ids: spec.members })).records.map((r) => [r.get('id') as string, r.get('props') as Record<string, unknown>]));
+  const records = new Map(
+    (await tx.run(cypher('resolution-records'), { ids: spec.members })).records.map((r) => [
+      r.get('id') as string,
+      r.get('props') as Record<string, unknown>,
+    ]),
+  );
   const order = [spec.canonicalMember, ...spec.members.filter((m) => m !== spec.canonicalMember)].filter((m) => records.has(m));
   const canonical = records.get(spec.canonicalMember)!;
   const notes = [...new Set(order.map((m) => records.get(m)!.note).filter((n): n is string => typeof n === 'string'))];
-  const own = new Set(['id', 'name', 'aliases', 'sources', 'evidence', 'searchText', 'note', 'clusterId', 'recordLabels', 'members', 'canonicalMember']);
+  const own = new Set([
+    'id',
+    'name',
+    'aliases',
+    'sources',
+    'evidence',
+    'searchText',
+    'note',
+    'clusterId',
+    'recordLabels',
+    'members',
+    'canonicalMember',
+  ]);
   const props = Object.fromEntries(Object.entries(canonical).filter(([k]) => !own.has(k)));
-  await run(tx, 'resolution-reset-cluster', { cluster: spec.id, name: canonical.name, members: spec.members, canonicalMember: spec.canonicalMember }, counts);
+  await run(
+    tx,
+    'resolution-reset-cluster',
+    { cluster: spec.id, name: canonical.name, members: spec.members, canonicalMember: spec.canonicalMember },
+    counts,
+  );
   const rows = order.map((m, i) => {
     const record = records.get(m)!;
     return {
@@ -112,7 +149,8 @@ async function unfold(tx: ManagedTransaction, spec: ClusterSpec, members: string
   return events;
 }
 
-const sameSpec = (a: ClusterSpec, b: ClusterSpec) => a.id === b.id && a.canonicalMember === b.canonicalMember && a.members.join() === b.members.join();
+const sameSpec = (a: ClusterSpec, b: ClusterSpec) =>
+  a.id === b.id && a.canonicalMember === b.canonicalMember && a.members.join() === b.members.join();
 
 export interface Reconciled {
   events: string[];
@@ -205,4 +243,3 @@ export async function readProfiles(reader: GraphReader): Promise<PersonProfile[]
     };
   });
 }
-

@@ -26,19 +26,37 @@ export async function readPeopleCountries(driver: Driver, database?: string): Pr
 }
 
 /** The identity report's rows (cypher/identity-report.cypher): metric, count, examples. */
-export async function readIdentityReport(driver: Driver, database: string | undefined, surnames: readonly string[]): Promise<{ metric: string; count: number; examples: string[] }[]> {
+export async function readIdentityReport(
+  driver: Driver,
+  database: string | undefined,
+  surnames: readonly string[],
+): Promise<{ metric: string; count: number; examples: string[] }[]> {
   const { records } = await driver.executeQuery(cypher('identity-report'), { surnames }, { database, routing: neo4j.routing.READ });
-  return records.map((r) => ({ metric: r.get('metric') as string, count: (r.get('count') as { toNumber(): number }).toNumber(), examples: r.get('examples') as string[] }));
+  return records.map((r) => ({
+    metric: r.get('metric') as string,
+    count: (r.get('count') as { toNumber(): number }).toNumber(),
+    examples: r.get('examples') as string[],
+  }));
 }
 
 /** Every title held of a country, with the publication dates that attest it (ingest's holders at a date). */
-export async function readKnownHoldings(driver: Driver, database?: string): Promise<{ person: string; name: string; title: string; country: string; firstSeen?: string; lastSeen?: string }[]> {
+export async function readKnownHoldings(
+  driver: Driver,
+  database?: string,
+): Promise<{ person: string; name: string; title: string; country: string; firstSeen?: string; lastSeen?: string }[]> {
   const { records } = await driver.executeQuery(cypher('ingest-known-holdings'), {}, { database });
   const day = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 10) : undefined);
   return records.map((r) => {
     const firstSeen = day(r.get('firstSeen'));
     const lastSeen = day(r.get('lastSeen'));
-    return { person: r.get('person') as string, name: r.get('name') as string, title: r.get('title') as string, country: r.get('country') as string, ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}) };
+    return {
+      person: r.get('person') as string,
+      name: r.get('name') as string,
+      title: r.get('title') as string,
+      country: r.get('country') as string,
+      ...(firstSeen ? { firstSeen } : {}),
+      ...(lastSeen ? { lastSeen } : {}),
+    };
   });
 }
 
@@ -50,13 +68,22 @@ export async function readSimilarMeetings(
 ): Promise<{ path: string; id: string; title: string; date: string | null }[]> {
   if (!meetings.length) return [];
   const { records } = await driver.executeQuery(cypher('ingest-similar-meetings'), { meetings }, { database, routing: neo4j.routing.READ });
-  return records.map((r) => ({ path: r.get('path') as string, id: r.get('id') as string, title: (r.get('title') as string | null) ?? (r.get('id') as string), date: (r.get('date') as string | null) ?? null }));
+  return records.map((r) => ({
+    path: r.get('path') as string,
+    id: r.get('id') as string,
+    title: (r.get('title') as string | null) ?? (r.get('id') as string),
+    date: (r.get('date') as string | null) ?? null,
+  }));
 }
 
 /** Node and relationship counts of the whole graph (for load summaries). */
 export async function readGraphCounts(driver: Driver, database?: string): Promise<{ kind: string; name: string; count: number }[]> {
   const { records } = await driver.executeQuery(cypher('graph-counts'), {}, { database });
-  return records.map((r) => ({ kind: r.get('kind') as string, name: r.get('name') as string, count: (r.get('count') as { toNumber(): number }).toNumber() }));
+  return records.map((r) => ({
+    kind: r.get('kind') as string,
+    name: r.get('name') as string,
+    count: (r.get('count') as { toNumber(): number }).toNumber(),
+  }));
 }
 
 /** A cheap fingerprint of the graph's contents, from Neo4j's count store: it changes with every article. */
@@ -86,7 +113,11 @@ export async function resetGraph(driver: Driver, database?: string): Promise<voi
 }
 
 /** Runs `work` in one managed write transaction: all of it is written, or none. */
-export async function inWriteTransaction<T>(driver: Driver, database: string | undefined, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export async function inWriteTransaction<T>(
+  driver: Driver,
+  database: string | undefined,
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
   const session = driver.session({ database });
   try {
     return await session.executeWrite(work);

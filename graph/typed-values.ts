@@ -27,7 +27,14 @@ function encodeNode(node: Node): Plain {
 }
 
 function encodeRelationship(rel: Relationship): Plain {
-  return { $type: 'relationship', elementId: rel.elementId, type: rel.type, start: rel.startNodeElementId, end: rel.endNodeElementId, properties: encodeMap(rel.properties) };
+  return {
+    $type: 'relationship',
+    elementId: rel.elementId,
+    type: rel.type,
+    start: rel.startNodeElementId,
+    end: rel.endNodeElementId,
+    properties: encodeMap(rel.properties),
+  };
 }
 
 function encodeMap(map: Record<string, unknown>): { [key: string]: Plain } {
@@ -55,7 +62,14 @@ export function encodeValue(value: unknown): Plain {
   if (neo4j.isTime(value)) return { $type: 'time', value: value.toString() };
   if (neo4j.isLocalTime(value)) return { $type: 'localtime', value: value.toString() };
   if (neo4j.isDuration(value)) {
-    return { $type: 'duration', value: value.toString(), months: integer(neo4j.int(value.months)), days: integer(neo4j.int(value.days)), seconds: integer(neo4j.int(value.seconds)), nanoseconds: integer(neo4j.int(value.nanoseconds)) };
+    return {
+      $type: 'duration',
+      value: value.toString(),
+      months: integer(neo4j.int(value.months)),
+      days: integer(neo4j.int(value.days)),
+      seconds: integer(neo4j.int(value.seconds)),
+      nanoseconds: integer(neo4j.int(value.nanoseconds)),
+    };
   }
   if (neo4j.isPoint(value)) {
     const point: Record<string, Plain> = { $type: 'point', srid: integer(neo4j.int(value.srid)), x: value.x, y: value.y };
@@ -71,7 +85,15 @@ export type { EdgeElement, GraphElements, NodeElement };
 function nodeElement(node: Node): NodeElement {
   const props = node.properties as Record<string, unknown>;
   const type = node.labels.find((l) => l !== 'Entity') ?? node.labels[0] ?? '';
-  return { data: { id: node.elementId, label: String(props.name ?? props.title ?? props.id ?? type), labels: [...node.labels], entityId: typeof props.id === 'string' ? props.id : null, type: type.toLowerCase() } };
+  return {
+    data: {
+      id: node.elementId,
+      label: String(props.name ?? props.title ?? props.id ?? type),
+      labels: [...node.labels],
+      entityId: typeof props.id === 'string' ? props.id : null,
+      type: type.toLowerCase(),
+    },
+  };
 }
 
 function edgeElement(rel: Relationship): EdgeElement {
@@ -125,17 +147,23 @@ export function decodeParams(params: Record<string, unknown>): Record<string, un
         const text = String(tagged.value ?? '');
         try {
           switch (tagged.$type) {
-            case 'integer': return neo4j.int(text);
+            case 'integer':
+              return neo4j.int(text);
             case 'date': {
               const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ?? [];
               if (!y) throw new Error('expected YYYY-MM-DD');
               return new neo4j.types.Date(Number(y), Number(m), Number(d));
             }
-            case 'datetime': return neo4j.types.DateTime.fromStandardDate(new Date(text));
-            default: throw new Error(`unknown $type "${tagged.$type}"`);
+            case 'datetime':
+              return neo4j.types.DateTime.fromStandardDate(new Date(text));
+            default:
+              throw new Error(`unknown $type "${tagged.$type}"`);
           }
         } catch (error) {
-          throw new BadInput(`params: cannot read ${JSON.stringify(value)} (${(error as Error).message}); use {"$type": "integer"|"date"|"datetime", "value": "…"}`, 'params');
+          throw new BadInput(
+            `params: cannot read ${JSON.stringify(value)} (${(error as Error).message}); use {"$type": "integer"|"date"|"datetime", "value": "…"}`,
+            'params',
+          );
         }
       }
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));

@@ -34,7 +34,10 @@ export async function runBatched(
   counts: WriteCounts = emptyCounts(),
 ): Promise<WriteCounts> {
   for (let offset = 0; offset < rows.length; offset += BATCH) {
-    const result = await tx.run(cypher(name), toDriverValue({ ...params, rows: rows.slice(offset, offset + BATCH) }) as Record<string, unknown>);
+    const result = await tx.run(
+      cypher(name),
+      toDriverValue({ ...params, rows: rows.slice(offset, offset + BATCH) }) as Record<string, unknown>,
+    );
     addCounts(counts, countsOf(result.summary.counters.updates()));
   }
   return counts;
@@ -54,4 +57,3 @@ export async function runOnce(tx: ManagedTransaction, name: string, params: Reco
   addCounts(counts, countsOf(result.summary.counters.updates()));
   return result.records;
 }
-

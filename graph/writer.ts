@@ -26,12 +26,16 @@ export function referencedIds(rows: PlanRows): Set<string> {
 }
 
 /** Rows with every cluster id replaced by the member it stands for (a write never lands on a cluster node). */
-export function redirectRows<T extends EntityRow | LinkRow | TitleRow | ParticipationRow>(rows: readonly T[], redirect: ReadonlyMap<string, string>): T[] {
+export function redirectRows<T extends EntityRow | LinkRow | TitleRow | ParticipationRow>(
+  rows: readonly T[],
+  redirect: ReadonlyMap<string, string>,
+): T[] {
   if (redirect.size === 0) return [...rows];
   const to = (id: string) => redirect.get(id) ?? id;
   return rows.map((row) => {
     const copy: Record<string, unknown> = { ...row };
-    for (const key of ['id', 'from', 'to', 'person', 'who'] as const) if (typeof copy[key] === 'string') copy[key] = to(copy[key] as string);
+    for (const key of ['id', 'from', 'to', 'person', 'who'] as const)
+      if (typeof copy[key] === 'string') copy[key] = to(copy[key] as string);
     return copy as T;
   });
 }
@@ -55,7 +59,12 @@ export async function writeWithClusters(
 }
 
 export async function writePlan(tx: ManagedTransaction, plan: WritePlan): Promise<WriteCounts> {
-  const rows = { entities: [...plan.entities.values()].flat(), links: [...plan.links.values()].flat(), titles: plan.titles, participations: plan.participations };
+  const rows = {
+    entities: [...plan.entities.values()].flat(),
+    links: [...plan.links.values()].flat(),
+    titles: plan.titles,
+    participations: plan.participations,
+  };
   return writeWithClusters(tx, rows, plan.eventIds, async ({ redirect }, counts) => {
     await runBatched(tx, 'upsert-sources', [plan.source], {}, counts);
     for (const [label, rows] of plan.entities) await runBatched(tx, 'upsert-entities', redirectRows(rows, redirect), { label }, counts);

@@ -230,7 +230,9 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
     // A previous run may still be shutting down: give it a little time before refusing.
     for (let waited = 0; stale && processAlive(stale) && waited < 30_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
     if (stale && processAlive(stale)) {
-      throw new LocalNeo4jError(`A Neo4j (pid ${stale}) is already running on ${home}: stop the process that started it (npm start), or set DATA_DIR to use other data.`);
+      throw new LocalNeo4jError(
+        `A Neo4j (pid ${stale}) is already running on ${home}: stop the process that started it (npm start), or set DATA_DIR to use other data.`,
+      );
     }
     rmSync(pidFile, { force: true });
   }
@@ -242,13 +244,30 @@ export async function startLocalNeo4j(options: StartOptions): Promise<LocalNeo4j
   // Garbage collections with their pauses and heap after each (a few MiB, rotated): what to read when the database stalls.
   const gcLog = `-Xlog:gc:file=${join(home, 'gc.log')}:time,uptime:filecount=2,filesize=5m`;
   const settingsFile = join(home, 'neo4j.conf');
-  writeFileSync(settingsFile, Object.entries(memorySettings(memory)).map(([key, value]) => `${key}=${value}\n`).join(''));
+  writeFileSync(
+    settingsFile,
+    Object.entries(memorySettings(memory))
+      .map(([key, value]) => `${key}=${value}\n`)
+      .join(''),
+  );
 
   const launch = async (boltPort: number) => {
     const output = openOutputLog(join(home, 'neo4j.log'));
     const child = spawn(
       javaBinary(),
-      [...heap, gcLog, ...JVM_FLAGS, '-cp', classpath, 'kg.Launcher', home, String(boltPort), join(TARGET, 'plugins'), String(memory.pageCacheMiB), settingsFile],
+      [
+        ...heap,
+        gcLog,
+        ...JVM_FLAGS,
+        '-cp',
+        classpath,
+        'kg.Launcher',
+        home,
+        String(boltPort),
+        join(TARGET, 'plugins'),
+        String(memory.pageCacheMiB),
+        settingsFile,
+      ],
       { stdio: ['pipe', 'pipe', 'pipe'] },
     );
     if (child.pid === undefined) throw new LocalNeo4jError('could not start java');

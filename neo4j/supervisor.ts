@@ -26,7 +26,11 @@ export function describeExit(exit: JvmExit): string {
   return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
 }
 
-export async function superviseLocalNeo4j(options: StartOptions, backoff = new Backoff(), start: (options: StartOptions) => Promise<LocalNeo4j> = startLocalNeo4j): Promise<SupervisedNeo4j> {
+export async function superviseLocalNeo4j(
+  options: StartOptions,
+  backoff = new Backoff(),
+  start: (options: StartOptions) => Promise<LocalNeo4j> = startLocalNeo4j,
+): Promise<SupervisedNeo4j> {
   const log: Log = options.log ?? (() => {});
   let current: LocalNeo4j = await start(options);
   const port = Number(new URL(current.uri).port);
@@ -63,7 +67,9 @@ export async function superviseLocalNeo4j(options: StartOptions, backoff = new B
         restarts += 1;
         upSince = Date.now();
         enter('running');
-        log(`local Neo4j: running again (pid ${current.pid}, started in ${((Date.now() - began) / 1000).toFixed(1)} s, restart ${restarts})`);
+        log(
+          `local Neo4j: running again (pid ${current.pid}, started in ${((Date.now() - began) / 1000).toFixed(1)} s, restart ${restarts})`,
+        );
         watch(current);
         return;
       } catch (error) {
@@ -82,7 +88,10 @@ export async function superviseLocalNeo4j(options: StartOptions, backoff = new B
       lastExit = { at: exit.at.toISOString(), code: exit.code, signal: exit.signal };
       enter('restarting');
       log(
-        [`local Neo4j (pid ${jvm.pid}) exited unexpectedly (${describeExit(exit)}) after ${(upFor / 1000).toFixed(0)} s; its last output:`, ...exit.lastOutput.map((line) => `  | ${line}`)].join('\n'),
+        [
+          `local Neo4j (pid ${jvm.pid}) exited unexpectedly (${describeExit(exit)}) after ${(upFor / 1000).toFixed(0)} s; its last output:`,
+          ...exit.lastOutput.map((line) => `  | ${line}`),
+        ].join('\n'),
       );
       void restart(upFor);
     });

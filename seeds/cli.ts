@@ -33,7 +33,14 @@ runCli(() =>
     const store = acceptedStore(loadDatabaseConfig().DATA_DIR);
     const accepted = positionals.length || values.check ? [] : acceptedFactFiles(store);
     if (accepted.length) {
-      const loaded = await loadAccepted(driver, database, store, accepted, (name) => readChoices(store, name), (line) => console.log(line));
+      const loaded = await loadAccepted(
+        driver,
+        database,
+        store,
+        accepted,
+        (name) => readChoices(store, name),
+        (line) => console.log(line),
+      );
       refusedAccepted = loaded.refused;
       console.log(`accepted articles (${store.root}): ${loaded.loaded} loaded, ${loaded.refused} refused`);
     }

@@ -50,7 +50,8 @@ export const COUNTRIES_FILE = fileURLToPath(new URL('./countries.yaml', import.m
 const key = (text: string) => text.normalize('NFC').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().replace(/^the /i, '').toLowerCase();
 // Alternative spellings worth matching in English prose: Latin script, no "Korea, Republic of"
 // inversions, and no bare two-letter codes (the project lists the few it wants, like "US", "UK").
-const proseForm = (s: string) => /^[\p{Script=Latin}][\p{Script=Latin}\p{M} .'’()-]+$/u.test(s) && !s.includes(',') && (s.length > 2 || /\./.test(s));
+const proseForm = (s: string) =>
+  /^[\p{Script=Latin}][\p{Script=Latin}\p{M} .'’()-]+$/u.test(s) && !s.includes(',') && (s.length > 2 || /\./.test(s));
 
 let cached: CountryTable | undefined;
 
@@ -58,7 +59,9 @@ export function countryTable(): CountryTable {
   if (cached) return cached;
   const parsed = fileSchema.safeParse(parse(readFileSync(COUNTRIES_FILE, 'utf8')));
   if (!parsed.success) {
-    throw new Error(`${COUNTRIES_FILE} is not valid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `${COUNTRIES_FILE} is not valid:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   const data = parsed.data;
   const territories = new Set(data.territories);
@@ -79,9 +82,11 @@ export function countryTable(): CountryTable {
       cities: [...new Set([...c.capital, ...(extra?.cities ?? [])])],
     });
   }
-  for (const [code, h] of Object.entries(data.historic)) countries.push({ iso: code, ccn3: null, name: h.name, aliases: h.aliases, demonyms: h.demonyms, cities: h.cities });
+  for (const [code, h] of Object.entries(data.historic))
+    countries.push({ iso: code, ccn3: null, name: h.name, aliases: h.aliases, demonyms: h.demonyms, cities: h.cities });
   for (const code of Object.keys(data.countries)) {
-    if (!countries.some((c) => c.iso === code)) throw new Error(`${COUNTRIES_FILE}: ${code} is not a country the table knows (add it under historic: or territories:)`);
+    if (!countries.some((c) => c.iso === code))
+      throw new Error(`${COUNTRIES_FILE}: ${code} is not a country the table knows (add it under historic: or territories:)`);
   }
 
   // A form that names two countries names neither ("Congolese"); the longer form wins over a shorter

@@ -78,9 +78,7 @@ export async function loadFactFiles(options: LoadOptions): Promise<LoadSummary> 
       const raw = readTextFile(join(options.sourcesDir ?? SOURCES_DIR, parsed.facts.source.file));
       const candidate = gazetteer.clone();
       const plan = planFactFile(parsed, cleanSourceText(raw, parsed.facts.source.junk), candidate);
-      const counts = options.dryRun
-        ? emptyCounts()
-        : await inWriteTransaction(driver, database, (tx) => writePlan(tx, plan));
+      const counts = options.dryRun ? emptyCounts() : await inWriteTransaction(driver, database, (tx) => writePlan(tx, plan));
       addCounts(totals, counts);
       gazetteer = candidate;
       const outcome = { file, loaded: true, counts, problems: [], ms: Date.now() - started };
@@ -93,7 +91,14 @@ export async function loadFactFiles(options: LoadOptions): Promise<LoadSummary> 
       const problems =
         error instanceof FactFileError
           ? error.problems
-          : [{ file, path: '', message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${(error as Error).message}` : (error as Error).message }];
+          : [
+              {
+                file,
+                path: '',
+                message:
+                  (error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${(error as Error).message}` : (error as Error).message,
+              },
+            ];
       outcomes.push({ file, loaded: false, counts: emptyCounts(), problems, ms: Date.now() - started });
       log(`REFUSED ${file}: nothing from it was written`);
       for (const p of problems) log(`  - ${formatProblem(p)}`);

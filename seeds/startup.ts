@@ -10,11 +10,19 @@ import { acceptedFactFiles, readChoices, type AcceptedStore } from './ingest/acc
 import { loadAccepted } from './ingest/accept.ts';
 import { defaultFactFiles, loadFactFiles, SOURCES_DIR } from './loader.ts';
 
-function hashFiles(hash: ReturnType<typeof createHash>, files: readonly string[], sourcesDir: string, extra: (name: string) => string | undefined = () => undefined): void {
+function hashFiles(
+  hash: ReturnType<typeof createHash>,
+  files: readonly string[],
+  sourcesDir: string,
+  extra: (name: string) => string | undefined = () => undefined,
+): void {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const name = file.split('/').pop()!;
-    hash.update(name).update(text).update(extra(name) ?? '');
+    hash
+      .update(name)
+      .update(text)
+      .update(extra(name) ?? '');
     const article = /file:\s*(\S+\.txt)/.exec(text)?.[1];
     if (article) hash.update(readFileSync(join(sourcesDir, article)));
   }
@@ -26,13 +34,20 @@ export function seedFingerprint(files = defaultFactFiles(), accepted?: AcceptedS
   hashFiles(hash, files, SOURCES_DIR);
   if (accepted) {
     hash.update('accepted');
-    hashFiles(hash, acceptedFactFiles(accepted), accepted.sourcesDir, (name) => JSON.stringify(readChoices(accepted, name.replace(/\.yaml$/, ''))));
+    hashFiles(hash, acceptedFactFiles(accepted), accepted.sourcesDir, (name) =>
+      JSON.stringify(readChoices(accepted, name.replace(/\.yaml$/, ''))),
+    );
   }
   for (const name of allCypherNames().sort()) hash.update(name).update(cypher(name));
   return hash.digest('hex');
 }
 
-export async function seedAtStartup(driver: Driver, database: string | undefined, log: (line: string) => void, accepted?: AcceptedStore): Promise<void> {
+export async function seedAtStartup(
+  driver: Driver,
+  database: string | undefined,
+  log: (line: string) => void,
+  accepted?: AcceptedStore,
+): Promise<void> {
   const fingerprint = seedFingerprint(defaultFactFiles(), accepted);
   if ((await readSeedFingerprint(driver, database)) === fingerprint) {
     log('seeds: unchanged since they were last loaded, not reloaded (npm run seed reloads them)');

@@ -10,14 +10,15 @@ export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 /** Offset of the first byte that is not part of well-formed UTF-8, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     // Overlongs, surrogates and code points past U+10FFFF.
     const second = bytes[i + 1] ?? 0;
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f))
+      return i;
     i += need + 1;
   }
   return -1;
@@ -25,7 +26,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
   const name = basename(file);
-  const refuse = (line: number | undefined, message: string) => new FactFileError(name, [{ file: name, ...(line ? { line } : {}), path: '', message }]);
+  const refuse = (line: number | undefined, message: string) =>
+    new FactFileError(name, [{ file: name, ...(line ? { line } : {}), path: '', message }]);
   if (bytes.length > MAX_INPUT_BYTES) throw refuse(undefined, `is ${bytes.length} bytes; at most ${MAX_INPUT_BYTES} are accepted`);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw refuse(1, 'is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8');
@@ -42,7 +44,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 /** Reads a UTF-8 text file (fact file, article, CSV) or refuses it with a FactFileError. */
 export function readTextFile(path: string): string {
   const size = statSync(path).size;
-  if (size > MAX_INPUT_BYTES) throw new FactFileError(basename(path), [{ file: basename(path), path: '', message: `is ${size} bytes; at most ${MAX_INPUT_BYTES} are accepted` }]);
+  if (size > MAX_INPUT_BYTES)
+    throw new FactFileError(basename(path), [
+      { file: basename(path), path: '', message: `is ${size} bytes; at most ${MAX_INPUT_BYTES} are accepted` },
+    ]);
   return decodeUtf8(readFileSync(path), path);
 }
 

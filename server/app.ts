@@ -37,13 +37,23 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders([REPORT_CSS, DOCS_CSS]));
   app.use('/api', corsPolicy(security.corsOrigins));
   // Long URLs are refused before anything parses them (Node itself caps headers at 16 KiB).
-  app.use((req, _res, next) => next(req.url.length > MAX_URL_LENGTH ? new BadInput(`The URL is longer than ${MAX_URL_LENGTH} characters.`, 'url') : undefined));
+  app.use((req, _res, next) =>
+    next(req.url.length > MAX_URL_LENGTH ? new BadInput(`The URL is longer than ${MAX_URL_LENGTH} characters.`, 'url') : undefined),
+  );
   // The console runs user Cypher, ingest and resolution write: the API key (when configured) is checked
   // first, so only authenticated requests spend the per-client budget, and before any body is read.
   const authenticated = requireApiKey(deps.apiKey, { audit: deps.accessAudit });
   app.post(['/api/cypher', '/api/queries/:name'], authenticated, perMinuteLimit(security.consolePerMinute, 'console'));
-  app.post(['/api/ingest', '/api/ingest/accept', '/api/ingest/decisions'], authenticated, perMinuteLimit(security.consolePerMinute, 'ingest'));
-  app.post(['/api/resolution/judgements', '/api/resolution/accept'], authenticated, perMinuteLimit(security.consolePerMinute, 'resolution'));
+  app.post(
+    ['/api/ingest', '/api/ingest/accept', '/api/ingest/decisions'],
+    authenticated,
+    perMinuteLimit(security.consolePerMinute, 'ingest'),
+  );
+  app.post(
+    ['/api/resolution/judgements', '/api/resolution/accept'],
+    authenticated,
+    perMinuteLimit(security.consolePerMinute, 'resolution'),
+  );
   app.get('/api/reports/*path', perMinuteLimit(security.reportsPerMinute, 'report'));
 
   // An article with its reviewed facts can be larger than any query; everything else stays at 100 kB.
@@ -68,10 +78,12 @@ export function createApp(deps: AppDeps): Express {
   if (deps.staticDir && existsSync(deps.staticDir)) app.use(express.static(deps.staticDir));
   // Without a built client (npm run build), / still says the API is up.
   app.get('/', (_req, res) => {
-    res.type('html').send(
-      '<!doctype html><meta charset="utf-8"><title>Diplomatic knowledge graph</title>' +
-        '<h1>Diplomatic knowledge graph</h1><p>The API is up: <a href="/api/health">/api/health</a>.</p>',
-    );
+    res
+      .type('html')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>Diplomatic knowledge graph</title>' +
+          '<h1>Diplomatic knowledge graph</h1><p>The API is up: <a href="/api/health">/api/health</a>.</p>',
+      );
   });
   app.use(problemHandler(deps.log));
   return app;

@@ -74,6 +74,14 @@ export function fileAudit(path: string, rotation: Rotation = DEFAULT_ROTATION): 
  */
 export type AccessEvent =
   | { time: string; event: 'auth-failed'; reason: 'missing' | 'invalid'; method: string; path: string; client: string; limited: boolean }
-  | { time: string; event: 'ingest-accepted'; source: string; client: string; counts: Record<string, number>; replaced: { id: string; property: string }[]; kept: { id: string; property: string }[] };
+  | {
+      time: string;
+      event: 'ingest-accepted';
+      source: string;
+      client: string;
+      counts: Record<string, number>;
+      replaced: { id: string; property: string }[];
+      kept: { id: string; property: string }[];
+    };
 
 export type AccessAudit = (event: AccessEvent) => void;

@@ -29,7 +29,12 @@ const configSchema = databaseConfigSchema.extend({
     z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().url('an origin such as https://analysis.example.org'))),
   ),
   /** Per client and minute: console queries (POST /api/cypher, /api/queries/:name, ingest). */
@@ -48,7 +53,12 @@ const configSchema = databaseConfigSchema.extend({
     z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((name) => name.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^[A-Za-z_][\w.]*$/, 'function names such as apoc.text.join'))),
   ),
   /** Number of reverse proxies in front of the app whose X-Forwarded-For to trust (rate limits per client). */
@@ -59,7 +69,13 @@ const configSchema = databaseConfigSchema.extend({
   INGEST_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(600_000).default(20_000)),
   INGEST_HEAP_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(64).max(16_384).default(512)),
   /** Load the seed articles at start (npm start does; set to false to skip). */
-  SEED_ON_START: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
+  SEED_ON_START: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -67,7 +83,11 @@ export type Config = z.infer<typeof configSchema>;
 /** Where the audit logs go: the console's (AUDIT_LOG) and the access log beside it, both rotated. */
 export function auditPaths(config: Config): { console: string; access: string; rotation: { maxBytes: number; files: number } } {
   const consoleLog = config.AUDIT_LOG ?? join(config.DATA_DIR, 'audit', 'cypher.jsonl');
-  return { console: consoleLog, access: join(dirname(consoleLog), 'access.jsonl'), rotation: { maxBytes: config.AUDIT_MAX_MB * 1024 * 1024, files: config.AUDIT_FILES } };
+  return {
+    console: consoleLog,
+    access: join(dirname(consoleLog), 'access.jsonl'),
+    rotation: { maxBytes: config.AUDIT_MAX_MB * 1024 * 1024, files: config.AUDIT_FILES },
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -56,7 +56,12 @@ export interface ConsoleOptions {
   allowFunctions: readonly string[];
 }
 
-export const DEFAULT_CONSOLE: ConsoleOptions = { maxConcurrent: DEFAULT_CONSOLE_CONCURRENCY, maxPerClient: 2, maxResultBytes: 8 * 1024 * 1024, allowFunctions: [] };
+export const DEFAULT_CONSOLE: ConsoleOptions = {
+  maxConcurrent: DEFAULT_CONSOLE_CONCURRENCY,
+  maxPerClient: 2,
+  maxResultBytes: 8 * 1024 * 1024,
+  allowFunctions: [],
+};
 
 /** The console's caps from the configuration. */
 export function consoleOptions(config: Config): ConsoleOptions {
@@ -69,7 +74,12 @@ export function consoleOptions(config: Config): ConsoleOptions {
 }
 
 /** The console over `target`: connections of its own, its gate, its audit log. */
-export function consoleDeps(target: DatabaseTarget, audit: Audit, options: Partial<ConsoleOptions> = {}, log?: (line: string) => void): ConsoleDeps {
+export function consoleDeps(
+  target: DatabaseTarget,
+  audit: Audit,
+  options: Partial<ConsoleOptions> = {},
+  log?: (line: string) => void,
+): ConsoleDeps {
   const settings = { ...DEFAULT_CONSOLE, ...options };
   return {
     database: consoleDatabase(target),

@@ -37,7 +37,9 @@ function start(): void {
       process.exit(1);
     }
     const wait = backoff.next(upFor);
-    log(`server (pid ${child?.pid}) exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}) after ${(upFor / 1000).toFixed(0)} s; restarting in ${(wait / 1000).toFixed(0)} s`);
+    log(
+      `server (pid ${child?.pid}) exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}) after ${(upFor / 1000).toFixed(0)} s; restarting in ${(wait / 1000).toFixed(0)} s`,
+    );
     setTimeout(start, wait);
   });
 }

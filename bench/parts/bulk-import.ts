@@ -18,7 +18,13 @@ import { rssSampler } from '../synthetic/load.ts';
 
 const TARGET = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'neo4j', 'target');
 // The module-access flags neo4j/local.ts gives the embedded JVM (Java 17), and the same heap.
-const JVM = ['-Xmx1g', ...['java.lang', 'java.nio', 'sun.nio.ch', 'java.io', 'java.util', 'java.util.concurrent', 'java.net'].map((p) => `--add-opens=java.base/${p}=ALL-UNNAMED`), '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED'];
+const JVM = [
+  '-Xmx1g',
+  ...['java.lang', 'java.nio', 'sun.nio.ch', 'java.io', 'java.util', 'java.util.concurrent', 'java.net'].map(
+    (p) => `--add-opens=java.base/${p}=ALL-UNNAMED`,
+  ),
+  '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
+];
 
 export interface BulkImportResult {
   csvSeconds: number;
@@ -33,7 +39,11 @@ export interface BulkImportResult {
   importerSummary: string;
 }
 
-export async function bulkImport(scale: SyntheticScale, home: string, counts: (driver: Driver) => Promise<Record<string, number>>): Promise<BulkImportResult> {
+export async function bulkImport(
+  scale: SyntheticScale,
+  home: string,
+  counts: (driver: Driver) => Promise<Record<string, number>>,
+): Promise<BulkImportResult> {
   // The importer runs from the embedded Neo4j's jars: fetch them first on a fresh clone.
   ensureNeo4jJars((line) => console.log(line));
   const rss = rssSampler();
@@ -44,10 +54,23 @@ export async function bulkImport(scale: SyntheticScale, home: string, counts: (d
   mkdirSync(join(home, 'conf'), { recursive: true });
   let t = performance.now();
   const args = [
-    ...JVM, '-cp', `${join(TARGET, 'classes')}:${join(TARGET, 'lib', '*')}`, 'org.neo4j.cli.AdminTool',
-    'database', 'import', 'full', 'neo4j', `--report-file=${home}-import.report`, ...csv.nodes.map((f) => `--nodes=${f}`), ...csv.relationships.map((f) => `--relationships=${f}`),
+    ...JVM,
+    '-cp',
+    `${join(TARGET, 'classes')}:${join(TARGET, 'lib', '*')}`,
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    'neo4j',
+    `--report-file=${home}-import.report`,
+    ...csv.nodes.map((f) => `--nodes=${f}`),
+    ...csv.relationships.map((f) => `--relationships=${f}`),
   ];
-  const run = spawnSync('java', args, { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const run = spawnSync('java', args, {
+    env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
   writeFileSync(`${home}-import.log`, `${run.stdout}\n${run.stderr}`);
   if (run.status !== 0) throw new Error(`neo4j-admin database import failed (exit ${run.status}); see ${home}-import.log`);
   const importSeconds = (performance.now() - t) / 1000;
@@ -73,9 +96,16 @@ export async function bulkImport(scale: SyntheticScale, home: string, counts: (d
     const totalSeconds = (performance.now() - started) / 1000;
     const summary = /IMPORT DONE[\s\S]*?Peak memory usage: \S+/.exec(run.stdout)?.[0] ?? '';
     return {
-      csvSeconds: round(csvSeconds, 2), csvRows: csv.rows, importSeconds: round(importSeconds, 2), startSeconds: round(startSeconds, 2),
-      schemaSeconds: round(schemaSeconds, 2), totalSeconds: round(totalSeconds, 2), rowsPerSecond: Math.round(csv.rows / totalSeconds),
-      peakRssMiB: rss.stop(), counts: await counts(driver), importerSummary: summary.replace(/\s+/g, ' '),
+      csvSeconds: round(csvSeconds, 2),
+      csvRows: csv.rows,
+      importSeconds: round(importSeconds, 2),
+      startSeconds: round(startSeconds, 2),
+      schemaSeconds: round(schemaSeconds, 2),
+      totalSeconds: round(totalSeconds, 2),
+      rowsPerSecond: Math.round(csv.rows / totalSeconds),
+      peakRssMiB: rss.stop(),
+      counts: await counts(driver),
+      importerSummary: summary.replace(/\s+/g, ' '),
     };
   } finally {
     await driver?.close().catch(() => {});

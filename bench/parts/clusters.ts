@@ -67,6 +67,14 @@ export async function formClusters(driver: Driver, persons: number, n: number, s
     await session.close();
   }
   // Synthetic names are two words and have no sources, so the canonical member is the smaller id.
-  const canonical = new Map(entries.flatMap((e) => [[e.a, clusterIdOf(e.a)], [e.b, clusterIdOf(e.a)]] as [string, string][]));
+  const canonical = new Map(
+    entries.flatMap(
+      (e) =>
+        [
+          [e.a, clusterIdOf(e.a)],
+          [e.b, clusterIdOf(e.a)],
+        ] as [string, string][],
+    ),
+  );
   return { clusters: entries.length, seconds: round((performance.now() - started) / 1000, 2), canonical };
 }

@@ -58,7 +58,11 @@ export async function replay(driver: Driver, queries: readonly RecordedQuery[]):
   return { ms: performance.now() - t0, byQuery };
 }
 
-async function callApi(base: string, path: string, count: (body: unknown) => number): Promise<{ ms: number; status: number; items: number }> {
+async function callApi(
+  base: string,
+  path: string,
+  count: (body: unknown) => number,
+): Promise<{ ms: number; status: number; items: number }> {
   const t = performance.now();
   const res = await fetch(base + path);
   const body: unknown = await res.json();
@@ -71,7 +75,16 @@ export async function measure(endpoint: Endpoint, path: string, count: (body: un
   endpoint.take();
   const warm = await callApi(endpoint.base, path, count);
   const queries = endpoint.take();
-  if (warm.status !== 200) return { apiMs: warm.ms, rawMs: 0, rawByQuery: {}, queries: queries.length, status: warm.status, items: 0, error: `HTTP ${warm.status}` };
+  if (warm.status !== 200)
+    return {
+      apiMs: warm.ms,
+      rawMs: 0,
+      rawByQuery: {},
+      queries: queries.length,
+      status: warm.status,
+      items: 0,
+      error: `HTTP ${warm.status}`,
+    };
   let api: Awaited<ReturnType<typeof callApi>>;
   let raw: Awaited<ReturnType<typeof replay>>;
   if (apiFirst) {
@@ -127,7 +140,9 @@ export async function runVariant(
     seconds: round((performance.now() - started) / 1000, 1),
     samples,
   };
-  log(`  ${name.padEnd(30)} n=${api.n} found=${result.found} err=${result.errors} api p50/p95/p99 ${api.p50}/${api.p95}/${api.p99} ms, raw ${raw.p50}/${raw.p95}/${raw.p99} ms, ratio p50 ${result.ratioP50} p95 ${result.ratioP95}, queries/request ${result.meanQueries}${stoppedEarly ? ' (budget reached)' : ''}`);
+  log(
+    `  ${name.padEnd(30)} n=${api.n} found=${result.found} err=${result.errors} api p50/p95/p99 ${api.p50}/${api.p95}/${api.p99} ms, raw ${raw.p50}/${raw.p95}/${raw.p99} ms, ratio p50 ${result.ratioP50} p95 ${result.ratioP95}, queries/request ${result.meanQueries}${stoppedEarly ? ' (budget reached)' : ''}`,
+  );
   return result;
 }
 
@@ -178,14 +193,25 @@ export interface PlanSummary {
 /** PROFILE of one recorded query: the operators in plan order with their rows and db hits. */
 export async function profile(driver: Driver, q: RecordedQuery): Promise<PlanSummary> {
   const t = performance.now();
-  const { summary } = await driver.executeQuery(`PROFILE ${fillSlots(cypher(q.name), q.slots)}`, cypherParams(q.params) as Record<string, unknown>, {
-    routing: neo4j.routing.READ,
-    transactionConfig: { timeout: 60_000 },
-  });
+  const { summary } = await driver.executeQuery(
+    `PROFILE ${fillSlots(cypher(q.name), q.slots)}`,
+    cypherParams(q.params) as Record<string, unknown>,
+    {
+      routing: neo4j.routing.READ,
+      transactionConfig: { timeout: 60_000 },
+    },
+  );
   const operators: PlanSummary['operators'] = [];
   type Node = { operatorType: string; rows?: number; dbHits?: number; arguments?: Record<string, unknown>; children?: Node[] };
   const walk = (p: Node) => {
-    operators.push({ operator: p.operatorType, rows: Number(p.rows ?? 0), dbHits: Number(p.dbHits ?? 0), details: String(p.arguments?.Details ?? '').replace(/\s+/g, ' ').slice(0, 160) });
+    operators.push({
+      operator: p.operatorType,
+      rows: Number(p.rows ?? 0),
+      dbHits: Number(p.dbHits ?? 0),
+      details: String(p.arguments?.Details ?? '')
+        .replace(/\s+/g, ' ')
+        .slice(0, 160),
+    });
     for (const child of p.children ?? []) walk(child);
   };
   walk(summary.profile as unknown as Node);

@@ -19,7 +19,10 @@ type Cell = string | number | boolean | null | undefined | readonly string[];
 class CsvFile {
   private readonly file: WriteStream;
   private readonly csv: Stringifier;
-  constructor(readonly path: string, header: readonly string[]) {
+  constructor(
+    readonly path: string,
+    header: readonly string[],
+  ) {
     this.file = createWriteStream(path);
     this.file.write(header.join(',') + '\n');
     this.csv = csvStream({ recordDelimiter: '\n', quoteText: true, keepFormulas: true });
@@ -50,7 +53,15 @@ export interface CsvExport {
 }
 
 const ENTITY_HEADER = ['id:ID', ':LABEL', 'name', 'aliases:string[]', 'sources:string[]', 'evidence:string[]', 'searchText'];
-const entityCells = (label: string, row: EntityRow): Cell[] => [row.id, `Entity;${label}`, row.name, row.aliases, row.sources, row.evidence, searchText([row.name, ...row.aliases])];
+const entityCells = (label: string, row: EntityRow): Cell[] => [
+  row.id,
+  `Entity;${label}`,
+  row.name,
+  row.aliases,
+  row.sources,
+  row.evidence,
+  searchText([row.name, ...row.aliases]),
+];
 const LINK_HEADER = [':START_ID', ':END_ID', ':TYPE', 'sources:string[]', 'evidence:string[]'];
 const linkCells = (type: string, row: LinkRow): Cell[] => [row.from, row.to, type, row.sources, row.evidence];
 
@@ -64,12 +75,55 @@ export async function writeCsv(scale: SyntheticScale, dir: string): Promise<CsvE
     organizations: new CsvFile(join(dir, 'organizations.csv'), [...ENTITY_HEADER, 'kind']),
     persons: new CsvFile(join(dir, 'persons.csv'), ENTITY_HEADER),
     agreements: new CsvFile(join(dir, 'agreements.csv'), [...ENTITY_HEADER, 'kind', 'status', 'date']),
-    events: new CsvFile(join(dir, 'events.csv'), [...ENTITY_HEADER, 'kind', 'status', 'start:date', 'end:date', 'dateText', 'dateBasis', 'datePrecision']),
+    events: new CsvFile(join(dir, 'events.csv'), [
+      ...ENTITY_HEADER,
+      'kind',
+      'status',
+      'start:date',
+      'end:date',
+      'dateText',
+      'dateBasis',
+      'datePrecision',
+    ]),
     sources: new CsvFile(join(dir, 'sources.csv'), ['id:ID', ':LABEL', 'file', 'title', 'publisher', 'published:date', 'text']),
     links: new CsvFile(join(dir, 'links.csv'), LINK_HEADER),
-    holds: new CsvFile(join(dir, 'holds.csv'), [':START_ID', ':END_ID', ':TYPE', 'title', 'firstSeen:date', 'lastSeen:date', 'sources:string[]', 'evidence:string[]']),
-    participation: new CsvFile(join(dir, 'participation.csv'), [':START_ID', ':END_ID', ':TYPE', 'role', 'represents', 'officialRole', 'delegation:boolean', 'inferred:boolean', 'sources:string[]', 'evidence:string[]']),
-    met: new CsvFile(join(dir, 'met.csv'), [':START_ID', ':END_ID', ':TYPE', 'event', 'date:date', 'end:date', 'datePrecision', 'dateText', 'eventKind', 'mode', 'inferred:boolean', 'sources:string[]', 'evidence:string[]']),
+    holds: new CsvFile(join(dir, 'holds.csv'), [
+      ':START_ID',
+      ':END_ID',
+      ':TYPE',
+      'title',
+      'firstSeen:date',
+      'lastSeen:date',
+      'sources:string[]',
+      'evidence:string[]',
+    ]),
+    participation: new CsvFile(join(dir, 'participation.csv'), [
+      ':START_ID',
+      ':END_ID',
+      ':TYPE',
+      'role',
+      'represents',
+      'officialRole',
+      'delegation:boolean',
+      'inferred:boolean',
+      'sources:string[]',
+      'evidence:string[]',
+    ]),
+    met: new CsvFile(join(dir, 'met.csv'), [
+      ':START_ID',
+      ':END_ID',
+      ':TYPE',
+      'event',
+      'date:date',
+      'end:date',
+      'datePrecision',
+      'dateText',
+      'eventKind',
+      'mode',
+      'inferred:boolean',
+      'sources:string[]',
+      'evidence:string[]',
+    ]),
   };
   for (const row of base.countries) await files.countries.row([...entityCells('Country', row), row.props.iso2 as string]);
   for (const row of base.places) await files.places.row([...entityCells('Place', row), row.props.kind as string]);
@@ -89,27 +143,99 @@ export async function writeCsv(scale: SyntheticScale, dir: string): Promise<CsvE
     }
   }
   for (const h of holds.values()) await files.holds.row([h.person, h.at, 'HOLDS', h.title, h.first, h.last, [], []]);
-  rows += base.countries.length + base.places.length + base.organizations.length + base.persons.length + base.links.reduce((s, l) => s + l.rows.length, 0) + holds.size;
+  rows +=
+    base.countries.length +
+    base.places.length +
+    base.organizations.length +
+    base.persons.length +
+    base.links.reduce((s, l) => s + l.rows.length, 0) +
+    holds.size;
 
   for (const chunk of eventChunks(scale)) {
     for (const s of chunk.sources) {
-      const p = s.props as { file: string; title: string; publisher: string; published: { year: number; month: number; day: number }; text: string };
+      const p = s.props as {
+        file: string;
+        title: string;
+        publisher: string;
+        published: { year: number; month: number; day: number };
+        text: string;
+      };
       await files.sources.row([s.id, 'Source', p.file, p.title, p.publisher, dateText(p.published), p.text]);
     }
-    for (const a of chunk.agreements) await files.agreements.row([...entityCells('Agreement', a), a.props.kind as string, a.props.status as string, a.props.date as string]);
+    for (const a of chunk.agreements)
+      await files.agreements.row([
+        ...entityCells('Agreement', a),
+        a.props.kind as string,
+        a.props.status as string,
+        a.props.date as string,
+      ]);
     for (const e of chunk.events) {
       await files.events.row([
-        e.id, 'Entity;Event', e.name, [], e.sources, e.evidence, searchText([e.name]), e.props.kind as string, e.status,
-        dateText(e.date?.start), dateText(e.date?.end), e.date?.text, e.date?.basis, e.date?.precision ?? 'unknown',
+        e.id,
+        'Entity;Event',
+        e.name,
+        [],
+        e.sources,
+        e.evidence,
+        searchText([e.name]),
+        e.props.kind as string,
+        e.status,
+        dateText(e.date?.start),
+        dateText(e.date?.end),
+        e.date?.text,
+        e.date?.basis,
+        e.date?.precision ?? 'unknown',
       ]);
     }
     for (const { type, rows: links } of chunk.links) for (const row of links) await files.links.row(linkCells(type, row));
-    for (const p of chunk.participations) await files.participation.row([p.who, p.event, 'PARTICIPATED_IN', p.role, p.represents, p.officialRole, p.delegation, false, p.sources, p.evidence]);
+    for (const p of chunk.participations)
+      await files.participation.row([
+        p.who,
+        p.event,
+        'PARTICIPATED_IN',
+        p.role,
+        p.represents,
+        p.officialRole,
+        p.delegation,
+        false,
+        p.sources,
+        p.evidence,
+      ]);
     for (const m of chunk.metRows) {
-      const p = m.props as { date: { year: number; month: number; day: number }; end: { year: number; month: number; day: number }; datePrecision: string; dateText: string; eventKind: string; mode: string; inferred: boolean; sources: string[]; evidence: string[] };
-      await files.met.row([m.a, m.b, 'MET', m.event, dateText(p.date), dateText(p.end), p.datePrecision, p.dateText, p.eventKind, p.mode, p.inferred, p.sources, p.evidence]);
+      const p = m.props as {
+        date: { year: number; month: number; day: number };
+        end: { year: number; month: number; day: number };
+        datePrecision: string;
+        dateText: string;
+        eventKind: string;
+        mode: string;
+        inferred: boolean;
+        sources: string[];
+        evidence: string[];
+      };
+      await files.met.row([
+        m.a,
+        m.b,
+        'MET',
+        m.event,
+        dateText(p.date),
+        dateText(p.end),
+        p.datePrecision,
+        p.dateText,
+        p.eventKind,
+        p.mode,
+        p.inferred,
+        p.sources,
+        p.evidence,
+      ]);
     }
-    rows += chunk.sources.length + chunk.agreements.length + chunk.events.length + chunk.links.reduce((s, l) => s + l.rows.length, 0) + chunk.participations.length + chunk.metRows.length;
+    rows +=
+      chunk.sources.length +
+      chunk.agreements.length +
+      chunk.events.length +
+      chunk.links.reduce((s, l) => s + l.rows.length, 0) +
+      chunk.participations.length +
+      chunk.metRows.length;
   }
   await Promise.all(Object.values(files).map((f) => f.close()));
   const nodeFiles = [files.countries, files.places, files.organizations, files.persons, files.agreements, files.events, files.sources];

@@ -38,7 +38,8 @@ export const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '
 export function parseSize(text: string): number {
   const known = SIZES[text.toLowerCase()];
   const value = known ?? Number(text);
-  if (!Number.isInteger(value) || value < 10 || value > 200_000_000) throw new Error(`--size: expected 10k, 100k, 1M or a whole number of MET relationships, got "${text}"`);
+  if (!Number.isInteger(value) || value < 10 || value > 200_000_000)
+    throw new Error(`--size: expected 10k, 100k, 1M or a whole number of MET relationships, got "${text}"`);
   return value;
 }
 
@@ -85,8 +86,70 @@ export interface MetRow {
 }
 
 // ---------- names ----------
-const SYLLABLES = ['ka', 'lo', 'mer', 'ta', 'vi', 'dor', 'an', 'sel', 'ru', 'bek', 'no', 'zar', 'il', 'os', 'fen', 'da', 'mi', 'gor', 'le', 'tu', 'sha', 'ven', 'ob', 'qi', 'pra', 'hel', 'us', 'mon', 'ri', 'cas'];
-const FIRST = ['Amina', 'Bolat', 'Chen', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiroshi', 'Ines', 'Jomo', 'Karim', 'Lena', 'Marta', 'Nuno', 'Olga', 'Pavel', 'Qadir', 'Rosa', 'Sanjar', 'Tomas', 'Ulla', 'Victor', 'Wanjiru', 'Ximena', 'Yusuf', 'Zhanna', 'Adel', 'Beatriz', 'Cyril', 'Dana'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mer',
+  'ta',
+  'vi',
+  'dor',
+  'an',
+  'sel',
+  'ru',
+  'bek',
+  'no',
+  'zar',
+  'il',
+  'os',
+  'fen',
+  'da',
+  'mi',
+  'gor',
+  'le',
+  'tu',
+  'sha',
+  'ven',
+  'ob',
+  'qi',
+  'pra',
+  'hel',
+  'us',
+  'mon',
+  'ri',
+  'cas',
+];
+const FIRST = [
+  'Amina',
+  'Bolat',
+  'Chen',
+  'Dmitri',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiroshi',
+  'Ines',
+  'Jomo',
+  'Karim',
+  'Lena',
+  'Marta',
+  'Nuno',
+  'Olga',
+  'Pavel',
+  'Qadir',
+  'Rosa',
+  'Sanjar',
+  'Tomas',
+  'Ulla',
+  'Victor',
+  'Wanjiru',
+  'Ximena',
+  'Yusuf',
+  'Zhanna',
+  'Adel',
+  'Beatriz',
+  'Cyril',
+  'Dana',
+];
 const TITLES = [
   ['Director of the Department of Bilateral Relations', 'Deputy Minister of Foreign Affairs', 'Minister of Foreign Affairs'],
   ['Ambassador', 'Deputy Minister of Foreign Affairs', 'Ambassador'],
@@ -98,7 +161,18 @@ const MINISTRIES = [
   { key: 'trade', name: 'Ministry of Trade', kind: 'ministry' },
   { key: 'office', name: 'Office of the President', kind: 'government' },
 ];
-const TOPICS = ['trade', 'visa facilitation', 'energy', 'transport corridors', 'education', 'health', 'investment protection', 'culture', 'water resources', 'digital cooperation'];
+const TOPICS = [
+  'trade',
+  'visa facilitation',
+  'energy',
+  'transport corridors',
+  'education',
+  'health',
+  'investment protection',
+  'culture',
+  'water resources',
+  'digital cooperation',
+];
 
 const capitalise = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 function coined(rand: Rand, parts: number): string {
@@ -148,14 +222,29 @@ function countryNames(scale: SyntheticScale): string[] {
 export function baseRows(scale: SyntheticScale): BaseRows {
   const rand = mulberry32(scale.seed * 7 + 4);
   const names = countryNames(scale);
-  const countries: EntityRow[] = names.map((name, c) => ({ id: countryId(c), name, props: { iso2: iso2Of(c) }, aliases: [iso2Of(c)], ...noEvidence() }));
-  const places: EntityRow[] = names.map((name, c) => ({ id: placeId(c), name: `${name} City`, props: { kind: 'city' }, aliases: [], ...noEvidence() }));
+  const countries: EntityRow[] = names.map((name, c) => ({
+    id: countryId(c),
+    name,
+    props: { iso2: iso2Of(c) },
+    aliases: [iso2Of(c)],
+    ...noEvidence(),
+  }));
+  const places: EntityRow[] = names.map((name, c) => ({
+    id: placeId(c),
+    name: `${name} City`,
+    props: { kind: 'city' },
+    aliases: [],
+    ...noEvidence(),
+  }));
   const organizations: EntityRow[] = names.flatMap((name, c) =>
     MINISTRIES.map((m) => ({ id: orgId(c, m.key), name: `${m.name} of ${name}`, props: { kind: m.kind }, aliases: [], ...noEvidence() })),
   );
   const links: BaseRows['links'] = [
     { type: 'IN', rows: names.map((_, c) => ({ from: placeId(c), to: countryId(c), props: {}, ...noEvidence() })) },
-    { type: 'BASED_IN', rows: names.flatMap((_, c) => MINISTRIES.map((m) => ({ from: orgId(c, m.key), to: countryId(c), props: {}, ...noEvidence() }))) },
+    {
+      type: 'BASED_IN',
+      rows: names.flatMap((_, c) => MINISTRIES.map((m) => ({ from: orgId(c, m.key), to: countryId(c), props: {}, ...noEvidence() }))),
+    },
   ];
   const home = personCountries(scale);
   const persons: EntityRow[] = personNames(scale).map((name, i) => ({ id: personId(i), name, props: {}, aliases: [], ...noEvidence() }));
@@ -168,7 +257,8 @@ export function baseRows(scale: SyntheticScale): BaseRows {
     const at = orgId(home[i]!, ladder[0]!.includes('Trade') ? 'trade' : ladder[0]!.includes('President') ? 'office' : 'mfa');
     for (let s = 0; s < steps && day < LAST_DAY; s++) {
       const last = Math.min(LAST_DAY, day + between(rand, 60, 1500));
-      for (const asOf of [day, last]) titles.push({ person: personId(i), at, title: ladder[s]!, asOf: CalendarDay.fromIso(isoDay(asOf)), ...noEvidence() });
+      for (const asOf of [day, last])
+        titles.push({ person: personId(i), at, title: ladder[s]!, asOf: CalendarDay.fromIso(isoDay(asOf)), ...noEvidence() });
       day = last + between(rand, 30, 400);
     }
   }
@@ -176,8 +266,12 @@ export function baseRows(scale: SyntheticScale): BaseRows {
 }
 
 const KINDS: { kind: string; weight: number }[] = [
-  { kind: 'meeting', weight: 45 }, { kind: 'talks', weight: 22 }, { kind: 'call', weight: 14 },
-  { kind: 'session', weight: 8 }, { kind: 'signing', weight: 5 }, { kind: 'visit', weight: 6 },
+  { kind: 'meeting', weight: 45 },
+  { kind: 'talks', weight: 22 },
+  { kind: 'call', weight: 14 },
+  { kind: 'session', weight: 8 },
+  { kind: 'signing', weight: 5 },
+  { kind: 'visit', weight: 6 },
 ];
 const MEETING_LIKE = new Set(['meeting', 'talks', 'call', 'session', 'signing']);
 const KIND_TOTAL = KINDS.reduce((s, k) => s + k.weight, 0);
@@ -210,7 +304,21 @@ export function* eventChunks(scale: SyntheticScale): Generator<EventChunk> {
   let eventNo = 0;
   let sourceNo = 0;
   for (let index = 0; mets < scale.mets; index++) {
-    const chunk: EventChunk = { index, sources: [], events: [], agreements: [], links: [{ type: 'HELD_IN', rows: [] }, { type: 'PARTY_TO', rows: [] }, { type: 'CONCLUDED_AT', rows: [] }], participations: [], eventIds: [], metRows: [], mets: 0 };
+    const chunk: EventChunk = {
+      index,
+      sources: [],
+      events: [],
+      agreements: [],
+      links: [
+        { type: 'HELD_IN', rows: [] },
+        { type: 'PARTY_TO', rows: [] },
+        { type: 'CONCLUDED_AT', rows: [] },
+      ],
+      participations: [],
+      eventIds: [],
+      metRows: [],
+      mets: 0,
+    };
     const [heldIn, partyTo, concludedAt] = chunk.links as [EventChunk['links'][0], EventChunk['links'][0], EventChunk['links'][0]];
     // One press release per ten events: its sentences are the quotes behind each participation.
     let text = '';
@@ -219,7 +327,16 @@ export function* eventChunks(scale: SyntheticScale): Generator<EventChunk> {
     let sourcePublisher = '';
     const closeSource = () => {
       if (!sourceId) return;
-      chunk.sources.push({ id: sourceId, props: { file: `${sourceId.slice('source:'.length)}.txt`, title: `Press release ${sourceNo}`, publisher: sourcePublisher, published: CalendarDay.fromIso(isoDay(sourceDay)), text } });
+      chunk.sources.push({
+        id: sourceId,
+        props: {
+          file: `${sourceId.slice('source:'.length)}.txt`,
+          title: `Press release ${sourceNo}`,
+          publisher: sourcePublisher,
+          published: CalendarDay.fromIso(isoDay(sourceDay)),
+          text,
+        },
+      });
       sourceId = '';
     };
     for (let e = 0; e < scale.chunkEvents && mets < scale.mets; e++, eventNo++) {
@@ -247,18 +364,36 @@ export function* eventChunks(scale: SyntheticScale): Generator<EventChunk> {
       const evidence = { sources: [sourceId], evidence: [evidenceKey(sourceId, span)] };
       const date = dateRange(isoDay(day));
       chunk.events.push({
-        id, name: `${capitalise(kind)} in ${countries[hostCountry]} City, ${isoDay(day)}`, status: 'held', props: { kind },
-        date: { ...date, text: isoDay(day), basis: 'stated' }, ...evidence,
+        id,
+        name: `${capitalise(kind)} in ${countries[hostCountry]} City, ${isoDay(day)}`,
+        status: 'held',
+        props: { kind },
+        date: { ...date, text: isoDay(day), basis: 'stated' },
+        ...evidence,
       });
       chunk.eventIds.push(id);
       heldIn.rows.push({ from: id, to: placeId(hostCountry), props: {}, ...evidence });
       people.forEach((p, i) =>
-        chunk.participations.push({ who: personId(p), event: id, role: i === 0 ? 'host' : 'guest', represents: countryId(home[p]!), officialRole: null, delegation: false, ...evidence }),
+        chunk.participations.push({
+          who: personId(p),
+          event: id,
+          role: i === 0 ? 'host' : 'guest',
+          represents: countryId(home[p]!),
+          officialRole: null,
+          delegation: false,
+          ...evidence,
+        }),
       );
       const parties = [...new Set(people.map((p) => home[p]!))];
       if (parties.length >= 2 && rand() < 0.04) {
         const agreement = `agreement:syn-${eventNo}`;
-        chunk.agreements.push({ id: agreement, name: `Agreement on ${pickOne(rand, TOPICS)} between ${parties.map((c) => countries[c]).join(' and ')}`, props: { kind: 'memorandum', status: 'signed', date: isoDay(day) }, aliases: [], ...evidence });
+        chunk.agreements.push({
+          id: agreement,
+          name: `Agreement on ${pickOne(rand, TOPICS)} between ${parties.map((c) => countries[c]).join(' and ')}`,
+          props: { kind: 'memorandum', status: 'signed', date: isoDay(day) },
+          aliases: [],
+          ...evidence,
+        });
         for (const c of parties) partyTo.rows.push({ from: countryId(c), to: agreement, props: {}, ...evidence });
         concludedAt.rows.push({ from: agreement, to: id, props: {}, ...evidence });
       }
@@ -266,10 +401,18 @@ export function* eventChunks(scale: SyntheticScale): Generator<EventChunk> {
         // As derive-met: one MET per pair, directed from the smaller id, dated by the event.
         const ids = people.map(personId).sort();
         const props = {
-          date: date.start, end: date.end, datePrecision: date.precision, dateText: isoDay(day), eventKind: kind,
-          mode: kind === 'call' ? 'call' : 'in_person', inferred: false, sources: evidence.sources, evidence: evidence.evidence,
+          date: date.start,
+          end: date.end,
+          datePrecision: date.precision,
+          dateText: isoDay(day),
+          eventKind: kind,
+          mode: kind === 'call' ? 'call' : 'in_person',
+          inferred: false,
+          sources: evidence.sources,
+          evidence: evidence.evidence,
         };
-        for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) chunk.metRows.push({ a: ids[x]!, b: ids[y]!, event: id, props });
+        for (let x = 0; x < ids.length; x++)
+          for (let y = x + 1; y < ids.length; y++) chunk.metRows.push({ a: ids[x]!, b: ids[y]!, event: id, props });
         mets += pairsOf(size);
         chunk.mets += pairsOf(size);
       }

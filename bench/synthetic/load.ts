@@ -81,7 +81,12 @@ export async function loadSynthetic(driver: Driver, scale: SyntheticScale, optio
   const started = performance.now();
   let rows = 0;
   const base = baseRows(scale);
-  const entityGroups = [['Country', base.countries], ['Place', base.places], ['Organization', base.organizations], ['Person', base.persons]] as const;
+  const entityGroups = [
+    ['Country', base.countries],
+    ['Place', base.places],
+    ['Organization', base.organizations],
+    ['Person', base.persons],
+  ] as const;
   for (const [label, list] of entityGroups) {
     for (let offset = 0; offset < list.length; offset += 10_000) {
       const slice = list.slice(offset, offset + 10_000);
@@ -120,9 +125,17 @@ export async function loadSynthetic(driver: Driver, scale: SyntheticScale, optio
       if (met === 'rows') await runBatched(tx, 'upsert-met', chunk.metRows, {}, attemptCounts);
       else {
         for (let offset = 0; offset < chunk.eventIds.length; offset += DERIVE_BATCH) {
-          const result = await tx.run(cypher('derive-met'), { eventIds: chunk.eventIds.slice(offset, offset + DERIVE_BATCH), meetingKinds });
+          const result = await tx.run(cypher('derive-met'), {
+            eventIds: chunk.eventIds.slice(offset, offset + DERIVE_BATCH),
+            meetingKinds,
+          });
           const updates = result.summary.counters.updates();
-          addCounts(attemptCounts, { nodesCreated: 0, relationshipsCreated: updates.relationshipsCreated ?? 0, relationshipsDeleted: 0, propertiesSet: updates.propertiesSet ?? 0 });
+          addCounts(attemptCounts, {
+            nodesCreated: 0,
+            relationshipsCreated: updates.relationshipsCreated ?? 0,
+            relationshipsDeleted: 0,
+            propertiesSet: updates.propertiesSet ?? 0,
+          });
         }
       }
     });
@@ -131,7 +144,13 @@ export async function loadSynthetic(driver: Driver, scale: SyntheticScale, optio
     events += chunk.events.length;
     participations += chunk.participations.length;
     mets += chunk.mets;
-    rows += (met === 'rows' ? chunk.metRows.length : 0) + chunk.sources.length + chunk.agreements.length + chunk.events.length + chunk.participations.length + chunk.links.reduce((s, l) => s + l.rows.length, 0);
+    rows +=
+      (met === 'rows' ? chunk.metRows.length : 0) +
+      chunk.sources.length +
+      chunk.agreements.length +
+      chunk.events.length +
+      chunk.participations.length +
+      chunk.links.reduce((s, l) => s + l.rows.length, 0);
     progress({ events, mets, seconds: (performance.now() - started) / 1000 });
   };
   const complete = await inFlight(eventChunks(scale), writers, writeChunk, () => (performance.now() - started) / 1000 > budgetSeconds);
@@ -160,7 +179,12 @@ export async function loadSynthetic(driver: Driver, scale: SyntheticScale, optio
  * free (a generator is never run ahead). Returns false when `stop()` ended it early; the first failure
  * is thrown once the running ones have settled.
  */
-export async function inFlight<T>(items: Iterable<T>, limit: number, work: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<boolean> {
+export async function inFlight<T>(
+  items: Iterable<T>,
+  limit: number,
+  work: (item: T) => Promise<void>,
+  stop: () => boolean = () => false,
+): Promise<boolean> {
   const running = new Set<Promise<void>>();
   let failure: unknown;
   let stopped = false;

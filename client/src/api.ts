@@ -21,7 +21,13 @@ async function parse<T>(res: Response): Promise<T> {
   if (!res.ok) {
     const p = (body && typeof body === 'object' ? body : {}) as Partial<Problem>;
     // RFC 9457: a problem without a type is about:blank.
-    throw new ApiError({ ...p, type: p.type ?? 'about:blank', title: p.title ?? res.statusText ?? 'Request failed', status: res.status, detail: p.detail ?? (text.slice(0, 200) || `HTTP ${res.status}`) });
+    throw new ApiError({
+      ...p,
+      type: p.type ?? 'about:blank',
+      title: p.title ?? res.statusText ?? 'Request failed',
+      status: res.status,
+      detail: p.detail ?? (text.slice(0, 200) || `HTTP ${res.status}`),
+    });
   }
   return body as T;
 }
@@ -31,7 +37,12 @@ async function send<T>(url: string, init?: RequestInit): Promise<T> {
   try {
     res = await fetch(url, init);
   } catch (err) {
-    throw new ApiError({ type: 'about:blank', title: 'Server unreachable', status: 0, detail: `The app server did not answer (${(err as Error).message}).` });
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Server unreachable',
+      status: 0,
+      detail: `The app server did not answer (${(err as Error).message}).`,
+    });
   }
   return parse<T>(res);
 }

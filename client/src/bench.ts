@@ -14,7 +14,7 @@ const TYPES = ENTITY_TYPES;
 /** A deterministic random graph: n nodes, 4n edges (mostly local, some long links). */
 export function syntheticGraph(n: number, seed = 42): ElementDefinition[] {
   let s = seed;
-  const rnd = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const els: ElementDefinition[] = [];
   for (let i = 0; i < n; i++) {
     const type = TYPES[i % TYPES.length]!;
@@ -30,7 +30,6 @@ export function syntheticGraph(n: number, seed = 42): ElementDefinition[] {
 
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 
-
 export type BenchLayout = 'fcose' | 'cose';
 
 const positionsCache = new Map<string, { positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }>();
@@ -41,7 +40,10 @@ function benchLayoutOptions(name: BenchLayout, n: number): cytoscape.LayoutOptio
   return { ...layoutOptions('fcose', n, false), fit: false } as cytoscape.LayoutOptions;
 }
 
-async function layoutOnce(n: number, name: BenchLayout): Promise<{ positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }> {
+async function layoutOnce(
+  n: number,
+  name: BenchLayout,
+): Promise<{ positions: Record<string, { x: number; y: number }>; layoutMs: number; layout: string }> {
   const cached = positionsCache.get(`${n}:${name}`);
   if (cached) return cached;
   const cy = cytoscape({ headless: true, elements: syntheticGraph(n), style: stylesheet() as never });
@@ -95,7 +97,18 @@ export async function runBench(n: number, webgl: boolean, layoutName: BenchLayou
   // (Run each configuration in a fresh page: cytoscape keeps a fourth canvas layer for every
   // renderer created after a WebGL one.)
   const webglActive = document.querySelector('#stage canvas[data-id$="-webgl"]') !== null;
-  const result: BenchResult = { nodes: n, edges: 4 * n, renderer: webgl ? 'webgl' : 'canvas', layout, layoutMs: Math.round(layoutMs), firstPaintMs: Math.round(firstPaintMs), layoutPlusPaintMs: Math.round(layoutMs + firstPaintMs), redrawMs: Math.round(redrawMs * 10) / 10, webglActive, gl: glRenderer() };
+  const result: BenchResult = {
+    nodes: n,
+    edges: 4 * n,
+    renderer: webgl ? 'webgl' : 'canvas',
+    layout,
+    layoutMs: Math.round(layoutMs),
+    firstPaintMs: Math.round(firstPaintMs),
+    layoutPlusPaintMs: Math.round(layoutMs + firstPaintMs),
+    redrawMs: Math.round(redrawMs * 10) / 10,
+    webglActive,
+    gl: glRenderer(),
+  };
   document.getElementById('out')!.textContent += `\n${JSON.stringify(result)}`;
   return result;
 }

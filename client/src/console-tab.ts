@@ -30,7 +30,9 @@ export class ConsoleTab {
     $('#run').addEventListener('click', () => void this.run());
     $('#saved').addEventListener('change', () => this.pickSaved());
     $('#result-csv').addEventListener('click', () => this.csv());
-    document.querySelectorAll<HTMLButtonElement>('.subtabs [data-view]').forEach((b) => b.addEventListener('click', () => this.show(b.dataset.view as View)));
+    document
+      .querySelectorAll<HTMLButtonElement>('.subtabs [data-view]')
+      .forEach((b) => b.addEventListener('click', () => this.show(b.dataset.view as View)));
   }
 
   /** The editor, created on first use (its language support is a separate chunk). */
@@ -100,7 +102,12 @@ export class ConsoleTab {
     clear(
       $('#saved-params'),
       q?.params.map((p) =>
-        h('label', {}, `${p.name}${p.required ? ' *' : ''} `, h('input', { 'data-param': p.name, 'data-type': p.type, placeholder: p.description, required: p.required, title: p.description })),
+        h(
+          'label',
+          {},
+          `${p.name}${p.required ? ' *' : ''} `,
+          h('input', { 'data-param': p.name, 'data-type': p.type, placeholder: p.description, required: p.required, title: p.description }),
+        ),
       ),
     );
   }
@@ -134,11 +141,18 @@ export class ConsoleTab {
     error.hidden = true;
     editor.clearError();
     try {
-      const answer = saved ? await postJson<CypherAnswer>(`/api/queries/${encodeURIComponent(saved.name)}`, { params: this.params() }) : await postJson<CypherAnswer>('/api/cypher', { query });
+      const answer = saved
+        ? await postJson<CypherAnswer>(`/api/queries/${encodeURIComponent(saved.name)}`, { params: this.params() })
+        : await postJson<CypherAnswer>('/api/cypher', { query });
       if (!saved) this.hooks.queryChanged(query);
       this.last = answer;
       const s = answer.summary;
-      const cut = s.truncatedBy === 'bytes' ? ` (truncated: the result reached the size cap, ${Math.round((s.bytes ?? 0) / 1024)} KiB)` : s.truncated ? ' (truncated at the row cap)' : '';
+      const cut =
+        s.truncatedBy === 'bytes'
+          ? ` (truncated: the result reached the size cap, ${Math.round((s.bytes ?? 0) / 1024)} KiB)`
+          : s.truncated
+            ? ' (truncated at the row cap)'
+            : '';
       status.textContent = `${s.rows} row${s.rows === 1 ? '' : 's'}${cut} in ${s.ms} ms · ${answer.graph.nodes.length} nodes, ${answer.graph.edges.length} relationships`;
       ($('#result-csv') as HTMLButtonElement).disabled = !answer.rows.length;
       this.renderTable(answer);
@@ -149,10 +163,19 @@ export class ConsoleTab {
       this.clearResult();
       status.textContent = '';
       error.hidden = false;
-      const kind = err instanceof ApiError ? ({ 403: 'Query refused', 400: 'Query error', 408: 'Query timed out', 422: 'Query failed', 429: 'Console busy' } as Record<number, string>)[err.status] : undefined;
+      const kind =
+        err instanceof ApiError
+          ? (
+              { 403: 'Query refused', 400: 'Query error', 408: 'Query timed out', 422: 'Query failed', 429: 'Console busy' } as Record<
+                number,
+                string
+              >
+            )[err.status]
+          : undefined;
       const text = err instanceof ApiError && err.status === 403 ? refusalText(err.problem.detail ?? err.problem.title) : explain(err);
       clear(error, kind ? h('strong', {}, `${kind}. `) : null, text);
-      if (err instanceof ApiError && err.problem.position && !saved) editor.markError(err.problem.position.offset, err.problem.detail ?? err.problem.title);
+      if (err instanceof ApiError && err.problem.position && !saved)
+        editor.markError(err.problem.position.offset, err.problem.detail ?? err.problem.title);
     }
   }
 
@@ -167,11 +190,27 @@ export class ConsoleTab {
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), a.columns.map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, '#'),
+            a.columns.map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
         h(
           'tbody',
           {},
-          a.rows.map((row, i) => h('tr', {}, h('td.num', {}, i + 1), row.map((v) => h('td', { title: typeof v === 'object' && v !== null ? JSON.stringify(v).slice(0, 500) : '' }, cellText(v))))),
+          a.rows.map((row, i) =>
+            h(
+              'tr',
+              {},
+              h('td.num', {}, i + 1),
+              row.map((v) => h('td', { title: typeof v === 'object' && v !== null ? JSON.stringify(v).slice(0, 500) : '' }, cellText(v))),
+            ),
+          ),
         ),
       ),
     );
@@ -180,12 +219,25 @@ export class ConsoleTab {
   private csv(): void {
     const a = this.last;
     if (!a) return;
-    download('cypher-result.csv', new Blob([toCsv(a.columns, a.rows.map((r) => r.map((v) => cellText(v))))], { type: 'text/csv' }));
+    download(
+      'cypher-result.csv',
+      new Blob(
+        [
+          toCsv(
+            a.columns,
+            a.rows.map((r) => r.map((v) => cellText(v))),
+          ),
+        ],
+        { type: 'text/csv' },
+      ),
+    );
   }
 
   private show(view: View): void {
     this.view = view;
-    document.querySelectorAll<HTMLButtonElement>('.subtabs [data-view]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.view === view)));
+    document
+      .querySelectorAll<HTMLButtonElement>('.subtabs [data-view]')
+      .forEach((b) => b.setAttribute('aria-selected', String(b.dataset.view === view)));
     for (const v of VIEWS) $(`#result-${v}`).hidden = v !== view;
     if (view === 'graph') this.renderGraph();
     if (view === 'chart') this.renderChart();

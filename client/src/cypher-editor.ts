@@ -1,17 +1,45 @@
 // The console's Cypher editor: CodeMirror 6 with Neo4j's own Cypher language support
 // (@neo4j-cypher/language-support) — its tokens for highlighting, its completion fed with the live
 // schema's labels, types and properties, and its linter (in a worker) for errors in place.
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  completionKeymap,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching } from '@codemirror/language';
 import { linter, lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState, RangeSetBuilder, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, keymap, lineNumbers, placeholder, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import {
+  Decoration,
+  EditorView,
+  keymap,
+  lineNumbers,
+  placeholder,
+  ViewPlugin,
+  type DecorationSet,
+  type ViewUpdate,
+} from '@codemirror/view';
 import { autocomplete, highlightSyntax, type DbSchema } from '@neo4j-cypher/language-support';
 import type { LintProblem, LintRequest } from './cypher-lint-worker.ts';
 
 /** CodeMirror completion types for the language server's CompletionItemKind numbers. */
-const KIND: Record<number, string> = { 2: 'method', 3: 'function', 6: 'variable', 7: 'class', 10: 'property', 12: 'text', 14: 'keyword', 20: 'enum', 21: 'constant', 25: 'type' };
+const KIND: Record<number, string> = {
+  2: 'method',
+  3: 'function',
+  6: 'variable',
+  7: 'class',
+  10: 'property',
+  12: 'text',
+  14: 'keyword',
+  20: 'enum',
+  21: 'constant',
+  25: 'type',
+};
 
 /** Token decorations from Neo4j's own Cypher tokenizer. */
 function cypherHighlighting(): Extension {
@@ -61,7 +89,12 @@ function completionSource(schema: () => DbSchema) {
       return null;
     }
     if (!items.length) return null;
-    const options: Completion[] = items.map((i) => ({ label: i.label, type: KIND[i.kind ?? 0] ?? 'text', detail: i.detail ?? undefined, apply: i.insertText ?? i.label }));
+    const options: Completion[] = items.map((i) => ({
+      label: i.label,
+      type: KIND[i.kind ?? 0] ?? 'text',
+      detail: i.detail ?? undefined,
+      apply: i.insertText ?? i.label,
+    }));
     return { from: word ? word.from : context.pos, options, validFor: /^[\w$`]*$/ };
   };
 }
@@ -84,7 +117,13 @@ function workerLinter(schema: () => DbSchema): Extension {
       const id = ++seq;
       const query = view.state.doc.toString();
       return new Promise<Diagnostic[]>((resolve) => {
-        pending.set(id, (problems) => resolve(id === seq ? problems.map((p) => ({ ...p, from: Math.min(p.from, query.length), to: Math.min(Math.max(p.to, p.from), query.length) })) : []));
+        pending.set(id, (problems) =>
+          resolve(
+            id === seq
+              ? problems.map((p) => ({ ...p, from: Math.min(p.from, query.length), to: Math.min(Math.max(p.to, p.from), query.length) }))
+              : [],
+          ),
+        );
         const request: LintRequest = { id, query, schema: schema() };
         worker!.postMessage(request);
       });
@@ -138,7 +177,10 @@ const theme = EditorView.theme({
   '.cm-cy-property': { color: '#92400e' },
 });
 
-export function createCypherEditor(host: HTMLElement, options: { doc: string; label: string; schema: () => DbSchema; run(): void; changed(): void }): CypherEditor {
+export function createCypherEditor(
+  host: HTMLElement,
+  options: { doc: string; label: string; schema: () => DbSchema; run(): void; changed(): void },
+): CypherEditor {
   const run = () => {
     options.run();
     return true;
@@ -165,7 +207,14 @@ export function createCypherEditor(host: HTMLElement, options: { doc: string; la
         workerLinter(options.schema),
         lintGutter(),
         placeholder('MATCH (p:Person) RETURN p.name LIMIT 10'),
-        keymap.of([{ key: 'Mod-Enter', run }, ...closeBracketsKeymap, ...completionKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
+        keymap.of([
+          { key: 'Mod-Enter', run },
+          ...closeBracketsKeymap,
+          ...completionKeymap,
+          ...historyKeymap,
+          ...defaultKeymap,
+          indentWithTab,
+        ]),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-multiline': 'true' }),
         EditorView.updateListener.of((u) => u.docChanged && options.changed()),

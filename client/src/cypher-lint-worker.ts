@@ -19,7 +19,12 @@ self.onmessage = (event: MessageEvent<LintRequest>) => {
   const { id, query, schema } = event.data;
   let problems: LintProblem[] = [];
   try {
-    problems = lintCypherQuery(query, schema).diagnostics.map((d) => ({ from: d.offsets.start, to: d.offsets.end, message: typeof d.message === 'string' ? d.message : d.message.value, severity: d.severity === 1 ? 'error' : 'warning' }));
+    problems = lintCypherQuery(query, schema).diagnostics.map((d) => ({
+      from: d.offsets.start,
+      to: d.offsets.end,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+      severity: d.severity === 1 ? 'error' : 'warning',
+    }));
   } catch (err) {
     problems = [{ from: 0, to: 0, message: `The linter failed: ${(err as Error).message}`, severity: 'warning' }];
   }

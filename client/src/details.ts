@@ -43,12 +43,24 @@ function section(title: string, items: HTMLElement[], note?: string): HTMLElemen
   const head = h('h3', {}, title, h('span.count', {}, ` ${items.length}`));
   const noteEl = note ? h('p.hint.window-note', {}, note) : null;
   if (items.length <= FOLD_AT) return h('section.detail-section', {}, head, noteEl, h('ul.facts', {}, items));
-  return h('section.detail-section', {}, head, noteEl, h('ul.facts', {}, items.slice(0, FOLD_AT)), h('details.more-fold', {}, h('summary', {}, `All ${items.length}`), h('ul.facts', {}, items.slice(FOLD_AT))));
+  return h(
+    'section.detail-section',
+    {},
+    head,
+    noteEl,
+    h('ul.facts', {}, items.slice(0, FOLD_AT)),
+    h('details.more-fold', {}, h('summary', {}, `All ${items.length}`), h('ul.facts', {}, items.slice(FOLD_AT))),
+  );
 }
 
 /** A long list of dated items folded by year, newest first (undated last). */
 function byYear(title: string, items: { year: string; el: HTMLElement }[], note?: string): HTMLElement | null {
-  if (items.length <= FOLD_AT) return section(title, items.map((i) => i.el), note);
+  if (items.length <= FOLD_AT)
+    return section(
+      title,
+      items.map((i) => i.el),
+      note,
+    );
   const years = new Map<string, HTMLElement[]>();
   for (const i of items) years.set(i.year, [...(years.get(i.year) ?? []), i.el]);
   const keys = [...years.keys()].sort((a, b) => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a)));
@@ -57,14 +69,30 @@ function byYear(title: string, items: { year: string; el: HTMLElement }[], note?
     {},
     h('h3', {}, title, h('span.count', {}, ` ${items.length}`)),
     note ? h('p.hint.window-note', {}, note) : null,
-    keys.map((y) => h('details.year-fold', {}, h('summary', {}, `${y} `, h('span.count', {}, `(${years.get(y)!.length})`)), h('ul.facts', {}, years.get(y)!))),
+    keys.map((y) =>
+      h(
+        'details.year-fold',
+        {},
+        h('summary', {}, `${y} `, h('span.count', {}, `(${years.get(y)!.length})`)),
+        h('ul.facts', {}, years.get(y)!),
+      ),
+    ),
   );
 }
 
 /** Whether a dated item passes the window; the counts of those left out go to `out`. */
-function keep(start: string | null | undefined, precision: string | null | undefined, end: string | null | undefined, status: NodeStatus, out: { outside: number; undated: number }): boolean {
+function keep(
+  start: string | null | undefined,
+  precision: string | null | undefined,
+  end: string | null | undefined,
+  status: NodeStatus,
+  out: { outside: number; undated: number },
+): boolean {
   if (!status.window || (!status.window.from && !status.window.to)) return true;
-  const s = windowStatus({ type: 'event', start: start ?? null, end: end ?? null, datePrecision: precision ?? (start ? 'day' : 'unknown') }, status.window);
+  const s = windowStatus(
+    { type: 'event', start: start ?? null, end: end ?? null, datePrecision: precision ?? (start ? 'day' : 'unknown') },
+    status.window,
+  );
   if (s === 'out') out.outside++;
   if (s === 'undated' && status.showUndated === false) out.undated++;
   return s === 'in' || s === 'timeless' || (s === 'undated' && status.showUndated !== false);
@@ -83,42 +111,91 @@ export function renderDetails(d: EntityDetails, status: NodeStatus, actions: Det
   const e = d.entity;
   const source = lookupFrom(d.sources);
   const color = (TYPE_STYLE as Record<string, { color: string; label: string }>)[e.type];
-  const props = Object.entries(e).filter(([k, v]) => !['id', 'type', 'name', 'aliases', 'note', 'evidence', 'sources', 'searchText'].includes(k) && v !== null && v !== undefined && typeof v !== 'object');
+  const props = Object.entries(e).filter(
+    ([k, v]) =>
+      !['id', 'type', 'name', 'aliases', 'note', 'evidence', 'sources', 'searchText'].includes(k) &&
+      v !== null &&
+      v !== undefined &&
+      typeof v !== 'object',
+  );
   const reportable = e.type === 'person' || e.type === 'organization' || e.type === 'country';
   const eventsOut = { outside: 0, undated: 0 };
   const metOut = { outside: 0, undated: 0 };
   return h(
     'article.details',
     { 'data-entity': e.id },
-    h('header', {}, h('span.badge', { style: `background:${color?.color ?? '#666'}` }, color?.label ?? e.type), h('h2', { tabindex: '-1' }, e.name), identityLine(d.summary)),
+    h(
+      'header',
+      {},
+      h('span.badge', { style: `background:${color?.color ?? '#666'}` }, color?.label ?? e.type),
+      h('h2', { tabindex: '-1' }, e.name),
+      identityLine(d.summary),
+    ),
     e.aliases?.length ? h('p.aliases', {}, 'Also: ', e.aliases.join(', ')) : null,
     e.note ? h('p.note', { role: 'note' }, '⚠ ', e.note) : null,
-    props.length ? h('dl.props', {}, props.map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])) : null,
+    props.length
+      ? h(
+          'dl.props',
+          {},
+          props.map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]),
+        )
+      : null,
     h(
       'div.actions',
       {},
-      h('button', { type: 'button', onclick: () => actions.expand(e.id), title: 'Add its neighbours (double-click a node does the same)' }, 'Expand'),
+      h(
+        'button',
+        { type: 'button', onclick: () => actions.expand(e.id), title: 'Add its neighbours (double-click a node does the same)' },
+        'Expand',
+      ),
       status.remaining ? h('button.more', { type: 'button', onclick: () => actions.more(e.id) }, `Show ${status.remaining} more`) : null,
-      h('button', { type: 'button', onclick: () => actions.collapse(e.id), title: 'Remove neighbours that hang only off this node' }, 'Collapse'),
+      h(
+        'button',
+        { type: 'button', onclick: () => actions.collapse(e.id), title: 'Remove neighbours that hang only off this node' },
+        'Collapse',
+      ),
       h('button', { type: 'button', onclick: () => actions.hide(e.id) }, 'Hide'),
-      h('button', { type: 'button', 'aria-pressed': status.pinned ? 'true' : 'false', onclick: () => actions.pin(e.id) }, status.pinned ? 'Unpin' : 'Pin'),
+      h(
+        'button',
+        { type: 'button', 'aria-pressed': status.pinned ? 'true' : 'false', onclick: () => actions.pin(e.id) },
+        status.pinned ? 'Unpin' : 'Pin',
+      ),
       h('button', { type: 'button', onclick: () => actions.center(e.id) }, 'Centre'),
       e.type === 'person' ? h('button', { type: 'button', onclick: () => actions.pathFrom(e.id, e.name) }, 'Path from') : null,
       e.type === 'person' ? h('button', { type: 'button', onclick: () => actions.pathTo(e.id, e.name) }, 'Path to') : null,
       reportable ? h('button', { type: 'button', onclick: () => actions.report(e.id, e.type) }, 'Report') : null,
-      (e.type === 'person' || e.type === 'country') && actions.pictures ? h('button', { type: 'button', onclick: () => actions.pictures!(e.id, e.type) }, 'Pictures') : null,
+      (e.type === 'person' || e.type === 'country') && actions.pictures
+        ? h('button', { type: 'button', onclick: () => actions.pictures!(e.id, e.type) }, 'Pictures')
+        : null,
     ),
     e.type === 'person' ? h('div.summary-slot', { 'aria-live': 'polite' }, h('p.loading', {}, 'Summary…')) : null,
     e.evidence.length ? h('section.detail-section', {}, h('h3', {}, 'In the sources'), quoteList(e.evidence, source)) : null,
     section(
       'Titles over time',
-      d.titles.map((t) => h('li', {}, h('strong', {}, t.title), t.at ? [' — ', link(t.at.id, t.at.name, actions)] : null, h('span.when', {}, ' ', span(t.firstSeen, t.lastSeen)), quotesDisclosure(t.evidence, source))),
+      d.titles.map((t) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, t.title),
+          t.at ? [' — ', link(t.at.id, t.at.name, actions)] : null,
+          h('span.when', {}, ' ', span(t.firstSeen, t.lastSeen)),
+          quotesDisclosure(t.evidence, source),
+        ),
+      ),
     ),
     section(
       'Title holders',
       (d.holders ?? []).map((x) => {
-        const person = (x.person ?? (x as unknown as { holder?: { id: string; name: string } }).holder) as { id: string; name: string } | undefined;
-        return h('li', {}, person ? link(person.id, person.name, actions) : null, x.title ? ` — ${x.title}` : '', h('span.when', {}, ' ', span(x.firstSeen, x.lastSeen)), quotesDisclosure(x.evidence, source));
+        const person = (x.person ?? (x as unknown as { holder?: { id: string; name: string } }).holder) as
+          { id: string; name: string } | undefined;
+        return h(
+          'li',
+          {},
+          person ? link(person.id, person.name, actions) : null,
+          x.title ? ` — ${x.title}` : '',
+          h('span.when', {}, ' ', span(x.firstSeen, x.lastSeen)),
+          quotesDisclosure(x.evidence, source),
+        );
       }),
     ),
     byYear(
@@ -153,7 +230,16 @@ export function renderDetails(d: EntityDetails, status: NodeStatus, actions: Det
             {},
             link(m.person.id, m.person.name, actions),
             h('span.count', {}, ` ×${m.meetings.length}`),
-            h('span.when', {}, ' ', m.meetings.slice(0, 6).map((x) => formatDate(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : '')).join('; '), m.meetings.length > 6 ? `; and ${m.meetings.length - 6} more` : ''),
+            h(
+              'span.when',
+              {},
+              ' ',
+              m.meetings
+                .slice(0, 6)
+                .map((x) => formatDate(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : ''))
+                .join('; '),
+              m.meetings.length > 6 ? `; and ${m.meetings.length - 6} more` : '',
+            ),
             quotesDisclosure(
               m.meetings.flatMap((x) => x.evidence),
               source,
@@ -164,16 +250,42 @@ export function renderDetails(d: EntityDetails, status: NodeStatus, actions: Det
     ),
     section(
       'Agreements',
-      d.agreements.map((a) => h('li', {}, a.agreement.id ? link(a.agreement.id, a.agreement.name, actions) : a.agreement.name, a.agreement.status ? h('span.tag', {}, a.agreement.status) : null, a.via ? h('div.via', {}, a.via) : null, quotesDisclosure(a.evidence, source))),
+      d.agreements.map((a) =>
+        h(
+          'li',
+          {},
+          a.agreement.id ? link(a.agreement.id, a.agreement.name, actions) : a.agreement.name,
+          a.agreement.status ? h('span.tag', {}, a.agreement.status) : null,
+          a.via ? h('div.via', {}, a.via) : null,
+          quotesDisclosure(a.evidence, source),
+        ),
+      ),
     ),
     section(
       'Figures',
-      d.figures.map((f) => h('li', {}, h('strong', {}, f.figure.name), f.figure.value !== undefined && f.figure.value !== null ? `: ${f.figure.value} ${f.figure.unit ?? ''}` : '', f.figure.period ? ` (${f.figure.period})` : '', quotesDisclosure(f.evidence, source))),
+      d.figures.map((f) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, f.figure.name),
+          f.figure.value !== undefined && f.figure.value !== null ? `: ${f.figure.value} ${f.figure.unit ?? ''}` : '',
+          f.figure.period ? ` (${f.figure.period})` : '',
+          quotesDisclosure(f.evidence, source),
+        ),
+      ),
     ),
     d.truncated ? h('p.note', {}, 'Some relationships were left out (too many to list).') : null,
     section(
       'Sources',
-      d.sources.map((s) => h('li', {}, h('strong', {}, s.title ?? s.id), s.publisher ? ` — ${s.publisher}` : '', s.published ? `, ${formatDate(s.published, 'day')}` : '')),
+      d.sources.map((s) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, s.title ?? s.id),
+          s.publisher ? ` — ${s.publisher}` : '',
+          s.published ? `, ${formatDate(s.published, 'day')}` : '',
+        ),
+      ),
     ),
   );
 }

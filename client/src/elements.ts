@@ -18,7 +18,11 @@ export function classesOf(data: Record<string, unknown>): string {
   const classes: string[] = [];
   if (typeof data.type === 'string') classes.push(`t-${data.type.toLowerCase()}`);
   // Console elements carry no date fields at all: those are not called undated.
-  if ((data.type === 'event' || data.type === 'MET') && (data.datePrecision === 'unknown' || (data.datePrecision !== undefined && !data.start && !data.date))) classes.push('undated');
+  if (
+    (data.type === 'event' || data.type === 'MET') &&
+    (data.datePrecision === 'unknown' || (data.datePrecision !== undefined && !data.start && !data.date))
+  )
+    classes.push('undated');
   if (data.inferred === true) classes.push('inferred');
   if (data.type === 'PARTICIPATED_IN' && data.role === 'mentioned') classes.push('mentioned');
   return classes.join(' ');
@@ -47,7 +51,9 @@ export function neighborhoodElements(n: Pick<Neighborhood, 'nodes' | 'edges'>): 
 /** A console answer's graph; nodes carrying an entity id are keyed by it, so they join the explorer's. */
 export function cypherElements(graph: CypherAnswer['graph']): ElementDef[] {
   return [
-    ...graph.nodes.map((x) => nodeDef({ ...x.data, type: String(x.data.type ?? 'unknown').toLowerCase(), label: String(x.data.label ?? x.data.id) })),
+    ...graph.nodes.map((x) =>
+      nodeDef({ ...x.data, type: String(x.data.type ?? 'unknown').toLowerCase(), label: String(x.data.label ?? x.data.id) }),
+    ),
     ...graph.edges.map((e) => edgeDef({ ...e.data, label: String(e.data.label ?? e.data.type) })),
   ];
 }
@@ -85,7 +91,9 @@ export interface EdgeLike {
 /** Which existing edges draw a hop: every edge of the hop's type joining its two ends, either way. */
 export function edgesForHop(edges: EdgeLike[], hop: { from: string; to: string; type: string }): string[] {
   return edges
-    .filter((e) => e.type === hop.type && ((e.source === hop.from && e.target === hop.to) || (e.source === hop.to && e.target === hop.from)))
+    .filter(
+      (e) => e.type === hop.type && ((e.source === hop.from && e.target === hop.to) || (e.source === hop.to && e.target === hop.from)),
+    )
     .map((e) => e.id);
 }
 
@@ -98,7 +106,12 @@ export interface Expansion {
  * Expanding a node: of its neighbours not yet drawn, the first `cap` (in the API's order) and the
  * edges joining drawn or added nodes; `remaining` is how many "show more" would still add.
  */
-export function planExpansion(n: Pick<Neighborhood, 'nodes' | 'edges'>, present: Set<string>, cap: number, presentEdges: Set<string> = new Set()): Expansion {
+export function planExpansion(
+  n: Pick<Neighborhood, 'nodes' | 'edges'>,
+  present: Set<string>,
+  cap: number,
+  presentEdges: Set<string> = new Set(),
+): Expansion {
   const fresh = n.nodes.filter((x) => !present.has(x.data.id));
   const taken = fresh.slice(0, cap);
   const ids = new Set([...present, ...taken.map((x) => x.data.id)]);

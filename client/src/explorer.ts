@@ -68,7 +68,9 @@ export class Explorer {
   settled: { what: 'load' | 'window' | 'groups'; at: number; count: number } = { what: 'load', at: 0, count: 0 };
 
   private markSettled(what: 'load' | 'window' | 'groups'): void {
-    requestAnimationFrame(() => requestAnimationFrame(() => (this.settled = { what, at: performance.now(), count: this.settled.count + 1 })));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => (this.settled = { what, at: performance.now(), count: this.settled.count + 1 })),
+    );
   }
 
   constructor(private readonly hooks: ExplorerHooks) {
@@ -96,7 +98,9 @@ export class Explorer {
     const key = `${id}@${limit}?${w}`;
     const cached = this.neighbours.get(key);
     if (cached) return cached;
-    const n = await getJson<Neighborhood>(`/api/entities/${encodeURIComponent(id)}/neighborhood?depth=1&limit=${limit}${w.size ? `&${w}` : ''}`);
+    const n = await getJson<Neighborhood>(
+      `/api/entities/${encodeURIComponent(id)}/neighborhood?depth=1&limit=${limit}${w.size ? `&${w}` : ''}`,
+    );
     this.neighbours.set(key, n);
     return n;
   }
@@ -172,7 +176,8 @@ export class Explorer {
       this.hub = hub;
       const added = this.graph.merge(this.hubDefs(), HUB_TAG, hub.center.id);
       this.afterWindow();
-      if (added.length || this.graph.currentLayout === 'auto' || this.graph.currentLayout === 'hub') await this.graph.layout(undefined, false);
+      if (added.length || this.graph.currentLayout === 'auto' || this.graph.currentLayout === 'hub')
+        await this.graph.layout(undefined, false);
       this.status(this.summary());
       this.markSettled('window');
       // The graph first; the panel's lists follow once it is painted.
@@ -191,10 +196,13 @@ export class Explorer {
     if (hub && (s.from || s.to)) {
       const out = hub.meetingsOutside + hub.eventsOutside;
       const und = hub.meetingsUndated + hub.eventsUndated;
-      parts.push(`Hidden by the window: ${hub.meetingsOutside} meetings and ${hub.eventsOutside} events outside it${und ? `, ${und} undated` : ''}.`);
+      parts.push(
+        `Hidden by the window: ${hub.meetingsOutside} meetings and ${hub.eventsOutside} events outside it${und ? `, ${und} undated` : ''}.`,
+      );
       if (!out && !und) parts.pop();
     }
-    if (this.hub && this.hub.undatedActivity && !(s.from || s.to)) parts.push(`${this.hub.undatedActivity} undated events (not on the histogram).`);
+    if (this.hub && this.hub.undatedActivity && !(s.from || s.to))
+      parts.push(`${this.hub.undatedActivity} undated events (not on the histogram).`);
     if (undated) parts.push(`${undated} undated drawn dashed.`);
     if (hidden) parts.push(`${hidden} drawn elements hidden by the window.`);
     $('#win-status').textContent = parts.join(' ');
@@ -223,7 +231,9 @@ export class Explorer {
       this.applyClientWindow();
       if (added.length && this.graph.inHubLayout) this.graph.placeAround(id, added);
       else if (added.length) await this.graph.layout(undefined, true);
-      this.status(added.length ? `Added ${added.length} neighbours${plan.remaining ? `; ${plan.remaining} more` : ''}` : 'No new neighbours');
+      this.status(
+        added.length ? `Added ${added.length} neighbours${plan.remaining ? `; ${plan.remaining} more` : ''}` : 'No new neighbours',
+      );
       if (this.selected === id) this.renderSelected();
     } catch (err) {
       this.status(explain(err), 'error');
@@ -279,25 +289,64 @@ export class Explorer {
     const picker = (by: GroupBy) =>
       h(
         'select',
-        { 'aria-label': `Show events ${label[by]}`, 'data-by': by, onchange: (e: Event) => {
-          const select = e.target as HTMLSelectElement;
-          if (select.value) void this.showGroups([{ by, key: select.value }]);
-        } },
+        {
+          'aria-label': `Show events ${label[by]}`,
+          'data-by': by,
+          onchange: (e: Event) => {
+            const select = e.target as HTMLSelectElement;
+            if (select.value) void this.showGroups([{ by, key: select.value }]);
+          },
+        },
         h('option', { value: '' }, label[by]),
         facets[by].map((f) => h('option', { value: f.key }, `${f.label} (${f.count})`)),
       );
-    const chipLabel = (p: GroupPick) => (p.by === 'all' ? 'all events' : p.by === 'country' ? (facets.country.find((f) => f.key === p.key)?.label ?? p.key) : p.key);
+    const chipLabel = (p: GroupPick) =>
+      p.by === 'all' ? 'all events' : p.by === 'country' ? (facets.country.find((f) => f.key === p.key)?.label ?? p.key) : p.key;
     clear(
       bar,
-      h('span.hub-title', {}, h('strong', {}, hub.center.name), ` met ${hub.people.length} people (${meetings} meetings)`, events ? ` · ${drawn ? `${drawn} of ${events}` : `${events}`} events ${drawn ? 'drawn' : 'hidden'}` : ''),
-      events ? h('span.hub-show', {}, 'Show events: ', h('button', { type: 'button', id: 'hub-all', onclick: () => void this.showGroups([{ by: 'all', key: '*' }]) }, `all ${events}`), picker('kind'), picker('year'), picker('country')) : null,
-      this.picks.length ? h('span.chips', {}, this.picks.map((p) => h('span.chip', {}, chipLabel(p), h('button', { type: 'button', 'aria-label': `Hide ${chipLabel(p)}`, onclick: () => void this.hideGroup(p) }, '×'))), h('button.link', { type: 'button', onclick: () => void this.hideGroup(null) }, 'hide events')) : null,
+      h(
+        'span.hub-title',
+        {},
+        h('strong', {}, hub.center.name),
+        ` met ${hub.people.length} people (${meetings} meetings)`,
+        events ? ` · ${drawn ? `${drawn} of ${events}` : `${events}`} events ${drawn ? 'drawn' : 'hidden'}` : '',
+      ),
+      events
+        ? h(
+            'span.hub-show',
+            {},
+            'Show events: ',
+            h('button', { type: 'button', id: 'hub-all', onclick: () => void this.showGroups([{ by: 'all', key: '*' }]) }, `all ${events}`),
+            picker('kind'),
+            picker('year'),
+            picker('country'),
+          )
+        : null,
+      this.picks.length
+        ? h(
+            'span.chips',
+            {},
+            this.picks.map((p) =>
+              h(
+                'span.chip',
+                {},
+                chipLabel(p),
+                h('button', { type: 'button', 'aria-label': `Hide ${chipLabel(p)}`, onclick: () => void this.hideGroup(p) }, '×'),
+              ),
+            ),
+            h('button.link', { type: 'button', onclick: () => void this.hideGroup(null) }, 'hide events'),
+          )
+        : null,
       this.confirmAll !== null
         ? h(
             'span.confirm',
             { role: 'alert' },
             `${this.confirmAll - drawn} more events make a busy picture (labels appear as you zoom in). `,
-            h('button.primary', { type: 'button', id: 'hub-confirm', onclick: () => void this.showGroups(this.pendingPicks, true) }, `Draw ${this.confirmAll}`),
+            h(
+              'button.primary',
+              { type: 'button', id: 'hub-confirm', onclick: () => void this.showGroups(this.pendingPicks, true) },
+              `Draw ${this.confirmAll}`,
+            ),
             h('button', { type: 'button', onclick: () => ((this.confirmAll = null), this.renderHubBar()) }, 'Cancel'),
           )
         : null,
@@ -376,7 +425,16 @@ export class Explorer {
     const node = this.graph.cy.getElementById(id);
     clear(
       $('#details-body'),
-      renderDetails(d, { pinned: node.nonempty() && node.locked(), remaining: this.remaining.get(id), window: { ...(s.from ? { from: s.from } : {}), ...(s.to ? { to: s.to } : {}) }, showUndated: s.undated }, this.actions()),
+      renderDetails(
+        d,
+        {
+          pinned: node.nonempty() && node.locked(),
+          remaining: this.remaining.get(id),
+          window: { ...(s.from ? { from: s.from } : {}), ...(s.to ? { to: s.to } : {}) },
+          showUndated: s.undated,
+        },
+        this.actions(),
+      ),
     );
     if (d.entity.type === 'person') void this.fillSummary(id);
   }
@@ -387,7 +445,8 @@ export class Explorer {
     if (!slot) return;
     try {
       const s = await fetchSummary(id);
-      if (this.selected === id && slot.isConnected) clear(slot, renderSummaryCard(s, { open: (x) => void this.focus(x), pictures: (x) => this.hooks.pictures(x, 'person') }, true));
+      if (this.selected === id && slot.isConnected)
+        clear(slot, renderSummaryCard(s, { open: (x) => void this.focus(x), pictures: (x) => this.hooks.pictures(x, 'person') }, true));
     } catch (err) {
       if (slot.isConnected) clear(slot, h('p.error', {}, `Summary unavailable: ${explain(err)}`));
     }
@@ -424,7 +483,10 @@ export class Explorer {
     if (this.selected !== `link:${ends}`) return;
     const answer = this.links.get(key)!;
     for (const src of answer.sources) this.sources.set(src.id, src);
-    clear($('#details-body'), renderEdgeEvidence(answer, (id) => void this.focus(id), s.from || s.to ? windowText(s) : null));
+    clear(
+      $('#details-body'),
+      renderEdgeEvidence(answer, (id) => void this.focus(id), s.from || s.to ? windowText(s) : null),
+    );
   }
 
   /** A node's context menu: the panel's actions where the pointer is. */
@@ -441,7 +503,12 @@ export class Explorer {
       { label: node.locked() ? 'Unpin' : 'Pin', run: () => a.pin(id) },
       { label: 'Hide', run: () => a.hide(id) },
     ];
-    if (type === 'person') items.push({ label: 'Path from here', run: () => a.pathFrom(id, name) }, { label: 'Path to here', run: () => a.pathTo(id, name) }, { label: 'Exclude from paths', run: () => this.hooks.exclude(id, name) });
+    if (type === 'person')
+      items.push(
+        { label: 'Path from here', run: () => a.pathFrom(id, name) },
+        { label: 'Path to here', run: () => a.pathTo(id, name) },
+        { label: 'Exclude from paths', run: () => this.hooks.exclude(id, name) },
+      );
     if (type === 'person' || type === 'organization' || type === 'country') items.push({ label: 'Report', run: () => a.report(id, type) });
     showMenu(at, name, items);
   }
@@ -475,11 +542,26 @@ export class Explorer {
         this.graph.clearHighlight();
         this.graph.clearOverlay();
         this.showComparison(false);
-        clear(out, h('p.empty-note', { role: 'status' }, `No path found ${q.via === 'meetings' ? 'through meetings ' : ''}within ${q.maxHops ?? 6} hops${q.start || q.end ? ' in that window' : ''}. Try “any link”, a wider window or fewer exclusions.`));
+        clear(
+          out,
+          h(
+            'p.empty-note',
+            { role: 'status' },
+            `No path found ${q.via === 'meetings' ? 'through meetings ' : ''}within ${q.maxHops ?? 6} hops${q.start || q.end ? ' in that window' : ''}. Try “any link”, a wider window or fewer exclusions.`,
+          ),
+        );
         return;
       }
       for (const s of answer.sources ?? []) this.sources.set(s.id, s);
-      clear(out, renderPaths(answer, (i) => void this.showPath(i), (id) => void this.focus(id), (id) => this.sources.get(id)));
+      clear(
+        out,
+        renderPaths(
+          answer,
+          (i) => void this.showPath(i),
+          (id) => void this.focus(id),
+          (id) => this.sources.get(id),
+        ),
+      );
       await this.drawPaths();
       await this.showPath(0);
     } catch (err) {
@@ -510,8 +592,12 @@ export class Explorer {
     for (const path of this.lastPaths?.paths ?? []) {
       path.nodes.forEach((node, k) => {
         if (!fresh.has(node.id)) return;
-        const anchor = [...path.nodes.slice(0, k)].reverse().find((n) => !fresh.has(n.id)) ?? path.nodes.slice(k + 1).find((n) => !fresh.has(n.id));
-        const run = path.nodes.slice(k).map((n) => n.id).filter((id) => fresh.delete(id));
+        const anchor =
+          [...path.nodes.slice(0, k)].reverse().find((n) => !fresh.has(n.id)) ?? path.nodes.slice(k + 1).find((n) => !fresh.has(n.id));
+        const run = path.nodes
+          .slice(k)
+          .map((n) => n.id)
+          .filter((id) => fresh.delete(id));
         if (anchor) this.graph.placeAround(anchor.id, run);
       });
     }
@@ -524,15 +610,25 @@ export class Explorer {
     this.activePath = i;
     if (this.graph.cy.edges('.path-overlay').empty()) await this.drawPaths();
     // The hop's own lines (if drawn) are highlighted with the overlay, so a click on them shows the evidence.
-    const existing = this.graph.cy.edges().filter((e) => !e.hasClass('path-overlay')).map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string, type: e.data('type') as string }));
+    const existing = this.graph.cy
+      .edges()
+      .filter((e) => !e.hasClass('path-overlay'))
+      .map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string, type: e.data('type') as string }));
     const hopEdges = path.hops.flatMap((hop) => edgesForHop(existing, hop));
     // The comparison first: it takes its height from the graph, which must know its size before fitting the path.
     clear(
       $('#paths-body'),
-      renderCompare(this.lastPaths!, i, { show: (k) => void this.showPath(k), open: (id) => void this.focus(id), exclude: (id, name) => this.hooks.exclude(id, name) }),
+      renderCompare(this.lastPaths!, i, {
+        show: (k) => void this.showPath(k),
+        open: (id) => void this.focus(id),
+        exclude: (id, name) => this.hooks.exclude(id, name),
+      }),
     );
     this.graph.resize();
-    this.graph.focusPath(i, path.nodes.map((n) => n.id));
+    this.graph.focusPath(
+      i,
+      path.nodes.map((n) => n.id),
+    );
     for (const id of hopEdges) this.graph.cy.getElementById(id).removeClass('faded').addClass('path-hl');
     document.querySelectorAll('#path-results .path').forEach((el, k) => el.classList.toggle('active', k === i));
   }

@@ -89,7 +89,8 @@ export async function figurePng(cy: Core, meta: FigureMeta): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const escapeXml = (text: string) =>
+  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** The graph as an SVG figure (text). */
 export function figureSvg(cy: Core, meta: FigureMeta): string {
@@ -109,12 +110,17 @@ export function figureSvg(cy: Core, meta: FigureMeta): string {
   const legend = legendLayout(meta)
     .map(({ x, item }) => {
       const y = PAD + 58 * SCALE;
-      const mark = item.line ? `<rect x="${x}" y="${y - 5 * SCALE}" width="${18 * SCALE}" height="${3 * SCALE}" fill="${item.color}"/>` : `<circle cx="${x + 6 * SCALE}" cy="${y - 4 * SCALE}" r="${6 * SCALE}" fill="${item.color}"/>`;
+      const mark = item.line
+        ? `<rect x="${x}" y="${y - 5 * SCALE}" width="${18 * SCALE}" height="${3 * SCALE}" fill="${item.color}"/>`
+        : `<circle cx="${x + 6 * SCALE}" cy="${y - 4 * SCALE}" r="${6 * SCALE}" fill="${item.color}"/>`;
       return mark + text(x + 22 * SCALE, y, 13, '#0f172a', item.label);
     })
     .join('');
   let y = head + gh + 16 * SCALE;
-  const foot2 = [text(PAD, y, 11, '#475569', 'Sources'), ...sourceLines.map((line) => text(PAD, (y += 14 * SCALE), 11, '#475569', line))].join('');
+  const foot2 = [
+    text(PAD, y, 11, '#475569', 'Sources'),
+    ...sourceLines.map((line) => text(PAD, (y += 14 * SCALE), 11, '#475569', line)),
+  ].join('');
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<title>${escapeXml(meta.title)}</title><rect width="100%" height="100%" fill="#ffffff"/>` +

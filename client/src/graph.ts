@@ -42,9 +42,27 @@ export function webglWorthIt(): boolean {
 export function layoutOptions(name: Exclude<LayoutName, 'auto' | 'hub'>, n: number, animate: boolean, center?: string): LayoutOptions {
   const anim = animate && n < 600;
   if (name === 'concentric')
-    return { name, animate: anim, animationDuration: 400, fit: true, padding: 30, minNodeSpacing: 18, concentric: (node: NodeSingular) => (node.hasClass('center') ? 1000 : node.degree(false)), levelWidth: () => 2 } as LayoutOptions;
+    return {
+      name,
+      animate: anim,
+      animationDuration: 400,
+      fit: true,
+      padding: 30,
+      minNodeSpacing: 18,
+      concentric: (node: NodeSingular) => (node.hasClass('center') ? 1000 : node.degree(false)),
+      levelWidth: () => 2,
+    } as LayoutOptions;
   if (name === 'breadthfirst')
-    return { name, animate: anim, animationDuration: 400, fit: true, padding: 30, directed: false, spacingFactor: 1.1, ...(center ? { roots: `[id = "${center.replace(/"/g, '\\"')}"]` } : {}) } as LayoutOptions;
+    return {
+      name,
+      animate: anim,
+      animationDuration: 400,
+      fit: true,
+      padding: 30,
+      directed: false,
+      spacingFactor: 1.1,
+      ...(center ? { roots: `[id = "${center.replace(/"/g, '\\"')}"]` } : {}),
+    } as LayoutOptions;
   return {
     name: 'fcose',
     quality: n > 400 ? 'draft' : 'default',
@@ -165,19 +183,40 @@ export class GraphView {
         for (const c of (def.classes ?? '').split(' ').filter(Boolean)) el.addClass(c);
       });
     });
-    const fresh = defs.filter((d) => this.cy.getElementById(d.data.id).empty()).map((d) => ({ ...d, classes: `${d.classes ?? ''} ${tag}`.trim() }));
+    const fresh = defs
+      .filter((d) => this.cy.getElementById(d.data.id).empty())
+      .map((d) => ({ ...d, classes: `${d.classes ?? ''} ${tag}`.trim() }));
     return this.add(fresh, near);
   }
 
   /** The picture as data: elements (transient classes left out) with positions, hidden and pinned ids, viewport. */
-  snapshot(skip: (id: string) => boolean = () => false): { elements: { group: 'nodes' | 'edges'; data: Record<string, unknown> & { id: string }; classes?: string; position?: { x: number; y: number } }[]; hidden: string[]; pinned: string[]; zoom: number; pan: { x: number; y: number } } {
+  snapshot(skip: (id: string) => boolean = () => false): {
+    elements: {
+      group: 'nodes' | 'edges';
+      data: Record<string, unknown> & { id: string };
+      classes?: string;
+      position?: { x: number; y: number };
+    }[];
+    hidden: string[];
+    pinned: string[];
+    zoom: number;
+    pan: { x: number; y: number };
+  } {
     const transient = new Set(['hover', 'faded', 'path-hl', 'dim', 'window-out', 'undated-off', 'hidden-by-user', 'pinned']);
     const elements = this.cy
       .elements()
       .filter((el) => !skip(el.id()))
       .map((el) => {
-        const classes = el.classes().filter((c) => !transient.has(c)).join(' ');
-        const out: { group: 'nodes' | 'edges'; data: Record<string, unknown> & { id: string }; classes?: string; position?: { x: number; y: number } } = { group: el.isNode() ? 'nodes' : 'edges', data: { ...(el.data() as Record<string, unknown>), id: el.id() } };
+        const classes = el
+          .classes()
+          .filter((c) => !transient.has(c))
+          .join(' ');
+        const out: {
+          group: 'nodes' | 'edges';
+          data: Record<string, unknown> & { id: string };
+          classes?: string;
+          position?: { x: number; y: number };
+        } = { group: el.isNode() ? 'nodes' : 'edges', data: { ...(el.data() as Record<string, unknown>), id: el.id() } };
         if (classes) out.classes = classes;
         if (el.isNode()) out.position = { ...el.position() };
         return out;
@@ -192,12 +231,27 @@ export class GraphView {
   }
 
   /** Puts a snapshot back exactly: the same elements where they were, hidden and pinned as they were. */
-  restore(snap: { elements: { group: 'nodes' | 'edges'; data: Record<string, unknown> & { id: string }; classes?: string; position?: { x: number; y: number } }[]; hidden: string[]; pinned: string[]; zoom: number; pan: { x: number; y: number } }): void {
+  restore(snap: {
+    elements: {
+      group: 'nodes' | 'edges';
+      data: Record<string, unknown> & { id: string };
+      classes?: string;
+      position?: { x: number; y: number };
+    }[];
+    hidden: string[];
+    pinned: string[];
+    zoom: number;
+    pan: { x: number; y: number };
+  }): void {
     this.ensureRenderer(snap.elements.length);
     this.cy.batch(() => {
       this.cy.elements().remove();
       const ids = new Set(snap.elements.filter((e) => e.group === 'nodes').map((e) => e.data.id));
-      this.cy.add(snap.elements.filter((e) => e.group === 'nodes' || (ids.has(String(e.data.source)) && ids.has(String(e.data.target)))) as unknown as ElementDefinition[]);
+      this.cy.add(
+        snap.elements.filter(
+          (e) => e.group === 'nodes' || (ids.has(String(e.data.source)) && ids.has(String(e.data.target))),
+        ) as unknown as ElementDefinition[],
+      );
       for (const id of snap.hidden) this.cy.getElementById(id).addClass('hidden-by-user');
       for (const id of snap.pinned) this.cy.getElementById(id).lock().addClass('pinned');
     });
@@ -210,7 +264,18 @@ export class GraphView {
       this.cy.edges('.path-overlay').remove();
       paths.forEach((p, i) =>
         p.hops.forEach((hop, k) =>
-          this.cy.add({ group: 'edges', data: { id: `overlay:${i}:${k}`, source: hop.from, target: hop.to, type: (hop as { type?: string }).type ?? 'PATH', label: '', path: i }, classes: `path-overlay path-${i}` }),
+          this.cy.add({
+            group: 'edges',
+            data: {
+              id: `overlay:${i}:${k}`,
+              source: hop.from,
+              target: hop.to,
+              type: (hop as { type?: string }).type ?? 'PATH',
+              label: '',
+              path: i,
+            },
+            classes: `path-overlay path-${i}`,
+          }),
         ),
       );
     });
@@ -264,7 +329,11 @@ export class GraphView {
     for (const d of defs) {
       if (d.group !== 'nodes' || nodes.has(d.data.id) || present(d.data.id)) continue;
       nodes.add(d.data.id);
-      fresh.push(pos ? { ...(d as ElementDefinition), position: { x: pos.x + (Math.random() - 0.5) * 60, y: pos.y + (Math.random() - 0.5) * 60 } } : { ...(d as ElementDefinition) });
+      fresh.push(
+        pos
+          ? { ...(d as ElementDefinition), position: { x: pos.x + (Math.random() - 0.5) * 60, y: pos.y + (Math.random() - 0.5) * 60 } }
+          : { ...(d as ElementDefinition) },
+      );
     }
     const edges = new Set<string>();
     for (const d of defs) {
@@ -292,7 +361,8 @@ export class GraphView {
     const layout = visible.layout(options);
     const done = layout.promiseOn('layoutstop').then(() => {
       // A handful of nodes would otherwise be blown up to fill the screen.
-      if (this.cy.zoom() > MAX_FIT_ZOOM) this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+      if (this.cy.zoom() > MAX_FIT_ZOOM)
+        this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
     });
     layout.run();
     return done;
@@ -345,15 +415,18 @@ export class GraphView {
     let undated = 0;
     this.cy.batch(() => {
       // What came with a hub answer was already kept to the window by the server.
-      this.cy.elements().filter((el) => !el.hasClass('from-hub') && !el.hasClass('path-overlay')).forEach((el) => {
-        const data = el.data() as Record<string, unknown>;
-        const status = windowStatus(data, window);
-        if (status === 'undated') undated++;
-        const show = visibleIn(data, window, showUndated);
-        el.toggleClass('window-out', status === 'out');
-        el.toggleClass('undated-off', status === 'undated' && !showUndated);
-        if (!show) hidden++;
-      });
+      this.cy
+        .elements()
+        .filter((el) => !el.hasClass('from-hub') && !el.hasClass('path-overlay'))
+        .forEach((el) => {
+          const data = el.data() as Record<string, unknown>;
+          const status = windowStatus(data, window);
+          if (status === 'undated') undated++;
+          const show = visibleIn(data, window, showUndated);
+          el.toggleClass('window-out', status === 'out');
+          el.toggleClass('undated-off', status === 'undated' && !showUndated);
+          if (!show) hidden++;
+        });
     });
     return { hidden, undated };
   }
@@ -404,7 +477,10 @@ export class GraphView {
   /** Removes the neighbours that hang only off this node (not pinned, not the centre). */
   collapse(id: string): number {
     const node = this.cy.getElementById(id);
-    const leaves = node.neighborhood().nodes().filter((n) => !n.locked() && !n.hasClass('center') && n.neighborhood('node').difference(node).empty());
+    const leaves = node
+      .neighborhood()
+      .nodes()
+      .filter((n) => !n.locked() && !n.hasClass('center') && n.neighborhood('node').difference(node).empty());
     this.cy.batch(() => leaves.remove());
     return leaves.length;
   }

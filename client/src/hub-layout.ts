@@ -32,7 +32,8 @@ function ordered(items: LayoutItem[]): LayoutItem[] {
   const sorted = [...items].sort((a, b) => b.weight - a.weight || a.order.localeCompare(b.order) || a.id.localeCompare(b.id));
   const ids = new Set(sorted.map((i) => i.id));
   const children = new Map<string, LayoutItem[]>();
-  for (const item of sorted) if (item.parent && ids.has(item.parent)) children.set(item.parent, [...(children.get(item.parent) ?? []), item]);
+  for (const item of sorted)
+    if (item.parent && ids.has(item.parent)) children.set(item.parent, [...(children.get(item.parent) ?? []), item]);
   const out: LayoutItem[] = [];
   for (const item of sorted) {
     if (item.parent && ids.has(item.parent)) continue;
@@ -50,7 +51,9 @@ export function hubLayout(centre: { id: string; size: number }, items: readonly 
     const key = item.country ?? NO_COUNTRY;
     wedges.set(key, [...(wedges.get(key) ?? []), item]);
   }
-  const keys = [...wedges.keys()].sort((a, b) => (a === NO_COUNTRY ? 1 : b === NO_COUNTRY ? -1 : (wedges.get(a)![0]!.countryName ?? a).localeCompare(wedges.get(b)![0]!.countryName ?? b)));
+  const keys = [...wedges.keys()].sort((a, b) =>
+    a === NO_COUNTRY ? 1 : b === NO_COUNTRY ? -1 : (wedges.get(a)![0]!.countryName ?? a).localeCompare(wedges.get(b)![0]!.countryName ?? b),
+  );
   // Each wedge gets an angle in proportion to its nodes' widths, so the rings fill evenly.
   const width = (list: LayoutItem[]) => list.reduce((sum, i) => sum + i.size + GAP, 0);
   const total = keys.reduce((sum, k) => sum + width(wedges.get(k)!), 0);

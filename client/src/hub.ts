@@ -70,7 +70,17 @@ function pairId(a: string, b: string): string {
 /** A weighted MET line: how many meetings, first and last date (undated ones carry no date). */
 function metEdge(a: string, b: string, meetings: number, first: string | null, last: string | null, inferred = 0): EdgeDef {
   const span = first ? (first === last || !last ? formatDate(first, 'day') : `${first.slice(0, 4)}–${last.slice(0, 4)}`) : 'undated';
-  const def = edgeDef({ id: pairId(a, b), source: a, target: b, type: 'MET', label: `${meetings}× · ${span}`, meetings, first, last, aggregated: true });
+  const def = edgeDef({
+    id: pairId(a, b),
+    source: a,
+    target: b,
+    type: 'MET',
+    label: `${meetings}× · ${span}`,
+    meetings,
+    first,
+    last,
+    aggregated: true,
+  });
   const classes = ['t-met', 'aggregated'];
   if (!first) classes.push('undated');
   if (inferred === meetings) classes.push('inferred');
@@ -81,9 +91,18 @@ function metEdge(a: string, b: string, meetings: number, first: string | null, l
 export function hubElements(hub: HubAnswer, picks: readonly GroupPick[], all = !isHub(hub)): ElementDef[] {
   const centre = hub.center;
   const most = Math.max(1, ...hub.people.map((p) => p.meetings));
-  const nodes: NodeDef[] = [nodeDef({ id: centre.id, type: centre.type, label: centre.name, ...(centre.kind ? { kind: centre.kind } : {}) })];
+  const nodes: NodeDef[] = [
+    nodeDef({ id: centre.id, type: centre.type, label: centre.name, ...(centre.kind ? { kind: centre.kind } : {}) }),
+  ];
   hub.people.forEach((p, rank) => {
-    const node = nodeDef({ id: p.id, type: 'person', label: p.name, meetings: p.meetings, size: personSize(p.meetings, most), ...(p.country ? { country: p.country.id, countryName: p.country.name } : {}) });
+    const node = nodeDef({
+      id: p.id,
+      type: 'person',
+      label: p.name,
+      meetings: p.meetings,
+      size: personSize(p.meetings, most),
+      ...(p.country ? { country: p.country.id, countryName: p.country.name } : {}),
+    });
     // people come most-met first: the first few are named at any zoom, the rest as you zoom in.
     nodes.push({ ...node, classes: `${node.classes ?? ''} sized${rank < NAMED_PEOPLE && p.meetings > 1 ? ' named' : ''}` });
   });
@@ -105,7 +124,17 @@ export function hubElements(hub: HubAnswer, picks: readonly GroupPick[], all = !
 
 function neighbourNode(n: HubNeighbour, centreName: string): NodeDef {
   const data: Record<string, unknown> & { id: string; type: string; label: string } = { id: n.id, type: n.type, label: n.name };
-  for (const [k, v] of Object.entries({ kind: n.kind, status: n.status, start: n.start, end: n.end, datePrecision: n.datePrecision, parent_event: n.parent, year: n.group.year, country: n.group.country?.id, countryName: n.group.country?.name }))
+  for (const [k, v] of Object.entries({
+    kind: n.kind,
+    status: n.status,
+    start: n.start,
+    end: n.end,
+    datePrecision: n.datePrecision,
+    parent_event: n.parent,
+    year: n.group.year,
+    country: n.group.country?.id,
+    countryName: n.group.country?.name,
+  }))
     if (v !== null && v !== undefined) data[k] = v;
   const def = nodeDef(data);
   if (n.type === 'event') def.data.short = shortLabel(eventLabel(n.name, centreName, n.start, n.datePrecision), 52);
@@ -113,7 +142,14 @@ function neighbourNode(n: HubNeighbour, centreName: string): NodeDef {
 }
 
 function linkEdge(source: string, type: string, target: string, label: string | null, inferred: boolean): EdgeDef {
-  return edgeDef({ id: `${source}|${type}|${target}`, source, target, type, label: label ?? type.toLowerCase().replace(/_/g, ' '), ...(inferred ? { inferred } : {}) });
+  return edgeDef({
+    id: `${source}|${type}|${target}`,
+    source,
+    target,
+    type,
+    label: label ?? type.toLowerCase().replace(/_/g, ' '),
+    ...(inferred ? { inferred } : {}),
+  });
 }
 
 /** How many events a set of picks would draw. */
@@ -134,7 +170,13 @@ export function eventFacets(hub: HubAnswer): Record<GroupBy, Facet[]> {
       counts.set(key, f);
     }
     const list = [...counts.values()];
-    return by === 'year' ? list.sort((a, b) => b.key.localeCompare(a.key)) : list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    return by === 'year'
+      ? list.sort((a, b) => b.key.localeCompare(a.key))
+      : list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   };
-  return { kind: facet('kind', (n) => n.group.kind), year: facet('year', (n) => n.group.year ?? ''), country: facet('country', (n) => n.group.country?.name ?? '') };
+  return {
+    kind: facet('kind', (n) => n.group.kind),
+    year: facet('year', (n) => n.group.year ?? ''),
+    country: facet('country', (n) => n.group.country?.name ?? ''),
+  };
 }

@@ -12,7 +12,8 @@ export function identityLine(summary: IdentitySummary | undefined | null): HTMLE
     'span.identity',
     {},
     summary.label ? h('span.identity-label', {}, summary.label) : null,
-    summary.badges.map((b) => h('span.identity-badge', { title: b.text, 'data-kind': b.kind, 'aria-label': b.text }, BADGE_LABEL[b.kind] ?? b.kind)),
+    summary.badges.map((b) =>
+      h('span.identity-badge', { title: b.text, 'data-kind': b.kind, 'aria-label': b.text }, BADGE_LABEL[b.kind] ?? b.kind),
+    ),
   );
 }
-

@@ -12,7 +12,17 @@ export interface Span {
 
 export type FactFile = Record<string, unknown> & { source: Record<string, unknown> };
 
-export const CATEGORIES = ['people', 'organizations', 'countries', 'places', 'titles', 'events', 'agreements', 'figures', 'memberships'] as const;
+export const CATEGORIES = [
+  'people',
+  'organizations',
+  'countries',
+  'places',
+  'titles',
+  'events',
+  'agreements',
+  'figures',
+  'memberships',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 type Fact = Record<string, unknown>;
@@ -28,7 +38,8 @@ export function factPaths(facts: FactFile): string[] {
 export function namesOf(facts: FactFile, extra: Record<string, string> = {}): (id: string) => string {
   const names = new Map<string, string>(Object.entries(extra));
   for (const c of ['people', 'organizations', 'countries', 'places', 'events', 'agreements'] as const) {
-    for (const f of list(facts, c)) if (typeof f.id === 'string') names.set(f.id, typeof f.name === 'string' ? f.name : typeof f.title === 'string' ? f.title : f.id);
+    for (const f of list(facts, c))
+      if (typeof f.id === 'string') names.set(f.id, typeof f.name === 'string' ? f.name : typeof f.title === 'string' ? f.title : f.id);
   }
   return (id) => names.get(id) ?? id;
 }
@@ -47,7 +58,9 @@ export function describeFact(category: Category, fact: Fact, nameOf: (id: string
       return `${nameOf(s('person'))}: ${s('title')} at ${nameOf(s('at'))}`;
     case 'events': {
       const date = (fact.date as { value?: string } | undefined)?.value;
-      const who = ((fact.participants as { who: string; role: string }[] | undefined) ?? []).map((p) => `${nameOf(p.who)} (${p.role})`).join(', ');
+      const who = ((fact.participants as { who: string; role: string }[] | undefined) ?? [])
+        .map((p) => `${nameOf(p.who)} (${p.role})`)
+        .join(', ');
       return `${s('kind')}, ${s('status')}${date ? `, ${date}` : ''}: ${s('title')}${who ? ` — ${who}` : ''}`;
     }
     case 'agreements': {
@@ -80,7 +93,12 @@ export function decisionLog(
     list(draft, c).map((fact, i) => {
       const path = `${c}[${i}]`;
       const decision = decisions[path] === 'reject' ? 'rejected' : edits[path] ? 'edited' : 'accepted';
-      return { path, rule: rules[path]?.rule ?? `${c}:unnamed-rule`, decision, label: describeFact(c, fact, nameOf).slice(0, 300) } as ReviewDecision;
+      return {
+        path,
+        rule: rules[path]?.rule ?? `${c}:unnamed-rule`,
+        decision,
+        label: describeFact(c, fact, nameOf).slice(0, 300),
+      } as ReviewDecision;
     }),
   );
 }
@@ -99,7 +117,8 @@ export function reviewedFacts(draft: FactFile, decisions: Record<string, Decisio
   for (const c of ['people', 'organizations', 'countries', 'places', 'events', 'agreements', 'figures'] as const) {
     for (const f of out[c] as Fact[]) if (typeof f.id === 'string') ids.add(f.id);
   }
-  const known = (ref: unknown) => typeof ref !== 'string' || !/^(person|org|country|place|event|agreement|figure):/.test(ref) || ids.has(ref);
+  const known = (ref: unknown) =>
+    typeof ref !== 'string' || !/^(person|org|country|place|event|agreement|figure):/.test(ref) || ids.has(ref);
   const without = (fact: Fact, key: string): Fact => {
     const { [key]: _dropped, ...rest } = fact;
     return rest;
@@ -135,10 +154,11 @@ export interface Segment {
 /** The article cut at every quote boundary, each piece knowing which facts quote it. */
 export function segments(text: string, spans: Record<string, Span[]>): Segment[] {
   const cuts = new Set<number>([0, text.length]);
-  for (const list of Object.values(spans)) for (const s of list) {
-    cuts.add(Math.max(0, Math.min(text.length, s.start)));
-    cuts.add(Math.max(0, Math.min(text.length, s.end)));
-  }
+  for (const list of Object.values(spans))
+    for (const s of list) {
+      cuts.add(Math.max(0, Math.min(text.length, s.start)));
+      cuts.add(Math.max(0, Math.min(text.length, s.end)));
+    }
   const points = [...cuts].sort((a, b) => a - b);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
@@ -165,7 +185,8 @@ export type ChangeChoice = 'keep' | 'replace';
 
 export const changeKey = (change: Pick<PropertyChange, 'id' | 'property'>) => `${change.id}#${change.property}`;
 
-const shown = (value: unknown) => (value === null || value === undefined ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value));
+const shown = (value: unknown) =>
+  value === null || value === undefined ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** "org:kz-mfa · kind: ministry → company" */
 export function describeChange(change: PropertyChange): string {
@@ -173,7 +194,10 @@ export function describeChange(change: PropertyChange): string {
 }
 
 /** What to send with the next load: one per change that has a choice. */
-export function choicesFor(changes: readonly PropertyChange[], choices: Record<string, ChangeChoice>): { id: string; property: string; choice: ChangeChoice }[] {
+export function choicesFor(
+  changes: readonly PropertyChange[],
+  choices: Record<string, ChangeChoice>,
+): { id: string; property: string; choice: ChangeChoice }[] {
   return changes.flatMap((c) => {
     const choice = choices[changeKey(c)];
     return choice ? [{ id: c.id, property: c.property, choice }] : [];

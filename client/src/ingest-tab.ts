@@ -6,8 +6,22 @@
 import { ApiError, explain } from './api.ts';
 import { $, clear, h } from './dom.ts';
 import {
-  allChosen, CATEGORIES, changeKey, choicesFor, decisionLog, describeChange, describeFact, namesOf, reviewedFacts, segments, topLevel,
-  type Category, type ChangeChoice, type Decision, type FactFile, type PropertyChange,
+  allChosen,
+  CATEGORIES,
+  changeKey,
+  choicesFor,
+  decisionLog,
+  describeChange,
+  describeFact,
+  namesOf,
+  reviewedFacts,
+  segments,
+  topLevel,
+  type Category,
+  type ChangeChoice,
+  type Decision,
+  type FactFile,
+  type PropertyChange,
 } from './ingest-review.ts';
 import type { DraftAnswer as DraftContract } from './types.ts';
 
@@ -44,7 +58,14 @@ export class IngestTab {
       body: JSON.stringify(body),
     });
     const json = (await res.json().catch(() => ({}))) as T & { title?: string; detail?: string; status?: number };
-    if (!res.ok) throw new ApiError({ type: 'about:blank', title: json.title ?? res.statusText, status: res.status, detail: json.detail ?? '', ...(json as object) });
+    if (!res.ok)
+      throw new ApiError({
+        type: 'about:blank',
+        title: json.title ?? res.statusText,
+        status: res.status,
+        detail: json.detail ?? '',
+        ...(json as object),
+      });
     return json;
   }
 
@@ -71,7 +92,11 @@ export class IngestTab {
     const fileName = ($('#ingest-name') as HTMLInputElement).value.trim();
     this.status('Drafting…');
     try {
-      this.draft = await this.post<DraftAnswer>('/api/ingest', { text, ...(published ? { published } : {}), ...(fileName ? { fileName } : {}) });
+      this.draft = await this.post<DraftAnswer>('/api/ingest', {
+        text,
+        ...(published ? { published } : {}),
+        ...(fileName ? { fileName } : {}),
+      });
       this.decisions = {};
       this.edits = {};
       this.changes = [];
@@ -102,17 +127,52 @@ export class IngestTab {
     const marks = segments(article.text, spans).map((s) =>
       s.paths.length ? h('mark', { 'data-paths': s.paths.map(topLevel).join(' '), title: s.paths.join(', ') }, s.text) : s.text,
     );
-    clear($('#ingest-article'), h('h3', {}, `Article${article.published ? ` (${article.published})` : ''}`), h('div.article-text', {}, marks));
+    clear(
+      $('#ingest-article'),
+      h('h3', {}, `Article${article.published ? ` (${article.published})` : ''}`),
+      h('div.article-text', {}, marks),
+    );
     const groups = CATEGORIES.map((category) => this.group(category)).filter(Boolean);
     const problems = this.draft.problems ?? [];
     const holders = this.draft.holders ?? [];
     clear(
       $('#ingest-facts'),
-      problems.length ? h('section.fact-group.problems', {}, h('h3', {}, 'Left out'), h('ul', {}, problems.map((p) => h('li', {}, p)))) : null,
+      problems.length
+        ? h(
+            'section.fact-group.problems',
+            {},
+            h('h3', {}, 'Left out'),
+            h(
+              'ul',
+              {},
+              problems.map((p) => h('li', {}, p)),
+            ),
+          )
+        : null,
       holders.length
-        ? h('section.fact-group.holders', {}, h('h3', {}, 'Offices named without a person'), h('ul', {}, holders.map((o) =>
-            h('li', {}, `“${o.phrase}”${o.date ? ` on ${o.date}` : ''}: `, o.candidates.map((c, i) => h('span', { title: c.why }, `${i ? '; ' : ''}probably ${c.name} (${c.title}, ${c.why}; ${Math.round(c.confidence * 100)}%)`)),
-          ))))
+        ? h(
+            'section.fact-group.holders',
+            {},
+            h('h3', {}, 'Offices named without a person'),
+            h(
+              'ul',
+              {},
+              holders.map((o) =>
+                h(
+                  'li',
+                  {},
+                  `“${o.phrase}”${o.date ? ` on ${o.date}` : ''}: `,
+                  o.candidates.map((c, i) =>
+                    h(
+                      'span',
+                      { title: c.why },
+                      `${i ? '; ' : ''}probably ${c.name} (${c.title}, ${c.why}; ${Math.round(c.confidence * 100)}%)`,
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          )
         : null,
       groups,
     );
@@ -121,7 +181,16 @@ export class IngestTab {
   private group(category: Category): HTMLElement | null {
     const facts = (this.draft!.facts[category] as Record<string, unknown>[] | undefined) ?? [];
     if (!facts.length) return null;
-    return h('section.fact-group', {}, h('h3', {}, category), h('ol', {}, facts.map((fact, i) => this.row(category, i, fact))));
+    return h(
+      'section.fact-group',
+      {},
+      h('h3', {}, category),
+      h(
+        'ol',
+        {},
+        facts.map((fact, i) => this.row(category, i, fact)),
+      ),
+    );
   }
 
   private row(category: Category, index: number, fact: Record<string, unknown>): HTMLElement {
@@ -134,7 +203,11 @@ export class IngestTab {
       this.decisions[path] = d;
       li.classList.toggle('rejected', d === 'reject');
     };
-    const editor = h('textarea.fact-json', { rows: 8, hidden: true, 'aria-label': `Edit ${path} as JSON` }, JSON.stringify(current, null, 2));
+    const editor = h(
+      'textarea.fact-json',
+      { rows: 8, hidden: true, 'aria-label': `Edit ${path} as JSON` },
+      JSON.stringify(current, null, 2),
+    );
     const editButton = h('button', { type: 'button', class: 'edit' }, 'Edit');
     editButton.addEventListener('click', () => {
       if (editor.hidden) {
@@ -159,17 +232,35 @@ export class IngestTab {
       : null;
     const looksLike = [
       ...(badge?.similar ?? []).map((x) => `looks like ${x.name} (${x.id}), not merged: ${badge!.why}`),
-      ...(this.draft!.similarMeetings?.[path] ?? []).map((m) => `looks like ${m.title}${m.date ? ` (${m.date})` : ''}, already in the graph`),
+      ...(this.draft!.similarMeetings?.[path] ?? []).map(
+        (m) => `looks like ${m.title}${m.date ? ` (${m.date})` : ''}, already in the graph`,
+      ),
     ];
     const warning = looksLike.length ? h('div.warn', { role: 'note' }, `⚠ ${looksLike.join('; ')}`) : null;
     const radio = (d: Decision, label: string) =>
-      h('label.check', {}, h('input', { type: 'radio', name: `decide-${path}`, value: d, checked: d === decision, onchange: choose(d) }), label);
+      h(
+        'label.check',
+        {},
+        h('input', { type: 'radio', name: `decide-${path}`, value: d, checked: d === decision, onchange: choose(d) }),
+        label,
+      );
     li.append(
-      h('div.fact-line', {},
+      h(
+        'div.fact-line',
+        {},
         badgeEl,
         desc,
-        confidence ? h('span.conf', { title: `${confidence.why}${confidence.rule ? ` — rule ${confidence.rule}` : ''}` }, confidence.score.toFixed(2)) : null,
-        radio('accept', 'accept'), radio('reject', 'reject'), editButton),
+        confidence
+          ? h(
+              'span.conf',
+              { title: `${confidence.why}${confidence.rule ? ` — rule ${confidence.rule}` : ''}` },
+              confidence.score.toFixed(2),
+            )
+          : null,
+        radio('accept', 'accept'),
+        radio('reject', 'reject'),
+        editButton,
+      ),
       ...[warning, confidence?.rule ? h('div.rule', {}, `rule ${confidence.rule}`) : null].filter((x): x is HTMLDivElement => x !== null),
       editor,
     );
@@ -203,13 +294,32 @@ export class IngestTab {
         ($('#ingest-load') as HTMLButtonElement).disabled = !allChosen(this.changes, this.choices);
       };
       const radio = (choice: ChangeChoice, label: string) =>
-        h('label.check', {}, h('input', { type: 'radio', name: `change-${key}`, value: choice, checked: this.choices[key] === choice, onchange: choose(choice) }), label);
-      return h('li.change', { 'data-change': key }, h('span.desc', {}, describeChange(change)), radio('keep', 'keep current'), radio('replace', 'replace'));
+        h(
+          'label.check',
+          {},
+          h('input', {
+            type: 'radio',
+            name: `change-${key}`,
+            value: choice,
+            checked: this.choices[key] === choice,
+            onchange: choose(choice),
+          }),
+          label,
+        );
+      return h(
+        'li.change',
+        { 'data-change': key },
+        h('span.desc', {}, describeChange(change)),
+        radio('keep', 'keep current'),
+        radio('replace', 'replace'),
+      );
     };
-    clear(panel,
+    clear(
+      panel,
       h('h3', {}, 'Changes to what the graph already has'),
       h('p.hint', {}, 'Nothing was loaded. For each change, keep the current value or replace it with the draft’s. Then load again.'),
-      h('ol', {}, this.changes.map(row)));
+      h('ol', {}, this.changes.map(row)),
+    );
   }
 
   private async load(): Promise<void> {
@@ -218,8 +328,12 @@ export class IngestTab {
     const changes = choicesFor(this.changes, this.choices);
     this.status('Loading…');
     try {
-      const res = await this.post<{ source: string; counts: { nodesCreated: number; relationshipsCreated: number } }>('/api/ingest/accept', { facts, text: this.draft.article.raw, ...(changes.length ? { changes } : {}) });
-      const first = ((facts.events as { id: string }[] | undefined) ?? [])[0]?.id ?? ((facts.people as { id: string }[] | undefined) ?? [])[0]?.id;
+      const res = await this.post<{ source: string; counts: { nodesCreated: number; relationshipsCreated: number } }>(
+        '/api/ingest/accept',
+        { facts, text: this.draft.article.raw, ...(changes.length ? { changes } : {}) },
+      );
+      const first =
+        ((facts.events as { id: string }[] | undefined) ?? [])[0]?.id ?? ((facts.people as { id: string }[] | undefined) ?? [])[0]?.id;
       // The verdicts are kept for the rules' precision; losing them must not undo a load.
       const decisions = decisionLog(this.draft.facts, this.decisions, this.edits, this.draft.confidence, this.nameOf());
       await this.post('/api/ingest/decisions', { source: res.source, decisions }).catch(() => undefined);
@@ -230,17 +344,29 @@ export class IngestTab {
         $('#ingest-status').append(' ', open);
       }
     } catch (err) {
-      const changes = err instanceof ApiError && err.status === 409 ? ((err.problem as unknown as { changes?: PropertyChange[] }).changes ?? []) : [];
+      const changes =
+        err instanceof ApiError && err.status === 409 ? ((err.problem as unknown as { changes?: PropertyChange[] }).changes ?? []) : [];
       if (changes.length) {
         // Keep the choices already made for changes listed again.
         this.changes = [...this.changes.filter((c) => !changes.some((n) => changeKey(n) === changeKey(c))), ...changes];
         this.renderChanges();
-        this.status(`The draft would change ${changes.length} thing(s) the graph already has; nothing was loaded. Choose for each below, then load again.`, true);
+        this.status(
+          `The draft would change ${changes.length} thing(s) the graph already has; nothing was loaded. Choose for each below, then load again.`,
+          true,
+        );
         return;
       }
-      const problems = err instanceof ApiError ? ((err.problem as unknown as { errors?: { param: string; message: string }[] }).errors ?? []) : [];
+      const problems =
+        err instanceof ApiError ? ((err.problem as unknown as { errors?: { param: string; message: string }[] }).errors ?? []) : [];
       this.status(problems.length ? `Refused, nothing was written:` : explain(err), true);
-      if (problems.length) $('#ingest-status').append(h('ul', {}, problems.map((p) => h('li', {}, `${p.param}: ${p.message}`))));
+      if (problems.length)
+        $('#ingest-status').append(
+          h(
+            'ul',
+            {},
+            problems.map((p) => h('li', {}, `${p.param}: ${p.message}`)),
+          ),
+        );
     }
   }
 }

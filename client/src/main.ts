@@ -14,7 +14,16 @@ import { PicturesTab } from './pictures/pictures-tab.ts';
 import type { PictureQuery } from './pictures/query.ts';
 import { ReportsTab } from './reports-tab.ts';
 import { ResolveTab } from './resolve-tab.ts';
-import { decodeState, encodeState, isPeriod, type LayoutName, type PathQuery, type ReportQuery, type Tab, type ViewState } from './state.ts';
+import {
+  decodeState,
+  encodeState,
+  isPeriod,
+  type LayoutName,
+  type PathQuery,
+  type ReportQuery,
+  type Tab,
+  type ViewState,
+} from './state.ts';
 import { PATH_COLORS, TYPE_STYLE } from './style.ts';
 import { attachSuggest } from './suggest.ts';
 
@@ -48,7 +57,10 @@ const explorer = new Explorer({
   },
   report: (id, type) => {
     const window = { ...(state.from ? { from: state.from } : {}), ...(state.to ? { to: state.to } : {}) };
-    const r: ReportQuery = type === 'country' ? { kind: 'bilateral', a: id.replace('country:', ''), b: '' } : { kind: type === 'person' ? 'person' : 'organization', id, ...window };
+    const r: ReportQuery =
+      type === 'country'
+        ? { kind: 'bilateral', a: id.replace('country:', ''), b: '' }
+        : { kind: type === 'person' ? 'person' : 'organization', id, ...window };
     reports.fill(r);
     selectTab('reports');
     if (r.kind !== 'bilateral') {
@@ -58,7 +70,10 @@ const explorer = new Explorer({
   },
   pictures: (id, type) => showPictures(type === 'country' ? { kind: 'country', id } : { kind: 'person', id }),
 });
-const consoleTab = new ConsoleTab({ open: (id) => (selectTab('explore'), void explorer.load(id)), queryChanged: (q) => update({ query: q }) });
+const consoleTab = new ConsoleTab({
+  open: (id) => (selectTab('explore'), void explorer.load(id)),
+  queryChanged: (q) => update({ query: q }),
+});
 const reports = new ReportsTab({ changed: (r) => update({ report: r }) });
 new IngestTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
 const resolveTab = new ResolveTab({ open: (id) => (selectTab('explore'), void explorer.load(id)) });
@@ -90,14 +105,17 @@ document.querySelectorAll<HTMLButtonElement>('[role=tab][data-tab]').forEach((b)
   b.addEventListener('click', () => selectTab(b.dataset.tab as Tab));
   b.addEventListener('keydown', (e) => {
     const i = TABS.indexOf(b.dataset.tab as Tab);
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') selectTab(TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!, true);
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft')
+      selectTab(TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!, true);
   });
 });
 
 // --- search ---------------------------------------------------------------------------------------
 const search = $('#search') as HTMLInputElement;
 attachSuggest(search, { onPick: (hit) => void explorer.load(hit.id) });
-document.querySelectorAll<HTMLButtonElement>('[data-open]').forEach((b) => b.addEventListener('click', () => void explorer.load(b.dataset.open!)));
+document
+  .querySelectorAll<HTMLButtonElement>('[data-open]')
+  .forEach((b) => b.addEventListener('click', () => void explorer.load(b.dataset.open!)));
 
 // --- date window ----------------------------------------------------------------------------------
 const winFrom = $('#win-from') as HTMLInputElement;
@@ -222,13 +240,24 @@ function figureMeta(): FigureMeta {
   const legend: FigureMeta['legend'] = Object.entries(TYPE_STYLE)
     .filter(([t]) => types.has(t))
     .map(([, s]) => ({ color: s.color, label: s.label }));
-  if (cy.edges('.t-met:visible').nonempty()) legend.push({ color: '#1d4ed8', label: explorer.hub ? 'met (thicker: more meetings)' : 'met', line: true });
-  (explorer.lastPaths?.paths ?? []).forEach((_, i) => legend.push({ color: PATH_COLORS[i % PATH_COLORS.length]!, label: `path ${i + 1}`, line: true }));
+  if (cy.edges('.t-met:visible').nonempty())
+    legend.push({ color: '#1d4ed8', label: explorer.hub ? 'met (thicker: more meetings)' : 'met', line: true });
+  (explorer.lastPaths?.paths ?? []).forEach((_, i) =>
+    legend.push({ color: PATH_COLORS[i % PATH_COLORS.length]!, label: `path ${i + 1}`, line: true }),
+  );
   const drawn = new Set(cy.nodes().map((n) => n.id()));
-  const sources = [...explorer.fetchedDetails().filter((d) => drawn.has(d.entity.id)).flatMap((d) => d.sources), ...(explorer.lastPaths?.sources ?? [])];
+  const sources = [
+    ...explorer
+      .fetchedDetails()
+      .filter((d) => drawn.has(d.entity.id))
+      .flatMap((d) => d.sources),
+    ...(explorer.lastPaths?.sources ?? []),
+  ];
   const centre = explorer.hub?.center.name;
   return {
-    title: centre ? `${centre}${explorer.hub && explorer.hub.people.length ? ` and the ${explorer.hub.people.length} people met` : ''}` : 'Diplomatic knowledge graph',
+    title: centre
+      ? `${centre}${explorer.hub && explorer.hub.people.length ? ` and the ${explorer.hub.people.length} people met` : ''}`
+      : 'Diplomatic knowledge graph',
     window: `${windowText(state)} · ${cy.nodes(':visible').length} nodes, ${cy.edges(':visible').length} links · drawn ${new Date().toISOString().slice(0, 10)}`,
     legend,
     sources: sources.length ? sourceLines(sources) : ['(open a node’s details to list its sources)'],
@@ -297,7 +326,12 @@ async function restoreView(view: SavedView): Promise<void> {
   explorer.status(`Opened the view “${view.title}”`);
 }
 
-$('#export-json').addEventListener('click', () => download(`${fileStem()}.json`, new Blob([JSON.stringify({ ...captureView(), url: location.href }, null, 2)], { type: 'application/json' })));
+$('#export-json').addEventListener('click', () =>
+  download(
+    `${fileStem()}.json`,
+    new Blob([JSON.stringify({ ...captureView(), url: location.href }, null, 2)], { type: 'application/json' }),
+  ),
+);
 $('#import-json').addEventListener('change', async (e) => {
   const input = e.target as HTMLInputElement;
   const file = input.files?.[0];
@@ -332,9 +366,17 @@ function renderViews(): void {
           h(
             'li',
             {},
-            h('button.link', { type: 'button', onclick: () => (void restoreView(v.view), (($('#views-menu') as HTMLDetailsElement).open = false)) }, v.name),
+            h(
+              'button.link',
+              { type: 'button', onclick: () => (void restoreView(v.view), (($('#views-menu') as HTMLDetailsElement).open = false)) },
+              v.name,
+            ),
             h('span.hint', {}, ` ${v.view.elements.filter((e) => e.group === 'nodes').length} nodes · ${v.view.savedAt.slice(0, 10)}`),
-            h('button', { type: 'button', 'aria-label': `Delete the view ${v.name}`, onclick: () => (deleteView(v.name), renderViews()) }, '×'),
+            h(
+              'button',
+              { type: 'button', 'aria-label': `Delete the view ${v.name}`, onclick: () => (deleteView(v.name), renderViews()) },
+              '×',
+            ),
           ),
         )
       : h('li.hint', {}, 'No saved views in this browser yet.'),
@@ -346,7 +388,12 @@ $('#view-save').addEventListener('submit', (e) => {
   const input = $('#view-name') as HTMLInputElement;
   const name = input.value.trim();
   if (!name) return;
-  explorer.status(saveView(name, captureView(name)) ? `Saved the view “${name}” in this browser` : 'This browser’s storage is full: export the view as JSON instead', 'info');
+  explorer.status(
+    saveView(name, captureView(name))
+      ? `Saved the view “${name}” in this browser`
+      : 'This browser’s storage is full: export the view as JSON instead',
+    'info',
+  );
   input.value = '';
   renderViews();
 });
@@ -402,7 +449,8 @@ async function checkHealth(): Promise<void> {
 }
 
 // A narrow window starts with the side boxes folded, so the graph is near the top.
-if (matchMedia('(max-width: 900px)').matches) document.querySelectorAll<HTMLDetailsElement>('details.fold').forEach((d) => (d.open = false));
+if (matchMedia('(max-width: 900px)').matches)
+  document.querySelectorAll<HTMLDetailsElement>('details.fold').forEach((d) => (d.open = false));
 
 // --- state from the URL ---------------------------------------------------------------------------
 async function applyState(s: ViewState): Promise<void> {

@@ -46,7 +46,15 @@ export class PathExcludes {
           'span.chip',
           { 'data-id': id },
           name,
-          h('button', { type: 'button', 'aria-label': `Stop excluding ${name}`, onclick: () => (this.chosen.delete(id), this.render(), this.changed()) }, '×'),
+          h(
+            'button',
+            {
+              type: 'button',
+              'aria-label': `Stop excluding ${name}`,
+              onclick: () => (this.chosen.delete(id), this.render(), this.changed()),
+            },
+            '×',
+          ),
         ),
       ),
     );

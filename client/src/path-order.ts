@@ -8,7 +8,9 @@ export type HopOrder = 'ok' | 'earlier' | 'undated';
 
 const day = (d: string | null | undefined) => (d ? d.slice(0, 10) : null);
 
-export function hopOrder(hops: readonly (Pick<PathHop, 'date' | 'lastDate'> & { links: readonly Pick<PathHop['links'][number], 'date'>[] })[]): HopOrder[] {
+export function hopOrder(
+  hops: readonly (Pick<PathHop, 'date' | 'lastDate'> & { links: readonly Pick<PathHop['links'][number], 'date'>[] })[],
+): HopOrder[] {
   let reached: string | null = null;
   return hops.map((hop) => {
     const first = day(hop.date);
@@ -20,7 +22,10 @@ export function hopOrder(hops: readonly (Pick<PathHop, 'date' | 'lastDate'> & { 
       return 'earlier';
     }
     // The earliest link of this hop on or after what was reached (the listed ones; else the bound stays).
-    const dates = hop.links.map((l) => day(l.date ?? null)).filter((d): d is string => d !== null).sort();
+    const dates = hop.links
+      .map((l) => day(l.date ?? null))
+      .filter((d): d is string => d !== null)
+      .sort();
     const next = reached ? (dates.find((d) => d >= reached!) ?? reached) : first;
     reached = next;
     return 'ok';

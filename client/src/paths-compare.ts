@@ -28,8 +28,14 @@ export function renderCompare(answer: PathsAnswer, active: number, actions: Comp
           'header.compare-head',
           {},
           h('span.path-swatch', { style: `background:${PATH_COLORS[i % PATH_COLORS.length]}`, 'aria-hidden': 'true' }),
-          h('button.link', { type: 'button', onclick: () => actions.show(i), 'aria-label': `Highlight path ${i + 1}` }, `Path ${i + 1}: ${path.length} hop${path.length === 1 ? '' : 's'}`),
-          earlier ? h('span.tag.order-tag', {}, `${earlier} hop${earlier === 1 ? '' : 's'} out of time order`) : h('span.hint', {}, ' in time order where dated'),
+          h(
+            'button.link',
+            { type: 'button', onclick: () => actions.show(i), 'aria-label': `Highlight path ${i + 1}` },
+            `Path ${i + 1}: ${path.length} hop${path.length === 1 ? '' : 's'}`,
+          ),
+          earlier
+            ? h('span.tag.order-tag', {}, `${earlier} hop${earlier === 1 ? '' : 's'} out of time order`)
+            : h('span.hint', {}, ' in time order where dated'),
         ),
         h(
           'ol.chain',
@@ -39,7 +45,18 @@ export function renderCompare(answer: PathsAnswer, active: number, actions: Comp
               'li.chain-node',
               { 'data-type': node.type },
               h('button.link', { type: 'button', onclick: () => actions.open(node.id) }, node.name),
-              k > 0 && k < path.nodes.length - 1 && node.type === 'person' ? h('button.exclude', { type: 'button', title: `Find paths that avoid ${node.name}`, 'aria-label': `Exclude ${node.name}`, onclick: () => actions.exclude(node.id, node.name) }, '⊘') : null,
+              k > 0 && k < path.nodes.length - 1 && node.type === 'person'
+                ? h(
+                    'button.exclude',
+                    {
+                      type: 'button',
+                      title: `Find paths that avoid ${node.name}`,
+                      'aria-label': `Exclude ${node.name}`,
+                      onclick: () => actions.exclude(node.id, node.name),
+                    },
+                    '⊘',
+                  )
+                : null,
             );
             const hop = path.hops[k];
             if (!hop) return [box];
@@ -55,7 +72,9 @@ export function renderCompare(answer: PathsAnswer, active: number, actions: Comp
                 h('span.hop-date', {}, first ? formatDate(first.date ?? null, first.datePrecision ?? 'unknown') : ''),
                 place ? h('span.hop-place', {}, place) : null,
                 more > 0 ? h('span.hop-more', {}, `+${more} more`) : null,
-                order[k] === 'earlier' ? h('span.hop-flag', { title: 'Every meeting of this hop is before the hops that lead to it' }, '⟲ earlier') : null,
+                order[k] === 'earlier'
+                  ? h('span.hop-flag', { title: 'Every meeting of this hop is before the hops that lead to it' }, '⟲ earlier')
+                  : null,
               ),
             ];
           }),

@@ -21,8 +21,19 @@ export function renderPaths(answer: PathsAnswer, show: (i: number) => void, open
         'li.path',
         { class: i === 0 ? 'active' : '', 'data-index': i },
         h('span.path-swatch', { style: `background:${PATH_COLORS[i % PATH_COLORS.length]}`, 'aria-hidden': 'true' }),
-        h('button.path-title', { type: 'button', onclick: () => show(i), 'aria-label': `Highlight path ${i + 1}` }, `${path.length} hop${path.length === 1 ? '' : 's'}: `, path.nodes.map((n) => n.name).join(' → ')),
-        ends.length ? h('ul.path-ends', {}, ends.map((n) => h('li', {}, h('span.name', {}, n!.name), ' ', identityLine(n!.summary)))) : null,
+        h(
+          'button.path-title',
+          { type: 'button', onclick: () => show(i), 'aria-label': `Highlight path ${i + 1}` },
+          `${path.length} hop${path.length === 1 ? '' : 's'}: `,
+          path.nodes.map((n) => n.name).join(' → '),
+        ),
+        ends.length
+          ? h(
+              'ul.path-ends',
+              {},
+              ends.map((n) => h('li', {}, h('span.name', {}, n!.name), ' ', identityLine(n!.summary))),
+            )
+          : null,
         h(
           'ol.hops',
           {},
@@ -35,9 +46,20 @@ export function renderPaths(answer: PathsAnswer, show: (i: number) => void, open
               h('span.hop-type', {}, ` ${hop.type === 'MET' ? 'met' : hop.type.toLowerCase().replace(/_/g, ' ')} `),
               h('button.link', { type: 'button', onclick: () => open(hop.to) }, name.get(hop.to) ?? hop.to),
               identityLine(summary.get(hop.to)),
-              order[k] === 'earlier' ? h('span.tag.order-tag', { title: 'Every meeting of this hop is before the hops that lead to it' }, '⟲ earlier than the previous hop') : null,
+              order[k] === 'earlier'
+                ? h(
+                    'span.tag.order-tag',
+                    { title: 'Every meeting of this hop is before the hops that lead to it' },
+                    '⟲ earlier than the previous hop',
+                  )
+                : null,
               h('div.hop-meta', {}, hopMeta(hop)),
-              quotesDisclosure([...hop.links.flatMap((l) => l.evidence), ...(hop.evidence ?? [])].filter((e, j, all) => all.findIndex((x) => x.quote === e.quote) === j), source),
+              quotesDisclosure(
+                [...hop.links.flatMap((l) => l.evidence), ...(hop.evidence ?? [])].filter(
+                  (e, j, all) => all.findIndex((x) => x.quote === e.quote) === j,
+                ),
+                source,
+              ),
             ),
           ),
         ),

@@ -12,7 +12,13 @@ export function lookupFrom(sources: SourceInfo[]): SourceLookup {
 
 function cite(sourceId: string, source: SourceLookup): HTMLElement {
   const s = source(sourceId);
-  return h('cite', {}, s?.title ?? sourceId, s?.publisher ? ` — ${s.publisher}` : '', s?.published ? `, ${formatDate(s.published, 'day')}` : '');
+  return h(
+    'cite',
+    {},
+    s?.title ?? sourceId,
+    s?.publisher ? ` — ${s.publisher}` : '',
+    s?.published ? `, ${formatDate(s.published, 'day')}` : '',
+  );
 }
 
 /**
@@ -27,14 +33,29 @@ export function quoteList(evidence: Evidence[] | undefined, source: SourceLookup
   const byText = new Map<string, Evidence[]>();
   for (const ev of prose) byText.set(ev.quote, [...(byText.get(ev.quote) ?? []), ev]);
   const fold = (label: string, ids: string[]) =>
-    lazyFold('sources-fold', label, () => h('ul.cites', {}, ids.slice(0, 50).map((id) => h('li', {}, cite(id, source))), ids.length > 50 ? h('li', {}, `and ${ids.length - 50} more`) : null));
+    lazyFold('sources-fold', label, () =>
+      h(
+        'ul.cites',
+        {},
+        ids.slice(0, 50).map((id) => h('li', {}, cite(id, source))),
+        ids.length > 50 ? h('li', {}, `and ${ids.length - 50} more`) : null,
+      ),
+    );
   return h(
     'ul.quotes',
     {},
     [...byText.entries()].map(([quote, all]) =>
       all.length === 1
         ? h('li', {}, h('blockquote.quote', {}, `“${quote}”`), cite(all[0]!.sourceId, source))
-        : h('li', {}, h('blockquote.quote', {}, `“${quote}”`), fold(`in ${all.length} sources`, all.map((ev) => ev.sourceId))),
+        : h(
+            'li',
+            {},
+            h('blockquote.quote', {}, `“${quote}”`),
+            fold(
+              `in ${all.length} sources`,
+              all.map((ev) => ev.sourceId),
+            ),
+          ),
     ),
     records.length === 1 ? h('li.records', {}, 'Named in the record: ', cite(records[0]!, source)) : null,
     records.length > 1 ? h('li.records', {}, fold(`Named in ${records.length} records`, records)) : null,
@@ -45,7 +66,9 @@ export function quoteList(evidence: Evidence[] | undefined, source: SourceLookup
 export function evidenceCount(evidence: Evidence[]): string {
   const quotes = new Set(evidence.filter((ev) => !ev.recordField).map((ev) => ev.quote)).size;
   const records = new Set(evidence.filter((ev) => ev.recordField).map((ev) => ev.sourceId)).size;
-  return [quotes ? `${quotes} quote${quotes === 1 ? '' : 's'}` : '', records ? `${records} record${records === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+  return [quotes ? `${quotes} quote${quotes === 1 ? '' : 's'}` : '', records ? `${records} record${records === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** A collapsed "N quotes" disclosure, for lists of many facts; the quotes are built when it opens. */

@@ -11,7 +11,12 @@ export class ReportsTab {
     attachSuggest($('#report-b') as HTMLInputElement, { type: 'country', onPick: () => undefined });
     const entityInput = $('#report-id') as HTMLInputElement;
     const entitySuggest = { type: 'person' };
-    attachSuggest(entityInput, { get type() { return entitySuggest.type; }, onPick: () => undefined });
+    attachSuggest(entityInput, {
+      get type() {
+        return entitySuggest.type;
+      },
+      onPick: () => undefined,
+    });
     form.addEventListener('change', () => {
       const kind = this.kind();
       $('#report-bilateral').hidden = kind !== 'bilateral';
@@ -32,7 +37,8 @@ export class ReportsTab {
   }
 
   private kind(): 'bilateral' | 'person' | 'organization' {
-    return ((document.querySelector('input[name=rkind]:checked') as HTMLInputElement | null)?.value ?? 'bilateral') as 'bilateral' | 'person' | 'organization';
+    return ((document.querySelector('input[name=rkind]:checked') as HTMLInputElement | null)?.value ?? 'bilateral') as
+      'bilateral' | 'person' | 'organization';
   }
 
   private read(): ReportQuery | null {
@@ -73,14 +79,19 @@ export class ReportsTab {
       clear(
         downloads,
         'Download: ',
-        (['md', 'html', 'csv', 'json'] as const).map((f) => h('a', { href: reportUrl(r, f), download: '', class: 'button' }, f.toUpperCase())),
+        (['md', 'html', 'csv', 'json'] as const).map((f) =>
+          h('a', { href: reportUrl(r, f), download: '', class: 'button' }, f.toUpperCase()),
+        ),
         h('a', { href: reportUrl(r, 'html'), target: '_blank', rel: 'noopener', class: 'button' }, 'Open printable page'),
       );
       downloads.hidden = false;
     } catch (err) {
       frame.hidden = true;
       downloads.hidden = true;
-      status.textContent = (err as { status?: number }).status === 404 && /No API endpoint/.test(explain(err)) ? 'Reports are not available on this server yet.' : explain(err);
+      status.textContent =
+        (err as { status?: number }).status === 404 && /No API endpoint/.test(explain(err))
+          ? 'Reports are not available on this server yet.'
+          : explain(err);
     }
   }
 }

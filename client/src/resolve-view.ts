@@ -11,10 +11,20 @@ export type Verdict = 'same' | 'different' | 'unsure' | 'undo';
 
 /** Keys of the review: s same, d different, u unsure, n or → skip, p or ← back. */
 export const REVIEW_KEYS: Record<string, Verdict | 'skip' | 'back'> = {
-  s: 'same', d: 'different', u: 'unsure', n: 'skip', ArrowRight: 'skip', p: 'back', ArrowLeft: 'back',
+  s: 'same',
+  d: 'different',
+  u: 'unsure',
+  n: 'skip',
+  ArrowRight: 'skip',
+  p: 'back',
+  ArrowLeft: 'back',
 };
 
-const ORIGIN: Record<ResolutionPerson['origin'], string> = { articles: 'articles', 'state-dept': 'State Department data', mixed: 'articles and State Department data' };
+const ORIGIN: Record<ResolutionPerson['origin'], string> = {
+  articles: 'articles',
+  'state-dept': 'State Department data',
+  mixed: 'articles and State Department data',
+};
 
 export function yearsText(years: { from: number; to: number } | null | undefined): string {
   if (!years) return 'no dates';
@@ -24,7 +34,9 @@ export function yearsText(years: { from: number; to: number } | null | undefined
 /** "President · NG · 2024" — what tells two people of one name apart at a glance. */
 export function personLine(p: ResolutionPerson): string {
   const title = p.titles[0]?.title;
-  return [title, p.countries.map((c) => c.replace('country:', '')).join(', ') || 'no country', yearsText(p.years)].filter(Boolean).join(' · ');
+  return [title, p.countries.map((c) => c.replace('country:', '')).join(', ') || 'no country', yearsText(p.years)]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function originText(p: ResolutionPerson): string {

@@ -19,9 +19,7 @@ export interface PathQuery {
 
 /** A report, optionally kept to a date window (the explorer's, when opened from it). */
 export type ReportQuery = (
-  | { kind: 'bilateral'; a: string; b: string }
-  | { kind: 'person'; id: string }
-  | { kind: 'organization'; id: string }
+  { kind: 'bilateral'; a: string; b: string } | { kind: 'person'; id: string } | { kind: 'organization'; id: string }
 ) & { from?: string; to?: string };
 
 export interface ViewState {

@@ -50,14 +50,24 @@ export function stylesheet(big = false): Rule[] {
       },
     },
   ];
-  for (const [type, s] of Object.entries(TYPE_STYLE)) rules.push({ selector: `node.t-${type}`, style: { 'background-color': s.color, shape: s.shape } });
+  for (const [type, s] of Object.entries(TYPE_STYLE))
+    rules.push({ selector: `node.t-${type}`, style: { 'background-color': s.color, shape: s.shape } });
   rules.push(
     { selector: 'node.t-person', style: { width: 30, height: 30 } },
     { selector: 'node.t-country', style: { width: 34, height: 34 } },
     { selector: 'node.undated', style: { 'border-style': 'dashed', 'border-color': '#374151', 'border-width': 2 } },
     // Hub mode: people sized by their meetings with the centre, lines weighted by the same count.
     { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
-    { selector: 'node.named', style: { 'min-zoomed-font-size': 0, 'font-size': 'mapData(meetings, 2, 12, 18, 30)', 'font-weight': 600, 'text-background-opacity': 0.9, 'z-index': 15 } },
+    {
+      selector: 'node.named',
+      style: {
+        'min-zoomed-font-size': 0,
+        'font-size': 'mapData(meetings, 2, 12, 18, 30)',
+        'font-weight': 600,
+        'text-background-opacity': 0.9,
+        'z-index': 15,
+      },
+    },
     { selector: 'node.center', style: { 'border-color': '#f59e0b', 'border-width': 4, width: 40, height: 40, 'font-weight': 'bold' } },
     { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': '#0f172a', 'outline-offset': 2 } as Record<string, unknown> },
     { selector: 'node.has-more', style: { 'border-color': '#0f172a', 'border-style': 'double', 'border-width': 5 } },
@@ -83,7 +93,8 @@ export function stylesheet(big = false): Rule[] {
       },
     },
   );
-  for (const [type, color] of Object.entries(EDGE_COLORS)) rules.push({ selector: `edge.t-${type.toLowerCase()}`, style: { 'line-color': color, 'target-arrow-color': color } });
+  for (const [type, color] of Object.entries(EDGE_COLORS))
+    rules.push({ selector: `edge.t-${type.toLowerCase()}`, style: { 'line-color': color, 'target-arrow-color': color } });
   rules.push(
     { selector: 'edge.t-met', style: { width: 3, 'target-arrow-shape': 'none' } },
     // A hub's own lines to its events are context, not the story: thin, light, no arrow.
@@ -95,10 +106,29 @@ export function stylesheet(big = false): Rule[] {
     { selector: 'edge.hover, edge:selected', style: { 'min-zoomed-font-size': 0, 'font-size': 10, width: 4, 'z-index': 20 } },
     { selector: 'node.hover', style: { 'min-zoomed-font-size': 0, 'z-index': 20 } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.1 } },
-    { selector: 'node.path-hl', style: { 'border-color': '#f59e0b', 'border-width': 5, opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 30 } },
-    { selector: 'edge.path-hl', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 6, opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 30 } },
+    {
+      selector: 'node.path-hl',
+      style: { 'border-color': '#f59e0b', 'border-width': 5, opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 30 },
+    },
+    {
+      selector: 'edge.path-hl',
+      style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 6, opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 30 },
+    },
     { selector: '.window-out, .hidden-by-user, .undated-off', style: { display: 'none' } },
-    ...PATH_COLORS.map((color, i) => ({ selector: `edge.path-overlay.path-${i}`, style: { 'line-color': color, 'target-arrow-color': color, width: 5, opacity: 0.95, 'z-index': 25, 'curve-style': 'bezier', 'control-point-step-size': 14, label: '', 'target-arrow-shape': 'none' } })),
+    ...PATH_COLORS.map((color, i) => ({
+      selector: `edge.path-overlay.path-${i}`,
+      style: {
+        'line-color': color,
+        'target-arrow-color': color,
+        width: 5,
+        opacity: 0.95,
+        'z-index': 25,
+        'curve-style': 'bezier',
+        'control-point-step-size': 14,
+        label: '',
+        'target-arrow-shape': 'none',
+      },
+    })),
     { selector: 'edge.path-overlay.dim', style: { opacity: 0.25 } },
     { selector: 'edge.path-overlay.path-hl', style: { width: 8, opacity: 1 } },
   );

@@ -41,7 +41,14 @@ export function attachSuggest(input: HTMLInputElement, options: SuggestOptions):
       hits.map((hit, i) =>
         h(
           'li',
-          { role: 'option', id: `${listId}-${i}`, 'aria-selected': i === active ? 'true' : 'false', class: i === active ? 'active' : '', 'data-id': hit.id, onmousedown: (e: Event) => (e.preventDefault(), pick(i)) },
+          {
+            role: 'option',
+            id: `${listId}-${i}`,
+            'aria-selected': i === active ? 'true' : 'false',
+            class: i === active ? 'active' : '',
+            'data-id': hit.id,
+            onmousedown: (e: Event) => (e.preventDefault(), pick(i)),
+          },
           h('span.dot', { style: `background:${(TYPE_STYLE as Record<string, { color: string }>)[hit.type]?.color ?? '#666'}` }),
           h('span.name', {}, hit.name),
           h('span.kind', {}, hit.type),

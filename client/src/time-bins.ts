@@ -43,7 +43,12 @@ export function binsOf(activity: readonly ActivityBucket[]): Bins | null {
     // Trim the empty months before the first and after the last activity.
     const firstUsed = events.findIndex((n) => n > 0);
     const lastUsed = events.length - 1 - [...events].reverse().findIndex((n) => n > 0);
-    return { unit, labels: labels.slice(firstUsed, lastUsed + 1), events: events.slice(firstUsed, lastUsed + 1), meetings: meetings.slice(firstUsed, lastUsed + 1) };
+    return {
+      unit,
+      labels: labels.slice(firstUsed, lastUsed + 1),
+      events: events.slice(firstUsed, lastUsed + 1),
+      meetings: meetings.slice(firstUsed, lastUsed + 1),
+    };
   }
   return { unit, labels, events, meetings };
 }

@@ -98,6 +98,8 @@ export class TimeControl {
     this.chart.setAttribute('aria-label', `Activity per ${bins.unit}, ${bins.labels[0]} to ${bins.labels.at(-1)}`);
     this.chart.replaceChildren(...bars);
     const whole = i === 0 && j === n - 1;
-    this.label.textContent = whole ? `All dates (${bins.labels[0]} – ${bins.labels.at(-1)}); drag the handles to narrow` : `Window ${bins.labels[i]} – ${bins.labels[j]}`;
+    this.label.textContent = whole
+      ? `All dates (${bins.labels[0]} – ${bins.labels.at(-1)}); drag the handles to narrow`
+      : `Window ${bins.labels[i]} – ${bins.labels[j]}`;
   }
 }

@@ -47,16 +47,25 @@ export function parseView(value: unknown): SavedView {
   if (!Array.isArray(value.elements)) return fail('elements must be a list');
   if (value.elements.length > MAX_VIEW_ELEMENTS) return fail(`${value.elements.length} elements (at most ${MAX_VIEW_ELEMENTS})`);
   const elements = value.elements.map((e, i): ViewElement => {
-    if (!isObject(e) || (e.group !== 'nodes' && e.group !== 'edges') || !isObject(e.data) || typeof e.data.id !== 'string') return fail(`elements[${i}] needs group, data and data.id`);
-    if (e.group === 'edges' && (typeof e.data.source !== 'string' || typeof e.data.target !== 'string')) return fail(`elements[${i}] is an edge without source and target`);
+    if (!isObject(e) || (e.group !== 'nodes' && e.group !== 'edges') || !isObject(e.data) || typeof e.data.id !== 'string')
+      return fail(`elements[${i}] needs group, data and data.id`);
+    if (e.group === 'edges' && (typeof e.data.source !== 'string' || typeof e.data.target !== 'string'))
+      return fail(`elements[${i}] is an edge without source and target`);
     const out: ViewElement = { group: e.group, data: e.data as ViewElement['data'] };
     if (typeof e.classes === 'string') out.classes = e.classes;
-    if (isObject(e.position) && isFiniteNumber(e.position.x) && isFiniteNumber(e.position.y)) out.position = { x: e.position.x, y: e.position.y };
+    if (isObject(e.position) && isFiniteNumber(e.position.x) && isFiniteNumber(e.position.y))
+      out.position = { x: e.position.x, y: e.position.y };
     return out;
   });
-  const ids = (v: unknown, name: string) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fail(`${name} must be a list of ids`));
-  const pan = isObject(value.pan) && isFiniteNumber(value.pan.x) && isFiniteNumber(value.pan.y) ? { x: value.pan.x, y: value.pan.y } : { x: 0, y: 0 };
-  const picks = Array.isArray(value.picks) ? value.picks.filter((p): p is GroupPick => isObject(p) && ['all', 'kind', 'year', 'country'].includes(String(p.by)) && typeof p.key === 'string') : [];
+  const ids = (v: unknown, name: string) =>
+    Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fail(`${name} must be a list of ids`);
+  const pan =
+    isObject(value.pan) && isFiniteNumber(value.pan.x) && isFiniteNumber(value.pan.y) ? { x: value.pan.x, y: value.pan.y } : { x: 0, y: 0 };
+  const picks = Array.isArray(value.picks)
+    ? value.picks.filter(
+        (p): p is GroupPick => isObject(p) && ['all', 'kind', 'year', 'country'].includes(String(p.by)) && typeof p.key === 'string',
+      )
+    : [];
   const view: SavedView = {
     version: VIEW_VERSION,
     title: typeof value.title === 'string' ? value.title.slice(0, 200) : 'Saved view',
@@ -73,7 +82,8 @@ export function parseView(value: unknown): SavedView {
   if (typeof value.entity === 'string') view.entity = value.entity;
   if (isPeriod(value.from as string)) view.from = value.from as string;
   if (isPeriod(value.to as string)) view.to = value.to as string;
-  if (isObject(value.path) && typeof value.path.from === 'string' && typeof value.path.to === 'string') view.path = value.path as unknown as PathQuery;
+  if (isObject(value.path) && typeof value.path.from === 'string' && typeof value.path.to === 'string')
+    view.path = value.path as unknown as PathQuery;
   return view;
 }
 

@@ -29,7 +29,9 @@ export const quote = z.object({ sourceId: z.string(), quote: z.string(), span, r
 export type Quote = z.infer<typeof quote>;
 
 /** The article (or imported record) a quote is cut from. */
-export const sourceSummary = z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), published: z.string().nullable() }).strict();
+export const sourceSummary = z
+  .object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), published: z.string().nullable() })
+  .strict();
 export type SourceSummary = z.infer<typeof sourceSummary>;
 
 export const entityLink = z.object({ id: z.string(), type: z.string(), name: z.string() }).strict();

@@ -22,17 +22,41 @@ const text = z.string().nullable();
 
 /** An event's properties as stored: the model's known ones typed, any others as JSON values. */
 export const eventProps = z
-  .object({ id: z.string(), name: z.string(), kind: z.string().optional(), status: z.string().optional(), start: text.optional(), end: text.optional(), datePrecision: text.optional() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string().optional(),
+    status: z.string().optional(),
+    start: text.optional(),
+    end: text.optional(),
+    datePrecision: text.optional(),
+  })
   .catchall(json);
-export const agreementProps = z.object({ id: z.string().optional(), name: z.string(), kind: z.string().optional(), status: z.string().optional() }).catchall(json);
-export const figureProps = z.object({ id: z.string().optional(), name: z.string(), value: z.union([z.number(), z.string()]).nullable().optional(), unit: text.optional(), period: text.optional() }).catchall(json);
+export const agreementProps = z
+  .object({ id: z.string().optional(), name: z.string(), kind: z.string().optional(), status: z.string().optional() })
+  .catchall(json);
+export const figureProps = z
+  .object({
+    id: z.string().optional(),
+    name: z.string(),
+    value: z.union([z.number(), z.string()]).nullable().optional(),
+    unit: text.optional(),
+    period: text.optional(),
+  })
+  .catchall(json);
 
 /** A person merged from several records: the members as stated, and the judgements that joined them. */
 export const clusterInfo = z
   .object({
-    members: z.array(z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), note: z.string().nullable(), sources: z.number().int() }).strict()),
+    members: z.array(
+      z
+        .object({ id: z.string(), name: z.string(), aliases: z.array(z.string()), note: z.string().nullable(), sources: z.number().int() })
+        .strict(),
+    ),
     canonicalMember: z.string(),
-    judgements: z.array(z.object({ a: z.string(), b: z.string(), verdict: z.string(), by: z.string(), at: z.string(), note: z.string().nullable() }).strict()),
+    judgements: z.array(
+      z.object({ a: z.string(), b: z.string(), verdict: z.string(), by: z.string(), at: z.string(), note: z.string().nullable() }).strict(),
+    ),
   })
   .strict();
 export type ClusterInfo = z.infer<typeof clusterInfo>;
@@ -40,7 +64,16 @@ export type ClusterInfo = z.infer<typeof clusterInfo>;
 /** GET /api/entities/{id}. Node property bags (`entity`, `event`, `agreement`, `figure`) carry the model's properties as stored. */
 export const entityProfile = z
   .object({
-    entity: z.object({ id: z.string(), type: z.string(), name: z.string(), aliases: z.array(z.string()).optional(), note: text.optional(), evidence: z.array(quote) }).catchall(json),
+    entity: z
+      .object({
+        id: z.string(),
+        type: z.string(),
+        name: z.string(),
+        aliases: z.array(z.string()).optional(),
+        note: text.optional(),
+        evidence: z.array(quote),
+      })
+      .catchall(json),
     /** Set when the id asked for was merged into this cluster. */
     resolvedFrom: z.string().optional(),
     /** Set when this person is a cluster of several records judged the same. */
@@ -49,20 +82,38 @@ export const entityProfile = z
     summary: identitySummary.optional(),
     /** Publication dates of the sources that state the title: when it is attested, not a term of office. */
     titles: z.array(z.object({ title: z.string(), at: entityLink, firstSeen: text, lastSeen: text, evidence: z.array(quote) }).strict()),
-    holders: z.array(z.object({ title: z.string(), person: entityLink, firstSeen: text, lastSeen: text, evidence: z.array(quote) }).strict()),
-    events: z.array(z.object({ event: eventProps, role: text, represents: text, officialRole: text, inferred: z.boolean(), rule: text, evidence: z.array(quote) }).strict()),
+    holders: z.array(
+      z.object({ title: z.string(), person: entityLink, firstSeen: text, lastSeen: text, evidence: z.array(quote) }).strict(),
+    ),
+    events: z.array(
+      z
+        .object({
+          event: eventProps,
+          role: text,
+          represents: text,
+          officialRole: text,
+          inferred: z.boolean(),
+          rule: text,
+          evidence: z.array(quote),
+        })
+        .strict(),
+    ),
     met: z.array(
       z
         .object({
           person: entityLink,
           count: z.number().int(),
-          meetings: z.array(z.object({ event: z.string(), date: text, datePrecision: text, inferred: z.boolean(), evidence: z.array(quote) }).strict()),
+          meetings: z.array(
+            z.object({ event: z.string(), date: text, datePrecision: text, inferred: z.boolean(), evidence: z.array(quote) }).strict(),
+          ),
         })
         .strict(),
     ),
     agreements: z.array(z.object({ agreement: agreementProps, via: z.string(), evidence: z.array(quote) }).strict()),
     figures: z.array(z.object({ figure: figureProps, evidence: z.array(quote) }).strict()),
-    relationships: z.array(z.object({ type: z.string(), direction: z.enum(['out', 'in']), other: entityLink, properties, evidence: z.array(quote) }).strict()),
+    relationships: z.array(
+      z.object({ type: z.string(), direction: z.enum(['out', 'in']), other: entityLink, properties, evidence: z.array(quote) }).strict(),
+    ),
     truncated: z.boolean(),
     sources: z.array(sourceSummary),
   })
@@ -71,12 +122,18 @@ export type EntityProfile = z.infer<typeof entityProfile>;
 
 /** Cytoscape elements: `{data}` with an id, a type and a label, then the entity's (or relationship's) properties. */
 export const cyNode = z.object({ data: z.object({ id: z.string(), type: z.string(), label: z.string() }).catchall(json) }).strict();
-export const cyEdge = z.object({ data: z.object({ id: z.string(), source: z.string(), target: z.string(), type: z.string(), label: z.string() }).catchall(json) }).strict();
+export const cyEdge = z
+  .object({
+    data: z.object({ id: z.string(), source: z.string(), target: z.string(), type: z.string(), label: z.string() }).catchall(json),
+  })
+  .strict();
 export type CyNode = z.infer<typeof cyNode>;
 export type CyEdge = z.infer<typeof cyEdge>;
 
 /** GET /api/entities/{id}/neighborhood. */
-export const neighborhood = z.object({ center: z.string(), nodes: z.array(cyNode), edges: z.array(cyEdge), limit: z.number().int(), truncated: z.boolean() }).strict();
+export const neighborhood = z
+  .object({ center: z.string(), nodes: z.array(cyNode), edges: z.array(cyEdge), limit: z.number().int(), truncated: z.boolean() })
+  .strict();
 export type Neighborhood = z.infer<typeof neighborhood>;
 
 export const participant = z
@@ -101,7 +158,17 @@ export const meeting = z
   .object({
     /** The event as cypher/meeting-details.cypher reads it (its name as `title`). */
     event: z
-      .object({ id: z.string(), kind: text, title: text, status: text, start: text, end: text, datePrecision: text, dateText: text, dateBasis: text })
+      .object({
+        id: z.string(),
+        kind: text,
+        title: text,
+        status: text,
+        start: text,
+        end: text,
+        datePrecision: text,
+        dateText: text,
+        dateBasis: text,
+      })
       .strict(),
     /** Its first own place. */
     place: idName.nullable(),
@@ -125,7 +192,15 @@ export type Meeting = z.infer<typeof meeting>;
 /** GET /api/meetings. */
 export const meetingsAnswer = z
   .object({
-    query: z.object({ person: z.string().nullable(), with: z.string().nullable(), country: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable() }).strict(),
+    query: z
+      .object({
+        person: z.string().nullable(),
+        with: z.string().nullable(),
+        country: z.string().nullable(),
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+      })
+      .strict(),
     meetings: z.array(meeting),
     sources: z.array(sourceSummary),
   })
@@ -178,7 +253,17 @@ export const hopLink = z
     evidence: z.array(quote),
     /** What the event is, where it was held and, for imported records, the record. */
     eventInfo: z
-      .object({ id: z.string(), name: z.string(), kind: text, start: text, end: text, datePrecision: text, places: z.array(z.string()), country: z.string().nullable(), records: z.array(recordText) })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        kind: text,
+        start: text,
+        end: text,
+        datePrecision: text,
+        places: z.array(z.string()),
+        country: z.string().nullable(),
+        records: z.array(recordText),
+      })
       .strict()
       .nullable(),
   })
@@ -209,7 +294,9 @@ export const foundPath = z
   .object({
     length: z.number().int(),
     /** A person node carries `summary`. */
-    nodes: z.array(z.object({ id: z.string(), type: z.string(), name: z.string(), kind: text, summary: identitySummary.optional() }).strict()),
+    nodes: z.array(
+      z.object({ id: z.string(), type: z.string(), name: z.string(), kind: text, summary: identitySummary.optional() }).strict(),
+    ),
     hops: z.array(hop),
   })
   .strict();
@@ -219,7 +306,17 @@ export type FoundPath = z.infer<typeof foundPath>;
 export const pathsAnswer = z
   .object({
     query: z
-      .object({ from: z.string(), to: z.string(), via: z.string(), maxHops: z.number().int(), start: z.string().nullable(), end: z.string().nullable(), exclude: z.array(z.string()), limit: z.number().int(), linksPerHop: z.number().int() })
+      .object({
+        from: z.string(),
+        to: z.string(),
+        via: z.string(),
+        maxHops: z.number().int(),
+        start: z.string().nullable(),
+        end: z.string().nullable(),
+        exclude: z.array(z.string()),
+        limit: z.number().int(),
+        linksPerHop: z.number().int(),
+      })
       .strict(),
     paths: z.array(foundPath),
     sources: z.array(sourceSummary),

@@ -9,7 +9,54 @@ export * from './ingest.ts';
 export * from './reports.ts';
 export { countryRef, facet, hubAnswer, hubLink, hubNeighbour, hubPeer, hubPerson } from '../hub-contract.ts';
 export type { CountryRef, Facet, HubAnswer, HubLink, HubNeighbour, HubPeer, HubPerson } from '../hub-contract.ts';
-export { activityPerYear, mapCountry, mapVisit, personSummary, pictureEvent, summaryCount, summaryEventRef, summaryTitle, timelineAnswer, timelineItem, timelineLane, visitsMap, yearCount } from '../pictures.ts';
-export type { ActivityPerYear, MapCountry, MapVisit, PersonSummary, PictureEvent, SummaryCount, SummaryEventRef, SummaryTitle, TimelineAnswer, TimelineItem, TimelineLane, VisitsMap, YearCount } from '../pictures.ts';
-export { acceptResult, candidateList, candidateView, judgeResult, judgementEntry, judgementLog, personSummary as candidatePerson, reason, titleHeld } from '../resolution/contract.ts';
-export type { AcceptResult, CandidateList, CandidateView, JudgeResult, JudgementLog, PersonSummary as CandidatePerson, Reason, TitleHeld } from '../resolution/contract.ts';
+export {
+  activityPerYear,
+  mapCountry,
+  mapVisit,
+  personSummary,
+  pictureEvent,
+  summaryCount,
+  summaryEventRef,
+  summaryTitle,
+  timelineAnswer,
+  timelineItem,
+  timelineLane,
+  visitsMap,
+  yearCount,
+} from '../pictures.ts';
+export type {
+  ActivityPerYear,
+  MapCountry,
+  MapVisit,
+  PersonSummary,
+  PictureEvent,
+  SummaryCount,
+  SummaryEventRef,
+  SummaryTitle,
+  TimelineAnswer,
+  TimelineItem,
+  TimelineLane,
+  VisitsMap,
+  YearCount,
+} from '../pictures.ts';
+export {
+  acceptResult,
+  candidateList,
+  candidateView,
+  judgeResult,
+  judgementEntry,
+  judgementLog,
+  personSummary as candidatePerson,
+  reason,
+  titleHeld,
+} from '../resolution/contract.ts';
+export type {
+  AcceptResult,
+  CandidateList,
+  CandidateView,
+  JudgeResult,
+  JudgementLog,
+  PersonSummary as CandidatePerson,
+  Reason,
+  TitleHeld,
+} from '../resolution/contract.ts';

@@ -37,7 +37,17 @@ export const holderSuggestion = z
     /** The date it is looked up at: the sentence's date, else the publication date. */
     date: z.string().nullable(),
     candidates: z.array(
-      z.object({ id: z.string(), name: z.string(), title: z.string(), firstSeen: z.string().optional(), lastSeen: z.string().optional(), confidence: z.number(), why: z.string() }).strict(),
+      z
+        .object({
+          id: z.string(),
+          name: z.string(),
+          title: z.string(),
+          firstSeen: z.string().optional(),
+          lastSeen: z.string().optional(),
+          confidence: z.number(),
+          why: z.string(),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -46,7 +56,15 @@ export type HolderSuggestion = z.infer<typeof holderSuggestion>;
 /** POST /api/ingest: the draft, nothing written. */
 export const draftAnswer = z
   .object({
-    article: z.object({ raw: z.string(), text: z.string(), published: z.string().nullable(), junk: z.array(z.string()), dateline: z.string().nullable() }).strict(),
+    article: z
+      .object({
+        raw: z.string(),
+        text: z.string(),
+        published: z.string().nullable(),
+        junk: z.array(z.string()),
+        dateline: z.string().nullable(),
+      })
+      .strict(),
     facts: factFileSchema,
     /** By fact path ("people[0]", "events[1].participants[0]"). */
     confidence: z.record(confidence),
@@ -63,7 +81,6 @@ export const draftAnswer = z
   })
   .strict();
 export type DraftAnswer = z.infer<typeof draftAnswer>;
-
 
 /** POST /api/ingest/accept. */
 export const acceptAnswer = z

@@ -75,7 +75,15 @@ export function blockPeople(people: readonly PersonProfile[], maxBlock = MAX_BLO
 
 export interface CandidateRun {
   candidates: Candidate[];
-  stats: { people: number; blocks: number; largestBlock: number; skippedKeys: number; pairsCompared: number; scoringMs: number; contextMs: number };
+  stats: {
+    people: number;
+    blocks: number;
+    largestBlock: number;
+    skippedKeys: number;
+    pairsCompared: number;
+    scoringMs: number;
+    contextMs: number;
+  };
 }
 
 /**
@@ -107,7 +115,10 @@ export async function findCandidates(
   candidates.sort((x, y) => y.score - x.score || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
   const { blocks, largestBlock, skippedKeys } = blocking;
   const scoringMs = Math.round(scored - started);
-  return { candidates, stats: { people: people.length, blocks, largestBlock, skippedKeys, pairsCompared: blocking.pairs.length, scoringMs, contextMs } };
+  return {
+    candidates,
+    stats: { people: people.length, blocks, largestBlock, skippedKeys, pairsCompared: blocking.pairs.length, scoringMs, contextMs },
+  };
 }
 
 /** One key per unordered pair. */

@@ -9,7 +9,15 @@ export const reason = z.object({ feature: z.enum(REASON_FEATURES), weight: z.num
 export type Reason = z.infer<typeof reason>;
 
 /** A title a person holds, where (an organisation or country id) and of which country, and when attested. */
-export const titleHeld = z.object({ title: z.string(), at: z.string(), country: z.string().nullable(), from: z.number().int().nullable(), to: z.number().int().nullable() }).strict();
+export const titleHeld = z
+  .object({
+    title: z.string(),
+    at: z.string(),
+    country: z.string().nullable(),
+    from: z.number().int().nullable(),
+    to: z.number().int().nullable(),
+  })
+  .strict();
 export type TitleHeld = z.infer<typeof titleHeld>;
 
 /** A person as a candidate pair shows them. */
@@ -29,11 +37,20 @@ export const personSummary = z
   .strict();
 export type PersonSummary = z.infer<typeof personSummary>;
 
-export const judgementView = z.object({ verdict: z.enum(['same', 'different', 'unsure']), by: z.string(), at: z.string(), note: z.string().optional() }).strict();
+export const judgementView = z
+  .object({ verdict: z.enum(['same', 'different', 'unsure']), by: z.string(), at: z.string(), note: z.string().optional() })
+  .strict();
 export type JudgementView = z.infer<typeof judgementView>;
 
 export const candidateView = z
-  .object({ a: personSummary, b: personSummary, score: z.number(), likely: z.boolean(), reasons: z.array(reason), judgement: judgementView.nullable() })
+  .object({
+    a: personSummary,
+    b: personSummary,
+    score: z.number(),
+    likely: z.boolean(),
+    reasons: z.array(reason),
+    judgement: judgementView.nullable(),
+  })
   .strict();
 export type CandidateView = z.infer<typeof candidateView>;
 
@@ -63,10 +80,24 @@ export const candidateList = z
 export type CandidateList = z.infer<typeof candidateList>;
 
 /** One line of the judgement log as the API shows it. */
-export const judgementEntry = z.object({ a: z.string(), b: z.string(), verdict: z.enum(['same', 'different', 'unsure', 'undo']), by: z.string(), at: z.string(), note: z.string().optional() }).strict();
+export const judgementEntry = z
+  .object({
+    a: z.string(),
+    b: z.string(),
+    verdict: z.enum(['same', 'different', 'unsure', 'undo']),
+    by: z.string(),
+    at: z.string(),
+    note: z.string().optional(),
+  })
+  .strict();
 
 /** POST /api/resolution/judgements. */
-export const judgeResult = z.object({ recorded: z.array(judgementEntry), clusters: z.object({ formed: z.array(z.string()), dissolved: z.array(z.string()) }).strict() }).strict();
+export const judgeResult = z
+  .object({
+    recorded: z.array(judgementEntry),
+    clusters: z.object({ formed: z.array(z.string()), dissolved: z.array(z.string()) }).strict(),
+  })
+  .strict();
 export type JudgeResult = z.infer<typeof judgeResult>;
 
 /** POST /api/resolution/accept. */

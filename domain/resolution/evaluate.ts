@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { blockingKeys } from './candidates.ts';
 import { scorePair, type PairScore, type PersonProfile } from './score.ts';
 
-const titleSchema = z.object({ title: z.string(), at: z.string(), country: z.string().nullable(), from: z.number().nullable(), to: z.number().nullable() });
+const titleSchema = z.object({
+  title: z.string(),
+  at: z.string(),
+  country: z.string().nullable(),
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+});
 const profileSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -60,7 +66,10 @@ export interface Measured {
 export function measure(pairs: readonly LabelledPair[], thresholds: readonly number[]): Measured[] {
   const scored = pairs.map((p) => ({ same: p.label === 'same', ...scoreLabelled(p) }));
   return thresholds.map((threshold) => {
-    let tp = 0, fp = 0, fn = 0, tn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      tn = 0;
     for (const s of scored) {
       const predicted = s.blocked && s.score >= threshold;
       if (predicted && s.same) tp++;
@@ -71,6 +80,15 @@ export function measure(pairs: readonly LabelledPair[], thresholds: readonly num
     const precision = tp + fp ? tp / (tp + fp) : 1;
     const recall = tp + fn ? tp / (tp + fn) : 1;
     const round = (x: number) => Math.round(x * 1000) / 1000;
-    return { threshold, truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn, precision: round(precision), recall: round(recall), f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0) };
+    return {
+      threshold,
+      truePositives: tp,
+      falsePositives: fp,
+      falseNegatives: fn,
+      trueNegatives: tn,
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
+    };
   });
 }

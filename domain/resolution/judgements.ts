@@ -9,7 +9,10 @@ import { nameParts } from './names.ts';
 export const VERDICTS = ['same', 'different', 'unsure'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-const personId = z.string().regex(/^person:\S+$/, 'a person id (person:…)').max(300);
+const personId = z
+  .string()
+  .regex(/^person:\S+$/, 'a person id (person:…)')
+  .max(300);
 
 export const judgementSchema = z
   .object({

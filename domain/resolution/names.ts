@@ -11,11 +11,52 @@ import { foldName } from '../gazetteer.ts';
 import { nameTokens } from '../name-tokens.ts';
 
 /** Words that join or introduce a name part and say nothing about who it is (al-Assad = Assad). */
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'ould', 'abd', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'del', 'y']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'ben',
+  'ould',
+  'abd',
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'del',
+  'y',
+]);
 const REGNAL = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
 const GENERATION = new Set(['jr', 'sr', 'junior', 'senior']);
 /** Titles written as part of a name ("Prince Saud al-Faisal", "Archbishop Makarios III"): not who it is. */
-const TITLE_WORDS = new Set(['prince', 'princess', 'king', 'queen', 'emir', 'amir', 'crown', 'president', 'premier', 'archbishop', 'mr', 'mrs', 'ms', 'lord', 'lady', 'daw', 'general']);
+const TITLE_WORDS = new Set([
+  'prince',
+  'princess',
+  'king',
+  'queen',
+  'emir',
+  'amir',
+  'crown',
+  'president',
+  'premier',
+  'archbishop',
+  'mr',
+  'mrs',
+  'ms',
+  'lord',
+  'lady',
+  'daw',
+  'general',
+]);
 
 export interface NameParts {
   /** Folded words that identify (particles, honorifics, initials and numbers left out). */
@@ -161,7 +202,8 @@ export function compareNames(a: Readonly<NameParts>, b: Readonly<NameParts>): Na
   if (shared.length === 0) relation = 'none';
   else if (patronymicDiffers) relation = 'conflict';
   else if (uncoveredA.length > 0 && uncoveredB.length > 0) relation = 'conflict';
-  else if (uncoveredA.length === 0 && uncoveredB.length === 0 && onlyA.length === 0 && onlyB.length === 0) relation = variants.length ? 'variant' : 'same';
+  else if (uncoveredA.length === 0 && uncoveredB.length === 0 && onlyA.length === 0 && onlyB.length === 0)
+    relation = variants.length ? 'variant' : 'same';
   else if (Math.min(a.words.length, b.words.length) === 1) relation = 'single';
   else relation = 'shorter';
   return { relation, variants, onlyA, onlyB, initialsDiffer, ordinalsDiffer, patronymicDiffers, shared };

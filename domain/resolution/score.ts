@@ -34,7 +34,10 @@ const RANK: Record<NameRelation, number> = { same: 5, variant: 4, shorter: 3, si
 /** Titles compared without the words that do not change the office. */
 const TITLE_NOISE = new Set(['acting', 'interim', 'elect', 'designate', 'former', 'the', 'of']);
 export function officeKey(title: string): string {
-  return foldName(title).split(' ').filter((w) => w && !TITLE_NOISE.has(w)).join(' ');
+  return foldName(title)
+    .split(' ')
+    .filter((w) => w && !TITLE_NOISE.has(w))
+    .join(' ');
 }
 
 const cap = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -90,9 +93,15 @@ export function scoreCeiling(a: PersonProfile, b: PersonProfile): number {
   return (single ? Math.max(0.3, NAME_WEIGHT[c.relation]) : NAME_WEIGHT[c.relation]) + 0.1 + 0.45 * (single ? 0.6 : 1);
 }
 
-export function scorePair(a: PersonProfile, b: PersonProfile, context: PairContext = { together: [] }, frequency: WordFrequency = () => 1): PairScore {
+export function scorePair(
+  a: PersonProfile,
+  b: PersonProfile,
+  context: PairContext = { together: [] },
+  frequency: WordFrequency = () => 1,
+): PairScore {
   const reasons: Reason[] = [];
-  const add = (feature: Reason['feature'], weight: number, text: string) => reasons.push({ feature, weight: Math.round(weight * 100) / 100, text });
+  const add = (feature: Reason['feature'], weight: number, text: string) =>
+    reasons.push({ feature, weight: Math.round(weight * 100) / 100, text });
   const { comparison: c, a: pa, b: pb, nameA, nameB } = bestNameMatch(a, b);
   // Middle initials or a regnal number in the names as given count even when an alias fits better.
   const given = { a: nameParts(a.name), b: nameParts(b.name) };
@@ -102,34 +111,57 @@ export function scorePair(a: PersonProfile, b: PersonProfile, context: PairConte
   const variantText = c.variants.map(([x, y]) => `${cap(x)} ~ ${cap(y)}`).join(', ');
   switch (c.relation) {
     case 'same':
-      add('name', singleWord ? 0.3 : NAME_WEIGHT.same, singleWord ? `one-word name "${nameA}" on both` : `same name after folding ("${nameA}" / "${nameB}")`);
+      add(
+        'name',
+        singleWord ? 0.3 : NAME_WEIGHT.same,
+        singleWord ? `one-word name "${nameA}" on both` : `same name after folding ("${nameA}" / "${nameB}")`,
+      );
       break;
     case 'variant':
       add('name', singleWord ? 0.25 : NAME_WEIGHT.variant, `same name spelt differently (${variantText})`);
       break;
     case 'shorter':
-      add('name', NAME_WEIGHT.shorter, `"${pa.words.length < pb.words.length ? nameA : nameB}" is a shorter form of "${pa.words.length < pb.words.length ? nameB : nameA}"${variantText ? ` (${variantText})` : ''}`);
+      add(
+        'name',
+        NAME_WEIGHT.shorter,
+        `"${pa.words.length < pb.words.length ? nameA : nameB}" is a shorter form of "${pa.words.length < pb.words.length ? nameB : nameA}"${variantText ? ` (${variantText})` : ''}`,
+      );
       break;
     case 'single':
-      add('name', NAME_WEIGHT.single, `"${pa.words.length <= pb.words.length ? nameA : nameB}" names one word of "${pa.words.length <= pb.words.length ? nameB : nameA}" only`);
+      add(
+        'name',
+        NAME_WEIGHT.single,
+        `"${pa.words.length <= pb.words.length ? nameA : nameB}" names one word of "${pa.words.length <= pb.words.length ? nameB : nameA}" only`,
+      );
       break;
     case 'conflict':
-      add('name', NAME_WEIGHT.conflict, c.patronymicDiffers
-        ? `own names differ in a patronymic name ("${nameA}" / "${nameB}": X bin Y is Y's child)`
-        : `names differ: ${[...c.onlyA].map(cap).join(' ')} / ${[...c.onlyB].map(cap).join(' ')} (shared: ${c.shared.map(cap).join(' ')})`);
+      add(
+        'name',
+        NAME_WEIGHT.conflict,
+        c.patronymicDiffers
+          ? `own names differ in a patronymic name ("${nameA}" / "${nameB}": X bin Y is Y's child)`
+          : `names differ: ${[...c.onlyA].map(cap).join(' ')} / ${[...c.onlyB].map(cap).join(' ')} (shared: ${c.shared.map(cap).join(' ')})`,
+      );
       break;
     case 'none':
       add('name', 0, 'no name word in common');
   }
   if (c.relation !== 'none' && c.relation !== 'conflict' && c.shared.length > 0) {
     const rarest = Math.min(...c.shared.map(frequency));
-    if (singleWord && rarest <= 3) add('name', 0.1, `"${cap(c.shared[0]!)}" is a rare name (${rarest} ${rarest === 1 ? 'person' : 'people'})`);
+    if (singleWord && rarest <= 3)
+      add('name', 0.1, `"${cap(c.shared[0]!)}" is a rare name (${rarest} ${rarest === 1 ? 'person' : 'people'})`);
     else if (rarest >= 20) add('name', -0.1, `every shared word is common (${rarest}+ people share the rarest)`);
   }
   const initials = c.initialsDiffer ? [pa, pb] : primary.initialsDiffer ? [given.a, given.b] : null;
-  if (initials) add('initials', -0.5, `middle initials differ: ${initialsText(initials[0]!.initials)} / ${initialsText(initials[1]!.initials)}`);
+  if (initials)
+    add('initials', -0.5, `middle initials differ: ${initialsText(initials[0]!.initials)} / ${initialsText(initials[1]!.initials)}`);
   const ordinals = c.ordinalsDiffer ? [pa, pb] : primary.ordinalsDiffer ? [given.a, given.b] : null;
-  if (ordinals) add('ordinal', -0.6, `regnal numbers or generations differ: ${ordinals[0]!.ordinal!.toUpperCase()} / ${ordinals[1]!.ordinal!.toUpperCase()}`);
+  if (ordinals)
+    add(
+      'ordinal',
+      -0.6,
+      `regnal numbers or generations differ: ${ordinals[0]!.ordinal!.toUpperCase()} / ${ordinals[1]!.ordinal!.toUpperCase()}`,
+    );
 
   // Country, title and years support a name that fits; they never make two different names one
   // person (a successor holds the same office in the same country), so their support is scaled by
@@ -137,9 +169,14 @@ export function scorePair(a: PersonProfile, b: PersonProfile, context: PairConte
   const support = c.relation === 'conflict' || c.relation === 'none' ? 0 : c.relation === 'single' || singleWord ? 0.6 : 1;
   const countriesA = new Set(a.countries);
   const sharedCountries = b.countries.filter((x) => countriesA.has(x));
-  if (sharedCountries.length > 0) add('country', 0.2 * support, `same country (${sharedCountries.map((x) => x.replace('country:', '')).join(', ')})`);
+  if (sharedCountries.length > 0)
+    add('country', 0.2 * support, `same country (${sharedCountries.map((x) => x.replace('country:', '')).join(', ')})`);
   else if (a.countries.length > 0 && b.countries.length > 0) {
-    add('country', -0.3, `different countries (${a.countries.map((x) => x.replace('country:', '')).join(', ')} / ${b.countries.map((x) => x.replace('country:', '')).join(', ')})`);
+    add(
+      'country',
+      -0.3,
+      `different countries (${a.countries.map((x) => x.replace('country:', '')).join(', ')} / ${b.countries.map((x) => x.replace('country:', '')).join(', ')})`,
+    );
   }
 
   let office: { title: string; concurrent: boolean } | undefined;
@@ -151,7 +188,8 @@ export function scorePair(a: PersonProfile, b: PersonProfile, context: PairConte
       if (!office || (concurrent && !office.concurrent)) office = { title: x.title, concurrent };
     }
   }
-  if (office) add('title', (office.concurrent ? 0.2 : 0.15) * support, `both hold "${office.title}"${office.concurrent ? ' in the same years' : ''}`);
+  if (office)
+    add('title', (office.concurrent ? 0.2 : 0.15) * support, `both hold "${office.title}"${office.concurrent ? ' in the same years' : ''}`);
 
   const gap = yearGap(a.years, b.years);
   if (gap !== null) {
@@ -161,7 +199,11 @@ export function scorePair(a: PersonProfile, b: PersonProfile, context: PairConte
   }
 
   if (context.together.length > 0) {
-    add('together', -0.7, `both present at ${context.together.length === 1 ? '' : `${context.together.length} events, e.g. `}"${context.together[0]}": two people`);
+    add(
+      'together',
+      -0.7,
+      `both present at ${context.together.length === 1 ? '' : `${context.together.length} events, e.g. `}"${context.together[0]}": two people`,
+    );
   }
   const total = reasons.reduce((sum, r) => sum + r.weight, 0);
   return { score: Math.round(Math.max(0, Math.min(1, total)) * 1000) / 1000, reasons };

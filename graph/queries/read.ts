@@ -19,7 +19,11 @@ function mismatch(name: string, index: number, row: Row, error: z.ZodError): Que
   const at = issue.path.slice(1).map(String).join('.');
   const missing = !(column in row);
   const what = missing
-    ? `column "${column}" is missing (the row has ${Object.keys(row).map((c) => `"${c}"`).join(', ') || 'no columns'})`
+    ? `column "${column}" is missing (the row has ${
+        Object.keys(row)
+          .map((c) => `"${c}"`)
+          .join(', ') || 'no columns'
+      })`
     : `column "${column}"${at ? ` at ${at}` : ''}: ${issue.message}`;
   return new QueryShapeMismatch(name, column, `Query "${name}" answered a row the server cannot read: row ${index + 1}, ${what}.`);
 }
@@ -41,6 +45,11 @@ export function checkRows<N extends ReadName>(name: N, rows: readonly Row[]): Ro
  * Runs cypher/<name>.cypher in a read transaction and returns its rows typed by the query's row
  * schema. `slots` fill {{name}} placeholders (see GraphReader.rows).
  */
-export async function read<N extends ReadName>(reader: GraphReader, name: N, params?: Record<string, unknown>, slots?: Record<string, number>): Promise<RowOf<N>[]> {
+export async function read<N extends ReadName>(
+  reader: GraphReader,
+  name: N,
+  params?: Record<string, unknown>,
+  slots?: Record<string, number>,
+): Promise<RowOf<N>[]> {
   return checkRows(name, await reader.rows(name, params, slots));
 }

@@ -38,8 +38,12 @@ function parse() {
   });
   const parsed = argsSchema.safeParse({ ...values, dataset: positionals[0] });
   if (!parsed.success || positionals.length > 1) {
-    const problems = parsed.success ? ['one dataset at a time'] : parsed.error.issues.map((i) => `${i.path[0] === 'dataset' ? 'dataset' : `--${i.path.join('.')}`}: ${i.message}`);
-    console.error(`usage: npm run import -- state-dept [--dir D] [--limit N] [--batch N] [--dry-run] [--skip-invalid] [--report]\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    const problems = parsed.success
+      ? ['one dataset at a time']
+      : parsed.error.issues.map((i) => `${i.path[0] === 'dataset' ? 'dataset' : `--${i.path.join('.')}`}: ${i.message}`);
+    console.error(
+      `usage: npm run import -- state-dept [--dir D] [--limit N] [--batch N] [--dry-run] [--skip-invalid] [--report]\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     process.exit(2);
   }
   return parsed.data;
@@ -51,10 +55,14 @@ function report(summary: ImportSummary): void {
     `${summary.dryRun ? 'checked' : 'imported'} ${summary.imported} of ${summary.read} records in ${summary.batches} batch(es): ` +
       `${summary.ms} ms, ${summary.rowsPerSecond.toFixed(0)} rows/s (${formatSeconds(summary.ms / 1000)})`,
   );
-  console.log(`  ${summary.duplicates} exact duplicate row(s) joined to the event of their twin; ${summary.meetings} meetings read from the prose`);
+  console.log(
+    `  ${summary.duplicates} exact duplicate row(s) joined to the event of their twin; ${summary.meetings} meetings read from the prose`,
+  );
   console.log(`  ${summary.people} distinct people and ${summary.countries} countries in the imported records`);
   if (!summary.dryRun) {
-    console.log(`  ${c.nodesCreated} nodes and ${c.relationshipsCreated} relationships created, ${c.relationshipsDeleted} deleted, ${c.propertiesSet} properties set`);
+    console.log(
+      `  ${c.nodesCreated} nodes and ${c.relationshipsCreated} relationships created, ${c.relationshipsDeleted} deleted, ${c.propertiesSet} properties set`,
+    );
   }
   if (summary.skipped.length) {
     console.log(`  ${summary.skipped.length} record(s) skipped:`);
@@ -62,7 +70,9 @@ function report(summary: ImportSummary): void {
   }
   const left = Object.entries(summary.leftOut).sort((a, b) => b[1] - a[1]);
   if (left.length) {
-    console.log(`  named in the prose but not identified: kept as written (mentions) or left out (${left.reduce((sum, [, n]) => sum + n, 0)}):`);
+    console.log(
+      `  named in the prose but not identified: kept as written (mentions) or left out (${left.reduce((sum, [, n]) => sum + n, 0)}):`,
+    );
     for (const [reason, n] of left.slice(0, 8)) console.log(`    ${String(n).padStart(5)}  ${reason}`);
     const rest = left.slice(8);
     if (rest.length) console.log(`    ${String(rest.reduce((sum, [, n]) => sum + n, 0)).padStart(5)}  ${rest.length} other reasons`);

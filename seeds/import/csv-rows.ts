@@ -35,7 +35,11 @@ function strictUtf8(file: string): Transform {
       } catch {
         const bad = firstInvalidUtf8(chunk); // -1 when the bad sequence began in the previous chunk
         const at = bad >= 0 ? line + chunk.subarray(0, bad).reduce((n, b) => (b === 0x0a ? n + 1 : n), 0) : line;
-        done(new CsvFormatError(`${file}:${at} is not valid UTF-8${bad >= 0 ? ` (byte 0x${chunk[bad]!.toString(16).padStart(2, '0')})` : ''}; save it as UTF-8`));
+        done(
+          new CsvFormatError(
+            `${file}:${at} is not valid UTF-8${bad >= 0 ? ` (byte 0x${chunk[bad]!.toString(16).padStart(2, '0')})` : ''}; save it as UTF-8`,
+          ),
+        );
       }
     },
     flush(done) {
@@ -52,7 +56,9 @@ export async function* csvRows(path: string): AsyncGenerator<CsvRow> {
   const file = basename(path);
   const source = createReadStream(path);
   const decoder = strictUtf8(file);
-  const parser = source.pipe(decoder).pipe(parse({ columns: true, info: true, bom: true, skip_empty_lines: true, relax_column_count: false }));
+  const parser = source
+    .pipe(decoder)
+    .pipe(parse({ columns: true, info: true, bom: true, skip_empty_lines: true, relax_column_count: false }));
   // pipe() does not forward errors: the file's and the decoder's end the iteration below.
   source.on('error', (error) => parser.destroy(error));
   decoder.on('error', (error) => parser.destroy(error));

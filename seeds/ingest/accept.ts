@@ -6,7 +6,15 @@
 // written anywhere. Once everything is checked, the article and its facts are kept under
 // DATA_DIR/accepted (accepted-store.ts) inside the transaction, so a graph write never lacks its files.
 import { join } from 'node:path';
-import { applyChoices, findChanges, participationKey, type Choice, type ExistingEntity, type ExistingParticipation, type PropertyChange } from '../../domain/accept-changes.ts';
+import {
+  applyChoices,
+  findChanges,
+  participationKey,
+  type Choice,
+  type ExistingEntity,
+  type ExistingParticipation,
+  type PropertyChange,
+} from '../../domain/accept-changes.ts';
 import { FactFileError, type FactProblem } from '../../domain/fact-errors.ts';
 import { capProblems, DRAFT_CAPS, newMeetings } from '../../domain/fact-caps.ts';
 import { parseFactFile, pathToString } from '../../domain/fact-file.ts';
@@ -15,7 +23,14 @@ import { foldName, Gazetteer, type KnownEntity } from '../../domain/gazetteer.ts
 import { ID_PATTERN, sourceIdOf } from '../../domain/model.ts';
 import { declaredEntities, planFactFile } from '../../domain/plan.ts';
 import { cleanSourceText } from '../../domain/source-text.ts';
-import { readEntitiesById, readNameCandidates, readParticipations, readPresentPeople, sourceExists, type ManagedTransaction } from '../../graph/accept.ts';
+import {
+  readEntitiesById,
+  readNameCandidates,
+  readParticipations,
+  readPresentPeople,
+  sourceExists,
+  type ManagedTransaction,
+} from '../../graph/accept.ts';
 import { inWriteTransaction, type Driver } from '../../graph/store.ts';
 import { emptyCounts, writePlan, type WriteCounts } from '../../graph/writer.ts';
 import { FACTS_DIR } from '../loader.ts';
@@ -44,7 +59,14 @@ export interface AcceptOptions {
 }
 
 export type AcceptResult =
-  | { ok: true; source: string; counts: WriteCounts; kept: { factFile: string; source: string } | null; replaced: PropertyChange[]; keptAsIs: PropertyChange[] }
+  | {
+      ok: true;
+      source: string;
+      counts: WriteCounts;
+      kept: { factFile: string; source: string } | null;
+      replaced: PropertyChange[];
+      keptAsIs: PropertyChange[];
+    }
   | { ok: false; problems: FactProblem[] }
   | { ok: false; undecided: PropertyChange[] };
 
@@ -70,7 +92,13 @@ export function referencesOf(facts: FactFile): string[] {
 }
 
 /** The Lucene text for a name: its folded tokens (letters and digits only, so nothing is Lucene syntax). */
-const nameQuery = (name: string) => foldName(name).split(' ').filter(Boolean).slice(0, 12).map((t) => `"${t}"`).join(' AND ');
+const nameQuery = (name: string) =>
+  foldName(name)
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 12)
+    .map((t) => `"${t}"`)
+    .join(' AND ');
 
 /** A value that the next attempt with another name may fix. */
 class NameTaken extends Error {}
@@ -99,7 +127,8 @@ async function check(tx: ManagedTransaction, facts: FactFile, text: string, head
   const lookups = names.map((name) => ({ name, query: nameQuery(name) })).filter((n) => n.query);
   for (const { ref, ...candidate } of await readNameCandidates(tx, lookups)) {
     const folded = foldName(ref);
-    if ([candidate.name, ...candidate.aliases].some((n) => foldName(n) === folded) && !gazetteer.has(candidate.id)) gazetteer.add(candidate);
+    if ([candidate.name, ...candidate.aliases].some((n) => foldName(n) === folded) && !gazetteer.has(candidate.id))
+      gazetteer.add(candidate);
   }
   const plan = planFactFile({ file: 'draft', facts, lineAt: () => undefined }, { text, headerDate }, gazetteer);
   const pairs = plan.participations.filter((p) => entities.has(p.event)).map((p) => ({ who: p.who, event: p.event }));
@@ -115,14 +144,28 @@ async function meetingsAdded(tx: ManagedTransaction, plan: Checked['plan'], enti
 }
 
 /** Validates, checks and loads one reviewed draft (see the top of this file). */
-export async function acceptFacts(driver: Driver, database: string | undefined, input: AcceptInput, options: AcceptOptions = {}): Promise<AcceptResult> {
+export async function acceptFacts(
+  driver: Driver,
+  database: string | undefined,
+  input: AcceptInput,
+  options: AcceptOptions = {},
+): Promise<AcceptResult> {
   const parsed = factFileSchema.safeParse(input.facts);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error.issues as never) };
   const capped = capProblems(parsed.data);
   if (capped.length) return { ok: false, problems: capped };
   const clean = cleanSourceText(input.raw, parsed.data.source.junk);
   if (options.maxTextChars !== undefined && clean.text.length > options.maxTextChars) {
-    return { ok: false, problems: [{ file: 'draft', path: 'text', message: `the article has ${clean.text.length} characters of text; at most ${options.maxTextChars} are accepted at once` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file: 'draft',
+          path: 'text',
+          message: `the article has ${clean.text.length} characters of text; at most ${options.maxTextChars} are accepted at once`,
+        },
+      ],
+    };
   }
   const choices = input.choices ?? [];
   const slug = nameSlug(parsed.data.source.file);
@@ -142,14 +185,33 @@ export async function acceptFacts(driver: Driver, database: string | undefined, 
           if (error instanceof FactFileError) return { ok: false, problems: error.problems };
           throw error;
         }
-        const chosen = applyChoices(checked.plan, checked.changes, choices, options.undecided ?? 'ask', checked.entities, checked.participations);
+        const chosen = applyChoices(
+          checked.plan,
+          checked.changes,
+          choices,
+          options.undecided ?? 'ask',
+          checked.entities,
+          checked.participations,
+        );
         if (chosen.undecided.length) return { ok: false, undecided: chosen.undecided };
         const added = await meetingsAdded(tx, chosen.plan, checked.entities);
         if (added > DRAFT_CAPS.newMeetings) {
-          return { ok: false, problems: [{ file: 'draft', path: 'events', message: `the held meetings would add ${added} MET relationships (every pair of people present); at most ${DRAFT_CAPS.newMeetings} per article` }] };
+          return {
+            ok: false,
+            problems: [
+              {
+                file: 'draft',
+                path: 'events',
+                message: `the held meetings would add ${added} MET relationships (every pair of people present); at most ${DRAFT_CAPS.newMeetings} per article`,
+              },
+            ],
+          };
         }
         if (store && !options.name) {
-          const applied = [...chosen.replaced.map((c) => ({ id: c.id, property: c.property, choice: 'replace' as const })), ...chosen.kept.map((c) => ({ id: c.id, property: c.property, choice: 'keep' as const }))];
+          const applied = [
+            ...chosen.replaced.map((c) => ({ id: c.id, property: c.property, choice: 'replace' as const })),
+            ...chosen.kept.map((c) => ({ id: c.id, property: c.property, choice: 'keep' as const })),
+          ];
           written = keepAccepted(store, name, facts, input.raw, applied);
         }
         const counts = await writePlan(tx, chosen.plan);
@@ -165,23 +227,36 @@ export async function acceptFacts(driver: Driver, database: string | undefined, 
 }
 
 /** Loads the accepted files again (start-up), each with its choices; an undecided change keeps the graph's value. */
-export async function loadAccepted(driver: Driver, database: string | undefined, store: AcceptedStore, files: readonly string[], readChoices: (name: string) => Choice[], log: (line: string) => void): Promise<{ loaded: number; refused: number; counts: WriteCounts }> {
+export async function loadAccepted(
+  driver: Driver,
+  database: string | undefined,
+  store: AcceptedStore,
+  files: readonly string[],
+  readChoices: (name: string) => Choice[],
+  log: (line: string) => void,
+): Promise<{ loaded: number; refused: number; counts: WriteCounts }> {
   const counts = emptyCounts();
   let loaded = 0;
   let refused = 0;
   for (const path of files) {
-    const name = path.split('/').pop()!.replace(/\.yaml$/, '');
+    const name = path
+      .split('/')
+      .pop()!
+      .replace(/\.yaml$/, '');
     try {
       const { facts } = parseFactFile(readTextFile(path), `${name}.yaml`);
       const raw = readTextFile(join(store.sourcesDir, facts.source.file));
       const result = await acceptFacts(driver, database, { facts, raw, choices: readChoices(name) }, { name, undecided: 'keep' });
       if (!result.ok) throw new FactFileError(`${name}.yaml`, 'problems' in result ? result.problems : []);
       for (const key of Object.keys(counts) as (keyof WriteCounts)[]) counts[key] += result.counts[key];
-      if (result.keptAsIs.length) log(`  ${name}: kept the graph's value of ${result.keptAsIs.map((c) => `${c.id} ${c.property}`).join(', ')}`);
+      if (result.keptAsIs.length)
+        log(`  ${name}: kept the graph's value of ${result.keptAsIs.map((c) => `${c.id} ${c.property}`).join(', ')}`);
       loaded++;
     } catch (error) {
       refused++;
-      log(`REFUSED accepted ${name}: ${error instanceof FactFileError ? error.problems.map((p) => `${p.path} ${p.message}`).join('; ') : (error as Error).message}`);
+      log(
+        `REFUSED accepted ${name}: ${error instanceof FactFileError ? error.problems.map((p) => `${p.path} ${p.message}`).join('; ') : (error as Error).message}`,
+      );
     }
   }
   return { loaded, refused, counts };

@@ -66,7 +66,13 @@ const writeAtomically = (path: string, text: string) => {
 };
 
 /** Writes the article, its facts and the choices under `name`; returns the paths relative to DATA_DIR. */
-export function keepAccepted(store: AcceptedStore, name: string, facts: FactFile, raw: string, choices: readonly Choice[]): { factFile: string; source: string } {
+export function keepAccepted(
+  store: AcceptedStore,
+  name: string,
+  facts: FactFile,
+  raw: string,
+  choices: readonly Choice[],
+): { factFile: string; source: string } {
   for (const dir of [store.factsDir, store.sourcesDir, store.choicesDir]) mkdirSync(dir, { recursive: true });
   writeAtomically(join(store.sourcesDir, `${name}.txt`), raw);
   writeAtomically(join(store.factsDir, `${name}.yaml`), stringify(facts, { lineWidth: 0 }));
@@ -93,7 +99,11 @@ export function acceptedFactFiles(store: AcceptedStore): string[] {
 export function readChoices(store: AcceptedStore, name: string): Choice[] {
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(store.choicesDir, `${name}.json`), 'utf8'));
-    return Array.isArray(parsed) ? (parsed as Choice[]).filter((d) => d && typeof d.id === 'string' && typeof d.property === 'string' && (d.choice === 'keep' || d.choice === 'replace')) : [];
+    return Array.isArray(parsed)
+      ? (parsed as Choice[]).filter(
+          (d) => d && typeof d.id === 'string' && typeof d.property === 'string' && (d.choice === 'keep' || d.choice === 'replace'),
+        )
+      : [];
   } catch {
     return [];
   }

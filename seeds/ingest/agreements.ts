@@ -33,7 +33,15 @@ export interface AgreementDraft {
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 /** A word in any letter case ("agreement", "Agreement", "MOU", "MoU"), for a pattern that must tell capitals elsewhere. */
 const anyCase = (w: string) =>
-  [...w].map((c) => (c === ' ' ? '\\s+' : c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  [...w]
+    .map((c) =>
+      c === ' '
+        ? '\\s+'
+        : c.toLowerCase() !== c.toUpperCase()
+          ? `[${c.toLowerCase()}${c.toUpperCase()}]`
+          : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
 /**
  * A word that can stand in a document's noun phrase between a determiner and the document word: not
  * a preposition, pronoun, conjunction, determiner, adverb or auxiliary. Verbs are let through, since
@@ -42,13 +50,17 @@ const anyCase = (w: string) =>
 function nounLike(word: string): boolean {
   if (/^\d{4}$/.test(word)) return true;
   const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
-  return !tags.some((t) => ['Preposition', 'Pronoun', 'Conjunction', 'Determiner', 'Adverb', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula'].includes(t));
+  return !tags.some((t) =>
+    ['Preposition', 'Pronoun', 'Conjunction', 'Determiner', 'Adverb', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula'].includes(t),
+  );
 }
 const CAP = "\\p{Lu}[\\p{L}\\p{N}.'’&-]*";
 
 export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): AgreementDraft[] {
   const countries = countryIndex(rules);
-  const kinds = Object.entries(rules.lexicon.agreements.kinds).flatMap(([kind, words]) => words.map((w) => ({ kind: kind as AgreementFact['kind'], word: w.toLowerCase() })));
+  const kinds = Object.entries(rules.lexicon.agreements.kinds).flatMap(([kind, words]) =>
+    words.map((w) => ({ kind: kind as AgreementFact['kind'], word: w.toLowerCase() })),
+  );
   kinds.sort((a, b) => b.word.length - a.word.length);
   const modifiers = rules.lexicon.agreements.modifiers.map(anyCase).join('|');
   // determiner? (modifier | Capitalised word | "(Good Friday)")* DOCWORD (ACRONYM)? (number)?
@@ -57,13 +69,23 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
     'gu',
   );
   const cues = Object.entries(rules.lexicon.agreements.status) as [AgreementFact['status'], string[]][];
-  const cueRe = new RegExp(`(?<![\\p{L}])(?:${cues.flatMap(([, words]) => words).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'giu');
-  const statusOf = (cue: string) => cues.find(([, words]) => words.some((w) => w.toLowerCase() === cue.toLowerCase().replace(/\s+/g, ' ')))?.[0];
+  const cueRe = new RegExp(
+    `(?<![\\p{L}])(?:${cues
+      .flatMap(([, words]) => words)
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})(?![\\p{L}])`,
+    'giu',
+  );
+  const statusOf = (cue: string) =>
+    cues.find(([, words]) => words.some((w) => w.toLowerCase() === cue.toLowerCase().replace(/\s+/g, ' ')))?.[0];
 
   const found: AgreementDraft[] = [];
   for (const sentence of lexed.sentences) {
     const s = sentence.text;
-    const sentenceCues = [...s.matchAll(cueRe)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, status: statusOf(m[0])! })).filter((c) => c.status);
+    const sentenceCues = [...s.matchAll(cueRe)]
+      .map((m) => ({ at: m.index!, end: m.index! + m[0].length, status: statusOf(m[0])! }))
+      .filter((c) => c.status);
     for (const m of s.matchAll(docRe)) {
       const wordText = m[3]!;
       const word = wordText.toLowerCase().replace(/\s+/g, ' ');
@@ -79,8 +101,16 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
       let lead = m[1]!;
       let matchStart = m.index!;
       if (!lead) {
-        const np = /(?<![\p{L}])([Aa]n?|[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+((?:[\p{Ll}\p{N}][\p{L}\p{N}-]*\s+){1,4})$/u.exec(s.slice(0, m.index!));
-        if (np && np[2]!.trim().split(/\s+/).every((w) => nounLike(w))) {
+        const np = /(?<![\p{L}])([Aa]n?|[Tt]he|[Tt]his|[Tt]heir|[Ii]ts)\s+((?:[\p{Ll}\p{N}][\p{L}\p{N}-]*\s+){1,4})$/u.exec(
+          s.slice(0, m.index!),
+        );
+        if (
+          np &&
+          np[2]!
+            .trim()
+            .split(/\s+/)
+            .every((w) => nounLike(w))
+        ) {
           mods = `${np[2]!.trim()}${mods ? ` ${mods}` : ''}`;
           lead = `${np[1]} `;
           matchStart = np.index;
@@ -88,10 +118,16 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
       }
       // Capitals name a document, except the one every sentence starts with ("Joint statement after…").
       const opening = s.slice(0, matchStart).trim() === '' && !lead;
-      const capitalWords = `${mods} ${wordText}`.trim().split(/\s+/).filter((w, k) => /^\p{Lu}/u.test(w) && !(opening && k === 0));
+      const capitalWords = `${mods} ${wordText}`
+        .trim()
+        .split(/\s+/)
+        .filter((w, k) => /^\p{Lu}/u.test(w) && !(opening && k === 0));
       const named = capitalWords.length > 0 || Boolean(m[4]) || Boolean(m[5]);
       // The document's name runs on through its "on …"/"between …" phrase.
-      const tail = /^((?:\s+(?:on|of|between|for|concerning|regarding|in the field of)\s+[^,.;()]+?)?)(?=,|\.|;|\(|$|\s+(?:paving|which|that|to\s+\w+|as\s+well|was|were|is|will|has|had|took))/.exec(after);
+      const tail =
+        /^((?:\s+(?:on|of|between|for|concerning|regarding|in the field of)\s+[^,.;()]+?)?)(?=,|\.|;|\(|$|\s+(?:paving|which|that|to\s+\w+|as\s+well|was|were|is|will|has|had|took))/.exec(
+          after,
+        );
       const tailText = tail?.[1] ?? '';
       const docText = `${mods ? `${mods} ` : ''}${wordText}${m[4] ?? ''}${m[5] ?? ''}${tailText}`.replace(/\s+/g, ' ').trim();
       const docStart = matchStart + lead.length;
@@ -125,7 +161,10 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
         } else {
           for (const name of [between[1]!, between[2]!]) {
             const cleaned = name.trim().replace(/^([\p{Lu}][\p{L} ]*?)['’]s\s+/u, '');
-            const org = orgs.find(cleaned) ?? orgs.find(name.trim()) ?? orgs.orgs.find((o) => name.includes(o.name) || [...o.aliases].some((a) => name.trim().endsWith(a)));
+            const org =
+              orgs.find(cleaned) ??
+              orgs.find(name.trim()) ??
+              orgs.orgs.find((o) => name.includes(o.name) || [...o.aliases].some((a) => name.trim().endsWith(a)));
             const iso = countries.byPhrase.get(cleaned)?.iso;
             if (org) parties.push({ type: 'org', org });
             else if (iso) parties.push({ type: 'country', iso });
@@ -134,7 +173,8 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
       }
       if (!parties.length) {
         for (const o of orgs.orgs) {
-          if ([o.name, ...o.aliases].some((n) => new RegExp(`(?<![\\p{L}])${escape(n)}(?![\\p{L}])`, 'u').test(docText))) parties.push({ type: 'org', org: o });
+          if ([o.name, ...o.aliases].some((n) => new RegExp(`(?<![\\p{L}])${escape(n)}(?![\\p{L}])`, 'u').test(docText)))
+            parties.push({ type: 'org', org: o });
         }
         for (const c of countries.finder.find(docText)) {
           const iso = countries.byPhrase.get(c.phrase)!.iso;
@@ -145,7 +185,11 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
       const quoteFrom = Math.min(docStart, cue && before ? cue.at : docStart);
       const quoteTo = Math.max(docEnd, cue && !before ? cue.end : docEnd);
       // "the New Agreement" after "the new partnership Agreement between …": the same document.
-      const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = (t: string) =>
+        t
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean);
       if (found.some((f) => f.kind === kind && words(docText).every((w) => words(f.title).includes(w)))) continue;
       found.push({
         title: docText[0]!.toUpperCase() + docText.slice(1),
@@ -154,7 +198,9 @@ export function findAgreements(lexed: Lexed, rules: Rules, orgs: OrgRegistry): A
         parties,
         quote: { start: sentence.start + quoteFrom, end: sentence.start + quoteTo },
         sentence: sentence.index,
-        why: cue ? `"${wordText}" with the status cue "${s.slice(cue.at, cue.end)}"` : `a named "${wordText}" with nothing done to it: mentioned`,
+        why: cue
+          ? `"${wordText}" with the status cue "${s.slice(cue.at, cue.end)}"`
+          : `a named "${wordText}" with nothing done to it: mentioned`,
         rule,
       });
     }

@@ -75,10 +75,12 @@ export function junkLinesOf(body: string, rules: Rules): string[] {
   return [...junk];
 }
 
-const DATELINE = /^([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\p{L} ]+)?(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?)\s*(?:[—–-]|\.\s|\()/u;
+const DATELINE =
+  /^([A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\p{L} ]+)?(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?)\s*(?:[—–-]|\.\s|\()/u;
 
 // "Cairo, 2 October (MENA) - …", "Nairobi, Sept 14 (Reuters) — …": a wire's dateline in title case.
-const WIRE_DATELINE = /^(\p{Lu}[\p{L}.' -]{2,30},\s*(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+\d{4})?)\s*(?:\([^)\n]{1,40}\))?\s*[—–-]\s/u;
+const WIRE_DATELINE =
+  /^(\p{Lu}[\p{L}.' -]{2,30},\s*(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+\d{4})?)\s*(?:\([^)\n]{1,40}\))?\s*[—–-]\s/u;
 
 /** "ASTANA, Kazakhstan, February 7. …" → "ASTANA, Kazakhstan, February 7". */
 export function datelineOf(text: string): string | undefined {

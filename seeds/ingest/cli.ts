@@ -34,10 +34,15 @@ import { indexFromFactFiles, indexFromGraph } from './known.ts';
 import type { EntityIndex } from './link.ts';
 import { MEETING_KINDS } from '../../domain/model.ts';
 
-
 const args = z.object({
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--published takes YYYY-MM-DD').optional(),
-  name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, '--name takes lower-case letters, digits, - and _').optional(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '--published takes YYYY-MM-DD')
+    .optional(),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, '--name takes lower-case letters, digits, - and _')
+    .optional(),
   json: z.boolean(),
   graph: z.boolean(),
   'dry-run': z.boolean(),
@@ -80,14 +85,20 @@ const INBOX_DIR = inboxDir(dataDir);
 const FORMER_INBOX = fileURLToPath(new URL('../inbox/', import.meta.url));
 function formerInboxNote(): string {
   const left = existsSync(FORMER_INBOX) ? readdirSync(FORMER_INBOX).filter((f) => f.endsWith('.draft.yaml')).length : 0;
-  return left ? `\nnote: ${left} draft(s) wait in the former inbox ${FORMER_INBOX}; move them to ${INBOX_DIR} to review or accept them.` : '';
+  return left
+    ? `\nnote: ${left} draft(s) wait in the former inbox ${FORMER_INBOX}; move them to ${INBOX_DIR} to review or accept them.`
+    : '';
 }
 
 if (!command) {
-  fail('usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- <folder/> [--dry-run] [--json] [--graph]\n       npm run ingest -- accept <name> [--keep ID:PROPERTY] [--replace ID:PROPERTY] [--keep-all]\n       npm run ingest -- list');
+  fail(
+    'usage: npm run ingest -- <article.txt|.html> [--published YYYY-MM-DD] [--name NAME] [--json] [--graph]\n       npm run ingest -- <folder/> [--dry-run] [--json] [--graph]\n       npm run ingest -- accept <name> [--keep ID:PROPERTY] [--replace ID:PROPERTY] [--keep-all]\n       npm run ingest -- list',
+  );
 } else if (command === 'list') {
   const drafts = existsSync(INBOX_DIR) ? readdirSync(INBOX_DIR).filter((f) => f.endsWith('.draft.yaml')) : [];
-  console.log(`${drafts.length ? drafts.map((f) => f.replace(/\.draft\.yaml$/, '')).join('\n') : `${INBOX_DIR} is empty`}${formerInboxNote()}`);
+  console.log(
+    `${drafts.length ? drafts.map((f) => f.replace(/\.draft\.yaml$/, '')).join('\n') : `${INBOX_DIR} is empty`}${formerInboxNote()}`,
+  );
 } else if (command === 'accept') {
   if (!target) fail('usage: npm run ingest -- accept <name>');
   const name = target;
@@ -100,16 +111,24 @@ if (!command) {
     if (error instanceof FactFileError) fail(error.message);
     throw error;
   }
-  const choice = (which: Choice['choice']) => (text: string): Choice => {
-    const at = text.lastIndexOf(':');
-    return { id: text.slice(0, at), property: text.slice(at + 1), choice: which };
-  };
+  const choice =
+    (which: Choice['choice']) =>
+    (text: string): Choice => {
+      const at = text.lastIndexOf(':');
+      return { id: text.slice(0, at), property: text.slice(at + 1), choice: which };
+    };
   const choices = [...options.keep.map(choice('keep')), ...options.replace.map(choice('replace'))];
   process.exitCode = await withDatabase(async ({ driver, database }) => {
-    const result = await acceptFacts(driver, database, { facts, raw, choices }, { store: acceptedStore(dataDir), undecided: options['keep-all'] ? 'keep' : 'ask' });
+    const result = await acceptFacts(
+      driver,
+      database,
+      { facts, raw, choices },
+      { store: acceptedStore(dataDir), undecided: options['keep-all'] ? 'keep' : 'ask' },
+    );
     if (!result.ok && 'undecided' in result) {
       console.error(`NOT LOADED ${name}: it would change what the graph already has; nothing was written. Choose for each:`);
-      for (const c of result.undecided) console.error(`  - ${c.id}:${c.property}  ${JSON.stringify(c.current)} → ${JSON.stringify(c.proposed)}`);
+      for (const c of result.undecided)
+        console.error(`  - ${c.id}:${c.property}  ${JSON.stringify(c.current)} → ${JSON.stringify(c.proposed)}`);
       console.error('then run again with --replace ID:PROPERTY or --keep ID:PROPERTY for each (or --keep-all).');
       return 1;
     }
@@ -122,13 +141,18 @@ if (!command) {
     rmSync(join(INBOX_DIR, `${name}.txt`));
     const c = result.counts;
     console.log(`loaded ${name}: ${c.nodesCreated} nodes and ${c.relationshipsCreated} relationships created`);
-    for (const r of result.replaced) console.log(`  replaced ${r.id} ${r.property}: ${JSON.stringify(r.current)} → ${JSON.stringify(r.proposed)}`);
+    for (const r of result.replaced)
+      console.log(`  replaced ${r.id} ${r.property}: ${JSON.stringify(r.current)} → ${JSON.stringify(r.proposed)}`);
     console.log(`kept as ${join(dataDir, result.kept!.factFile)} and ${join(dataDir, result.kept!.source)}`);
     return 0;
   });
 } else if (existsSync(command) && statSync(command).isDirectory()) {
-  const known = options.graph ? await withDatabase(({ driver, database }) => indexFromGraph(driver, database)) : indexFromFactFiles(defaultFactFiles());
-  const files = readdirSync(command).filter((f) => /\.(txt|html?)$/i.test(f)).sort();
+  const known = options.graph
+    ? await withDatabase(({ driver, database }) => indexFromGraph(driver, database))
+    : indexFromFactFiles(defaultFactFiles());
+  const files = readdirSync(command)
+    .filter((f) => /\.(txt|html?)$/i.test(f))
+    .sort();
   if (!files.length) fail(`no .txt or .html files in ${command}`);
   const rows: BatchRow[] = [];
   const tty = process.stderr.isTTY;
@@ -136,20 +160,26 @@ if (!command) {
     const progress = `[${i + 1}/${files.length}] ${file}`;
     if (tty) process.stderr.write(`\r${progress.padEnd(60)}`);
     else process.stderr.write(`${progress}\n`);
-    rows.push(draftIntoInbox(join(command, file), slug(basename(file, extname(file)), 60), known, { write: !options.json && !options['dry-run'] }));
+    rows.push(
+      draftIntoInbox(join(command, file), slug(basename(file, extname(file)), 60), known, { write: !options.json && !options['dry-run'] }),
+    );
   });
   if (tty) process.stderr.write('\n');
   if (options.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else {
     console.log(batchTable(rows));
     const written = rows.filter((r) => r.written).length;
-    console.log(`\n${files.length} files: ${written} drafts written to ${INBOX_DIR}${options['dry-run'] ? ' (dry run: none)' : ''}, ${rows.filter((r) => r.problems.length).length} with problems`);
+    console.log(
+      `\n${files.length} files: ${written} drafts written to ${INBOX_DIR}${options['dry-run'] ? ' (dry run: none)' : ''}, ${rows.filter((r) => r.problems.length).length} with problems`,
+    );
   }
 } else {
   const path = command;
   if (!existsSync(path)) fail(`cannot read ${path}`);
   const name = options.name ?? slug(basename(path, extname(path)), 60);
-  const known = options.graph ? await withDatabase(({ driver, database }) => indexFromGraph(driver, database)) : indexFromFactFiles(defaultFactFiles());
+  const known = options.graph
+    ? await withDatabase(({ driver, database }) => indexFromGraph(driver, database))
+    : indexFromFactFiles(defaultFactFiles());
   if (options.json) {
     let input = '';
     try {
@@ -165,7 +195,9 @@ if (!command) {
     if (!row.written) fail(row.problems.join('\n'));
     console.log(`drafted ${row.counts}`);
     for (const p of row.problems) console.log(`  note: ${p}`);
-    console.log(`review ${join(INBOX_DIR, `${name}.draft.yaml`)} beside ${join(INBOX_DIR, `${name}.txt`)}, then: npm run ingest -- accept ${name}`);
+    console.log(
+      `review ${join(INBOX_DIR, `${name}.draft.yaml`)} beside ${join(INBOX_DIR, `${name}.txt`)}, then: npm run ingest -- accept ${name}`,
+    );
   }
 }
 
@@ -182,8 +214,23 @@ interface BatchRow {
 }
 
 /** Drafts one article into the inbox (unless told not to write); never throws for one bad file. */
-function draftIntoInbox(path: string, name: string, known: EntityIndex, how: { write: boolean; published?: string | undefined; refuseExisting?: boolean }): BatchRow {
-  const row: BatchRow = { file: basename(path), name, date: null, people: 0, meetings: 0, agreements: 0, problems: [], written: false, counts: '' };
+function draftIntoInbox(
+  path: string,
+  name: string,
+  known: EntityIndex,
+  how: { write: boolean; published?: string | undefined; refuseExisting?: boolean },
+): BatchRow {
+  const row: BatchRow = {
+    file: basename(path),
+    name,
+    date: null,
+    people: 0,
+    meetings: 0,
+    agreements: 0,
+    problems: [],
+    written: false,
+    counts: '',
+  };
   const draftPath = join(INBOX_DIR, `${name}.draft.yaml`);
   if (how.write && existsSync(draftPath)) {
     row.problems.push(`${draftPath} exists already; accept or delete it${how.refuseExisting ? ', or use --name' : ''}`);
@@ -193,7 +240,11 @@ function draftIntoInbox(path: string, name: string, known: EntityIndex, how: { w
   try {
     draft = draftFacts(readTextFile(path), { published: how.published, fileName: `${name}.txt`, known });
   } catch (error) {
-    row.problems.push(error instanceof FactFileError ? error.problems.map(formatProblem).join('; ') : `the drafter failed: ${(error as Error).message.split('\n')[0]}`);
+    row.problems.push(
+      error instanceof FactFileError
+        ? error.problems.map(formatProblem).join('; ')
+        : `the drafter failed: ${(error as Error).message.split('\n')[0]}`,
+    );
     return row;
   }
   const f = draft.facts;
@@ -215,7 +266,14 @@ function draftIntoInbox(path: string, name: string, known: EntityIndex, how: { w
 
 function batchTable(rows: readonly BatchRow[]): string {
   const head = ['file', 'date', 'people', 'meetings', 'agreements', 'problems'];
-  const cells = rows.map((r) => [r.file, r.date ?? '—', String(r.people), String(r.meetings), String(r.agreements), r.problems.join('; ') || '—']);
+  const cells = rows.map((r) => [
+    r.file,
+    r.date ?? '—',
+    String(r.people),
+    String(r.meetings),
+    String(r.agreements),
+    r.problems.join('; ') || '—',
+  ]);
   const width = head.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i]!.length))));
   const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(width[i]!))).join(' | ');
   return [line(head), width.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');

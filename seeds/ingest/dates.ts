@@ -19,7 +19,8 @@ export interface FoundDate {
 export type Tense = 'past' | 'future';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 function monthNumber(word: string): number {
@@ -153,7 +154,11 @@ const RULES: Rule[] = [
  * puts a past "5th of March" in the coming year, so only these forms are taken from it, the year of
  * a day-month is chosen by the tense as above, and the precision is what the text gives (a day).
  */
-function chronoDates(text: string, published: string | null, tense: Tense): { index: number; text: string; value: string; basis: FoundDate['basis'] }[] {
+function chronoDates(
+  text: string,
+  published: string | null,
+  tense: Tense,
+): { index: number; text: string; value: string; basis: FoundDate['basis'] }[] {
   if (!published) return [];
   const reference = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
   return chrono.en.parse(text, reference, { forwardDate: tense === 'future' }).flatMap((r) => {
@@ -163,7 +168,11 @@ function chronoDates(text: string, published: string | null, tense: Tense): { in
     const month = r.start.get('month');
     const day = r.start.get('day');
     if (!month || !day) return [];
-    const year = ordinalOf ? (r.start.isCertain('year') ? r.start.get('year')! : yearFor(month, day, published, tense)) : r.start.get('year')!;
+    const year = ordinalOf
+      ? r.start.isCertain('year')
+        ? r.start.get('year')!
+        : yearFor(month, day, published, tense)
+      : r.start.get('year')!;
     if (!validDay(year, month, day)) return [];
     return [{ index: r.index, text: r.text, value: iso(year, month, day), basis: 'resolved-from-publication' as const }];
   });

@@ -17,12 +17,19 @@ export function draftToYaml(draft: Draft): string {
   for (const [path, c] of Object.entries(draft.confidence)) {
     const node = doc.getIn(pathSegments(path), true);
     const badge = draft.entities[path];
-    const link = badge ? (badge.status === 'linked' ? ` LINKED to ${badge.target?.id} (${badge.target?.name}).` : ` NEW.${badge.similar.length ? ` Looks like ${badge.similar.map((x) => x.id).join(', ')}; not merged.` : ''}`) : '';
+    const link = badge
+      ? badge.status === 'linked'
+        ? ` LINKED to ${badge.target?.id} (${badge.target?.name}).`
+        : ` NEW.${badge.similar.length ? ` Looks like ${badge.similar.map((x) => x.id).join(', ')}; not merged.` : ''}`
+      : '';
     if (isNode(node)) node.commentBefore = ` confidence ${c.score.toFixed(2)} (rule ${c.rule}): ${c.why}.${link}`;
   }
   const notes = [
     ...draft.problems.map((p) => ` left out: ${p}`),
-    ...draft.holders.map((o) => ` "${o.phrase}"${o.date ? ` on ${o.date}` : ''} is probably ${o.candidates.map((c) => `${c.id} (${c.name}, ${c.why}, ${Math.round(c.confidence * 100)}%)`).join(' or ')}`),
+    ...draft.holders.map(
+      (o) =>
+        ` "${o.phrase}"${o.date ? ` on ${o.date}` : ''} is probably ${o.candidates.map((c) => `${c.id} (${c.name}, ${c.why}, ${Math.round(c.confidence * 100)}%)`).join(' or ')}`,
+    ),
   ];
   if (notes.length) doc.commentBefore += `\n${notes.join('\n')}`;
   return doc.toString({ lineWidth: 0 });

@@ -49,7 +49,10 @@ export interface DraftOptions {
 }
 
 export function slug(text: string, max = 60): string {
-  const base = foldName(text).replace(/[^a-z0-9 ]/g, '').trim().replace(/\s+/g, '-');
+  const base = foldName(text)
+    .replace(/[^a-z0-9 ]/g, '')
+    .trim()
+    .replace(/\s+/g, '-');
   if (base.length <= max) return base || 'x';
   const cut = base.slice(0, max);
   return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : max).replace(/-+$/, '');
@@ -85,7 +88,9 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   };
   const confidence: Record<string, Confidence> = {};
 
-  const datelineCity = article.dateline ? lexed.places.find((p) => p.kind === 'city' && p.start < (article.dateline?.length ?? 0) + 2) : undefined;
+  const datelineCity = article.dateline
+    ? lexed.places.find((p) => p.kind === 'city' && p.start < (article.dateline?.length ?? 0) + 2)
+    : undefined;
   const datelinePlace = article.dateline
     ? [...countries.cityCountry.entries()].find(([city]) => foldName(article.dateline!.split(/[,—–-]/)[0]!) === foldName(city))
     : undefined;
@@ -99,12 +104,26 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const person of people) {
     for (const title of person.titles) {
       if (!title.org) continue;
-      const org = orgs.add({ name: title.org.name, kind: title.org.kind, ...(title.org.country ? { country: title.org.country } : {}), quote: title.quote, why: 'implied by a title' });
+      const org = orgs.add({
+        name: title.org.name,
+        kind: title.org.kind,
+        ...(title.org.country ? { country: title.org.country } : {}),
+        quote: title.quote,
+        why: 'implied by a title',
+      });
       title.org.name = org.name;
     }
   }
   const datelineEnd = article.dateline ? text.indexOf(article.dateline) + article.dateline.length : undefined;
-  const events = findEvents({ lexed, rules, people, orgs, published: article.published, homeCountry, datelineEnd: datelineEnd !== undefined && datelineEnd >= article.dateline!.length ? datelineEnd : undefined });
+  const events = findEvents({
+    lexed,
+    rules,
+    people,
+    orgs,
+    published: article.published,
+    homeCountry,
+    datelineEnd: datelineEnd !== undefined && datelineEnd >= article.dateline!.length ? datelineEnd : undefined,
+  });
   const agreements = findAgreements(lexed, rules, orgs);
   const figures = findFigures(lexed, rules);
 
@@ -123,7 +142,13 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       ? { status: 'linked', target: { id: link.id, name: nameOf(link.id) }, similar: [], why: link.why }
       : { status: 'new', similar: link.candidates.map((id) => ({ id, name: nameOf(id) })), why: link.why };
   };
-  const linkOrNew = (label: 'Person' | 'Organization' | 'Place', name: string, aliases: string[], prefix: string, country?: string): { id: string; link: LinkResult } => {
+  const linkOrNew = (
+    label: 'Person' | 'Organization' | 'Place',
+    name: string,
+    aliases: string[],
+    prefix: string,
+    country?: string,
+  ): { id: string; link: LinkResult } => {
     const link = known.link(label, name, aliases, country);
     if (link.linked) {
       usedIds.add(link.id);
@@ -179,7 +204,11 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       quote: quote(spans[0]!),
       ...(mentioned ? {} : { note: `Not named; implied by ${quote(spans[0]!)}.` }),
     });
-    confidence[path] = { score: mentioned ? 0.95 : 0.7, why: mentioned ? 'named in the text' : 'implied by a city', rule: mentioned ? 'country:named' : 'country:implied-by-a-city' };
+    confidence[path] = {
+      score: mentioned ? 0.95 : 0.7,
+      why: mentioned ? 'named in the text' : 'implied by a city',
+      rule: mentioned ? 'country:named' : 'country:implied-by-a-city',
+    };
   }
 
   // Places.
@@ -189,7 +218,11 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     const { id, link } = linkOrNew('Place', p.name, [], 'place');
     placeIds.set(p.name, id);
     badge(`places[${facts.places.length}]`, link);
-    confidence[`places[${facts.places.length}]`] = { score: link.linked ? 0.9 : p.kind === 'city' || p.kind === 'continent' ? 0.85 : 0.6, why: link.linked ? link.why : 'place from the rules', rule: `place:${p.kind}-from-the-rules` };
+    confidence[`places[${facts.places.length}]`] = {
+      score: link.linked ? 0.9 : p.kind === 'city' || p.kind === 'continent' ? 0.85 : 0.6,
+      why: link.linked ? link.why : 'place from the rules',
+      rule: `place:${p.kind}-from-the-rules`,
+    };
     facts.places.push({
       id,
       name: p.name,
@@ -245,7 +278,11 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       const org = t.org ? orgs.find(t.org.name) : undefined;
       const at = org ? orgIds.get(org) : countryRef(t.country ?? p.country);
       if (!at) continue;
-      confidence[`titles[${facts.titles.length}]`] = { score: org ? 0.75 : 0.85, why: 'title next to the name', rule: 'title:next-to-the-name' };
+      confidence[`titles[${facts.titles.length}]`] = {
+        score: org ? 0.75 : 0.85,
+        why: 'title next to the name',
+        rule: 'title:next-to-the-name',
+      };
       facts.titles.push({ person: id, at, title: t.title, quote: quote(t.quote) });
     }
   }
@@ -263,14 +300,16 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
       const who = whoId(p.who);
       if (!who) return [];
       const represents = countryRef(p.represents);
-      return [{
-        who,
-        role: p.role,
-        ...(represents && represents !== who ? { represents } : {}),
-        ...(p.officialRole ? { officialRole: p.officialRole } : {}),
-        delegation: p.delegation,
-        quote: quote(p.quote),
-      }];
+      return [
+        {
+          who,
+          role: p.role,
+          ...(represents && represents !== who ? { represents } : {}),
+          ...(p.officialRole ? { officialRole: p.officialRole } : {}),
+          delegation: p.delegation,
+          quote: quote(p.quote),
+        },
+      ];
     });
     const named = participants.filter((p) => p.who.startsWith('person:') && p.role !== 'mentioned').length;
     e.participants.forEach((p, j) => {
@@ -303,24 +342,48 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   const partyId = (p: PartyRef) => (p.type === 'org' ? orgIds.get(p.org) : countryRef(p.iso));
   for (const a of agreements) {
     const sentence = lexed.sentences[a.sentence]!;
-    const at = events.find((e) => e.quotes.some((q) => q.start === sentence.start)) ??
+    const at =
+      events.find((e) => e.quotes.some((q) => q.start === sentence.start)) ??
       [...events].reverse().find((e) => MEETING_WORDS.has(e.kind) && e.trigger.start < sentence.start && e.status === 'held');
     let parties = a.parties.map(partyId).filter((x): x is string => Boolean(x));
     // "the sides signed a joint communiqué": the parties are the countries that met.
     if (!parties.length && at) {
-      parties = [...new Set(at.participants.filter((p) => p.role !== 'mentioned').map((p) => countryRef(p.represents)).filter((x): x is string => Boolean(x)))];
+      parties = [
+        ...new Set(
+          at.participants
+            .filter((p) => p.role !== 'mentioned')
+            .map((p) => countryRef(p.represents))
+            .filter((x): x is string => Boolean(x)),
+        ),
+      ];
     }
     let rule = a.rule;
     if (parties.length && !a.parties.length) rule += '+parties-of-the-meeting';
     // "Ghana and the United Kingdom have signed…": the countries named in its sentence.
     if (!parties.length) {
-      parties = [...new Set(lexed.countries.filter((c) => c.start >= sentence.start && c.end <= sentence.end && !c.demonym).map((c) => countryRef(c.iso)).filter((x): x is string => Boolean(x)))];
+      parties = [
+        ...new Set(
+          lexed.countries
+            .filter((c) => c.start >= sentence.start && c.end <= sentence.end && !c.demonym)
+            .map((c) => countryRef(c.iso))
+            .filter((x): x is string => Boolean(x)),
+        ),
+      ];
       if (parties.length) rule += '+parties-of-the-sentence';
     }
     // "the two countries": those that act at the meeting told last before it, or else the first one.
     if (!parties.length) {
-      const told = [...events].reverse().find((e) => MEETING_WORDS.has(e.kind) && e.trigger.start < sentence.start) ?? events.find((e) => MEETING_WORDS.has(e.kind));
-      parties = [...new Set((told?.participants ?? []).filter((p) => p.role !== 'mentioned').map((p) => countryRef(p.represents)).filter((x): x is string => Boolean(x)))];
+      const told =
+        [...events].reverse().find((e) => MEETING_WORDS.has(e.kind) && e.trigger.start < sentence.start) ??
+        events.find((e) => MEETING_WORDS.has(e.kind));
+      parties = [
+        ...new Set(
+          (told?.participants ?? [])
+            .filter((p) => p.role !== 'mentioned')
+            .map((p) => countryRef(p.represents))
+            .filter((x): x is string => Boolean(x)),
+        ),
+      ];
       // A signed document needs both sides; one that is only discussed may name one.
       if (parties.length < (a.status === 'discussed' ? 1 : 2)) parties = [];
       else rule += '+parties-of-the-meeting-told';
@@ -342,7 +405,11 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   for (const f of figures) {
     const about = f.countries.map((iso) => countryRef(iso)).filter((x): x is string => Boolean(x));
     if (!about.length) continue;
-    confidence[`figures[${facts.figures.length}]`] = { score: 0.55, why: 'a number with its unit; label is the clause', rule: 'figure:number-with-unit' };
+    confidence[`figures[${facts.figures.length}]`] = {
+      score: 0.55,
+      why: 'a number with its unit; label is the clause',
+      rule: 'figure:number-with-unit',
+    };
     facts.figures.push({
       id: unique(`figure:${slug(`${f.label} ${f.period ?? ''}`, 50)}`),
       label: f.label.length >= 3 ? f.label : `${f.unit} figure`,
@@ -360,7 +427,13 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
   facts.source.title = `Draft: ${main?.title ?? text.split(/(?<=[.!?])\s/)[0]!.slice(0, 120)}`;
   const problems: string[] = [];
   const validated = repaired(facts, confidence, problems, entities);
-  const holders = findHolderSuggestions(lexed, rules, known.holdings, article.published, people.flatMap((p) => [p.quote, ...p.mentions]));
+  const holders = findHolderSuggestions(
+    lexed,
+    rules,
+    known.holdings,
+    article.published,
+    people.flatMap((p) => [p.quote, ...p.mentions]),
+  );
   return { article, facts: validated, confidence, spans: spansOf(validated, text), problems, entities, holders };
 }
 
@@ -368,7 +441,12 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
  * A draft is always a valid fact file: whatever a rule produced that the schema refuses (an alias of
  * one letter, a quote too short to find) is left out, and the draft says what and why.
  */
-export function repaired(facts: FactFile, confidence: Record<string, Confidence>, problems: string[], entities: Record<string, EntityBadge> = {}): FactFile {
+export function repaired(
+  facts: FactFile,
+  confidence: Record<string, Confidence>,
+  problems: string[],
+  entities: Record<string, EntityBadge> = {},
+): FactFile {
   for (let round = 0; round < 200; round++) {
     const result = factFileSchema.safeParse(facts);
     if (result.success) return result.data;
@@ -379,7 +457,11 @@ export function repaired(facts: FactFile, confidence: Record<string, Confidence>
     const list = listPath.reduce<unknown>((node, part) => (node as Record<string | number, unknown>)[part], facts) as unknown[];
     const index = issue.path[at] as number;
     list.splice(index, 1);
-    const where = listPath.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[');
+    const where = listPath
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '')
+      .replace(/\.\[/g, '[');
     problems.push(`${where}[${index}] left out: ${issue.path.slice(at + 1).join('.') || 'value'} ${issue.message.toLowerCase()}`);
     // Later elements of that list move up one place in the maps keyed by fact path.
     const prefix = `${where}[`;

@@ -23,7 +23,13 @@ import { indexFromFactFiles } from './known.ts';
 import { runReleaseSet, SET_CATEGORIES } from './release-set.ts';
 import { printRulePrecision } from './rule-precision.ts';
 
-const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, rules: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', multiple: true },
+    rules: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  },
+});
 /** The development set beside the clone, and the project's own small sets in other styles. */
 const RELEASES_DIR = fileURLToPath(new URL('../../../shared/data/releases', import.meta.url));
 const OWN_SET_DIR = fileURLToPath(new URL('../../tests/fixtures/ingest/own-set', import.meta.url));
@@ -33,7 +39,8 @@ const row = (name: string, t: { tp: number; fp: number; fn: number }) => {
   const s = scores(t);
   return `${name.padEnd(15)} | ${String(t.tp).padStart(3)} | ${String(t.fp).padStart(3)} | ${String(t.fn).padStart(3)} | ${pct(s.precision).padStart(9)} | ${pct(s.recall).padStart(6)} | ${pct(s.f1).padStart(4)}`;
 };
-const HEADER = 'category        |  TP |  FP |  FN | precision | recall |   F1\n----------------|-----|-----|-----|-----------|--------|------';
+const HEADER =
+  'category        |  TP |  FP |  FN | precision | recall |   F1\n----------------|-----|-----|-----|-----------|--------|------';
 
 /** The five curated seed articles, leave-one-out; every draft with its gold. */
 function seedDrafts(): { file: string; gold: ReturnType<typeof readFactFile>['facts']; draft: Draft }[] {
@@ -48,7 +55,10 @@ function seedDrafts(): { file: string; gold: ReturnType<typeof readFactFile>['fa
 
 function seedReport(): void {
   const files = defaultFactFiles();
-  const totals = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<string, { tp: number; fp: number; fn: number }>;
+  const totals = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    string,
+    { tp: number; fp: number; fn: number }
+  >;
   const perArticle: { file: string; result: Comparison; loadable: string }[] = [];
   for (const { file, gold, draft } of seedDrafts()) {
     const result = compareFacts(draft.article.text, gold, draft.facts);
@@ -57,7 +67,11 @@ function seedReport(): void {
     for (const other of files.filter((f) => f !== file)) for (const e of declaredEntities(readFactFile(other))) gazetteer.add(e);
     let loadable = 'yes';
     try {
-      planFactFile(parseFactFile(stringify(draft.facts), 'draft.yaml'), cleanSourceText(draft.article.raw, draft.facts.source.junk), gazetteer);
+      planFactFile(
+        parseFactFile(stringify(draft.facts), 'draft.yaml'),
+        cleanSourceText(draft.article.raw, draft.facts.source.junk),
+        gazetteer,
+      );
     } catch (error) {
       loadable = error instanceof FactFileError ? `no: ${error.problems.map(formatProblem).join('; ')}` : `no: ${(error as Error).message}`;
     }
@@ -110,6 +124,5 @@ if (values.rules) {
   const known = indexFromFactFiles(defaultFactFiles());
   const sets = values.set?.length ? values.set : [RELEASES_DIR, OWN_SET_DIR, BLIND_SET_DIR];
   printRulePrecision(sets, (text) => draftFacts(text, { known }), process.env.DATA_DIR || '.data');
-}
-else if (values.set?.length) for (const dir of values.set) setReport(dir);
+} else if (values.set?.length) for (const dir of values.set) setReport(dir);
 else seedReport();

@@ -28,13 +28,20 @@ export interface CategoryResult {
 
 export type Comparison = Record<Category, CategoryResult>;
 
-const fold = (name: string) => foldName(name).split(' ').filter((w) => w !== 'the').join(' ');
+const fold = (name: string) =>
+  foldName(name)
+    .split(' ')
+    .filter((w) => w !== 'the')
+    .join(' ');
 
 function namesOf(entity: { id: string; name: string; aliases: readonly string[] }): Set<string> {
   return new Set([entity.name, ...entity.aliases].filter((n) => /\s/.test(n.trim()) || n === entity.name).map(fold));
 }
 
-function matchByName<T extends { id: string; name: string; aliases: string[] }>(gold: T[], draft: T[]): { pairs: Map<string, string>; result: CategoryResult } {
+function matchByName<T extends { id: string; name: string; aliases: string[] }>(
+  gold: T[],
+  draft: T[],
+): { pairs: Map<string, string>; result: CategoryResult } {
   const pairs = new Map<string, string>();
   const used = new Set<number>();
   const misses: string[] = [];
@@ -52,7 +59,9 @@ function matchByName<T extends { id: string; name: string; aliases: string[] }>(
 
 const quotesOf = (q: string | string[]) => (Array.isArray(q) ? q : [q]);
 function spans(text: string, q: string | string[]): Span[] {
-  return quotesOf(q).map((x) => locateQuote(text, x)).filter((s): s is Span => s !== null);
+  return quotesOf(q)
+    .map((x) => locateQuote(text, x))
+    .filter((s): s is Span => s !== null);
 }
 const overlap = (a: Span[], b: Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
@@ -70,7 +79,9 @@ function matchByQuote<T extends { id: string; kind: string; quote: string | stri
   const misses: string[] = [];
   for (const g of gold) {
     const gSpans = spans(text, g.quote);
-    const index = draft.findIndex((d, i) => !used.has(i) && compatibleKinds(g.kind, d.kind) && overlap(gSpans, spans(text, d.quote)) && extra(g, d));
+    const index = draft.findIndex(
+      (d, i) => !used.has(i) && compatibleKinds(g.kind, d.kind) && overlap(gSpans, spans(text, d.quote)) && extra(g, d),
+    );
     if (index >= 0) used.add(index);
     else misses.push(describe(g));
   }
@@ -88,10 +99,12 @@ export function meetingPairs(facts: FactFile, mapId: (id: string) => string = (i
     const present = new Set(e.participants.filter((p) => p.role !== 'mentioned' && p.who.startsWith('person:')).map((p) => p.who));
     const visit = e.partOf ? byId.get(e.partOf) : undefined;
     for (const d of e.participants.filter((p) => p.delegation)) {
-      for (const h of visit?.participants ?? []) if (h.role === 'head_of_delegation' && h.represents === d.who && h.who.startsWith('person:')) present.add(h.who);
+      for (const h of visit?.participants ?? [])
+        if (h.role === 'head_of_delegation' && h.represents === d.who && h.who.startsWith('person:')) present.add(h.who);
     }
     const list = [...present].map(mapId).sort();
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (list[i] !== list[j]) pairs.add(`${list[i]} + ${list[j]}`);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) if (list[i] !== list[j]) pairs.add(`${list[i]} + ${list[j]}`);
   }
   return pairs;
 }
@@ -106,9 +119,22 @@ export function compareFacts(text: string, gold: FactFile, draft: FactFile): Com
   const people = matchByName(gold.people, draft.people);
   const orgs = matchByName(gold.organizations, draft.organizations);
   const countries = setResult(new Set(gold.countries.map((c) => c.id)), new Set(draft.countries.map((c) => c.id)));
-  const events = matchByQuote(text, gold.events, draft.events.map((e) => ({ ...e, quote: [...quotesOf(e.quote), ...(e.date ? quotesOf(e.date.quote) : [])] })));
-  const pairs = setResult(meetingPairs(gold), meetingPairs(draft, (id) => people.pairs.get(id) ?? id));
-  const agreements = matchByQuote(text, gold.agreements, draft.agreements, (g, d) => g.status === d.status, (a) => `${a.id} (${a.kind}, ${a.status})`);
+  const events = matchByQuote(
+    text,
+    gold.events,
+    draft.events.map((e) => ({ ...e, quote: [...quotesOf(e.quote), ...(e.date ? quotesOf(e.date.quote) : [])] })),
+  );
+  const pairs = setResult(
+    meetingPairs(gold),
+    meetingPairs(draft, (id) => people.pairs.get(id) ?? id),
+  );
+  const agreements = matchByQuote(
+    text,
+    gold.agreements,
+    draft.agreements,
+    (g, d) => g.status === d.status,
+    (a) => `${a.id} (${a.kind}, ${a.status})`,
+  );
   return { people: people.result, organizations: orgs.result, countries, events, 'meeting pairs': pairs, agreements };
 }
 

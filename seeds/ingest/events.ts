@@ -70,7 +70,12 @@ export interface EventContext {
 }
 
 const sameWho = (a: WhoRef, b: WhoRef) =>
-  a.type === b.type && (a.type === 'person' ? a.person === (b as typeof a).person : a.type === 'country' ? a.iso === (b as typeof a).iso : a.org === (b as typeof a).org);
+  a.type === b.type &&
+  (a.type === 'person'
+    ? a.person === (b as typeof a).person
+    : a.type === 'country'
+      ? a.iso === (b as typeof a).iso
+      : a.org === (b as typeof a).org);
 
 function addParticipant(event: EventDraft, p: ParticipantDraft): void {
   const existing = event.participants.find((x) => sameWho(x.who, p.who));
@@ -91,9 +96,14 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   const countries = countryIndex(rules);
   const lex = rules.lexicon.events;
   const triggerKinds = new Map<string, EventKind>();
-  for (const [kind, words] of Object.entries(lex.kinds) as [EventKind, string[]][]) for (const w of words) triggerKinds.set(w.toLowerCase(), kind);
+  for (const [kind, words] of Object.entries(lex.kinds) as [EventKind, string[]][])
+    for (const w of words) triggerKinds.set(w.toLowerCase(), kind);
   // "spoke today with", "met separately with": a time word or an adverb may stand inside a trigger.
-  const triggerFinder = new PhraseFinder(triggerKinds.keys(), true, '(?:(?:today|yesterday|tonight|also|again|later|\\p{L}+ly|by\\s+(?:tele)?phone|on\\s+\\p{Lu}\\p{L}+day)\\s+)?');
+  const triggerFinder = new PhraseFinder(
+    triggerKinds.keys(),
+    true,
+    '(?:(?:today|yesterday|tonight|also|again|later|\\p{L}+ly|by\\s+(?:tele)?phone|on\\s+\\p{Lu}\\p{L}+day)\\s+)?',
+  );
   const planned = wordsRegex(lex.planned);
   const attendance = wordsRegex(lex.attendance);
   const speaking = wordsRegex(lex.speaking);
@@ -103,7 +113,10 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   const separate = /\bseparate(?:ly)?\b|\beach of\b|\bindividual(?:ly)?\b/i;
   const pronoun = new RegExp(`\\b(?:${lex.personPronouns.join('|')})\\b`, 'i');
   const demonyms = [...countries.byPhrase.entries()].filter(([, v]) => v.demonym).map(([k]) => k);
-  const delegationRe = new RegExp(`\\b(?:[Aa]n?|[Tt]he)\\s+(${demonyms.join('|')})\\s+(?:[a-z]+\\s+){0,2}?(delegation|mission|delegates)\\b`, 'gu');
+  const delegationRe = new RegExp(
+    `\\b(?:[Aa]n?|[Tt]he)\\s+(${demonyms.join('|')})\\s+(?:[a-z]+\\s+){0,2}?(delegation|mission|delegates)\\b`,
+    'gu',
+  );
 
   const events: EventDraft[] = [];
   let lastEvent: EventDraft | undefined;
@@ -112,7 +125,10 @@ export function findEvents(ctx: EventContext): EventDraft[] {
   let lastDelegation: string | undefined;
   const agents: { who: WhoRef; sentence: number }[] = [];
   const inSpeech = (span: Span) => lexed.speech.some((s) => s.start <= span.start && span.end <= s.end);
-  const reportedCue = new RegExp(`\\b(?:${rules.lexicon.events.reported.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:the|his|her|their)\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'iu');
+  const reportedCue = new RegExp(
+    `\\b(?:${rules.lexicon.events.reported.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:the|his|her|their)\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`,
+    'iu',
+  );
   /** A person named as the source of a message or instruction, not as someone present. */
   const reportedAt = (span: Span) => {
     const sentence = lexed.sentences.find((x) => x.start <= span.start && span.end <= x.end);
@@ -121,7 +137,9 @@ export function findEvents(ctx: EventContext): EventDraft[] {
 
   const personMentions = (sentence: Sentence) =>
     people
-      .flatMap((p) => p.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && !inSpeech(m)).map((m) => ({ person: p, span: m })))
+      .flatMap((p) =>
+        p.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && !inSpeech(m)).map((m) => ({ person: p, span: m })),
+      )
       .sort((a, b) => a.span.start - b.span.start);
 
   const represents = (who: WhoRef) => (who.type === 'person' ? who.person.country : who.type === 'country' ? who.iso : who.org.country);
@@ -145,7 +163,8 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       end: sentence.start + m.index! + m[0].length,
       word: m[2]!,
     }));
-    if (/^Delegates\b/.test(s) && lastDelegation) delegations.push({ iso: lastDelegation, start: sentence.start, end: sentence.start + 9, word: 'delegates' });
+    if (/^Delegates\b/.test(s) && lastDelegation)
+      delegations.push({ iso: lastDelegation, start: sentence.start, end: sentence.start + 9, word: 'delegates' });
     const usesPronoun = pronoun.test(s.slice(0, triggers[0] ? triggers[0].start - sentence.start : s.length));
     const created: EventDraft[] = [];
     /** Where each event of this sentence is triggered in it (a referenced event's own trigger is elsewhere). */
@@ -161,10 +180,22 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       const after = text.slice(trigger.end, Math.min(sentence.end, trigger.end + 160));
       const definite = /\b(?:the|this|these|The|This|These)\s+(?:[a-z-]+\s+){0,2}$/.test(before) && !/^\s+(?:between|with)\b/.test(after);
       // Inside a name already taken ("Business Forum and Afghan Goods Exhibition"): not another event.
-      if (created.some((e) => e.named && here.get(e) && trigger.start > here.get(e)!.start && trigger.start - here.get(e)!.end < 60 && e.title.toLowerCase().includes(trigger.text.toLowerCase()))) continue;
+      if (
+        created.some(
+          (e) =>
+            e.named &&
+            here.get(e) &&
+            trigger.start > here.get(e)!.start &&
+            trigger.start - here.get(e)!.end < 60 &&
+            e.title.toLowerCase().includes(trigger.text.toLowerCase()),
+        )
+      )
+        continue;
       const title = eventName(text, trigger, sentence);
       if (title && ['forum', 'summit', 'exhibition', 'session'].includes(trigger.kind)) {
-        const existing = events.find((e) => e.kind === trigger.kind && e.named && (e.title === title || e.title.includes(title) || title.includes(e.title)));
+        const existing = events.find(
+          (e) => e.kind === trigger.kind && e.named && (e.title === title || e.title.includes(title) || title.includes(e.title)),
+        );
         if (existing) {
           existing.quotes.push(sentenceQuote(sentence));
           lastEvent = existing;
@@ -203,39 +234,85 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         for (const m of mentions) {
           // "greetings from President X", "at the instruction of X": named, not present.
           if (reportedAt(m.span)) continue;
-          addParticipant(event, { who: { type: 'person', person: m.person }, role: 'participant', delegation: false, quote, why: 'named in the sentence' });
+          addParticipant(event, {
+            who: { type: 'person', person: m.person },
+            role: 'participant',
+            delegation: false,
+            quote,
+            why: 'named in the sentence',
+          });
         }
-        for (const d of delegations) addParticipant(event, { who: { type: 'country', iso: d.iso }, role: 'guest', delegation: true, quote: d, why: 'a delegation' });
+        for (const d of delegations)
+          addParticipant(event, { who: { type: 'country', iso: d.iso }, role: 'guest', delegation: true, quote: d, why: 'a delegation' });
         // "the presidents of Kazakhstan and Nigeria"
-        const officials = /\b(?:the\s+)?(?:presidents|leaders|foreign ministers|ministers|heads of state)\s+of\s+([\p{Lu}][\p{L} ]+?)\s+and\s+([\p{Lu}][\p{L}]+)/u.exec(after);
+        const officials =
+          /\b(?:the\s+)?(?:presidents|leaders|foreign ministers|ministers|heads of state)\s+of\s+([\p{Lu}][\p{L} ]+?)\s+and\s+([\p{Lu}][\p{L}]+)/u.exec(
+            after,
+          );
         if (officials && !mentions.length) {
           for (const name of [officials[1]!, officials[2]!]) {
             const c = countries.byPhrase.get(name);
-            if (c) addParticipant(event, { who: { type: 'country', iso: c.iso }, role: 'participant', delegation: false, quote, why: 'officials named by country' });
+            if (c)
+              addParticipant(event, {
+                who: { type: 'country', iso: c.iso },
+                role: 'participant',
+                delegation: false,
+                quote,
+                why: 'officials named by country',
+              });
           }
         }
         // "Consultations between Brazil and Angola were held": the two countries' delegations.
-        const betweenCountries = /^\s+between\s+(?:the\s+)?([\p{Lu}][\p{L} ]+?)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)/u.exec(after) ??
+        const betweenCountries =
+          /^\s+between\s+(?:the\s+)?([\p{Lu}][\p{L} ]+?)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)/u.exec(after) ??
           // "Kenya and Ghana on Monday initialled…": two countries as the subject.
-          (trigger.kind === 'signing' ? /(?<![\p{L},]\s?)(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)(?:\s+\([\p{Lu}]+\))?\s+(?:(?:on|in)\s+\S+\s+|have\s+|has\s+|also\s+)*$/u.exec(text.slice(sentence.start, trigger.start)) : null);
+          (trigger.kind === 'signing'
+            ? /(?<![\p{L},]\s?)(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)\s+and\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)(?:\s+\([\p{Lu}]+\))?\s+(?:(?:on|in)\s+\S+\s+|have\s+|has\s+|also\s+)*$/u.exec(
+                text.slice(sentence.start, trigger.start),
+              )
+            : null);
         if (betweenCountries && !mentions.length) {
           const pair = [betweenCountries[1]!, betweenCountries[2]!].map((n) => countries.byPhrase.get(n)).filter((c) => c && !c.demonym);
           if (pair.length === 2 && pair[0]!.iso !== pair[1]!.iso) {
-            for (const c of pair) addParticipant(event, { who: { type: 'country', iso: c!.iso }, role: 'participant', delegation: true, quote, why: 'the delegations of two countries' });
+            for (const c of pair)
+              addParticipant(event, {
+                who: { type: 'country', iso: c!.iso },
+                role: 'participant',
+                delegation: true,
+                quote,
+                why: 'the delegations of two countries',
+              });
             event.rule = `${event.kind}:between-two-countries`;
           }
         }
         // "The ministers agreed to meet again": the people of the meeting told last.
-        if (event.participants.length === 0 && lastMeeting && new RegExp(`\\b(?:[Tt]he|[Bb]oth)\\s+(?:two\\s+)?(?:${plural})\\b|^They\\b`, 'u').test(text.slice(sentence.start, trigger.start))) {
-          for (const p of lastMeeting.participants) if (p.role !== 'mentioned' && p.who.type === 'person') addParticipant(event, { ...p, quote, why: 'the two of the meeting told last' });
+        if (
+          event.participants.length === 0 &&
+          lastMeeting &&
+          new RegExp(`\\b(?:[Tt]he|[Bb]oth)\\s+(?:two\\s+)?(?:${plural})\\b|^They\\b`, 'u').test(text.slice(sentence.start, trigger.start))
+        ) {
+          for (const p of lastMeeting.participants)
+            if (p.role !== 'mentioned' && p.who.type === 'person')
+              addParticipant(event, { ...p, quote, why: 'the two of the meeting told last' });
           event.rule = `${event.kind}:the-two-of-the-last-meeting`;
         }
         // "a meeting with the Managing Director of NEXIM Nigeria": an unnamed official.
-        const official = /^\s+with\s+(?:the\s+)?((?:[\p{Lu}][\p{L}]*\s+){0,3}?(?:Director|Minister|Secretary|Chairman|Ambassador|President|Head|Governor|CEO|Representative)(?:\s+General)?)\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}]*(?:\s+[\p{Lu}][\p{L}\p{N}]*)*)/u.exec(after);
+        const official =
+          /^\s+with\s+(?:the\s+)?((?:[\p{Lu}][\p{L}]*\s+){0,3}?(?:Director|Minister|Secretary|Chairman|Ambassador|President|Head|Governor|CEO|Representative)(?:\s+General)?)\s+of\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}]*(?:\s+[\p{Lu}][\p{L}\p{N}]*)*)/u.exec(
+            after,
+          );
         if (official && !mentions.some((m) => m.span.start > trigger.end)) {
           const org = ctx.orgs.find(official[2]!) ?? ctx.orgs.orgs.find((o) => official[2]!.startsWith(o.name));
           if (org) {
-            addParticipant(event, { who: { type: 'org', org }, role: 'participant', delegation: false, officialRole: official[1]!, ...(org.country ? { represents: org.country } : {}), quote, why: 'an unnamed official of an organisation' });
+            addParticipant(event, {
+              who: { type: 'org', org },
+              role: 'participant',
+              delegation: false,
+              officialRole: official[1]!,
+              ...(org.country ? { represents: org.country } : {}),
+              quote,
+              why: 'an unnamed official of an organisation',
+            });
           }
         }
         const subjectSide = [
@@ -245,16 +322,39 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         const oneSided = /^\s*with\b/.test(after) || /^\s+with\b/.test(after);
         // "She met …", "The Deputy Minister also met …": the subject is the person the text is about.
         const lead = text.slice(sentence.start, trigger.start);
-        const titledSubject = new RegExp(`^(?:[^,]*,\\s*)?(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:[\\p{Lu}][\\p{L}-]*\\s+){0,3}?(?:${titleHeadsPattern})\\b(?![^,]*\\bof\\b)`, 'u').test(lead);
-        const pronounSubject = new RegExp(`\\b(?:${lex.personPronouns.filter((w) => /^(?:he|she)$/i.test(w)).join('|')})\\s+(?:\\w+\\s+){0,2}$`, 'i').test(lead);
-        const impliedSubject = subjectSide.length === 0 && event.participants.length >= 1 && (titledSubject || pronounSubject) && personFocus !== undefined &&
+        const titledSubject = new RegExp(
+          `^(?:[^,]*,\\s*)?(?:[Tt]he|[Hh]is|[Hh]er)\\s+(?:[\\p{Lu}][\\p{L}-]*\\s+){0,3}?(?:${titleHeadsPattern})\\b(?![^,]*\\bof\\b)`,
+          'u',
+        ).test(lead);
+        const pronounSubject = new RegExp(
+          `\\b(?:${lex.personPronouns.filter((w) => /^(?:he|she)$/i.test(w)).join('|')})\\s+(?:\\w+\\s+){0,2}$`,
+          'i',
+        ).test(lead);
+        const impliedSubject =
+          subjectSide.length === 0 &&
+          event.participants.length >= 1 &&
+          (titledSubject || pronounSubject) &&
+          personFocus !== undefined &&
           !event.participants.some((p) => p.who.type === 'person' && p.who.person === personFocus);
         if (impliedSubject) {
-          addParticipant(event, { who: { type: 'person', person: personFocus! }, role: 'participant', delegation: false, quote, why: 'the subject the text is about' });
+          addParticipant(event, {
+            who: { type: 'person', person: personFocus! },
+            role: 'participant',
+            delegation: false,
+            quote,
+            why: 'the subject the text is about',
+          });
           event.rule = `${event.kind}:implied-subject`;
         } else if (oneSided && subjectSide.length === 0) {
           const focus: WhoRef | undefined = usesPronoun && personFocus ? { type: 'person', person: personFocus } : agentFocus;
-          if (focus) addParticipant(event, { who: focus, role: 'participant', delegation: focus.type !== 'person', quote, why: 'the side that acted last' });
+          if (focus)
+            addParticipant(event, {
+              who: focus,
+              role: 'participant',
+              delegation: focus.type !== 'person',
+              quote,
+              why: 'the side that acted last',
+            });
           if (focus) event.rule = `${event.kind}:side-that-acted-last`;
         } else if (subjectSide[0]) {
           agentFocus = subjectSide[0].who;
@@ -279,15 +379,33 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         const invited = /\binvited\s+(?:\S+\s+){0,4}?to\s+visit\b/.test(s);
         const destination = /\bto\s+(?:the\s+)?([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*)/u.exec(after);
         const destPlace = lexed.places.find((p) => p.start >= trigger.end && p.start - trigger.end < 30 && p.iso);
-        const destIso = (destination ? countries.byPhrase.get(destination[1]!)?.iso : undefined) ??
-          (/^\s+(?:[A-Z][\p{L}]+)/u.test(after) ? countries.finder.find(after.slice(0, 40)).map((c) => countries.byPhrase.get(c.phrase)!).find((c) => !c.demonym)?.iso : undefined) ??
+        const destIso =
+          (destination ? countries.byPhrase.get(destination[1]!)?.iso : undefined) ??
+          (/^\s+(?:[A-Z][\p{L}]+)/u.test(after)
+            ? countries.finder
+                .find(after.slice(0, 40))
+                .map((c) => countries.byPhrase.get(c.phrase)!)
+                .find((c) => !c.demonym)?.iso
+            : undefined) ??
           destPlace?.iso;
         if (destIso) event.destination = destIso;
         if (destPlace && trigger.kind === 'visit') event.place = destPlace;
         if (invited && mentions.length >= 2) {
           event.status = 'planned';
-          addParticipant(event, { who: { type: 'person', person: mentions[1]!.person }, role: 'guest', delegation: false, quote, why: 'invited to visit' });
-          addParticipant(event, { who: { type: 'person', person: mentions[0]!.person }, role: 'host', delegation: false, quote, why: 'invited' });
+          addParticipant(event, {
+            who: { type: 'person', person: mentions[1]!.person },
+            role: 'guest',
+            delegation: false,
+            quote,
+            why: 'invited to visit',
+          });
+          addParticipant(event, {
+            who: { type: 'person', person: mentions[0]!.person },
+            role: 'host',
+            delegation: false,
+            quote,
+            why: 'invited',
+          });
           if (!event.destination && mentions[0]!.person.country) event.destination = mentions[0]!.person.country;
         } else if (delegations.length) {
           const d = delegations.find((x) => Math.abs(x.start - trigger.start) < 80) ?? delegations[0]!;
@@ -295,28 +413,60 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         } else {
           // "X, who arrived in Astana on a working visit": the person right before the clause.
           const visitor = [...mentions].reverse().find((m) => m.span.end <= trigger.start);
-          const sender = /\b(?:send|sent|dispatch)\b/.test(s) ? countries.finder.find(s, sentence.start).find((c) => c.start < trigger.start) : undefined;
+          const sender = /\b(?:send|sent|dispatch)\b/.test(s)
+            ? countries.finder.find(s, sentence.start).find((c) => c.start < trigger.start)
+            : undefined;
           // "President X would visit Accra", "X visited the site": the subject right before the verb.
           const between = visitor ? text.slice(visitor.span.end, trigger.start) : '';
-          const subjectVisits = /^\s+(?:also\s+)?(?:(?:will|would|shall|is to|was to|plans to|is expected to|intends to)\s+)?(?:pay\s+(?:an?\s+)?(?:[a-z]+\s+)?)?$/.test(between);
+          const subjectVisits =
+            /^\s+(?:also\s+)?(?:(?:will|would|shall|is to|was to|plans to|is expected to|intends to)\s+)?(?:pay\s+(?:an?\s+)?(?:[a-z]+\s+)?)?$/.test(
+              between,
+            );
           if (visitor && (subjectVisits || /\bwho\s+(?:arrived|came|is|was)\b/.test(between))) {
-            addParticipant(event, { who: { type: 'person', person: visitor.person }, role: 'guest', delegation: false, quote, why: 'the visitor' });
+            addParticipant(event, {
+              who: { type: 'person', person: visitor.person },
+              role: 'guest',
+              delegation: false,
+              quote,
+              why: 'the visitor',
+            });
           } else if (sender) {
-            addParticipant(event, { who: { type: 'country', iso: countries.byPhrase.get(sender.phrase)!.iso }, role: 'guest', delegation: true, quote, why: 'sends the mission' });
+            addParticipant(event, {
+              who: { type: 'country', iso: countries.byPhrase.get(sender.phrase)!.iso },
+              role: 'guest',
+              delegation: true,
+              quote,
+              why: 'sends the mission',
+            });
           } else if (trigger.kind === 'visit' && !title) {
             continue;
           }
         }
-        if (!title) event.title = visitTitle(event, trigger.kind, countries.names, /\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){1,2})$/.exec(before)?.[1]?.trim());
+        if (!title)
+          event.title = visitTitle(
+            event,
+            trigger.kind,
+            countries.names,
+            /\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){1,2})$/.exec(before)?.[1]?.trim(),
+          );
       } else if (!title) {
         continue; // an unnamed forum/summit/session is not worth a fact ("the session ended…" is handled as a reference)
       }
       if (trigger.kind === 'session' && usesPronoun && personFocus && speaking.test(s)) {
-        addParticipant(event, { who: { type: 'person', person: personFocus }, role: 'speaker', delegation: false, quote, why: 'spoke at the session' });
+        addParticipant(event, {
+          who: { type: 'person', person: personFocus },
+          role: 'speaker',
+          delegation: false,
+          quote,
+          why: 'spoke at the session',
+        });
       }
       // Merge with an earlier event of the same kind group and the same people ("held talks" and
       // "the meeting between the same two").
-      const twin = events.find((e) => MEETING.has(e.kind) && MEETING.has(event.kind) && e.status === event.status && e.participants.length >= 2 && samePeople(e, event));
+      const twin = events.find(
+        (e) =>
+          MEETING.has(e.kind) && MEETING.has(event.kind) && e.status === event.status && e.participants.length >= 2 && samePeople(e, event),
+      );
       if (twin) {
         twin.quotes.push(sentenceQuote(sentence));
         if (event.kind === 'talks') twin.kind = 'talks';
@@ -327,20 +477,35 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         continue;
       }
       // "had separate meetings with A, B and C": one meeting of the subject with each of them.
-      const objects = mentions.filter((m) => m.span.start > trigger.end && event.participants.some((p) => p.who.type === 'person' && p.who.person === m.person));
+      const objects = mentions.filter(
+        (m) => m.span.start > trigger.end && event.participants.some((p) => p.who.type === 'person' && p.who.person === m.person),
+      );
       const subjects = event.participants.filter((p) => !objects.some((o) => p.who.type === 'person' && p.who.person === o.person));
       // Counterparts of different countries in one list ("met Norway's A, the UK's B and Iraq's C") are
       // as many bilateral meetings: nothing says they met each other.
       const objectCountries = objects.map((o) => o.person.country);
       // A conference, a trilateral or "the ministers of A, X, and B, Y" is one meeting of them all.
-      const joint = /conference/i.test(trigger.text) || /\b(?:trilateral|quadrilateral|jointly|together|joint)\b/i.test(s) ||
-        new RegExp(`^\\s*(?:with\\s+)?the\\s+(?:\\p{L}+\\s+){0,2}(?:${[...rules.sets.titleHeads].filter((h) => /s$/.test(h)).join('|')})\\s+of\\b`, 'iu').test(after);
+      const joint =
+        /conference/i.test(trigger.text) ||
+        /\b(?:trilateral|quadrilateral|jointly|together|joint)\b/i.test(s) ||
+        new RegExp(
+          `^\\s*(?:with\\s+)?the\\s+(?:\\p{L}+\\s+){0,2}(?:${[...rules.sets.titleHeads].filter((h) => /s$/.test(h)).join('|')})\\s+of\\b`,
+          'iu',
+        ).test(after);
       const counterparts = !joint && objectCountries.every((c) => c !== undefined) && new Set(objectCountries).size === objects.length;
-      if (MEETING.has(event.kind) && objects.length >= 2 && subjects.length >= 1 && (counterparts || separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), sentence.end)))) {
+      if (
+        MEETING.has(event.kind) &&
+        objects.length >= 2 &&
+        subjects.length >= 1 &&
+        (counterparts || separate.test(text.slice(Math.max(sentence.start, trigger.start - 25), sentence.end)))
+      ) {
         for (const o of objects) {
           const single: EventDraft = {
             ...event,
-            participants: [...subjects.map((p) => ({ ...p })), { ...event.participants.find((p) => p.who.type === 'person' && p.who.person === o.person)! }],
+            participants: [
+              ...subjects.map((p) => ({ ...p })),
+              { ...event.participants.find((p) => p.who.type === 'person' && p.who.person === o.person)! },
+            ],
             quotes: [...event.quotes],
             why: [...event.why, 'one of separate meetings'],
             rule: `${event.kind}:separate-meetings`,
@@ -371,7 +536,14 @@ export function findEvents(ctx: EventContext): EventDraft[] {
         const head = mentions.find((m) => m.span.start > d.end && m.span.start < limit);
         if (!head) continue;
         head.person.country ??= d.iso;
-        addParticipant(context, { who: { type: 'person', person: head.person }, role: 'head_of_delegation', represents: d.iso, delegation: false, quote: sentenceQuote(sentence), why: 'led the delegation' });
+        addParticipant(context, {
+          who: { type: 'person', person: head.person },
+          role: 'head_of_delegation',
+          represents: d.iso,
+          delegation: false,
+          quote: sentenceQuote(sentence),
+          why: 'led the delegation',
+        });
         if (!context.quotes.some((q) => q.start === sentence.start)) context.quotes.push(sentenceQuote(sentence));
       }
       if (context.participants.filter((p) => p.who.type === 'person').length >= 2) lastMeeting = context;
@@ -384,17 +556,31 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       const target = created.find(gathering) ?? (created.length ? undefined : lastEvent);
       // "X and Y were also present" after a meeting: they took part in it.
       if (target && !gathering(target) && hasAttendance && !created.length) {
-        for (const m of mentions) addParticipant(target, { who: { type: 'person', person: m.person }, role: 'participant', delegation: false, quote: sentenceQuote(sentence), why: 'present' });
+        for (const m of mentions)
+          addParticipant(target, {
+            who: { type: 'person', person: m.person },
+            role: 'participant',
+            delegation: false,
+            quote: sentenceQuote(sentence),
+            why: 'present',
+          });
       } else if (target && gathering(target)) {
         for (const m of mentions) {
-          addParticipant(target, { who: { type: 'person', person: m.person }, role: hasAttendance ? 'participant' : 'speaker', delegation: false, quote: sentenceQuote(sentence), why: hasAttendance ? 'attended' : 'spoke' });
+          addParticipant(target, {
+            who: { type: 'person', person: m.person },
+            role: hasAttendance ? 'participant' : 'speaker',
+            delegation: false,
+            quote: sentenceQuote(sentence),
+            why: hasAttendance ? 'attended' : 'spoke',
+          });
         }
       }
     }
     // Update the focus: the first person named outside speech, or "said X".
     if (mentions[0] && !created.some((e) => MEETING.has(e.kind))) personFocus = mentions[0].person;
     if (delegations[0]) lastDelegation = delegations[0].iso;
-    if (delegations[0] && !created.length && /^\s*(?:The|A)\b/.test(s) && delegations[0].start - sentence.start < 5) agentFocus = { type: 'country', iso: delegations[0].iso };
+    if (delegations[0] && !created.length && /^\s*(?:The|A)\b/.test(s) && delegations[0].start - sentence.start < 5)
+      agentFocus = { type: 'country', iso: delegations[0].iso };
 
     // Dates and places: to the nearest trigger in the sentence.
     const at = (e: EventDraft) => here.get(e) ?? e.trigger;
@@ -402,7 +588,9 @@ export function findEvents(ctx: EventContext): EventDraft[] {
       created.length ? created.reduce((best, e) => (distance(at(e), span) < distance(at(best), span) ? e : best)) : undefined;
     for (const event of created) {
       // The dateline's date is the publication's, not the event's ("Cairo, 2 October (MENA) - …").
-      const dates = findDates(s, ctx.published, event.status === 'planned' ? 'future' : 'past', sentence.start).filter((d) => !ctx.datelineEnd || d.start >= ctx.datelineEnd);
+      const dates = findDates(s, ctx.published, event.status === 'planned' ? 'future' : 'past', sentence.start).filter(
+        (d) => !ctx.datelineEnd || d.start >= ctx.datelineEnd,
+      );
       // Separate meetings told by one trigger share its date.
       const near = (d: FoundDate) => nearest(d) === event || (nearest(d) !== undefined && at(nearest(d)!) === at(event));
       // A calendar date beats a deictic one ("on 23 July" over "yesterday").
@@ -418,11 +606,22 @@ export function findEvents(ctx: EventContext): EventDraft[] {
     // "as part of the X", "at the X summit", "on the sidelines of the X": explicit containment.
     for (const e of created) {
       if (!MEETING.has(e.kind) || e.partOf) continue;
-      const container = created.find((c) => (CONTAINERS.has(c.kind) || (c.named && c !== e)) && at(c).start > at(e).end &&
-        /\b(?:as part of|at|on the sidelines of|within|during|in the framework of)\s+the\b/.test(text.slice(at(e).end, at(c).start))) ??
+      const container =
+        created.find(
+          (c) =>
+            (CONTAINERS.has(c.kind) || (c.named && c !== e)) &&
+            at(c).start > at(e).end &&
+            /\b(?:as part of|at|on the sidelines of|within|during|in the framework of)\s+the\b/.test(text.slice(at(e).end, at(c).start)),
+        ) ??
         // "On the sidelines of the 80th session of …, X met Y"
-        created.find((c) => (CONTAINERS.has(c.kind) || (c.named && c !== e)) && at(c).end <= at(e).start &&
-          /\b(?:as part of|at|on the sidelines of|within|during|in the framework of)\s+the\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(sentence.start, at(c).start - 60), at(c).start)));
+        created.find(
+          (c) =>
+            (CONTAINERS.has(c.kind) || (c.named && c !== e)) &&
+            at(c).end <= at(e).start &&
+            /\b(?:as part of|at|on the sidelines of|within|during|in the framework of)\s+the\s+(?:[\w-]+\s+){0,2}$/i.test(
+              text.slice(Math.max(sentence.start, at(c).start - 60), at(c).start),
+            ),
+        );
       if (container) e.partOf = container;
     }
   }
@@ -454,7 +653,14 @@ export function findEvents(ctx: EventContext): EventDraft[] {
     const iso = delegation.who.iso;
     const head = agents.find((a) => a.who.type === 'person' && a.who.person.country === iso);
     if (head && head.who.type === 'person') {
-      addParticipant(visit, { who: head.who, role: 'head_of_delegation', represents: iso, delegation: false, quote: head.who.person.quote, why: 'acted for the visiting delegation' });
+      addParticipant(visit, {
+        who: head.who,
+        role: 'head_of_delegation',
+        represents: iso,
+        delegation: false,
+        quote: head.who.person.quote,
+        why: 'acted for the visiting delegation',
+      });
     }
   }
   assignRoles(events, ctx.homeCountry, represents);
@@ -525,7 +731,10 @@ function eventName(text: string, trigger: Trigger, sentence: Sentence): string |
   const capital = /^\p{Lu}/u.test(triggerWord);
   const acronym = /^\s*\(([\p{Lu}]{2,10})\)/u.exec(after);
   if (quoted) return `${quoted[1]} ${triggerWord}`;
-  const caps = /((?:(?:the\s+)?(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+)?(?:[\p{Lu}][\p{L}\p{N}'’–-]*\s+(?:(?:and|of|for|on)\s+)?)+)$/u.exec(before);
+  const caps =
+    /((?:(?:the\s+)?(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+)?(?:[\p{Lu}][\p{L}\p{N}'’–-]*\s+(?:(?:and|of|for|on)\s+)?)+)$/u.exec(
+      before,
+    );
   if (caps && (capital || /\p{Lu}/u.test(caps[1]!))) {
     const list = caps[1]!.trim().split(/\s+/);
     while (list.length && /^(?:the|The|At|In|During|A|An|a|an|This|These)$/.test(list[0]!)) list.shift();
@@ -559,7 +768,13 @@ function visitTitle(e: EventDraft, kind: EventKind, names: Map<string, string>, 
 function meetingTitle(e: EventDraft, countryNames: Map<string, string>): string {
   const present = e.participants.filter((p) => p.role !== 'mentioned');
   const names = present.map((p) =>
-    p.who.type === 'person' ? p.who.person.name : p.who.type === 'org' ? (p.officialRole ? `the ${p.officialRole} of ${p.who.org.name}` : p.who.org.name) : `${p.delegation ? 'a delegation of ' : ''}${countryNames.get(p.who.iso) ?? p.who.iso}`,
+    p.who.type === 'person'
+      ? p.who.person.name
+      : p.who.type === 'org'
+        ? p.officialRole
+          ? `the ${p.officialRole} of ${p.who.org.name}`
+          : p.who.org.name
+        : `${p.delegation ? 'a delegation of ' : ''}${countryNames.get(p.who.iso) ?? p.who.iso}`,
   );
   const word = { talks: 'Talks', meeting: 'Meeting', call: 'Call', session: 'Session', signing: 'Signing' }[e.kind as string] ?? 'Event';
   if (names.length === 0) return word;
@@ -578,7 +793,7 @@ function assignRoles(events: EventDraft[], homeCountry: string | undefined, repr
     if ((!MEETING.has(e.kind) && e.kind !== 'forum') || e.kind === 'session' || e.kind === 'call') continue;
     const visit = visitOf(e);
     const guestCountry = visit?.participants.find((p) => p.role === 'guest')?.represents;
-    let host = visit?.destination ?? (visit?.place?.iso) ?? e.place?.iso ?? (e.partOf?.place?.iso);
+    let host = visit?.destination ?? visit?.place?.iso ?? e.place?.iso ?? e.partOf?.place?.iso;
     if (!host && guestCountry && homeCountry && guestCountry !== homeCountry) host = homeCountry;
     if (!host && !e.partOf && !e.place) host = homeCountry;
     // Visitors meet their hosts: in a visit whose destination is not stated, the other side hosts.
@@ -591,7 +806,8 @@ function assignRoles(events: EventDraft[], homeCountry: string | undefined, repr
       if (p.role !== 'participant' && p.role !== 'guest') continue;
       if (!p.represents) continue;
       if (host && p.represents === host) p.role = 'host';
-      else if ((guestCountry && p.represents === guestCountry) || (host && e.participants.some((x) => x.represents === host))) p.role = 'guest';
+      else if ((guestCountry && p.represents === guestCountry) || (host && e.participants.some((x) => x.represents === host)))
+        p.role = 'guest';
     }
     // A delegation that turns out to be the host's own stays a participant.
     for (const p of e.participants) if (p.delegation && p.represents === host) p.role = 'host';

@@ -31,7 +31,8 @@ function qualifierOf(before: string): FigureFact['qualifier'] {
 export function findFigures(lexed: Lexed, rules: Rules): FigureDraft[] {
   const countries = countryIndex(rules);
   const figures: FigureDraft[] = [];
-  const amount = /(?:\$|USD\s?|US\$)\s?(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?|(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?\s*(tons|tonnes|%|percent|times|railcars|projects|entrepreneurs|product categories|companies|participants|delegates|agreements|routes|projects|visitors)\b/g;
+  const amount =
+    /(?:\$|USD\s?|US\$)\s?(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?|(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?\s*(tons|tonnes|%|percent|times|railcars|projects|entrepreneurs|product categories|companies|participants|delegates|agreements|routes|projects|visitors)\b/g;
   for (const sentence of lexed.sentences) {
     const s = sentence.text;
     if (lexed.speech.some((q) => q.start <= sentence.start && sentence.end <= q.end)) continue;
@@ -52,17 +53,24 @@ export function findFigures(lexed: Lexed, rules: Rules): FigureDraft[] {
           unit = m[5] === 'percent' ? '%' : m[5] === 'tonnes' || m[5] === 'tons' ? 't' : m[5]!;
           if (unit === '%' && /\bby\s*$/.test(before)) continue; // growth, attached below
         }
-        if (!Number.isFinite(value) || (unit !== 'USD' && unit !== '%' && value >= 1900 && value <= 2100 && Number.isInteger(value))) continue;
+        if (!Number.isFinite(value) || (unit !== 'USD' && unit !== '%' && value >= 1900 && value <= 2100 && Number.isInteger(value)))
+          continue;
         const start = sentence.start + clauseStart;
         const quote = { start, end: start + clause.replace(/[,;.]+$/, '').length };
         const growth = /\bby\s+(\d+(?:\.\d+)?%)/.exec(s);
         const year = /\b(?:in|for|of)\s+((?:19|20)\d{2})\b/.exec(clause) ?? /\b(?:in|for|of)\s+((?:19|20)\d{2})\b/.exec(s);
-        const span = /\b(January|February|March|April|May|June|July|August|September|October|November|December)[-–](January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/.exec(clause);
+        const span =
+          /\b(January|February|March|April|May|June|July|August|September|October|November|December)[-–](January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})/.exec(
+            clause,
+          );
         const period = span
           ? `${span[3]}-${String(MONTHS.indexOf(span[1]!.toLowerCase()) + 1).padStart(2, '0')}/${span[3]}-${String(MONTHS.indexOf(span[2]!.toLowerCase()) + 1).padStart(2, '0')}`
           : year?.[1];
         const found = [...new Set(countries.finder.find(s).map((c) => countries.byPhrase.get(c.phrase)!.iso))];
-        const label = clause.replace(m[0], '…').replace(/[,;.]+$/, '').trim();
+        const label = clause
+          .replace(m[0], '…')
+          .replace(/[,;.]+$/, '')
+          .trim();
         figures.push({
           label: label.length > 100 ? `${label.slice(0, 97)}…` : label,
           value,

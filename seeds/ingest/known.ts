@@ -36,7 +36,14 @@ export function indexFromFactFiles(paths: readonly string[]): EntityIndex {
       const country = t.at.startsWith('country:') ? t.at : orgCountry.get(t.at);
       if (!country?.startsWith('country:')) continue;
       const seen = facts.source.published ?? undefined;
-      index.holdings.push({ person: t.person, name: names.get(t.person) ?? index.get(t.person)?.name ?? t.person, title: t.title, country: country.slice(8), firstSeen: seen, lastSeen: seen });
+      index.holdings.push({
+        person: t.person,
+        name: names.get(t.person) ?? index.get(t.person)?.name ?? t.person,
+        title: t.title,
+        country: country.slice(8),
+        firstSeen: seen,
+        lastSeen: seen,
+      });
     }
   }
   return index;
@@ -51,7 +58,11 @@ export interface KnownData {
 }
 
 export async function knownFromGraph(driver: Driver, database?: string): Promise<KnownData> {
-  const [entities, countries, holdings] = await Promise.all([readKnownEntities(driver, database), readPeopleCountries(driver, database), readKnownHoldings(driver, database)]);
+  const [entities, countries, holdings] = await Promise.all([
+    readKnownEntities(driver, database),
+    readPeopleCountries(driver, database),
+    readKnownHoldings(driver, database),
+  ]);
   return { entities: entities.map((entity) => ({ ...entity, countries: countries.get(entity.id) ?? [] })), holdings };
 }
 

@@ -7,7 +7,7 @@ import type { Rules } from './rules.ts';
 import { PhraseFinder, splitSentences, tokenize, type Sentence, type Span, type Token } from './text.ts';
 
 export type WordClass =
-  | 'country' | 'demonym' | 'place' | 'stop' | 'title' | 'orgword' | 'domain' | 'acronym' | 'proper' | 'compound' | 'lower' | 'connector';
+  'country' | 'demonym' | 'place' | 'stop' | 'title' | 'orgword' | 'domain' | 'acronym' | 'proper' | 'compound' | 'lower' | 'connector';
 
 export interface CountryMention extends Span {
   iso: string;
@@ -92,7 +92,14 @@ function findPlaces(text: string, rules: Rules, countries: CountryIndex, country
     if (places.some((p) => p.start < hit.end && hit.start < p.end)) continue;
     // "Sofia Lindqvist", "Paris Agreement": a city's name going on with a capital is another name.
     if (/^ \p{Lu}/u.test(text.slice(hit.end, hit.end + 2))) continue;
-    places.push({ start: hit.start, end: hit.end, name: hit.phrase, kind: 'city', iso: countries.cityCountry.get(hit.phrase)!, text: hit.text });
+    places.push({
+      start: hit.start,
+      end: hit.end,
+      name: hit.phrase,
+      kind: 'city',
+      iso: countries.cityCountry.get(hit.phrase)!,
+      text: hit.text,
+    });
   }
   // "Laghman Province", "the Turkistan region", "Port of Cotonou", "the Karachi port"
   const cap = "\\p{Lu}[\\p{L}-]*(?:['’]\\p{Lu}[\\p{L}-]*)?(?!['’]s)";
@@ -110,7 +117,14 @@ function findPlaces(text: string, rules: Rules, countries: CountryIndex, country
       if (places.some((p) => p.start < end && start < p.end)) continue;
       const iso = countries.cityCountry.get(base) ?? countryBefore(countryMentions, start, text);
       const name = `${base} ${suffix === 'port' ? 'port' : m[2]}`;
-      places.push({ start: start + m[0].indexOf(base), end, name, kind, ...(iso ? { iso } : {}), text: text.slice(start + m[0].indexOf(base), end) });
+      places.push({
+        start: start + m[0].indexOf(base),
+        end,
+        name,
+        kind,
+        ...(iso ? { iso } : {}),
+        text: text.slice(start + m[0].indexOf(base), end),
+      });
     }
   }
   for (const [prefix, kind] of Object.entries(rules.lexicon.places.prefixes)) {
@@ -137,7 +151,10 @@ export function lex(text: string, rules: Rules): Lexed {
   const sentences = splitSentences(text);
   const tokens = tokenize(text, sentences);
   const countries = countryIndex(rules);
-  const notAfter = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.places.notCountryAfter.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join('|')})\\s+$`, 'u');
+  const notAfter = new RegExp(
+    `(?<![\\p{L}])(?:${rules.lexicon.places.notCountryAfter.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join('|')})\\s+$`,
+    'u',
+  );
   const countryMentions: CountryMention[] = countries.finder
     .find(text)
     .filter((hit) => !notAfter.test(text.slice(Math.max(0, hit.start - 12), hit.start)))
@@ -171,9 +188,20 @@ export function lex(text: string, rules: Rules): Lexed {
       // East Asian ministries write them; an organisation's acronym is not followed by a given name.
       const next = tokens[i + 1];
       const prev = tokens[i - 1];
-      const givenName = (n: Token | undefined) => n !== undefined && n.sentence === t.sentence && /^\p{Lu}\p{Ll}{2,}$/u.test(n.base) && !sets.titleHeads.has(n.base.toLowerCase()) && !sets.orgHeads.has(n.base.toLowerCase()) && !sets.domain.has(n.base.toLowerCase());
+      const givenName = (n: Token | undefined) =>
+        n !== undefined &&
+        n.sentence === t.sentence &&
+        /^\p{Lu}\p{Ll}{2,}$/u.test(n.base) &&
+        !sets.titleHeads.has(n.base.toLowerCase()) &&
+        !sets.orgHeads.has(n.base.toLowerCase()) &&
+        !sets.domain.has(n.base.toLowerCase());
       const lone = (a: Token, b: Token) => text.slice(a.end, b.start) === ' ';
-      if (/^\p{Lu}{3,}$/u.test(t.base) && !knownAcronyms.has(t.base) && ((givenName(next) && lone(t, next!)) || (givenName(prev) && lone(prev!, t) && !/^\p{Lu}{2,}$/u.test(tokens[i + 1]?.base ?? '')))) return 'proper';
+      if (
+        /^\p{Lu}{3,}$/u.test(t.base) &&
+        !knownAcronyms.has(t.base) &&
+        ((givenName(next) && lone(t, next!)) || (givenName(prev) && lone(prev!, t) && !/^\p{Lu}{2,}$/u.test(tokens[i + 1]?.base ?? '')))
+      )
+        return 'proper';
       return 'acronym';
     }
     // A single capital is an initial ("Antony J. Blinken", "K Shanmugam").
@@ -196,15 +224,29 @@ export function lex(text: string, rules: Rules): Lexed {
   // "Jan Berg", "June Osei": a month's name before a capitalised word that is no date is a given name.
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
-    if (classes[i] !== 'stop' || !/^(?:jan|june|april|may|august|sept)$/i.test(t.base) || !next || next.sentence !== t.sentence || text.slice(t.end, next.start) !== ' ') return;
+    if (
+      classes[i] !== 'stop' ||
+      !/^(?:jan|june|april|may|august|sept)$/i.test(t.base) ||
+      !next ||
+      next.sentence !== t.sentence ||
+      text.slice(t.end, next.start) !== ' '
+    )
+      return;
     if (classes[i + 1] === 'proper' && /^\p{Lu}\p{Ll}/u.test(next.base)) classes[i] = 'proper';
   });
   // "Thomas West", "Hugo Young": a word the rules stop at is a surname right after a given name.
   const calendar = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
-    if (classes[i] !== 'stop' || !prev || classes[i - 1] !== 'proper' || prev.sentence !== t.sentence || text.slice(prev.end, t.start) !== ' ') return;
-    if (!t.capitalised || t.possessive === false && calendar.test(t.base) || sets.honorifics.has(t.base.toLowerCase())) return;
+    if (
+      classes[i] !== 'stop' ||
+      !prev ||
+      classes[i - 1] !== 'proper' ||
+      prev.sentence !== t.sentence ||
+      text.slice(prev.end, t.start) !== ' '
+    )
+      return;
+    if (!t.capitalised || (t.possessive === false && calendar.test(t.base)) || sets.honorifics.has(t.base.toLowerCase())) return;
     if (tagsOf(t.base).some((tag) => FUNCTION_TAGS.includes(tag)) || /^\p{Lu}+$/u.test(t.base)) return;
     // The word after must not go on with a capital (then it is a longer name, handled as is).
     const next = tokens[i + 1];

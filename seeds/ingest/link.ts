@@ -15,8 +15,7 @@ export interface KnownForLinking extends KnownEntity {
 }
 
 export type LinkResult =
-  | { linked: true; id: string; confidence: number; why: string }
-  | { linked: false; candidates: string[]; why: string };
+  { linked: true; id: string; confidence: number; why: string } | { linked: false; candidates: string[]; why: string };
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
@@ -61,9 +60,16 @@ export class EntityIndex {
 
   add(entity: KnownForLinking): void {
     const known = this.entities.get(entity.id);
-    this.entities.set(entity.id, known
-      ? { ...known, aliases: [...new Set([...known.aliases, entity.name, ...entity.aliases])], countries: [...new Set([...(known.countries ?? []), ...(entity.countries ?? [])])] }
-      : entity);
+    this.entities.set(
+      entity.id,
+      known
+        ? {
+            ...known,
+            aliases: [...new Set([...known.aliases, entity.name, ...entity.aliases])],
+            countries: [...new Set([...(known.countries ?? []), ...(entity.countries ?? [])])],
+          }
+        : entity,
+    );
     indexByFoldedName(this.byName, entity.id, [entity.name, ...entity.aliases]);
   }
 
@@ -91,9 +97,14 @@ export class EntityIndex {
     };
     // Rule 1: exact name or alias (full names first: a bare surname may fit several people).
     const full = this.exact([name], label).filter((id) => label !== 'Person' || !conflict(id));
-    const exact = full.length ? full : this.exact([name, ...aliases.filter((a) => label !== 'Person' || /\s/.test(a))], label).filter((id) => label !== 'Person' || !conflict(id));
+    const exact = full.length
+      ? full
+      : this.exact([name, ...aliases.filter((a) => label !== 'Person' || /\s/.test(a))], label).filter(
+          (id) => label !== 'Person' || !conflict(id),
+        );
     if (exact.length === 1) return { linked: true, id: exact[0]!, confidence: 0.95, why: 'same name or alias as a known entity' };
-    if (exact.length > 1) return { linked: false, candidates: exact, why: `the name fits several known entities (${exact.join(', ')}); not merged` };
+    if (exact.length > 1)
+      return { linked: false, candidates: exact, why: `the name fits several known entities (${exact.join(', ')}); not merged` };
     if (label !== 'Person') return { linked: false, candidates: [], why: 'new' };
     // Rule 2: same person spelled another way.
     const tokens = foldName(name).split(' ');
@@ -106,8 +117,14 @@ export class EntityIndex {
         return t.length > 1 && similar(t[t.length - 1]!, surname) && givenNamesCompatible(t.slice(0, -1), given);
       });
     });
-    if (candidates.length === 1) return { linked: true, id: candidates[0]!.id, confidence: 0.75, why: `spelled differently from "${candidates[0]!.name}"` };
-    if (candidates.length > 1) return { linked: false, candidates: candidates.map((c) => c.id), why: `could be any of ${candidates.map((c) => c.id).join(', ')}; not merged` };
+    if (candidates.length === 1)
+      return { linked: true, id: candidates[0]!.id, confidence: 0.75, why: `spelled differently from "${candidates[0]!.name}"` };
+    if (candidates.length > 1)
+      return {
+        linked: false,
+        candidates: candidates.map((c) => c.id),
+        why: `could be any of ${candidates.map((c) => c.id).join(', ')}; not merged`,
+      };
     return { linked: false, candidates: [], why: 'new' };
   }
 }

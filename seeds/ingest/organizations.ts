@@ -31,8 +31,12 @@ export class OrgRegistry {
     // "CASA trade corridor" after "… (CASA) transit corridor": the acronym names the same body.
     const acronym = /^(\p{Lu}{2,10})\s/u.exec(draft.name)?.[1];
     const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
-    const existing = this.orgs.find((o) => o.key === key || [...o.aliases].some((a) => foldName(a) === key) ||
-      (acronym !== undefined && o.aliases.has(acronym) && lastWord(o.name) === lastWord(draft.name)));
+    const existing = this.orgs.find(
+      (o) =>
+        o.key === key ||
+        [...o.aliases].some((a) => foldName(a) === key) ||
+        (acronym !== undefined && o.aliases.has(acronym) && lastWord(o.name) === lastWord(draft.name)),
+    );
     if (existing && existing.key !== key && acronym) existing.aliases.add(draft.name);
     if (existing) {
       existing.country ??= draft.country;
@@ -88,7 +92,10 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
     // "Ministry of Higher Education of Uzbekistan and the …": the name ends at "of <country>".
     for (const of of body.matchAll(/\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})/gu)) {
       const words = of[1]!.split(/\s+/);
-      const hit = words.map((_, n) => words.slice(0, n + 1).join(' ')).reverse().find((w) => countryOf(w) && !countryOf(w)!.demonym);
+      const hit = words
+        .map((_, n) => words.slice(0, n + 1).join(' '))
+        .reverse()
+        .find((w) => countryOf(w) && !countryOf(w)!.demonym);
       if (!hit) continue;
       iso = countryOf(hit)!.iso;
       end = bodyStart + of.index! + of[0].length - of[1]!.length + hit.length;
@@ -99,7 +106,14 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
     if (iso) listCountry = { iso, end };
     claimed.push({ start: bodyStart, end });
     const name = iso ? `${body} of ${countries.names.get(iso)}` : body;
-    registry.add({ name, kind: 'ministry', aliases: iso ? [body] : [], ...(iso ? { country: iso } : {}), quote: { start: lead ? lead.start : bodyStart, end }, why: 'ministry named in the text' });
+    registry.add({
+      name,
+      kind: 'ministry',
+      aliases: iso ? [body] : [],
+      ...(iso ? { country: iso } : {}),
+      quote: { start: lead ? lead.start : bodyStart, end },
+      why: 'ministry named in the text',
+    });
   }
 
   // 2. Capitalised phrases with an organisation word: "Export Credit Agency", "Organization of Islamic Cooperation".
@@ -122,7 +136,10 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
     let start = m.index;
     // Past a name already taken ("Ministry of … of Uzbekistan and the Japan International …").
     const inClaimed = (at: number) => claimed.some((c) => at >= c.start && at < c.end);
-    while (words.length > 2 && (inClaimed(start) || (start > m.index && ['and', 'the', '&', 'of', 'for'].includes(words[0]!.toLowerCase())))) {
+    while (
+      words.length > 2 &&
+      (inClaimed(start) || (start > m.index && ['and', 'the', '&', 'of', 'for'].includes(words[0]!.toLowerCase())))
+    ) {
       start += words[0]!.length + words[1]!.length;
       words = words.slice(2);
     }
@@ -131,7 +148,14 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
       const w = words[0]!;
       const lowerW = w.toLowerCase();
       const opener = sentenceStarts.has(start) && rules.sets.stop.has(lowerW);
-      if (!(opener || ['the', 'a', 'an'].includes(lowerW) || countryOf(w)?.demonym || rules.sets.titleHeads.has(lowerW) || rules.sets.titleModifiers.has(lowerW))) break;
+      if (!(
+        opener ||
+        ['the', 'a', 'an'].includes(lowerW) ||
+        countryOf(w)?.demonym ||
+        rules.sets.titleHeads.has(lowerW) ||
+        rules.sets.titleModifiers.has(lowerW)
+      ))
+        break;
       start += w.length + words[1]!.length;
       words = words.slice(2);
     }
@@ -171,12 +195,28 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
     const demonym = m[1] ? countryOf(m[1]) : undefined;
     const name = m[2]!;
     const start = m.index! + m[0].lastIndexOf(name);
-    registry.add({ name, kind: 'company', ...(demonym ? { country: demonym.iso } : {}), quote: { start: m.index!, end: start + name.length }, why: 'after a company word' });
+    registry.add({
+      name,
+      kind: 'company',
+      ...(demonym ? { country: demonym.iso } : {}),
+      quote: { start: m.index!, end: start + name.length },
+      why: 'after a company word',
+    });
   }
-  const acronymCountry = new RegExp(`\\b(\\p{Lu}{3,})\\s+(${[...countries.byPhrase.keys()].filter((k) => !countries.byPhrase.get(k)!.demonym).join('|')})\\b`, 'gu');
+  const acronymCountry = new RegExp(
+    `\\b(\\p{Lu}{3,})\\s+(${[...countries.byPhrase.keys()].filter((k) => !countries.byPhrase.get(k)!.demonym).join('|')})\\b`,
+    'gu',
+  );
   for (const m of text.matchAll(acronymCountry)) {
     if (rules.sets.notAcronyms.has(m[1]!)) continue;
-    registry.add({ name: m[0], kind: 'agency', aliases: [m[1]!], country: countryOf(m[2]!)!.iso, quote: { start: m.index!, end: m.index! + m[0].length }, why: 'an acronym with its country' });
+    registry.add({
+      name: m[0],
+      kind: 'agency',
+      aliases: [m[1]!],
+      country: countryOf(m[2]!)!.iso,
+      quote: { start: m.index!, end: m.index! + m[0].length },
+      why: 'an acronym with its country',
+    });
   }
 
   // 4. Well-known international bodies.
@@ -184,7 +224,13 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
   const knownFinder = new PhraseFinder(known.flatMap((k) => [k.name, ...k.aliases]));
   for (const hit of knownFinder.find(text)) {
     const entry = known.find((k) => k.name === hit.phrase || k.aliases.includes(hit.phrase))!;
-    registry.add({ name: entry.name, kind: entry.kind, aliases: entry.aliases, quote: { start: hit.start, end: hit.end }, why: 'a well-known international body' });
+    registry.add({
+      name: entry.name,
+      kind: entry.kind,
+      aliases: entry.aliases,
+      quote: { start: hit.start, end: hit.end },
+      why: 'a well-known international body',
+    });
   }
 
   // 5. Words with capitals inside ("KazAID"): brand names of bodies, not people.
@@ -194,17 +240,30 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
     registry.add({ name: word, kind: 'other', quote: { start: m.index!, end: m.index! + word.length }, why: 'a brand-like name' });
   }
   // "the North–South corridor", "the CASA trade corridor": named corridors and routes.
-  for (const m of text.matchAll(new RegExp(`\\b(?:the|The)\\s+((?:${CAP}\\s+)*${CAP}(?:\\s+\\([\\p{Lu}]{2,10}\\))?(?:\\s+(?:transit|trade|transport|economic|railway|rail))?\\s+(?:corridor|route|railway))\\b`, 'gu'))) {
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(?:the|The)\\s+((?:${CAP}\\s+)*${CAP}(?:\\s+\\([\\p{Lu}]{2,10}\\))?(?:\\s+(?:transit|trade|transport|economic|railway|rail))?\\s+(?:corridor|route|railway))\\b`,
+      'gu',
+    ),
+  )) {
     const name = m[1]!;
     const start = m.index! + m[0].indexOf(name);
     if (!free({ start, end: start + name.length })) continue;
     claimed.push({ start, end: start + name.length });
     const acronym = /\(([\p{Lu}]{2,10})\)/u.exec(name)?.[1];
-    registry.add({ name, kind: 'initiative', aliases: acronym ? [acronym] : [], quote: { start, end: start + name.length }, why: 'a named corridor or route' });
+    registry.add({
+      name,
+      kind: 'initiative',
+      aliases: acronym ? [acronym] : [],
+      quote: { start, end: start + name.length },
+      why: 'a named corridor or route',
+    });
   }
 
   // 6. "X, also known as the Y": one body, two names.
-  for (const m of text.matchAll(new RegExp(`(${CAP}(?:${JOIN}${CAP})*),?\\s+also\\s+(?:known|referred\\s+to)\\s+as\\s+(?:the\\s+)?(${CAP}(?:${JOIN}${CAP})*)`, 'gu'))) {
+  for (const m of text.matchAll(
+    new RegExp(`(${CAP}(?:${JOIN}${CAP})*),?\\s+also\\s+(?:known|referred\\s+to)\\s+as\\s+(?:the\\s+)?(${CAP}(?:${JOIN}${CAP})*)`, 'gu'),
+  )) {
     const first = registry.orgs.find((o) => m[1]!.endsWith(o.name));
     const second = registry.find(m[2]!);
     if (first) {
@@ -216,7 +275,12 @@ export function findOrganizations(lexed: Lexed, rules: Rules, registry: OrgRegis
   // 7. "Long Name (ACRONYM)": the acronym is an alias.
   for (const m of text.matchAll(/\(([\p{Lu}]{2,10})\)/gu)) {
     const before = text.slice(Math.max(0, m.index! - 120), m.index!).trimEnd();
-    const org = registry.orgs.find((o) => before.endsWith(o.name) || [...o.aliases].some((a) => before.endsWith(a)) || before.endsWith(text.slice(o.quote.start, o.quote.end)));
+    const org = registry.orgs.find(
+      (o) =>
+        before.endsWith(o.name) ||
+        [...o.aliases].some((a) => before.endsWith(a)) ||
+        before.endsWith(text.slice(o.quote.start, o.quote.end)),
+    );
     if (org) org.aliases.add(m[1]!);
   }
 

@@ -36,11 +36,44 @@ export interface NamedSpan extends Span {
 }
 
 const NAME_CLASSES: ReadonlySet<WordClass> = new Set(['proper']);
-const TITLE_SCAN: ReadonlySet<WordClass> = new Set(['title', 'domain', 'orgword', 'country', 'demonym', 'compound', 'acronym', 'connector', 'place']);
+const TITLE_SCAN: ReadonlySet<WordClass> = new Set([
+  'title',
+  'domain',
+  'orgword',
+  'country',
+  'demonym',
+  'compound',
+  'acronym',
+  'connector',
+  'place',
+]);
 
 const gapBetween = (lexed: Lexed, a: Token, b: Token) => lexed.text.slice(a.end, b.start);
 /** Lower-case words that sit inside personal names. */
-const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'la', 'le', 'du', 'y']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'di',
+  'van',
+  'von',
+  'der',
+  'den',
+  'bin',
+  'binti',
+  'bint',
+  'ibn',
+  'al',
+  'el',
+  'la',
+  'le',
+  'du',
+  'y',
+]);
 
 /** Runs of adjacent proper words in one sentence, outside short titled quotes. */
 export function nameRuns(lexed: Lexed): NamedSpan[] {
@@ -61,10 +94,18 @@ export function nameRuns(lexed: Lexed): NamedSpan[] {
     const prev = current.length ? lexed.tokens[current[current.length - 1]!]! : undefined;
     const gap = prev ? gapBetween(lexed, prev, t) : '';
     // Initials end in a full stop ("Antony J. Blinken", "S.M. Krishna").
-    const joined = prev && prev.sentence === t.sentence && !prev.possessive && (gap === ' ' || (/^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(gap)));
+    const joined =
+      prev && prev.sentence === t.sentence && !prev.possessive && (gap === ' ' || (/^\p{Lu}$/u.test(prev.text) && /^\.\s?$/.test(gap)));
     // Particles inside a name ("Antonio de Aguiar Patriota", "Mohammed bin Salman").
     const next = lexed.tokens[i + 1];
-    const particle = prev && joined && PARTICLES.has(t.text) && next && next.sentence === t.sentence && gapBetween(lexed, t, next) === ' ' && isName(i + 1);
+    const particle =
+      prev &&
+      joined &&
+      PARTICLES.has(t.text) &&
+      next &&
+      next.sentence === t.sentence &&
+      gapBetween(lexed, t, next) === ' ' &&
+      isName(i + 1);
     if ((isName(i) || particle) && (current.length === 0 || joined) && current.length < 7) current.push(i);
     else {
       flush();
@@ -86,7 +127,8 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     const next = lexed.tokens[i + 1]!;
     const gap = gapBetween(lexed, t, next);
     // "External Affairs Minister (EAM) S Jaishankar": an acronym in brackets inside the title.
-    const bracketed = lexed.classes[i] === 'acronym' && /^\)\s+$/.test(gap) && /\s\($/.test(lexed.text.slice(lexed.tokens[i - 1]?.end ?? t.start, t.start));
+    const bracketed =
+      lexed.classes[i] === 'acronym' && /^\)\s+$/.test(gap) && /\s\($/.test(lexed.text.slice(lexed.tokens[i - 1]?.end ?? t.start, t.start));
     const inBrackets = lexed.classes[i + 1] === 'acronym' && /^\s+\($/.test(gap) && /^\)\s/.test(lexed.text.slice(next.end, next.end + 2));
     if (!/^(\s*,\s*|\s+|\s*&\s*)$/.test(gap) && !bracketed && !inBrackets) break;
     if (gap.includes(',') && i + 1 !== first && !['domain', 'orgword', 'connector', 'title'].includes(lexed.classes[i + 1]!)) break;
@@ -97,7 +139,12 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
     const lowerTitle = cls === 'lower' && (rules.sets.titleHeads.has(fold) || rules.sets.titleModifiers.has(fold));
     // "of the Organization of Turkic States": proper words after "of" belong to the body's name.
     let properRun = i;
-    while (lexed.classes[properRun] === 'proper' && lexed.tokens[properRun - 1]?.sentence === t.sentence && lexed.classes[properRun - 1] === 'proper') properRun--;
+    while (
+      lexed.classes[properRun] === 'proper' &&
+      lexed.tokens[properRun - 1]?.sentence === t.sentence &&
+      lexed.classes[properRun - 1] === 'proper'
+    )
+      properRun--;
     const runAfterOf = cls === 'proper' && lexed.tokens[properRun - 1]?.text.toLowerCase() === 'of' && properRun < i;
     // "Minister for International Development and Women&Equalities": capitalised words joined to a
     // portfolio by "and" or "&" belong to it.
@@ -105,7 +152,8 @@ function titleBefore(lexed: Lexed, first: number, rules: Rules): Span | null {
       const p = lexed.tokens[k - 1];
       if (!p || p.sentence !== t.sentence) return false;
       const g = gapBetween(lexed, p, lexed.tokens[k]!);
-      if (/^\s*&\s*$/.test(g)) return ['domain', 'proper'].includes(lexed.classes[k - 1]!) && (lexed.classes[k - 1] === 'domain' || joinedToPortfolio(k - 1));
+      if (/^\s*&\s*$/.test(g))
+        return ['domain', 'proper'].includes(lexed.classes[k - 1]!) && (lexed.classes[k - 1] === 'domain' || joinedToPortfolio(k - 1));
       return lexed.classes[k - 1] === 'connector' && /^(?:and|&)$/.test(p.text) && lexed.classes[k - 2] === 'domain';
     };
     const portfolio = cls === 'proper' && joinedToPortfolio(i);
@@ -169,14 +217,22 @@ function titleCase(text: string): string {
 }
 
 /** Parses "Kazakhstan’s Deputy Prime Minister and Minister of National Economy" into titles. */
-export function parseTitle(phrase: string, quote: Span, rules: Rules, fallbackCountry?: string): { country?: string; titles: TitleDraft[] } {
+export function parseTitle(
+  phrase: string,
+  quote: Span,
+  rules: Rules,
+  fallbackCountry?: string,
+): { country?: string; titles: TitleDraft[] } {
   const countries = countryIndex(rules);
   const { sets } = rules;
   // "the foreign ministers of Norway, A": one person holds the office in the singular.
-  let rest = phrase.trim().replace(/^the\s+/i, '').replace(/\b(\p{L}+?)(ies|s)\b/gu, (word, stem: string, end: string) => {
-    const single = end === 'ies' ? `${stem}y` : stem;
-    return sets.titleHeads.has(word.toLowerCase()) && sets.titleHeads.has(single.toLowerCase()) ? single : word;
-  });
+  let rest = phrase
+    .trim()
+    .replace(/^the\s+/i, '')
+    .replace(/\b(\p{L}+?)(ies|s)\b/gu, (word, stem: string, end: string) => {
+      const single = end === 'ies' ? `${stem}y` : stem;
+      return sets.titleHeads.has(word.toLowerCase()) && sets.titleHeads.has(single.toLowerCase()) ? single : word;
+    });
   let country: string | undefined;
   const lead = /^([\p{Lu}][\p{L} '’-]*?)(?:['’]s)?\s+/u.exec(rest);
   if (lead) {
@@ -238,25 +294,48 @@ export function parseTitle(phrase: string, quote: Span, rules: Rules, fallbackCo
     let title: TitleDraft;
     if (comp && orgHeadAt >= 0 && (orgHeadAt === 0 || orgHeadAt === compWords.length - 1)) {
       const kindWord = compWords[orgHeadAt]!.toLowerCase();
-      const kind = kindWord === 'ministry' ? 'ministry' : kindWord === 'kingdom' ? 'traditional-authority' : kindWord === 'council' ? 'council' : kindWord === 'agency' ? 'agency' : 'other';
+      const kind =
+        kindWord === 'ministry'
+          ? 'ministry'
+          : kindWord === 'kingdom'
+            ? 'traditional-authority'
+            : kindWord === 'council'
+              ? 'council'
+              : kindWord === 'agency'
+                ? 'agency'
+                : 'other';
       const named = kind === 'ministry' && countryName ? `${comp} of ${countryName}` : comp;
-      title = { title: titleCase(head), org: { name: named, kind, ...(partCountry && kind !== 'council' ? { country: partCountry } : {}) }, quote };
+      title = {
+        title: titleCase(head),
+        org: { name: named, kind, ...(partCountry && kind !== 'council' ? { country: partCountry } : {}) },
+        quote,
+      };
     } else if (comp && isMinister) {
       const portfolio = `${joiner} ${comp}`;
       title = {
         title: `${titleCase(head)} ${portfolio}`,
-        org: { name: `Ministry ${portfolio}${countryName ? ` of ${countryName}` : ''}`, kind: 'ministry', ...(partCountry ? { country: partCountry } : {}) },
+        org: {
+          name: `Ministry ${portfolio}${countryName ? ` of ${countryName}` : ''}`,
+          kind: 'ministry',
+          ...(partCountry ? { country: partCountry } : {}),
+        },
         quote,
       };
     } else if (comp) {
       title = { title: titleCase(head), org: { name: comp, kind: 'other', ...(partCountry ? { country: partCountry } : {}) }, quote };
     } else {
-      const adjective = Object.entries(rules.lexicon.titles.portfolioAdjectives).find(([adj]) => new RegExp(`\\b${adj} minister\\b`, 'i').test(head));
+      const adjective = Object.entries(rules.lexicon.titles.portfolioAdjectives).find(([adj]) =>
+        new RegExp(`\\b${adj} minister\\b`, 'i').test(head),
+      );
       if (adjective) {
         const portfolio = `of ${adjective[1]}`;
         title = {
           title: titleCase(head),
-          org: { name: `Ministry ${portfolio}${countryName ? ` of ${countryName}` : ''}`, kind: 'ministry', ...(partCountry ? { country: partCountry } : {}) },
+          org: {
+            name: `Ministry ${portfolio}${countryName ? ` of ${countryName}` : ''}`,
+            kind: 'ministry',
+            ...(partCountry ? { country: partCountry } : {}),
+          },
           quote,
         };
       } else {
@@ -275,17 +354,28 @@ export interface PeopleOptions {
   homeCountry?: string | undefined;
 }
 
-export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): { people: PersonDraft[]; personAt: (span: Span) => PersonDraft | undefined } {
+export function findPeople(
+  lexed: Lexed,
+  rules: Rules,
+  options: PeopleOptions,
+): { people: PersonDraft[]; personAt: (span: Span) => PersonDraft | undefined } {
   const people: PersonDraft[] = [];
   const mentionOwner: { span: Span; person: PersonDraft }[] = [];
   const speech = new RegExp(`^\\s*,?\\s*(?:${rules.lexicon.speechVerbs.join('|')})\\b`, 'i');
   const speechBefore = new RegExp(`\\b(?:${rules.lexicon.speechVerbs.join('|')})\\s*$`, 'i');
-  const honorific = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.')).join('|')})[.'’]?,?\\s*$`, 'iu');
+  const honorific = new RegExp(
+    `(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.')).join('|')})[.'’]?,?\\s*$`,
+    'iu',
+  );
   const runs = nameRuns(lexed);
   // One honorific right before a position, with its punctuation ("Mr. ", "His Excellency, ").
-  const honorificLead = new RegExp(`(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})[.'’]?,?\\s*$`, 'iu');
+  const honorificLead = new RegExp(
+    `(?<![\\p{L}])(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})[.'’]?,?\\s*$`,
+    'iu',
+  );
   // "his Samoan counterpart, NAME", "the counterpart from Peru, Ms. NAME": a counterpart is a person.
-  const counterpartLead = /\bcounterparts?(?:\s+(?:from|of)\s+(?:the\s+)?[\p{Lu}][\p{L}'’ -]*?)?\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s+)?$/iu;
+  const counterpartLead =
+    /\bcounterparts?(?:\s+(?:from|of)\s+(?:the\s+)?[\p{Lu}][\p{L}'’ -]*?)?\s*,?\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E\.)\.?\s+)?$/iu;
   // "the foreign ministers of Norway, A, and Iceland, B": a name after "<country>," in a list whose
   // title stands at its head.
   const listedAfterCountry = (at: number, sentenceStart: number): string | undefined => {
@@ -293,7 +383,10 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     const m = /(?:,|\band)\s+(?:the\s+)?([\p{Lu}][\p{L}'’ -]*?),\s*$/u.exec(before);
     const country = m ? countryIndex(rules).byPhrase.get(m[1]!.trim()) : undefined;
     if (!country || country.demonym) return undefined;
-    const head = new RegExp(`\\b(?:${[...rules.sets.titleHeads].filter((h) => /s$/.test(h)).join('|')})\\s+of\\s+(?:the\\s+)?[\\p{Lu}]`, 'iu');
+    const head = new RegExp(
+      `\\b(?:${[...rules.sets.titleHeads].filter((h) => /s$/.test(h)).join('|')})\\s+of\\s+(?:the\\s+)?[\\p{Lu}]`,
+      'iu',
+    );
     return head.test(before.slice(0, m!.index)) ? country.iso : undefined;
   };
 
@@ -314,7 +407,9 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     // "the High Commissioner of Malawi, Mr. Grace Banda", "H.E. Dr. X": the title stands before the honorifics.
     let titleEnd = run.tokens[0]!;
     for (let guard = 0; guard < 4; guard++) {
-      const lead = honorificLead.exec(lexed.text.slice(Math.max(sentence0.start, lexed.tokens[titleEnd]!.start - 40), lexed.tokens[titleEnd]!.start));
+      const lead = honorificLead.exec(
+        lexed.text.slice(Math.max(sentence0.start, lexed.tokens[titleEnd]!.start - 40), lexed.tokens[titleEnd]!.start),
+      );
       if (!lead || !lead[0].trim()) break;
       const at = lexed.tokens[titleEnd]!.start - lead[0].length;
       let k = titleEnd;
@@ -383,7 +478,12 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     const words = (p: PersonDraft) => p.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
     const surname = (p: PersonDraft) => words(p).find((w) => /^\p{Lu}{3,}$/u.test(w)) ?? words(p).pop()!;
     let owners = people.filter((p) => foldName(surname(p)) === fold);
-    if (!owners.length && fold.length > 2) owners = people.filter((p) => words(p).slice(1).some((w) => foldName(w) === fold));
+    if (!owners.length && fold.length > 2)
+      owners = people.filter((p) =>
+        words(p)
+          .slice(1)
+          .some((w) => foldName(w) === fold),
+      );
     if (owners.length !== 1) return;
     const owner = owners[0]!;
     owner.aliases.add(t.base);
@@ -413,7 +513,10 @@ export function findPeople(lexed: Lexed, rules: Rules, options: PeopleOptions): 
     }
   }
   // "his counterpart from Peru, Ms. Lucia Paredes": the counterpart acts for that country.
-  const counterpart = new RegExp(`(?:\\bcounterparts?\\s+(?:from|of)\\s+(?:the\\s+)?([\\p{Lu}][\\p{L}'’ -]*?)|([\\p{Lu}][\\p{L}'’-]*)\\s+counterparts?)\\s*,?\\s*(?:(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})[.'’]?\\s+)*$`, 'iu');
+  const counterpart = new RegExp(
+    `(?:\\bcounterparts?\\s+(?:from|of)\\s+(?:the\\s+)?([\\p{Lu}][\\p{L}'’ -]*?)|([\\p{Lu}][\\p{L}'’-]*)\\s+counterparts?)\\s*,?\\s*(?:(?:${rules.lexicon.titles.honorifics.map((h) => h.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})[.'’]?\\s+)*$`,
+    'iu',
+  );
   const countryOfPhrase = countryIndex(rules).byPhrase;
   for (const p of people) {
     if (p.country) continue;
@@ -458,7 +561,10 @@ export function applyHomeCountry(people: PersonDraft[], lexed: Lexed, rules: Rul
     p.country = homeCountry;
     p.why.push('country from the dateline');
     const quote = p.titles[0]!.quote;
-    const phrase = lexed.text.slice(quote.start, quote.end).replace(p.name, '').replace(/^\s*,\s*|\s*,\s*$/g, '');
+    const phrase = lexed.text
+      .slice(quote.start, quote.end)
+      .replace(p.name, '')
+      .replace(/^\s*,\s*|\s*,\s*$/g, '');
     const reparsed = parseTitle(phrase, quote, rules, homeCountry);
     if (reparsed.titles.length) p.titles = reparsed.titles;
     for (const t of p.titles) if (!t.org && !t.country) t.country = homeCountry;

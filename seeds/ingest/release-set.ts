@@ -13,7 +13,9 @@ import { countryTable } from '../countries.ts';
 import type { Draft } from './draft.ts';
 import type { CategoryResult } from './evaluate.ts';
 
-const pairSchema = z.object({ a: z.string(), b: z.string(), date: z.string().nullable(), mode: z.enum(['in_person', 'call']), quote: z.string() }).passthrough();
+const pairSchema = z
+  .object({ a: z.string(), b: z.string(), date: z.string().nullable(), mode: z.enum(['in_person', 'call']), quote: z.string() })
+  .passthrough();
 
 const goldSchema = z.array(
   z
@@ -25,7 +27,16 @@ const goldSchema = z.array(
       meetings_pairs: z.array(pairSchema),
       meetings_pairs_planned: z.array(pairSchema),
       meetings_pairs_uncertain: z.array(pairSchema).default([]),
-      agreements: z.array(z.object({ title: z.string(), kind: z.string(), status: z.enum(['signed', 'initialled', 'planned', 'discussed']), quote: z.string() }).passthrough()),
+      agreements: z.array(
+        z
+          .object({
+            title: z.string(),
+            kind: z.string(),
+            status: z.enum(['signed', 'initialled', 'planned', 'discussed']),
+            quote: z.string(),
+          })
+          .passthrough(),
+      ),
     })
     .passthrough(),
 );
@@ -72,7 +83,13 @@ interface PredictedPair {
   mode: 'in_person' | 'call';
 }
 
-const AGREEMENT_STATUS: Record<string, string> = { signed: 'signed', initialled: 'initialled', 'agreed-to-sign': 'planned', planned: 'planned', discussed: 'discussed' };
+const AGREEMENT_STATUS: Record<string, string> = {
+  signed: 'signed',
+  initialled: 'initialled',
+  'agreed-to-sign': 'planned',
+  planned: 'planned',
+  discussed: 'discussed',
+};
 
 /** Pairs of people present at the meetings of one status, each with the event that makes it. */
 export function predictedPairs(facts: FactFile, status: 'held' | 'planned'): (PredictedPair & { event: number })[] {
@@ -90,7 +107,13 @@ export function predictedPairs(facts: FactFile, status: 'held' | 'planned'): (Pr
       for (let j = i + 1; j < ids.length; j++) {
         if (sameSide(ids[i]!, ids[j]!)) continue;
         const key = `${ids[i]} ${ids[j]}`;
-        const pair = { a: people.get(ids[i]!)!.name, b: people.get(ids[j]!)!.name, date: e.date?.value ?? null, mode: e.kind === 'call' ? ('call' as const) : ('in_person' as const), event: index };
+        const pair = {
+          a: people.get(ids[i]!)!.name,
+          b: people.get(ids[j]!)!.name,
+          date: e.date?.value ?? null,
+          mode: e.kind === 'call' ? ('call' as const) : ('in_person' as const),
+          event: index,
+        };
         // The gold keeps one record per pair: the dated encounter wins.
         const had = seen.get(key);
         if (!had || (!had.date && pair.date)) seen.set(key, pair);
@@ -100,8 +123,9 @@ export function predictedPairs(facts: FactFile, status: 'held' | 'planned'): (Pr
   return [...seen.values()];
 }
 
-const presentAt = (e: FactFile['events'][number], people: Map<string, unknown>) =>
-  [...new Set(e.participants.filter((p) => p.role !== 'mentioned' && people.has(p.who)).map((p) => p.who))];
+const presentAt = (e: FactFile['events'][number], people: Map<string, unknown>) => [
+  ...new Set(e.participants.filter((p) => p.role !== 'mentioned' && people.has(p.who)).map((p) => p.who)),
+];
 
 export function predictedOf(facts: FactFile): Predicted {
   const people = new Map(facts.people.map((p) => [p.id, p]));
@@ -111,9 +135,15 @@ export function predictedOf(facts: FactFile): Predicted {
     participants: facts.people.filter((p) => takingPart.has(p.id)).map((p) => ({ name: p.name, aliases: p.aliases })),
     held: predictedPairs(facts, 'held'),
     planned: predictedPairs(facts, 'planned'),
-    agreements: facts.agreements.map((a) => ({ status: AGREEMENT_STATUS[a.status] ?? a.status, quotes: Array.isArray(a.quote) ? a.quote : [a.quote], title: a.title })),
+    agreements: facts.agreements.map((a) => ({
+      status: AGREEMENT_STATUS[a.status] ?? a.status,
+      quotes: Array.isArray(a.quote) ? a.quote : [a.quote],
+      title: a.title,
+    })),
     // Named in the text: a country the drafter adds for a city ("Not named; implied by …") is not.
-    countries: new Set(facts.countries.filter((c) => !c.note?.startsWith('Not named')).map((c) => table.byCode(c.id.replace(/^country:/, ''))?.iso ?? c.id)),
+    countries: new Set(
+      facts.countries.filter((c) => !c.note?.startsWith('Not named')).map((c) => table.byCode(c.id.replace(/^country:/, ''))?.iso ?? c.id),
+    ),
   };
 }
 
@@ -134,10 +164,15 @@ export function matchAgreements(text: string, gold: GoldRecord, facts: FactFile)
   gold.agreements.forEach((g, gi) => {
     const gs = locateQuote(text, g.quote);
     if (!gs) return;
-    const index = drafted.findIndex((d, i) => !matched.has(i) && d.status === g.status && d.quotes.some((q) => {
-      const ds = locateQuote(text, q);
-      return ds !== null && ds.start < gs.end && gs.start < ds.end;
-    }));
+    const index = drafted.findIndex(
+      (d, i) =>
+        !matched.has(i) &&
+        d.status === g.status &&
+        d.quotes.some((q) => {
+          const ds = locateQuote(text, q);
+          return ds !== null && ds.start < gs.end && gs.start < ds.end;
+        }),
+    );
     if (index >= 0) matched.set(index, gi);
   });
   return matched;
@@ -180,7 +215,8 @@ export function compareWithGold(text: string, gold: GoldRecord, facts: FactFile)
   const keyOf = (a: number, b: number) => (a < b ? `${a}+${b}` : `${b}+${a}`);
   const goldKey = (p: { a: string; b: string }) => keyOf(personOf(p.a), personOf(p.b));
   const uncertain = new Set(gold.meetings_pairs_uncertain.map(goldKey));
-  const label = (p: { a: string; b: string; date?: string | null }) => `${p.a} + ${p.b}${p.date !== undefined ? ` (${p.date ?? 'undated'})` : ''}`;
+  const label = (p: { a: string; b: string; date?: string | null }) =>
+    `${p.a} + ${p.b}${p.date !== undefined ? ` (${p.date ?? 'undated'})` : ''}`;
   const scorePairs = (goldPairs: GoldRecord['meetings_pairs'], draft: PredictedPair[], into: Tally, dated?: Tally) => {
     const wanted = new Map(goldPairs.map((p) => [goldKey(p), p]));
     const matched = new Set<string>();
@@ -265,7 +301,15 @@ export function compareWithGold(text: string, gold: GoldRecord, facts: FactFile)
 
 const EMPTY: FactFile = {
   source: { file: 'none.txt', title: 'none', published: null, junk: [] },
-  people: [], organizations: [], countries: [], places: [], titles: [], events: [], agreements: [], figures: [], memberships: [],
+  people: [],
+  organizations: [],
+  countries: [],
+  places: [],
+  titles: [],
+  events: [],
+  agreements: [],
+  figures: [],
+  memberships: [],
 };
 
 export interface SetRun {

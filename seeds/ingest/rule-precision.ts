@@ -29,7 +29,9 @@ export function judgeByRule(text: string, gold: GoldRecord, draft: Draft, into: 
     bump(into, rule, personOf(p.name, p.aliases) >= 0);
   });
   for (const status of ['held', 'planned'] as const) {
-    const wanted = new Set((status === 'held' ? gold.meetings_pairs : gold.meetings_pairs_planned).map((p) => keyOf(personOf(p.a), personOf(p.b))));
+    const wanted = new Set(
+      (status === 'held' ? gold.meetings_pairs : gold.meetings_pairs_planned).map((p) => keyOf(personOf(p.a), personOf(p.b))),
+    );
     const uncertain = new Set(gold.meetings_pairs_uncertain.map((p) => keyOf(personOf(p.a), personOf(p.b))));
     for (const pair of predictedPairs(draft.facts, status)) {
       const key = keyOf(personOf(pair.a, aliasesOf(draft.facts, pair.a)), personOf(pair.b, aliasesOf(draft.facts, pair.b)));
@@ -38,7 +40,9 @@ export function judgeByRule(text: string, gold: GoldRecord, draft: Draft, into: 
     }
   }
   const matched = matchAgreements(text, gold, draft.facts);
-  draft.facts.agreements.forEach((_, i) => bump(into, draft.confidence[`agreements[${i}]`]?.rule ?? 'agreement:unnamed-rule', matched.has(i)));
+  draft.facts.agreements.forEach((_, i) =>
+    bump(into, draft.confidence[`agreements[${i}]`]?.rule ?? 'agreement:unnamed-rule', matched.has(i)),
+  );
   return into;
 }
 
@@ -53,9 +57,13 @@ function table(title: string, tallies: Tallies): void {
   }
   console.log('rule                                                   | right | wrong | precision');
   console.log('-------------------------------------------------------|-------|-------|----------');
-  const rows = [...tallies.entries()].sort((a, b) => a[1].right / (a[1].right + a[1].wrong) - b[1].right / (b[1].right + b[1].wrong) || a[0].localeCompare(b[0]));
+  const rows = [...tallies.entries()].sort(
+    (a, b) => a[1].right / (a[1].right + a[1].wrong) - b[1].right / (b[1].right + b[1].wrong) || a[0].localeCompare(b[0]),
+  );
   for (const [rule, t] of rows) {
-    console.log(`${rule.padEnd(54)} | ${String(t.right).padStart(5)} | ${String(t.wrong).padStart(5)} | ${(t.right / (t.right + t.wrong)).toFixed(2).padStart(9)}`);
+    console.log(
+      `${rule.padEnd(54)} | ${String(t.right).padStart(5)} | ${String(t.wrong).padStart(5)} | ${(t.right / (t.right + t.wrong)).toFixed(2).padStart(9)}`,
+    );
   }
 }
 
@@ -69,7 +77,10 @@ export function printRulePrecision(sets: readonly string[], draftOf: (text: stri
     else t.wrong++;
     fromReview.set(r.rule, t);
   }
-  table(`From the review decisions in ${file} (${records.length} decisions${skipped ? `, ${skipped} unreadable lines skipped` : ''}; edited counts as wrong)`, fromReview);
+  table(
+    `From the review decisions in ${file} (${records.length} decisions${skipped ? `, ${skipped} unreadable lines skipped` : ''}; edited counts as wrong)`,
+    fromReview,
+  );
   for (const dir of sets) {
     if (!existsSync(dir)) {
       console.log(`\n${dir}: no such set`);

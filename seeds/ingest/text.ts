@@ -10,10 +10,53 @@ export interface Sentence extends Span {
 }
 
 const ABBREVIATIONS = new Set([
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mr', 'ms', 'mrs', 'dr', 'st', 'no',
-  'gen', 'jr', 'sr', 'inc', 'ltd', 'co', 'vs', 'prof', 'h.e', 'e.g', 'i.e', 'u.s', 'u.k',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mr',
+  'ms',
+  'mrs',
+  'dr',
+  'st',
+  'no',
+  'gen',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
+  'vs',
+  'prof',
+  'h.e',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
   // Honorifics and ranks written with a full stop before a name.
-  'amb', 'hon', 'rev', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'maj', 'adm', 'messrs', 'mme', 'engr', 'dipl',
+  'amb',
+  'hon',
+  'rev',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'capt',
+  'maj',
+  'adm',
+  'messrs',
+  'mme',
+  'engr',
+  'dipl',
 ]);
 
 /** Splits into sentences: at . ! ? followed by a capital/quote/digit, and at line breaks. */
@@ -94,11 +137,18 @@ export class PhraseFinder {
    * `between` (a pattern) may stand between the words of a phrase ("spoke today with" for "spoke
    * with"); a hit's phrase is then found again with it taken out.
    */
-  constructor(phrases: Iterable<string>, private readonly ignoreCase = false, private readonly between = '') {
+  constructor(
+    phrases: Iterable<string>,
+    private readonly ignoreCase = false,
+    private readonly between = '',
+  ) {
     const list = [...new Set(phrases)].filter((p) => p.trim()).sort((a, b) => b.length - a.length);
     for (const p of list) this.canonical.set(this.key(p), p);
     this.pattern = list.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((p) => escapeRegExp(p).replace(/['’]/g, "['’]").replace(/ /g, `\\s+${between}`)).join('|')})(?![\\p{L}\\p{N}])`, ignoreCase ? 'giu' : 'gu')
+      ? new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${list.map((p) => escapeRegExp(p).replace(/['’]/g, "['’]").replace(/ /g, `\\s+${between}`)).join('|')})(?![\\p{L}\\p{N}])`,
+          ignoreCase ? 'giu' : 'gu',
+        )
       : null;
     this.inside = between ? new RegExp(`\\s+${between}`, ignoreCase ? 'giu' : 'gu') : null;
   }

@@ -29,7 +29,8 @@ export function parseJudgementLog(text: string, file: string): JudgementEntry[] 
     }
     const parsed = judgementSchema.safeParse(value);
     if (parsed.success) entries.push(parsed.data);
-    else for (const issue of parsed.error.issues) problems.push({ file, line: index + 1, path: issue.path.join('.'), message: issue.message });
+    else
+      for (const issue of parsed.error.issues) problems.push({ file, line: index + 1, path: issue.path.join('.'), message: issue.message });
   });
   if (problems.length > 0) throw new FactFileError(file, problems);
   return entries;

@@ -36,7 +36,8 @@ async function main(): Promise<number> {
     }),
   );
   const saved = values.saved ? findSavedQuery(values.saved) : undefined;
-  if (!saved && positionals.length !== 1) throw new UsageError('usage: npm run cypher -- "<query>" [--param k=v] [--format table|csv|json] [--timeout ms] [--max-rows n]');
+  if (!saved && positionals.length !== 1)
+    throw new UsageError('usage: npm run cypher -- "<query>" [--param k=v] [--format table|csv|json] [--timeout ms] [--max-rows n]');
   const request = parseInput(cypherBody, {
     query: saved ? saved.query : positionals[0],
     params: saved ? {} : given,
@@ -49,14 +50,22 @@ async function main(): Promise<number> {
   const audit = fileAudit(paths.console, paths.rotation);
   const encoded = await withDatabase(async ({ driver, database, target }) => {
     if (saved) request.params = await redirectMergedPeople(createReader(driver, database), request.params);
-    return runConsoleQuery(consoleDeps(target, audit, consoleOptions(config)), request, { client: 'cli', ...(saved ? { saved: saved.name } : {}) });
+    return runConsoleQuery(consoleDeps(target, audit, consoleOptions(config)), request, {
+      client: 'cli',
+      ...(saved ? { saved: saved.name } : {}),
+    });
   });
   // Rows arrive as JSON text, already capped in bytes (CONSOLE_MAX_RESULT_MB).
   const answer = { ...encoded, rows: encoded.rows.map((row) => JSON.parse(row) as Plain[]) };
   if (values.format === 'json') console.log(JSON.stringify(answer, null, 2));
   else console.log(values.format === 'csv' ? toCsv(answer.columns, answer.rows) : toTable(answer.columns, answer.rows));
   if (values.format === 'table') {
-    const cut = answer.summary.truncatedBy === 'bytes' ? ` — truncated at ${config.CONSOLE_MAX_RESULT_MB} MiB` : answer.summary.truncated ? ` — truncated at ${request.maxRows}` : '';
+    const cut =
+      answer.summary.truncatedBy === 'bytes'
+        ? ` — truncated at ${config.CONSOLE_MAX_RESULT_MB} MiB`
+        : answer.summary.truncated
+          ? ` — truncated at ${request.maxRows}`
+          : '';
     console.error(`${answer.summary.rows} row(s)${cut}, ${answer.summary.ms} ms`);
   }
   return 0;

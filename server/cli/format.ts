@@ -14,9 +14,17 @@ function quoteLines(quotes: Quote[], indent: string): string[] {
 function meetingLines(m: Meeting): string[] {
   const when = formatPeriod(m.event.start, m.event.datePrecision);
   const where = m.place ? ` in ${String(m.place.name)}` : '';
-  const lines = [`• ${when}${where} — ${String(m.event.title)} (${String(m.event.kind)})${m.inferred ? ' [includes an inferred participant]' : ''}`];
+  const lines = [
+    `• ${when}${where} — ${String(m.event.title)} (${String(m.event.kind)})${m.inferred ? ' [includes an inferred participant]' : ''}`,
+  ];
   for (const p of m.participants) {
-    const extra = [p.role, p.represents?.replace(/^country:/, ''), p.officialRole && `as ${p.officialRole}`, p.delegation && 'delegation', p.inferred && `inferred: ${p.rule}`]
+    const extra = [
+      p.role,
+      p.represents?.replace(/^country:/, ''),
+      p.officialRole && `as ${p.officialRole}`,
+      p.delegation && 'delegation',
+      p.inferred && `inferred: ${p.rule}`,
+    ]
       .filter(Boolean)
       .join(', ');
     lines.push(`    ${p.name} (${extra})`);
@@ -42,8 +50,13 @@ export function formatPaths(answer: PathsAnswer): string {
       const lines = [`Path ${i + 1} (${path.length} hop${path.length === 1 ? '' : 's'}): ${path.nodes.map((n) => n.name).join(' → ')}`];
       path.hops.forEach((hop, h) => {
         const when = hop.date ? formatPeriod(hop.date, hop.datePrecision) : 'undated';
-        const count = hop.linkCount > 1 ? ` (${hop.linkCount} links${hop.linkCount > hop.links.length ? `, the first ${hop.links.length} quoted` : ''})` : '';
-        lines.push(`  ${h + 1}. ${names.get(hop.from)} —${hop.type}${hop.inferred ? ' (inferred)' : ''}, ${when}→ ${names.get(hop.to)}${count}`);
+        const count =
+          hop.linkCount > 1
+            ? ` (${hop.linkCount} links${hop.linkCount > hop.links.length ? `, the first ${hop.links.length} quoted` : ''})`
+            : '';
+        lines.push(
+          `  ${h + 1}. ${names.get(hop.from)} —${hop.type}${hop.inferred ? ' (inferred)' : ''}, ${when}→ ${names.get(hop.to)}${count}`,
+        );
         lines.push(...quoteLines(hop.evidence, '       '));
       });
       return lines;
@@ -59,8 +72,14 @@ export function formatSearch(results: SearchHit[]): string {
 export function formatEntity(profile: EntityProfile): string {
   const lines = [`${profile.entity.name} (${profile.entity.type}, ${profile.entity.id})`];
   if (typeof profile.entity.note === 'string') lines.push(`  note: ${profile.entity.note}`);
-  for (const t of profile.titles) lines.push(`  ${t.title}, ${t.at.name} (attested ${formatPeriod(t.firstSeen, 'day')}${t.lastSeen !== t.firstSeen ? ` – ${formatPeriod(t.lastSeen, 'day')}` : ''})`);
-  for (const e of profile.events) lines.push(`  ${formatPeriod(e.event.start, e.event.datePrecision)}: ${String(e.event.name)} — ${String(e.role)}${e.inferred ? ' (inferred)' : ''}`);
+  for (const t of profile.titles)
+    lines.push(
+      `  ${t.title}, ${t.at.name} (attested ${formatPeriod(t.firstSeen, 'day')}${t.lastSeen !== t.firstSeen ? ` – ${formatPeriod(t.lastSeen, 'day')}` : ''})`,
+    );
+  for (const e of profile.events)
+    lines.push(
+      `  ${formatPeriod(e.event.start, e.event.datePrecision)}: ${String(e.event.name)} — ${String(e.role)}${e.inferred ? ' (inferred)' : ''}`,
+    );
   if (profile.met.length) lines.push(`  met: ${profile.met.map((m) => `${m.person.name} ×${m.count}`).join(', ')}`);
   lines.push(`  sources: ${profile.sources.map((s) => `${s.title ?? s.id} (${s.published ?? 'undated'})`).join('; ')}`);
   return lines.join('\n');

@@ -31,10 +31,25 @@ add --json for the raw answer`;
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    type: { type: 'string' }, with: { type: 'string' }, country: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-    via: { type: 'string' }, 'max-hops': { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
-    exclude: { type: 'string' }, limit: { type: 'string' }, min: { type: 'string' }, status: { type: 'string' }, q: { type: 'string' },
-    person: { type: 'string' }, note: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+    type: { type: 'string' },
+    with: { type: 'string' },
+    country: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    via: { type: 'string' },
+    'max-hops': { type: 'string' },
+    start: { type: 'string' },
+    end: { type: 'string' },
+    exclude: { type: 'string' },
+    limit: { type: 'string' },
+    min: { type: 'string' },
+    status: { type: 'string' },
+    q: { type: 'string' },
+    person: { type: 'string' },
+    note: { type: 'string' },
+    by: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
 
@@ -59,7 +74,11 @@ function command(): Command {
   }
   if (name === 'search' && a) {
     const query = parseInput(searchQuery, defined({ q: a, type: values.type }));
-    return { apiPath: `/api/search?${new URLSearchParams(defined({ q: a, type: values.type }))}`, run: async (r) => ({ results: await searchEntities(r, query.q, query.type, query.limit) }), format: (x: { results: Parameters<typeof formatSearch>[0] }) => formatSearch(x.results) };
+    return {
+      apiPath: `/api/search?${new URLSearchParams(defined({ q: a, type: values.type }))}`,
+      run: async (r) => ({ results: await searchEntities(r, query.q, query.type, query.limit) }),
+      format: (x: { results: Parameters<typeof formatSearch>[0] }) => formatSearch(x.results),
+    };
   }
   if (name === 'entity' && a) {
     return { apiPath: `/api/entities/${encodeURIComponent(a)}`, run: (r) => getEntityProfile(r, a), format: formatEntity };
@@ -70,7 +89,16 @@ function command(): Command {
     return { apiPath: `/api/meetings?${new URLSearchParams(raw)}`, run: (r) => findMeetings(r, query), format: formatMeetings };
   }
   if (name === 'path' && a && b) {
-    const raw = defined({ from: a, to: b, via: values.via, maxHops: values['max-hops'], start: values.start, end: values.end, exclude: values.exclude, limit: values.limit });
+    const raw = defined({
+      from: a,
+      to: b,
+      via: values.via,
+      maxHops: values['max-hops'],
+      start: values.start,
+      end: values.end,
+      exclude: values.exclude,
+      limit: values.limit,
+    });
     const query = parseInput(pathsQuery, raw);
     return { apiPath: `/api/paths?${new URLSearchParams(raw)}`, run: (r) => findPaths(r, query), format: formatPaths };
   }
@@ -86,9 +114,14 @@ async function viaRunningApp(apiPath: string, payload?: unknown): Promise<unknow
     return undefined;
   }
   const key = process.env.KG_API_KEY ?? process.env.API_KEY;
-  const res = payload === undefined
-    ? await fetch(base + apiPath)
-    : await fetch(base + apiPath, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(payload) });
+  const res =
+    payload === undefined
+      ? await fetch(base + apiPath)
+      : await fetch(base + apiPath, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+          body: JSON.stringify(payload),
+        });
   const body = (await res.json()) as { detail?: string };
   if (!res.ok) throw new Error(body.detail ?? `HTTP ${res.status}`);
   return body;
@@ -101,8 +134,7 @@ async function main(): Promise<number> {
   }
   const cmd = command();
   const answer =
-    (await viaRunningApp(cmd.apiPath, cmd.body)) ??
-    (await withDatabase(async (db) => cmd.run(createReader(db.driver, db.database), db)));
+    (await viaRunningApp(cmd.apiPath, cmd.body)) ?? (await withDatabase(async (db) => cmd.run(createReader(db.driver, db.database), db)));
   console.log(values.json ? JSON.stringify(answer, null, 2) : cmd.format(answer as never));
   return 0;
 }

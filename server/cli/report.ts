@@ -12,8 +12,8 @@ import { REPORT_FORMATS, renderReport, type ReportFormat } from '../services/rep
 import { runCli, UsageError, withDatabase } from '../../graph/cli.ts';
 import { launchChromium } from './chromium.ts';
 
-
-const USAGE = 'usage: npm run report -- bilateral <A> <B> | person <id|name> | organization <id|name>  [--format md|html|csv|json|pdf] [--out file]';
+const USAGE =
+  'usage: npm run report -- bilateral <A> <B> | person <id|name> | organization <id|name>  [--format md|html|csv|json|pdf] [--out file]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -46,7 +46,8 @@ export interface ResolveCommand {
 const defined = (object: Record<string, string | undefined>): Record<string, string> =>
   Object.fromEntries(Object.entries(object).filter((entry): entry is [string, string] => entry[1] !== undefined));
 
-const years = (p: PersonSummary) => (p.years ? (p.years.from === p.years.to ? `${p.years.from}` : `${p.years.from}–${p.years.to}`) : 'no dates');
+const years = (p: PersonSummary) =>
+  p.years ? (p.years.from === p.years.to ? `${p.years.from}` : `${p.years.from}–${p.years.to}`) : 'no dates';
 const personLine = (p: PersonSummary) =>
   `${p.name} (${p.id}) · ${p.countries.map((c) => c.replace('country:', '')).join(', ') || 'no country'} · ${years(p)} · ${p.origin}, ${p.events} event(s)`;
 
@@ -83,23 +84,43 @@ function formatLog(answer: { judgements: JudgementEntry[]; total: number }): str
 /** Reads judgements from a file: JSON lines ({a, b, verdict, note}) or CSV with a header a,b,verdict[,note]. */
 export function readJudgementFile(path: string): { a: string; b: string; verdict: string; note?: string }[] {
   const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.csv')) return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as { a: string; b: string; verdict: string; note?: string }[];
-  return text.split('\n').filter((l) => l.trim()).map((line, i) => {
-    try {
-      return JSON.parse(line) as { a: string; b: string; verdict: string; note?: string };
-    } catch {
-      throw new UsageError(`${path}:${i + 1}: not a JSON object`);
-    }
-  });
+  if (path.endsWith('.csv'))
+    return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as {
+      a: string;
+      b: string;
+      verdict: string;
+      note?: string;
+    }[];
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as { a: string; b: string; verdict: string; note?: string };
+      } catch {
+        throw new UsageError(`${path}:${i + 1}: not a JSON object`);
+      }
+    });
 }
 
 export function resolveCommand(args: string[], options: ResolveOptions): ResolveCommand {
   const [sub, a, b, verdict] = args;
   const by = options.by ?? process.env.KG_USER ?? userInfo().username;
   if (sub === 'list') {
-    const raw = defined({ country: options.country, minScore: options.min, status: options.status, q: options.q, person: options.person, limit: options.limit ?? '20' });
+    const raw = defined({
+      country: options.country,
+      minScore: options.min,
+      status: options.status,
+      q: options.q,
+      person: options.person,
+      limit: options.limit ?? '20',
+    });
     const query = parseInput(candidatesQuery, raw);
-    return { apiPath: `/api/resolution/candidates?${new URLSearchParams(raw)}`, run: (deps) => listCandidates(deps, query), format: formatList };
+    return {
+      apiPath: `/api/resolution/candidates?${new URLSearchParams(raw)}`,
+      run: (deps) => listCandidates(deps, query),
+      format: formatList,
+    };
   }
   if (sub === 'show' && a && b) {
     const raw = { person: a, status: 'all', minScore: '0', limit: '500' };
@@ -109,12 +130,17 @@ export function resolveCommand(args: string[], options: ResolveOptions): Resolve
       run: (deps) => listCandidates(deps, query),
       format: (list: CandidateList) => {
         const pair = list.candidates.find((c) => (c.a.id === a && c.b.id === b) || (c.a.id === b && c.b.id === a));
-        return pair ? candidateLines(pair).join('\n') : `${a} and ${b} are not a candidate pair (no name key in common, or a score below 0.3).`;
+        return pair
+          ? candidateLines(pair).join('\n')
+          : `${a} and ${b} are not a candidate pair (no name key in common, or a score below 0.3).`;
       },
     };
   }
   if ((sub === 'judge' && a && b && verdict) || (sub === 'undo' && a && b)) {
-    const body = parseInput(judgementsBody, { judgements: [{ a, b, verdict: sub === 'undo' ? 'undo' : verdict, ...(options.note ? { note: options.note } : {}) }], by });
+    const body = parseInput(judgementsBody, {
+      judgements: [{ a, b, verdict: sub === 'undo' ? 'undo' : verdict, ...(options.note ? { note: options.note } : {}) }],
+      by,
+    });
     return { apiPath: '/api/resolution/judgements', body, run: (deps) => judge(deps, body.judgements, body.by), format: formatJudged };
   }
   if (sub === 'import' && a) {
@@ -122,18 +148,30 @@ export function resolveCommand(args: string[], options: ResolveOptions): Resolve
     return { apiPath: '/api/resolution/judgements', body, run: (deps) => judge(deps, body.judgements, body.by), format: formatJudged };
   }
   if (sub === 'accept' && options.min) {
-    const body = parseInput(acceptBody, { minScore: Number(options.min), by, ...(options.country ? { country: options.country } : {}), ...(options.note ? { note: options.note } : {}) });
+    const body = parseInput(acceptBody, {
+      minScore: Number(options.min),
+      by,
+      ...(options.country ? { country: options.country } : {}),
+      ...(options.note ? { note: options.note } : {}),
+    });
     return {
       apiPath: '/api/resolution/accept',
       body,
       run: (deps) => acceptLikely(deps, body, body.by),
-      format: (r: AcceptResult) => [formatJudged(r) || 'nothing accepted', ...r.skipped.map((x) => `left for review: ${x.a} / ${x.b} (${x.score}): ${x.why}`)].join('\n'),
+      format: (r: AcceptResult) =>
+        [formatJudged(r) || 'nothing accepted', ...r.skipped.map((x) => `left for review: ${x.a} / ${x.b} (${x.score}): ${x.why}`)].join(
+          '\n',
+        ),
     };
   }
   if (sub === 'log') {
     const raw = defined({ person: options.person, limit: options.limit });
     const query = parseInput(judgementHistoryQuery, raw);
-    return { apiPath: `/api/resolution/judgements?${new URLSearchParams(raw)}`, run: async (deps) => listJudgements(deps, query), format: formatLog };
+    return {
+      apiPath: `/api/resolution/judgements?${new URLSearchParams(raw)}`,
+      run: async (deps) => listJudgements(deps, query),
+      format: formatLog,
+    };
   }
   throw new UsageError(`usage:\n${RESOLVE_USAGE}`);
 }

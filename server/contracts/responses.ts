@@ -5,8 +5,29 @@
 // loses or renames a field, fails.
 import type { z } from 'zod';
 import {
-  acceptAnswer, acceptResult, activityPerYear, candidateList, consoleAnswer, decisionsAnswer, draftAnswer, entityProfile, healthAnswer, hubAnswer, judgementLog, judgeResult, linksAnswer, meetingsAnswer, neighborhood,
-  pathsAnswer, personSummary, report, savedQueries, schemaNames, searchAnswer, timelineAnswer, visitsMap,
+  acceptAnswer,
+  acceptResult,
+  activityPerYear,
+  candidateList,
+  consoleAnswer,
+  decisionsAnswer,
+  draftAnswer,
+  entityProfile,
+  healthAnswer,
+  hubAnswer,
+  judgementLog,
+  judgeResult,
+  linksAnswer,
+  meetingsAnswer,
+  neighborhood,
+  pathsAnswer,
+  personSummary,
+  report,
+  savedQueries,
+  schemaNames,
+  searchAnswer,
+  timelineAnswer,
+  visitsMap,
 } from '../../domain/contracts/index.ts';
 
 export interface ResponseContract {

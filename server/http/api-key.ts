@@ -54,8 +54,12 @@ export function requireApiKey(apiKey: string | undefined, options: ApiKeyOptions
       const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : 60;
       return next(new TooManyRequests(`Too many failed authentications from this client: at most ${limit} a minute.`, seconds));
     }
-    next(new Unauthorized(reason === 'missing'
-      ? 'This endpoint needs the API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>".'
-      : 'The API key is not valid.'));
+    next(
+      new Unauthorized(
+        reason === 'missing'
+          ? 'This endpoint needs the API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>".'
+          : 'The API key is not valid.',
+      ),
+    );
   };
 }

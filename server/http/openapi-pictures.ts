@@ -26,7 +26,11 @@ export function registerPictures(registry: OpenAPIRegistry, errors: Responses, o
     description:
       'Held visits with a person as guest, for a traveller (`person`), for a country (visited, or represented by the traveller) or all, wholly inside the window. Each visit: traveller, `from` and `to` ISO codes (the host country taking part, else the country of the place), places, a journey number (the records list stops: a traveller’s stops less than 3 days apart make one journey — a way of drawing, stated in `journeyRule`) and its quotes. `countries`: how often each was visited and how often its officials travelled, with its ISO 3166-1 numeric code `ccn3` (the id of world-atlas shapes; null where ISO assigned none, as for Kosovo or former states).',
     request: { query: visitsMapShape },
-    responses: { 200: ok('get /api/pictures/map', 'Visits, each cited, and the countries with their counts'), 400: errors[400], 404: errors[404] },
+    responses: {
+      200: ok('get /api/pictures/map', 'Visits, each cited, and the countries with their counts'),
+      400: errors[400],
+      404: errors[404],
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -3,8 +3,24 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { isMemoryError, isPoolExhausted, isTimedOut, isUnreachable } from '../../graph/database.ts';
 import {
-  AppError, BadInput, Busy, Conflict, DatabaseUnavailable, NeedsDecision, NotFound, QueryFailed, QueryRefused, QueryShapeMismatch, QueryTimeout, QueryTooLarge, RetryLater,
-  TooManyRequests, Unauthorized, Unprocessable, databaseBusy, databaseUnreachable,
+  AppError,
+  BadInput,
+  Busy,
+  Conflict,
+  DatabaseUnavailable,
+  NeedsDecision,
+  NotFound,
+  QueryFailed,
+  QueryRefused,
+  QueryShapeMismatch,
+  QueryTimeout,
+  QueryTooLarge,
+  RetryLater,
+  TooManyRequests,
+  Unauthorized,
+  Unprocessable,
+  databaseBusy,
+  databaseUnreachable,
 } from '../../domain/errors.ts';
 import type { Problem } from '../../domain/contracts/common.ts';
 
@@ -38,12 +54,32 @@ const STATUS: [new (...args: never[]) => AppError, number, string][] = [
 const REQUEST_ERRORS: Record<string, { status: number; code: string; title: string; detail: string }> = {
   'entity.parse.failed': { status: 400, code: 'bad-input', title: 'Bad request', detail: 'The request body is not valid JSON.' },
   'entity.too.large': { status: 413, code: 'too-large', title: 'Payload too large', detail: 'The request body is too large.' },
-  'charset.unsupported': { status: 415, code: 'unsupported-media-type', title: 'Unsupported media type', detail: 'The request body must be JSON in UTF-8 (Content-Type: application/json; charset=utf-8).' },
-  'encoding.unsupported': { status: 415, code: 'unsupported-media-type', title: 'Unsupported media type', detail: 'The Content-Encoding is not supported: send the body as is, or with gzip, deflate or br.' },
-  'request.size.invalid': { status: 400, code: 'bad-input', title: 'Bad request', detail: 'The request body does not have the length its Content-Length says.' },
+  'charset.unsupported': {
+    status: 415,
+    code: 'unsupported-media-type',
+    title: 'Unsupported media type',
+    detail: 'The request body must be JSON in UTF-8 (Content-Type: application/json; charset=utf-8).',
+  },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'unsupported-media-type',
+    title: 'Unsupported media type',
+    detail: 'The Content-Encoding is not supported: send the body as is, or with gzip, deflate or br.',
+  },
+  'request.size.invalid': {
+    status: 400,
+    code: 'bad-input',
+    title: 'Bad request',
+    detail: 'The request body does not have the length its Content-Length says.',
+  },
   'request.aborted': { status: 400, code: 'bad-input', title: 'Bad request', detail: 'The request body ended before it was complete.' },
 };
-const UNREADABLE_BODY = { status: 400, code: 'bad-input', title: 'Bad request', detail: 'The request body could not be read (a corrupt compressed body?).' };
+const UNREADABLE_BODY = {
+  status: 400,
+  code: 'bad-input',
+  title: 'Bad request',
+  detail: 'The request body could not be read (a corrupt compressed body?).',
+};
 
 /**
  * Last line of defence for messages that pass through from libraries and the database: no file paths,
@@ -78,7 +114,8 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
   if (isMemoryError(error) || isTimedOut(error) || isPoolExhausted(error)) return problemFor(databaseBusy());
   const parse = error as { type?: string; status?: number; expose?: boolean; code?: string };
   // The router could not percent-decode a path segment (e.g. "%E0%A4%A").
-  if (error instanceof URIError && parse?.status === 400) return problemFor(new BadInput('The URL is not valid percent-encoded UTF-8.', 'url'));
+  if (error instanceof URIError && parse?.status === 400)
+    return problemFor(new BadInput('The URL is not valid percent-encoded UTF-8.', 'url'));
   // What body-parser refuses: a 4xx http-error (an unknown type is a body that did not decompress).
   if (typeof parse?.status === 'number' && parse.status >= 400 && parse.status < 500 && parse.expose !== false) {
     const known = (parse.type && REQUEST_ERRORS[parse.type]) || UNREADABLE_BODY;
@@ -87,7 +124,12 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
     return { problem, headers: {} };
   }
   return {
-    problem: { type: `${TYPE_BASE}internal`, title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it has been logged.' },
+    problem: {
+      type: `${TYPE_BASE}internal`,
+      title: 'Internal error',
+      status: 500,
+      detail: 'Something went wrong on our side; it has been logged.',
+    },
     headers: {},
   };
 }
@@ -95,7 +137,11 @@ export function problemFor(error: unknown): { problem: Problem; headers: Record<
 /** Sends the problem for `error`; `extensions` adds members (RFC 9457 allows them), e.g. health details. */
 export function sendProblem(res: Response, error: unknown, extensions: Record<string, unknown> = {}): void {
   const { problem, headers } = problemFor(error);
-  res.status(problem.status).set(headers).type('application/problem+json').send(JSON.stringify({ ...extensions, ...problem }));
+  res
+    .status(problem.status)
+    .set(headers)
+    .type('application/problem+json')
+    .send(JSON.stringify({ ...extensions, ...problem }));
 }
 
 export function problemHandler(log: (line: string) => void): ErrorRequestHandler {

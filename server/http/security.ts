@@ -56,7 +56,12 @@ export function securityHeaders(inlineStyles: readonly string[]): RequestHandler
 /** No CORS headers at all unless origins are configured; then only those origins, no credentials. */
 export function corsPolicy(origins: readonly string[]): RequestHandler {
   if (!origins.length) return (_req, _res, next) => next();
-  return cors({ origin: [...origins], methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key'], maxAge: 600 });
+  return cors({
+    origin: [...origins],
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key'],
+    maxAge: 600,
+  });
 }
 
 /** A per-client (IP) limit; over it, a 429 problem with Retry-After and RateLimit headers. */

@@ -7,7 +7,8 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
-    const param = (issue.path[0] !== undefined ? String(issue.path[0]) : '') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
+    const param =
+      (issue.path[0] !== undefined ? String(issue.path[0]) : '') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'query');
     const message =
       issue.code === 'unrecognized_keys'
         ? `unknown parameter(s): ${issue.keys.join(', ')}`

@@ -41,7 +41,11 @@ export function consoleRoutes(deps: AppDeps): Router {
       const saved = findSavedQuery(parseInput(savedQueryParams, req.params).name);
       const body = parseInput(savedQueryBody, req.body);
       const params = await redirectMergedPeople(deps.reader, bindSavedParams(saved, body.params));
-      const answer = await runConsoleQuery(deps.console, { query: saved.query, params, timeoutMs: body.timeoutMs, maxRows: body.maxRows }, { saved: saved.name, client: client(req) });
+      const answer = await runConsoleQuery(
+        deps.console,
+        { query: saved.query, params, timeoutMs: body.timeoutMs, maxRows: body.maxRows },
+        { saved: saved.name, client: client(req) },
+      );
       await sendConsoleAnswer(res, answer);
     });
 }

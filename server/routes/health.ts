@@ -20,7 +20,11 @@ export function healthRoutes(deps: AppDeps): Router {
       res.json(report);
       return;
     }
-    sendProblem(res, new DatabaseUnavailable(unavailableReason(report, detailed)), { state: report.status, neo4j: report.neo4j, startup: report.startup });
+    sendProblem(res, new DatabaseUnavailable(unavailableReason(report, detailed)), {
+      state: report.status,
+      neo4j: report.neo4j,
+      startup: report.startup,
+    });
   });
   return router;
 }

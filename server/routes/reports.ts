@@ -29,11 +29,21 @@ export function reportRoutes(deps: AppDeps): Router {
     .get('/reports/person/:id', async (req, res) => {
       const { id } = parseInput(entityParams, req.params);
       const { format, from, to } = parseInput(entityReportQuery, req.query);
-      await send(res, await personReport(deps.reader, id, new Date(), { from, to }), format, `person-${id}`.replace(/[^A-Za-z0-9-]+/g, '-'));
+      await send(
+        res,
+        await personReport(deps.reader, id, new Date(), { from, to }),
+        format,
+        `person-${id}`.replace(/[^A-Za-z0-9-]+/g, '-'),
+      );
     })
     .get('/reports/organization/:id', async (req, res) => {
       const { id } = parseInput(entityParams, req.params);
       const { format, from, to } = parseInput(entityReportQuery, req.query);
-      await send(res, await organizationReport(deps.reader, id, new Date(), { from, to }), format, `organization-${id}`.replace(/[^A-Za-z0-9-]+/g, '-'));
+      await send(
+        res,
+        await organizationReport(deps.reader, id, new Date(), { from, to }),
+        format,
+        `organization-${id}`.replace(/[^A-Za-z0-9-]+/g, '-'),
+      );
     });
 }

@@ -7,11 +7,52 @@ import { htmlToText, looksLikeHtml } from '../../seeds/ingest/article.ts';
 import { BadInput } from '../../domain/errors.ts';
 import { MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, MAX_INPUT_CHARS } from '../../domain/ingest-limits.ts';
 
-
 /** Elements that never hold children (and so never nest). */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'command', 'basefont', 'bgsound', 'frame', 'image', 'isindex', 'nextid']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+  'command',
+  'basefont',
+  'bgsound',
+  'frame',
+  'image',
+  'isindex',
+  'nextid',
+]);
 /** Elements an HTML parser closes by itself when a sibling starts, so an unclosed run does not nest. */
-const SELF_ENDING = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rb', 'rt', 'rp', 'rtc', 'colgroup', 'caption']);
+const SELF_ENDING = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'rb',
+  'rt',
+  'rp',
+  'rtc',
+  'colgroup',
+  'caption',
+]);
 /** Whose content is text, not markup. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'template']);
 
@@ -69,7 +110,10 @@ export function checkArticle(input: string): number {
     length = htmlToText(input).text.length;
   }
   if (length > MAX_ARTICLE_CHARS) {
-    throw new BadInput(`The article has ${length} characters of text; at most ${MAX_ARTICLE_CHARS} are drafted at once: split it into parts.`, 'text');
+    throw new BadInput(
+      `The article has ${length} characters of text; at most ${MAX_ARTICLE_CHARS} are drafted at once: split it into parts.`,
+      'text',
+    );
   }
   return length;
 }

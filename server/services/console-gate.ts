@@ -28,10 +28,16 @@ export class ConsoleGate {
   enter(client: string): Ticket {
     const mine = this.byClient.get(client) ?? 0;
     if (mine >= this.limits.perClient) {
-      throw new TooManyRequests(`You already have ${mine} console ${mine === 1 ? 'query' : 'queries'} running (at most ${this.limits.perClient} per client); try again when it has finished.`, RETRY_AFTER_SECONDS);
+      throw new TooManyRequests(
+        `You already have ${mine} console ${mine === 1 ? 'query' : 'queries'} running (at most ${this.limits.perClient} per client); try again when it has finished.`,
+        RETRY_AFTER_SECONDS,
+      );
     }
     if (this.running >= this.limits.global) {
-      throw new TooManyRequests(`The console is busy: ${this.running} queries are running (at most ${this.limits.global} at once); try again shortly.`, RETRY_AFTER_SECONDS);
+      throw new TooManyRequests(
+        `The console is busy: ${this.running} queries are running (at most ${this.limits.global} at once); try again shortly.`,
+        RETRY_AFTER_SECONDS,
+      );
     }
     this.running += 1;
     this.byClient.set(client, mine + 1);

@@ -121,7 +121,8 @@ export function growingReduce(tokens: readonly Token[]): string | undefined {
     const calls: boolean[] = [];
     for (let j = step; j < end; j += 1) {
       const token = tokens[j]!;
-      if (token.kind === 'symbol' && OPENERS.has(token.text)) calls.push(token.text === '(' && isName(tokens[j - 1]) && isWord(tokens[j - 1], 'replace'));
+      if (token.kind === 'symbol' && OPENERS.has(token.text))
+        calls.push(token.text === '(' && isName(tokens[j - 1]) && isWord(tokens[j - 1], 'replace'));
       else if (token.kind === 'symbol' && CLOSERS.has(token.text)) calls.pop();
       else if (token.kind === 'symbol' && token.text === '+') combined = true;
       else if (isName(token) && token.text === accumulator && tokens[j - 1]?.text !== '.' && tokens[j + 1]?.text !== ':') {
@@ -148,7 +149,8 @@ function functionVerdict(name: string, allowed: ReadonlySet<string>): Verdict {
 /** Checks the text before Neo4j parses it: size, nesting, pattern length, functions. */
 export function judgeText(query: string, allowedFunctions: ReadonlySet<string>, limits: TextLimits = TEXT_LIMITS): Verdict {
   const tokens = tokenize(query);
-  if (tokens.length > limits.maxTokens) return refuse(`the query has ${tokens.length} tokens; the console takes at most ${limits.maxTokens}`);
+  if (tokens.length > limits.maxTokens)
+    return refuse(`the query has ${tokens.length} tokens; the console takes at most ${limits.maxTokens}`);
   const stack: Frame[] = [];
   let prefixRun = 0;
   let lastClosedAfterCall = false;
@@ -180,7 +182,9 @@ export function judgeText(query: string, allowedFunctions: ReadonlySet<string>, 
     if ((text === '-' || text === '<-') && previous?.text === ')' && previous.kind === 'symbol') relationships += 1;
   }
   if (relationships > limits.maxRelationships) {
-    return refuse(`the query has ${relationships} relationship patterns; the console plans at most ${limits.maxRelationships} (use a variable-length or quantified pattern for long paths)`);
+    return refuse(
+      `the query has ${relationships} relationship patterns; the console plans at most ${limits.maxRelationships} (use a variable-length or quantified pattern for long paths)`,
+    );
   }
   for (const name of calledFunctions(tokens)) {
     const verdict = functionVerdict(name, allowedFunctions);
@@ -199,10 +203,17 @@ export interface PlanTree {
 
 /** Read-only procedures an analyst may call: schema introspection, full-text search, read-only APOC. */
 export const ALLOWED_PROCEDURES: readonly (string | RegExp)[] = [
-  'db.labels', 'db.relationshipTypes', 'db.propertyKeys',
-  'db.schema.visualization', 'db.schema.nodeTypeProperties', 'db.schema.relTypeProperties',
-  'db.index.fulltext.queryNodes', 'db.index.fulltext.queryRelationships', 'db.index.fulltext.listAvailableAnalyzers',
-  'apoc.help', 'apoc.version',
+  'db.labels',
+  'db.relationshipTypes',
+  'db.propertyKeys',
+  'db.schema.visualization',
+  'db.schema.nodeTypeProperties',
+  'db.schema.relTypeProperties',
+  'db.index.fulltext.queryNodes',
+  'db.index.fulltext.queryRelationships',
+  'db.index.fulltext.listAvailableAnalyzers',
+  'apoc.help',
+  'apoc.version',
   /^apoc\.meta\.(schema|stats|data|graph|graphSample|nodeTypeProperties|relTypeProperties|subGraph)$/,
   /^apoc\.path\.(expand|expandConfig|subgraphNodes|subgraphAll|spanningTree)$/,
   /^apoc\.algo\.(dijkstra|aStar|aStarConfig|allSimplePaths)$/,
@@ -243,9 +254,16 @@ export function judgePlan(queryType: string, plan: PlanTree | null, allowedFunct
     const denied = DENIED_OPERATORS[op.operator];
     if (denied) return refuse(denied);
     if (op.operator.startsWith('Show') && !ALLOWED_SHOW.has(op.operator)) {
-      return refuse(`${op.operator.replace(/^Show/, 'SHOW ').toUpperCase()} is an administration command and is not allowed in the console`);
+      return refuse(
+        `${op.operator.replace(/^Show/, 'SHOW ').toUpperCase()} is an administration command and is not allowed in the console`,
+      );
     }
-    if (op.operator.startsWith('Terminate') || op.operator.startsWith('Create') || op.operator.startsWith('Drop') || op.operator.startsWith('Alter')) {
+    if (
+      op.operator.startsWith('Terminate') ||
+      op.operator.startsWith('Create') ||
+      op.operator.startsWith('Drop') ||
+      op.operator.startsWith('Alter')
+    ) {
       return refuse(`${op.operator} changes the database and is not allowed in the console`);
     }
     let details = op.details;

@@ -5,7 +5,17 @@
 // connection whatever Neo4j is doing (planning is outside its transaction time-out). Every attempt is
 // audited. Layering: guard ← this → runner (graph/console.ts); no driver types here.
 import type { Audit, AuditEntry } from '../audit.ts';
-import { AppError, BadInput, Busy, DatabaseUnavailable, QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../domain/errors.ts';
+import {
+  AppError,
+  BadInput,
+  Busy,
+  DatabaseUnavailable,
+  QueryFailed,
+  QueryRefused,
+  QueryTimeout,
+  QueryTooLarge,
+  TooManyRequests,
+} from '../../domain/errors.ts';
 import type { ConsoleConnection, ConsoleDatabase, EncodedRow } from '../../graph/console.ts';
 import { placeholderEnds, type EdgeElement, type GraphElements, type NodeElement } from '../../graph/typed-values.ts';
 import type { ConsoleGate } from './console-gate.ts';
@@ -68,7 +78,10 @@ class ResultCollector {
   bytes = 0;
   truncatedBy: 'rows' | 'bytes' | undefined;
 
-  constructor(private readonly maxRows: number, private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxRows: number,
+    private readonly maxBytes: number,
+  ) {}
 
   /** Adds a row; false when it did not fit (the result is then truncated). */
   add(row: EncodedRow): boolean {
@@ -79,7 +92,8 @@ class ResultCollector {
     const text = JSON.stringify(row.values);
     const newNodes = row.graph.nodes.filter((node) => !this.nodes.has(node.data.id));
     const newEdges = row.graph.edges.filter((edge) => !this.edges.has(edge.data.id));
-    const size = byteLength(text) + 1 + [...newNodes, ...newEdges].reduce((sum, element) => sum + byteLength(JSON.stringify(element)) + 1, 0);
+    const size =
+      byteLength(text) + 1 + [...newNodes, ...newEdges].reduce((sum, element) => sum + byteLength(JSON.stringify(element)) + 1, 0);
     if (this.bytes + size > this.maxBytes) {
       this.truncatedBy = 'bytes';
       return false;
@@ -105,13 +119,19 @@ async function releaseWhenGone(deps: ConsoleDeps, connection: ConsoleConnection,
       if (!(await deps.database.stillRunning(connection.tag).catch(() => false))) return;
       await new Promise((resume) => setTimeout(resume, 1_000));
     }
-    deps.log?.(`console: a query cut off at its deadline was still running in Neo4j after 120 s (tag ${connection.tag}); its place is given back`);
+    deps.log?.(
+      `console: a query cut off at its deadline was still running in Neo4j after 120 s (tag ${connection.tag}); its place is given back`,
+    );
   } finally {
     release();
   }
 }
 
-export async function runConsoleQuery(deps: ConsoleDeps, request: ConsoleRequest, context: { saved?: string; client?: string } = {}): Promise<EncodedAnswer> {
+export async function runConsoleQuery(
+  deps: ConsoleDeps,
+  request: ConsoleRequest,
+  context: { saved?: string; client?: string } = {},
+): Promise<EncodedAnswer> {
   const now = deps.now ?? Date.now;
   const started = now();
   const entry: AuditEntry = {
@@ -127,15 +147,24 @@ export async function runConsoleQuery(deps: ConsoleDeps, request: ConsoleRequest
   };
   const { settings } = deps;
   /** EXPLAIN, judge the plan, run and collect; `markCut` records that the connection was cut on purpose. */
-  const answer = async (open: ConsoleConnection, mode: 'run' | 'explain' | 'profile', query: string, markCut: (cut: boolean) => void): Promise<EncodedAnswer> => {
+  const answer = async (
+    open: ConsoleConnection,
+    mode: 'run' | 'explain' | 'profile',
+    query: string,
+    markCut: (cut: boolean) => void,
+  ): Promise<EncodedAnswer> => {
     const explained = await open.explain(query, request.params);
     entry.queryType = explained.queryType;
     const verdict = judgePlan(explained.queryType, explained.plan, settings.allowedFunctions);
     if (!verdict.allowed) throw new QueryRefused(`Refused: ${verdict.reason}.`);
     const summary: ConsoleSummary = { queryType: explained.queryType, truncated: false, rows: 0, bytes: 0, ms: 0, mode };
-    if (mode === 'explain') return { columns: [], rows: [], graph: { nodes: [], edges: [] }, summary: { ...summary, plan: explained.plan } };
+    if (mode === 'explain')
+      return { columns: [], rows: [], graph: { nodes: [], edges: [] }, summary: { ...summary, plan: explained.plan } };
     const remaining = Math.max(1, request.timeoutMs - (now() - started));
-    const stream = await open.stream(mode === 'profile' ? `PROFILE ${query}` : query, request.params, { timeoutMs: remaining, fetchSize: Math.min(request.maxRows + 1, 50) });
+    const stream = await open.stream(mode === 'profile' ? `PROFILE ${query}` : query, request.params, {
+      timeoutMs: remaining,
+      fetchSize: Math.min(request.maxRows + 1, 50),
+    });
     const collected = new ResultCollector(request.maxRows, settings.maxBytes);
     for await (const row of stream.rows) {
       if (!collected.add(row)) break;
@@ -188,9 +217,10 @@ export async function runConsoleQuery(deps: ConsoleDeps, request: ConsoleRequest
     entry.ms = result.summary.ms = now() - started;
     return result;
   } catch (caught) {
-    const error = cut && (!(caught instanceof AppError) || caught instanceof DatabaseUnavailable || caught instanceof Busy)
-      ? new QueryTimeout('The query ran past its time limit; its connection to the database was closed.')
-      : caught;
+    const error =
+      cut && (!(caught instanceof AppError) || caught instanceof DatabaseUnavailable || caught instanceof Busy)
+        ? new QueryTimeout('The query ran past its time limit; its connection to the database was closed.')
+        : caught;
     entry.outcome = outcomeOf(error);
     entry.reason = error instanceof AppError ? error.message : 'internal error';
     entry.ms = now() - started;

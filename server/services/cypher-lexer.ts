@@ -73,7 +73,8 @@ export function tokenize(query: string): Token[] {
       const start = i;
       while (i < n && /[0-9a-zA-Z_.]/.test(query[i]!) && !(query[i] === '.' && query[i + 1] === '.')) {
         // 1e-5 and 1E+5: the sign belongs to the exponent.
-        if ((query[i] === 'e' || query[i] === 'E') && (query[i + 1] === '-' || query[i + 1] === '+') && !/^0x/i.test(query.slice(start, i))) i += 1;
+        if ((query[i] === 'e' || query[i] === 'E') && (query[i + 1] === '-' || query[i + 1] === '+') && !/^0x/i.test(query.slice(start, i)))
+          i += 1;
         i += 1;
       }
       tokens.push({ kind: 'number', text: query.slice(start, i), offset: start });

@@ -100,10 +100,17 @@ export class DraftPool {
     if (this.closed) return Promise.reject(new Busy('The server is shutting down.', 10));
     const mine = this.perClient.get(client) ?? 0;
     if (mine >= this.options.perClient) {
-      return Promise.reject(new TooManyRequests(`At most ${this.options.perClient} articles per client are drafted or waiting at once; wait for the first.`, this.retryAfter()));
+      return Promise.reject(
+        new TooManyRequests(
+          `At most ${this.options.perClient} articles per client are drafted or waiting at once; wait for the first.`,
+          this.retryAfter(),
+        ),
+      );
     }
     if (this.waiting.length >= this.options.queue) {
-      return Promise.reject(new Busy(`Every drafting thread is busy and ${this.waiting.length} articles are waiting; try again later.`, this.retryAfter()));
+      return Promise.reject(
+        new Busy(`Every drafting thread is busy and ${this.waiting.length} articles are waiting; try again later.`, this.retryAfter()),
+      );
     }
     return new Promise<Drafted>((resolve, reject) => {
       const job: Job = { id: this.nextId++, input, client, known, resolve, reject };
@@ -122,13 +129,17 @@ export class DraftPool {
         reject(error);
       };
       // A client that gave up while waiting does not keep its place.
-      signal?.addEventListener('abort', () => {
-        const at = this.waiting.indexOf(job);
-        if (at >= 0) {
-          this.waiting.splice(at, 1);
-          job.reject(new BadInput('The request was abandoned before its draft started.'));
-        }
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const at = this.waiting.indexOf(job);
+          if (at >= 0) {
+            this.waiting.splice(at, 1);
+            job.reject(new BadInput('The request was abandoned before its draft started.'));
+          }
+        },
+        { once: true },
+      );
       this.waiting.push(job);
       this.dispatch();
     });
@@ -233,7 +244,12 @@ export class DraftPool {
     if (slot.job !== job) return;
     this.options.log(`drafting stopped after ${this.options.timeoutMs} ms (${job.input.text.length} characters); the thread is replaced`);
     const seconds = this.options.timeoutMs / 1000;
-    this.replace(slot, new Unprocessable(`Drafting this article took longer than ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s, the limit; shorten or split it.`));
+    this.replace(
+      slot,
+      new Unprocessable(
+        `Drafting this article took longer than ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s, the limit; shorten or split it.`,
+      ),
+    );
   }
 
   /** The thread failed, ran out of heap, or overran: refuse its draft, and start a fresh thread. */
@@ -249,9 +265,11 @@ export class DraftPool {
       const outOfMemory = (cause as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY';
       if (!(cause instanceof Unprocessable)) this.options.log(`drafting thread ended: ${(cause as Error)?.message ?? String(cause)}`);
       job.reject(
-        cause instanceof Unprocessable ? cause
-        : outOfMemory ? new Unprocessable(`Drafting this article needed more than ${this.options.heapMiB} MiB; shorten or split it.`)
-        : new Unprocessable('The drafter stopped on this article; the server log has the details.'),
+        cause instanceof Unprocessable
+          ? cause
+          : outOfMemory
+            ? new Unprocessable(`Drafting this article needed more than ${this.options.heapMiB} MiB; shorten or split it.`)
+            : new Unprocessable('The drafter stopped on this article; the server log has the details.'),
       );
     }
     this.dispatch();

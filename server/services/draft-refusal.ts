@@ -6,8 +6,7 @@
 import { BadInput } from '../../domain/errors.ts';
 
 export type Refusal =
-  | { kind: 'bad-input'; message: string; param?: string | undefined }
-  | { kind: 'unprocessable'; message: string; log: string };
+  { kind: 'bad-input'; message: string; param?: string | undefined } | { kind: 'unprocessable'; message: string; log: string };
 
 export function refusalOf(error: unknown): Refusal {
   if (error instanceof BadInput) return { kind: 'bad-input', message: error.message, param: error.param };
@@ -18,10 +17,17 @@ export function refusalOf(error: unknown): Refusal {
     message: `The drafter made facts from this article that do not pass the fact-file checks (${listed}); nothing was drafted. Simplify or shorten the article, or write the fact file by hand.`,
   });
   const issues = (error as { issues?: { path: (string | number)[]; message: string }[] }).issues;
-  if ((error as Error)?.name === 'ZodError' && Array.isArray(issues)) return invalid(issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if ((error as Error)?.name === 'ZodError' && Array.isArray(issues))
+    return invalid(
+      issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    );
   // The drafter leaves out what the checks refuse, and says so when what is left still fails them.
   const unrepairable = /^the draft cannot be made valid: (.*)$/s.exec((error as Error)?.message ?? '');
   if (unrepairable) return invalid(unrepairable[1]!.slice(0, 300));
-  if (error instanceof RangeError) return { kind: 'unprocessable', log, message: 'The article is structured too deeply for the drafter; send plain text.' };
+  if (error instanceof RangeError)
+    return { kind: 'unprocessable', log, message: 'The article is structured too deeply for the drafter; send plain text.' };
   return { kind: 'unprocessable', log, message: 'The drafter failed on this article; the server log has the details.' };
 }

@@ -18,7 +18,12 @@ let incoming: KnownForLinking[] = [];
 
 function draft(input: DraftInput): Drafted {
   checkArticle(input.text);
-  const result = draftFacts(input.text, { published: input.published, fileName: input.fileName ? `${input.fileName}.txt` : undefined, known: index, rules });
+  const result = draftFacts(input.text, {
+    published: input.published,
+    fileName: input.fileName ? `${input.fileName}.txt` : undefined,
+    known: index,
+    rules,
+  });
   const { raw, text, published, junk, dateline } = result.article;
   return {
     article: { raw, text, published, junk, dateline: dateline ?? null },

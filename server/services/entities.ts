@@ -72,7 +72,13 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
       const key = other.id;
       const entry = metBy.get(key) ?? { person: link(other), count: 0, meetings: [] };
       entry.count += 1;
-      entry.meetings.push({ event: String(p.event), date: textProp(p.date), datePrecision: textProp(p.datePrecision), inferred: p.inferred === true, evidence });
+      entry.meetings.push({
+        event: String(p.event),
+        date: textProp(p.date),
+        datePrecision: textProp(p.datePrecision),
+        inferred: p.inferred === true,
+        evidence,
+      });
       metBy.set(key, entry);
     } else if (type === 'PARTY_TO' || type === 'CONCLUDED_AT') {
       agreements.push({ agreement: visible(other) as Agreement, via: type === 'PARTY_TO' ? 'party' : 'concluded-at', evidence });
@@ -81,7 +87,11 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
     }
   }
   for (const row of agreementRows) {
-    agreements.push({ agreement: visible(row.agreement) as Agreement, via: `took part in ${String(row.event.name)}`, evidence: book.quotes(row.evidence) });
+    agreements.push({
+      agreement: visible(row.agreement) as Agreement,
+      via: `took part in ${String(row.event.name)}`,
+      evidence: book.quotes(row.evidence),
+    });
   }
   const cluster = Array.isArray(props.members) ? await clusterInfo(reader, props) : undefined;
   const byStart = (a: Props, b: Props) => String(a.start ?? '9999').localeCompare(String(b.start ?? '9999'));
@@ -107,7 +117,13 @@ export async function getEntityProfile(reader: GraphReader, ref: string): Promis
 
 async function clusterInfo(reader: GraphReader, props: Props): Promise<ClusterInfo> {
   const [row] = await read(reader, 'cluster-members', { ids: props.members });
-  const members = (row?.members ?? []).map((m) => ({ id: m.id, name: m.name, aliases: m.aliases, note: m.note, sources: m.sources.length }));
+  const members = (row?.members ?? []).map((m) => ({
+    id: m.id,
+    name: m.name,
+    aliases: m.aliases,
+    note: m.note,
+    sources: m.sources.length,
+  }));
   const judgements = (row?.judgements ?? []).map((j) => ({ a: j.a, b: j.b, verdict: j.verdict, by: j.by, at: j.at, note: j.note }));
   return { members: members.sort((x, y) => x.id.localeCompare(y.id)), canonicalMember: String(props.canonicalMember), judgements };
 }
@@ -127,7 +143,9 @@ function mergeTitles(titles: EntityProfile['titles']): EntityProfile['titles'] {
     else {
       known.firstSeen = earlier(known.firstSeen, t.firstSeen);
       known.lastSeen = later(known.lastSeen, t.lastSeen);
-      known.evidence.push(...t.evidence.filter((q) => !known.evidence.some((k) => k.sourceId === q.sourceId && k.span.start === q.span.start)));
+      known.evidence.push(
+        ...t.evidence.filter((q) => !known.evidence.some((k) => k.sourceId === q.sourceId && k.span.start === q.span.start)),
+      );
     }
   }
   return [...byKey.values()];

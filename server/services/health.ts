@@ -18,7 +18,14 @@ export async function reportHealth(
   const supervised = local?.();
   const neo4j = { ...(await probe()), ...(supervised ? { local: supervised } : {}) };
   const prepared = startup();
-  const status = supervised && supervised.state !== 'running' ? 'restarting' : !neo4j.connected ? 'unavailable' : prepared.state === 'ready' ? 'ok' : 'starting';
+  const status =
+    supervised && supervised.state !== 'running'
+      ? 'restarting'
+      : !neo4j.connected
+        ? 'unavailable'
+        : prepared.state === 'ready'
+          ? 'ok'
+          : 'starting';
   return { status, neo4j, startup: prepared };
 }
 
@@ -35,8 +42,11 @@ export function publicHealth(report: HealthReport): HealthReport {
 
 /** Why the app cannot serve yet, in one sentence (for the 503's detail); the error texts only if `detailed`. */
 export function unavailableReason(report: HealthReport, detailed = true): string {
-  if (report.status === 'restarting') return `The local graph database stopped unexpectedly and is being restarted (restarts so far: ${report.neo4j.local?.restarts ?? 0}).`;
-  if (!report.neo4j.connected) return `The graph database cannot be reached${detailed && report.neo4j.error ? `: ${report.neo4j.error}` : '.'}`;
-  if (report.startup.state === 'failed') return `Start-up preparation failed${detailed && report.startup.error ? `: ${report.startup.error}` : '.'}`;
+  if (report.status === 'restarting')
+    return `The local graph database stopped unexpectedly and is being restarted (restarts so far: ${report.neo4j.local?.restarts ?? 0}).`;
+  if (!report.neo4j.connected)
+    return `The graph database cannot be reached${detailed && report.neo4j.error ? `: ${report.neo4j.error}` : '.'}`;
+  if (report.startup.state === 'failed')
+    return `Start-up preparation failed${detailed && report.startup.error ? `: ${report.startup.error}` : '.'}`;
   return 'The graph database answers; the schema and seeds are still being prepared.';
 }

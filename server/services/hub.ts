@@ -106,7 +106,8 @@ export async function getHub(reader: GraphReader, ref: string, query: HubQuery):
   // visit the centre did not take part in (a visitor's, for a host) is looked up.
   const countryOf = new Map(all.map((n) => [n.id, n.group.country]));
   const missing = [...new Set(unique.filter((n) => !n.group.country && n.parent && !countryOf.has(n.parent)).map((n) => n.parent!))];
-  if (missing.length) for (const row of await read(reader, 'event-countries', { ids: missing })) countryOf.set(row.id, countryRef(row.country));
+  if (missing.length)
+    for (const row of await read(reader, 'event-countries', { ids: missing })) countryOf.set(row.id, countryRef(row.country));
   for (const n of unique) if (!n.group.country && n.parent) n.group.country = countryOf.get(n.parent) ?? null;
   const facets = {
     kinds: facetOf(unique, (n) => ({ key: n.group.kind, label: n.group.kind })),
@@ -114,14 +115,21 @@ export async function getHub(reader: GraphReader, ref: string, query: HubQuery):
     countries: facetOf(unique, (n) => (n.group.country ? { key: n.group.country.id, label: n.group.country.name } : null)),
   };
   const filtered = unique
-    .filter((n) => (!query.kind || n.group.kind === query.kind) && (!query.year || n.group.year === query.year) && (!country || n.group.country?.id === country))
+    .filter(
+      (n) =>
+        (!query.kind || n.group.kind === query.kind) &&
+        (!query.year || n.group.year === query.year) &&
+        (!country || n.group.country?.id === country),
+    )
     .sort(byRecency);
   const neighbours = filtered.slice(0, query.limit);
 
   const personIds = people.map((p) => p.id);
   const ids = [...personIds, ...neighbours.map((n) => n.id)];
   const [peerRows, linkRows] = await Promise.all([
-    personIds.length > 1 ? read(reader, 'hub-peers', { ids: personIds, ...window, includeUndated: query.includeUndated }) : Promise.resolve([]),
+    personIds.length > 1
+      ? read(reader, 'hub-peers', { ids: personIds, ...window, includeUndated: query.includeUndated })
+      : Promise.resolve([]),
     ids.length > 1 ? read(reader, 'hub-links', { ids }) : Promise.resolve([]),
   ]);
 
@@ -141,7 +149,15 @@ export async function getHub(reader: GraphReader, ref: string, query: HubQuery):
 
   return {
     center: { id: center.id, type: center.type, name: center.name, kind: textProp(center.props?.kind) },
-    query: { from: query.from ?? null, to: query.to ?? null, includeUndated: query.includeUndated, kind: query.kind ?? null, year: query.year ?? null, country, limit: query.limit },
+    query: {
+      from: query.from ?? null,
+      to: query.to ?? null,
+      includeUndated: query.includeUndated,
+      kind: query.kind ?? null,
+      year: query.year ?? null,
+      country,
+      limit: query.limit,
+    },
     people,
     peers: peerRows.map((r) => ({ a: r.a, b: r.b, meetings: r.meetings, first: day(r.first), last: day(r.last) })),
     neighbours,

@@ -32,7 +32,9 @@ function yearSpan(years: readonly number[]): string | null {
 
 /** Pure: the summary of one person from what the graph says about them. */
 export function identitySummary(facts: IdentityFacts): IdentitySummary {
-  const titles = [...facts.titles].sort((a, b) => (b.last ?? -Infinity) - (a.last ?? -Infinity) || (b.first ?? -Infinity) - (a.first ?? -Infinity));
+  const titles = [...facts.titles].sort(
+    (a, b) => (b.last ?? -Infinity) - (a.last ?? -Infinity) || (b.first ?? -Infinity) - (a.first ?? -Infinity),
+  );
   const latest = titles[0];
   const country = latest?.country ?? (facts.represents.length === 1 ? facts.represents[0]! : null);
   const titleYears = titles.flatMap((t) => [t.first, t.last]).filter((y): y is number => typeof y === 'number');
@@ -51,7 +53,14 @@ export async function identitySummaries(reader: GraphReader, ids: readonly strin
   return new Map(
     rows.map((row) => [
       row.id,
-      identitySummary({ name: row.name, note: row.note, titles: row.titles, eventYears: row.eventYears, represents: row.represents, linked: row.linked }),
+      identitySummary({
+        name: row.name,
+        note: row.note,
+        titles: row.titles,
+        eventYears: row.eventYears,
+        represents: row.represents,
+        linked: row.linked,
+      }),
     ]),
   );
 }

@@ -31,7 +31,10 @@ export interface IngestDeps {
 /** The cache of known entities for a database: read again from the graph when its fingerprint changes. */
 export function graphKnownEntities(driver: Driver, database: string | undefined): KnownIndexCache<KnownSnapshot> {
   let version = 0;
-  return knownIndexCache(async () => ({ version: ++version, ...(await knownFromGraph(driver, database)) }), () => readGraphVersion(driver, database));
+  return knownIndexCache(
+    async () => ({ version: ++version, ...(await knownFromGraph(driver, database)) }),
+    () => readGraphVersion(driver, database),
+  );
 }
 
 export type DraftResponse = DraftAnswer;
@@ -53,7 +56,11 @@ async function similarMeetings(deps: IngestDeps, facts: FactFile): Promise<Draft
 }
 
 /** Drafts on a worker thread (see draft-pool.ts); `signal` withdraws a draft still waiting. */
-export async function draftArticle(deps: IngestDeps, input: DraftInput, context: { client: string; signal?: AbortSignal }): Promise<DraftResponse> {
+export async function draftArticle(
+  deps: IngestDeps,
+  input: DraftInput,
+  context: { client: string; signal?: AbortSignal },
+): Promise<DraftResponse> {
   const drafted = await deps.drafts.draft(input, context.client, () => deps.known.get(), context.signal);
   return { ...drafted, similarMeetings: await similarMeetings(deps, drafted.facts) };
 }
@@ -79,16 +86,31 @@ const queue = new WeakMap<IngestDeps, Promise<unknown>>();
 function oneAtATime<T>(deps: IngestDeps, run: () => Promise<T>): Promise<T> {
   const previous = queue.get(deps) ?? Promise.resolve();
   const next = previous.then(run, run);
-  queue.set(deps, next.catch(() => undefined));
+  queue.set(
+    deps,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
-export async function acceptArticle(deps: IngestDeps, input: AcceptRequest, context: { client: string } = { client: 'unknown' }): Promise<AcceptResponse> {
+export async function acceptArticle(
+  deps: IngestDeps,
+  input: AcceptRequest,
+  context: { client: string } = { client: 'unknown' },
+): Promise<AcceptResponse> {
   // A reviewer who pasted the article without its header: put the header the facts say back.
   const source = input.facts.source as { published?: unknown } | undefined;
-  const raw = typeof source?.published === 'string' && !/^\s*date \d{4}-\d{2}-\d{2}/.test(input.text) ? ` date ${source.published} ${input.text}` : input.text;
+  const raw =
+    typeof source?.published === 'string' && !/^\s*date \d{4}-\d{2}-\d{2}/.test(input.text)
+      ? ` date ${source.published} ${input.text}`
+      : input.text;
   const result = await oneAtATime(deps, () =>
-    acceptFacts(deps.driver, deps.database, { facts: input.facts, raw, choices: input.changes }, { store: deps.store, undecided: 'ask', maxTextChars: MAX_ARTICLE_CHARS }),
+    acceptFacts(
+      deps.driver,
+      deps.database,
+      { facts: input.facts, raw, choices: input.changes },
+      { store: deps.store, undecided: 'ask', maxTextChars: MAX_ARTICLE_CHARS },
+    ),
   );
   if (!result.ok && 'undecided' in result) {
     throw new NeedsDecision(
@@ -98,14 +120,29 @@ export async function acceptArticle(deps: IngestDeps, input: AcceptRequest, cont
     );
   }
   if (!result.ok) {
-    const problems = result.problems.map((p) => ({ param: p.path === 'text' ? 'text' : p.path ? `facts.${p.path}` : 'facts', message: p.message }));
-    throw new BadInput(`The draft was refused, nothing was written: ${problems.map((p) => `${p.param}: ${p.message}`).join('; ')}`, problems[0]?.param ?? 'facts', problems);
+    const problems = result.problems.map((p) => ({
+      param: p.path === 'text' ? 'text' : p.path ? `facts.${p.path}` : 'facts',
+      message: p.message,
+    }));
+    throw new BadInput(
+      `The draft was refused, nothing was written: ${problems.map((p) => `${p.param}: ${p.message}`).join('; ')}`,
+      problems[0]?.param ?? 'facts',
+      problems,
+    );
   }
   // A new article changes the fingerprint anyway; a corrected one under the same name may not.
   deps.known.invalidate();
   const { nodesCreated, relationshipsCreated, propertiesSet } = result.counts;
   const counts = { nodesCreated, relationshipsCreated, propertiesSet };
   const brief = (c: PropertyChange) => ({ id: c.id, property: c.property });
-  deps.audit?.({ time: new Date().toISOString(), event: 'ingest-accepted', source: result.source, client: context.client, counts, replaced: result.replaced.map(brief), kept: result.keptAsIs.map(brief) });
+  deps.audit?.({
+    time: new Date().toISOString(),
+    event: 'ingest-accepted',
+    source: result.source,
+    client: context.client,
+    counts,
+    replaced: result.replaced.map(brief),
+    kept: result.keptAsIs.map(brief),
+  });
   return { loaded: true, source: result.source, counts, kept: result.kept, replaced: result.replaced, keptAsIs: result.keptAsIs };
 }

@@ -20,7 +20,11 @@ export async function findLinks(reader: GraphReader, query: LinksQuery): Promise
   const rows = row?.links ?? [];
   const eventIds = [...new Set(rows.map((r) => r.event).filter((id): id is string => !!id))];
   const details = eventIds.length ? await read(reader, 'meeting-details', { ids: eventIds }) : [];
-  const book = await loadQuoteBook(reader, [...collectEvidence(rows), ...collectEvidence(details)], details.flatMap((d) => d.sources ?? []));
+  const book = await loadQuoteBook(
+    reader,
+    [...collectEvidence(rows), ...collectEvidence(details)],
+    details.flatMap((d) => d.sources ?? []),
+  );
   const events = new Map(details.map((d) => [d.event.id, meetingOf(d, book)]));
   const links = rows.map((r): Link => {
     const { props } = r;
@@ -32,10 +36,19 @@ export async function findLinks(reader: GraphReader, query: LinksQuery): Promise
       from: r.from,
       to: r.to,
       properties: Object.fromEntries(Object.entries(props).filter(([k]) => !BOOKKEEPING.has(k))),
-      evidence: withoutContained(own.filter((q) => !theirs.some((t) => t.sourceId === q.sourceId && t.span.start <= q.span.start && q.span.end <= t.span.end))),
+      evidence: withoutContained(
+        own.filter((q) => !theirs.some((t) => t.sourceId === q.sourceId && t.span.start <= q.span.start && q.span.end <= t.span.end)),
+      ),
       event,
     };
   });
   const ref = (x: { id: string; type: string; name: string }) => ({ id: x.id, type: x.type, name: x.name });
-  return { a: ref(a), b: ref(b), query: { from: query.from ?? null, to: query.to ?? null, limit: query.limit }, total: row?.total ?? 0, links, sources: book.sources() };
+  return {
+    a: ref(a),
+    b: ref(b),
+    query: { from: query.from ?? null, to: query.to ?? null, limit: query.limit },
+    total: row?.total ?? 0,
+    links,
+    sources: book.sources(),
+  };
 }

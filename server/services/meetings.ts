@@ -30,7 +30,8 @@ function participant(p: MeetingRow['participants'][number], book: QuoteBook): Pa
 }
 
 export async function findMeetings(reader: GraphReader, query: MeetingsQuery): Promise<MeetingsAnswer> {
-  const resolveId = async (ref: string | undefined, param: string, type: 'person' | 'country') => (ref ? (await resolveEntity(reader, ref, param, type)).id : null);
+  const resolveId = async (ref: string | undefined, param: string, type: 'person' | 'country') =>
+    ref ? (await resolveEntity(reader, ref, param, type)).id : null;
   const [person, other, country] = await Promise.all([
     resolveId(query.person, 'person', 'person'),
     resolveId(query.with, 'with', 'person'),
@@ -44,7 +45,11 @@ export async function findMeetings(reader: GraphReader, query: MeetingsQuery): P
       ? await read(reader, 'meetings-by-country', { ...common, country })
       : await read(reader, 'meetings-all', common);
   const details = idRows.length ? await read(reader, 'meeting-details', { ids: idRows.map((r) => r.id) }) : [];
-  const book = await loadQuoteBook(reader, collectEvidence(details), details.flatMap((row) => row.sources ?? []));
+  const book = await loadQuoteBook(
+    reader,
+    collectEvidence(details),
+    details.flatMap((row) => row.sources ?? []),
+  );
   const meetings = details.map((row) => meetingOf(row, book));
   return {
     query: { person, with: other, country, from: query.from ?? null, to: query.to ?? null },

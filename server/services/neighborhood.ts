@@ -15,7 +15,8 @@ export type { CyEdge, CyNode, Neighborhood };
 export function edgeLabel(type: string, props: Props): string {
   if (type === 'HOLDS') return String(props.title ?? 'holds');
   if (type === 'PARTICIPATED_IN') return String(props.role ?? 'participant') + (props.inferred ? ' (inferred)' : '');
-  if (type === 'MET') return `met${props.date ? ` ${String(props.date).slice(0, props.datePrecision === 'month' ? 7 : props.datePrecision === 'year' ? 4 : 10)}` : ''}${props.inferred ? ' (inferred)' : ''}`;
+  if (type === 'MET')
+    return `met${props.date ? ` ${String(props.date).slice(0, props.datePrecision === 'month' ? 7 : props.datePrecision === 'year' ? 4 : 10)}` : ''}${props.inferred ? ' (inferred)' : ''}`;
   return type.toLowerCase().replace(/_/g, ' ');
 }
 

@@ -114,7 +114,9 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
       idLists = await search();
     }
   }
-  const hopRows = idLists.length ? await read(reader, 'path-details', { paths: idLists, via: query.via, ...window, linksPerHop: query.linksPerHop }) : [];
+  const hopRows = idLists.length
+    ? await read(reader, 'path-details', { paths: idLists, via: query.via, ...window, linksPerHop: query.linksPerHop })
+    : [];
 
   const sources = new Map<string, SourceSummary>();
   const nodes = new Map<string, HopRow['fromNode']>();
@@ -126,7 +128,9 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     linksByHop.set(key, [...(linksByHop.get(key) ?? []), row]);
   }
   // Imported records are short: their texts tell column lines from prose and give place and dates.
-  const recordIds = new Set(hopRows.flatMap((row) => [...row.quotes.map((q) => q.sourceId), ...(row.event?.sources ?? [])]).filter(isRecordSource));
+  const recordIds = new Set(
+    hopRows.flatMap((row) => [...row.quotes.map((q) => q.sourceId), ...(row.event?.sources ?? [])]).filter(isRecordSource),
+  );
   const records = recordIds.size ? await loadQuoteBook(reader, [], [...recordIds]) : null;
   const quotesOf = (row: HopRow): Quote[] => readableQuotes(row, records, sources);
   for (const id of recordIds) {
@@ -145,7 +149,17 @@ export async function findPaths(reader: GraphReader, query: PathsQuery): Promise
     hops: ids.slice(1).map((id, i) => toHop(ids[i]!, id, linksByHop.get(`${p}:${i}`) ?? [], quotesOf, records)),
   }));
   return {
-    query: { from: params.from, to: params.to, via: query.via, maxHops: query.maxHops, start: query.start ?? null, end: query.end ?? null, exclude: query.exclude ?? [], limit: query.limit, linksPerHop: query.linksPerHop },
+    query: {
+      from: params.from,
+      to: params.to,
+      via: query.via,
+      maxHops: query.maxHops,
+      start: query.start ?? null,
+      end: query.end ?? null,
+      exclude: query.exclude ?? [],
+      limit: query.limit,
+      linksPerHop: query.linksPerHop,
+    },
     paths,
     sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
@@ -161,7 +175,10 @@ function readableQuotes(row: HopRow, records: QuoteBook | null, sources: Map<str
   });
   const quote = (q: (typeof keep)[number]): Quote => ({ sourceId: q.sourceId, quote: q.quote, span: { start: q.start, end: q.end } });
   const theirs = withoutContained(keep.filter((q) => q.of === 'event').map(quote));
-  const own = keep.filter((q) => q.of === 'link').map(quote).filter((q) => !theirs.some((t) => t.sourceId === q.sourceId && t.span.start <= q.span.start && q.span.end <= t.span.end));
+  const own = keep
+    .filter((q) => q.of === 'link')
+    .map(quote)
+    .filter((q) => !theirs.some((t) => t.sourceId === q.sourceId && t.span.start <= q.span.start && q.span.end <= t.span.end));
   // The link's own sentences name its two ends; the event's say what happened.
   return [...withoutContained(own), ...theirs];
 }

@@ -7,9 +7,23 @@ import { readProfiles } from '../../graph/resolution.ts';
 import { inWriteTransaction, readGraphVersion, type Driver } from '../../graph/store.ts';
 import { appendJudgements, readJudgementLog } from '../../seeds/resolution/judgement-log.ts';
 import {
-  conflictOf, currentJudgements, memberOfClusterId, ordered, pairOf, type Judgement, type JudgementEntry, type Verdict,
+  conflictOf,
+  currentJudgements,
+  memberOfClusterId,
+  ordered,
+  pairOf,
+  type Judgement,
+  type JudgementEntry,
+  type Verdict,
 } from '../../domain/resolution/judgements.ts';
-import type { AcceptResult, CandidateList, CandidateView, JudgementLog, JudgeResult, PersonSummary } from '../../domain/resolution/contract.ts';
+import type {
+  AcceptResult,
+  CandidateList,
+  CandidateView,
+  JudgementLog,
+  JudgeResult,
+  PersonSummary,
+} from '../../domain/resolution/contract.ts';
 import type { PairContext, PersonProfile } from '../../domain/resolution/score.ts';
 
 export { readProfiles };
@@ -43,8 +57,24 @@ export interface CandidateSet extends CandidateRun {
   ms: number;
 }
 
-export function resolutionDeps(driver: Driver, database: string | undefined, reader: GraphReader, logPath: string, curatedPath?: string): ResolutionDeps {
-  return { driver, database, reader, logPath, curatedPath, candidates: knownIndexCache(() => computeCandidates(reader), () => readGraphVersion(driver, database)) };
+export function resolutionDeps(
+  driver: Driver,
+  database: string | undefined,
+  reader: GraphReader,
+  logPath: string,
+  curatedPath?: string,
+): ResolutionDeps {
+  return {
+    driver,
+    database,
+    reader,
+    logPath,
+    curatedPath,
+    candidates: knownIndexCache(
+      () => computeCandidates(reader),
+      () => readGraphVersion(driver, database),
+    ),
+  };
 }
 
 async function computeCandidates(reader: GraphReader): Promise<CandidateSet> {
@@ -65,7 +95,17 @@ async function computeCandidates(reader: GraphReader): Promise<CandidateSet> {
 
 function summary(p: PersonProfile): PersonSummary {
   const titles = [...p.titles].sort((x, y) => (x.from ?? 9999) - (y.from ?? 9999));
-  return { id: p.id, name: p.name, aliases: p.aliases.slice(0, 10), countries: p.countries, titles: titles.slice(0, 8), years: p.years, origin: p.origin, events: p.events, note: p.note };
+  return {
+    id: p.id,
+    name: p.name,
+    aliases: p.aliases.slice(0, 10),
+    countries: p.countries,
+    titles: titles.slice(0, 8),
+    years: p.years,
+    origin: p.origin,
+    events: p.events,
+    note: p.note,
+  };
 }
 
 export interface CandidateQuery {
@@ -100,7 +140,14 @@ export async function listCandidates(deps: ResolutionDeps, query: CandidateQuery
     if (query.person && c.a !== query.person && c.b !== query.person) continue;
     if (text && ![a.name, b.name, ...a.aliases, ...b.aliases].some((n) => n.toLowerCase().includes(text))) continue;
     const { a: _a, b: _b, ...judgement } = judged ?? ({} as Judgement);
-    views.push({ a: summary(a), b: summary(b), score: c.score, likely: c.score >= LIKELY_SAME, reasons: c.reasons, judgement: judged ? judgement : null });
+    views.push({
+      a: summary(a),
+      b: summary(b),
+      score: c.score,
+      likely: c.score >= LIKELY_SAME,
+      reasons: c.reasons,
+      judgement: judged ? judgement : null,
+    });
   }
   return {
     candidates: views.slice(query.offset, query.offset + query.limit),
@@ -160,7 +207,13 @@ export async function judge(deps: ResolutionDeps, inputs: readonly JudgementInpu
     throw new Conflict(`Nothing was recorded: ${problems.map((p) => `${p.param}: ${p.message}`).join('; ')}`);
   }
   appendJudgements(deps.logPath, entries);
-  const applied = await inWriteTransaction(deps.driver, deps.database, (tx) => writeJudgements(tx, state, entries.map((e) => pairOf(e.a, e.b))));
+  const applied = await inWriteTransaction(deps.driver, deps.database, (tx) =>
+    writeJudgements(
+      tx,
+      state,
+      entries.map((e) => pairOf(e.a, e.b)),
+    ),
+  );
   deps.candidates.invalidate();
   return { recorded: entries, clusters: { formed: applied.formed, dissolved: applied.dissolved } };
 }
@@ -172,8 +225,10 @@ export interface HistoryQuery {
 
 /** The audit trail: every judgement recorded, newest first. */
 export function listJudgements(deps: ResolutionDeps, query: HistoryQuery): JudgementLog {
-  const person = query.person ? memberOfClusterId(query.person) ?? query.person : undefined;
-  const all = judgementHistory(deps).filter((j) => !person || j.a === person || j.b === person).reverse();
+  const person = query.person ? (memberOfClusterId(query.person) ?? query.person) : undefined;
+  const all = judgementHistory(deps)
+    .filter((j) => !person || j.a === person || j.b === person)
+    .reverse();
   return { judgements: all.slice(0, query.limit), total: all.length };
 }
 

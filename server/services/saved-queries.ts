@@ -17,8 +17,15 @@ export type { SavedQuery };
 
 /** Reads the header comments of one saved query. */
 export function parseSavedQuery(name: string, text: string): SavedQuery {
-  const header = text.split('\n').filter((line) => line.startsWith('//')).map((line) => line.replace(/^\/\/\s?/, ''));
-  const field = (key: string) => header.find((line) => line.startsWith(`${key}:`))?.slice(key.length + 1).trim() ?? '';
+  const header = text
+    .split('\n')
+    .filter((line) => line.startsWith('//'))
+    .map((line) => line.replace(/^\/\/\s?/, ''));
+  const field = (key: string) =>
+    header
+      .find((line) => line.startsWith(`${key}:`))
+      ?.slice(key.length + 1)
+      .trim() ?? '';
   const params = header
     .filter((line) => line.startsWith('@param '))
     .map((line): SavedParam => {
@@ -26,7 +33,10 @@ export function parseSavedQuery(name: string, text: string): SavedQuery {
       if (!match || !PARAM_TYPES.includes(match[2] as ParamType)) throw new Error(`cypher/analyst/${name}.cypher: cannot read "${line}"`);
       return { name: match[1]!, type: match[2] as ParamType, required: match[3] === 'required', description: match[4]!.trim() };
     });
-  const columns = (header.find((line) => line.startsWith('@columns '))?.slice('@columns '.length) ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const columns = (header.find((line) => line.startsWith('@columns '))?.slice('@columns '.length) ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   return { name, title: field('title'), description: field('description'), params, columns, query: text };
 }
 
@@ -50,7 +60,8 @@ export function findSavedQuery(name: string): SavedQuery {
 export function bindSavedParams(query: SavedQuery, given: Record<string, unknown>): Record<string, unknown> {
   const problems: { param: string; message: string }[] = [];
   for (const key of Object.keys(given)) {
-    if (!query.params.some((p) => p.name === key)) problems.push({ param: `params.${key}`, message: `is not a parameter of ${query.name}` });
+    if (!query.params.some((p) => p.name === key))
+      problems.push({ param: `params.${key}`, message: `is not a parameter of ${query.name}` });
   }
   const bound: Record<string, unknown> = {};
   for (const param of query.params) {

@@ -16,7 +16,41 @@ export type { SearchHit };
  * Words the full-text analyzer drops from names ("Ministry of Foreign Affairs"): Lucene's English
  * stop words. Asked for, they would match nothing and, joined with AND, make the whole query fail.
  */
-export const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no', 'not', 'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with']);
+export const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'but',
+  'by',
+  'for',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'no',
+  'not',
+  'of',
+  'on',
+  'or',
+  'such',
+  'that',
+  'the',
+  'their',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'to',
+  'was',
+  'will',
+  'with',
+]);
 
 function queryTerms(text: string): SearchTerm[] {
   const terms = searchTerms(text);
@@ -62,7 +96,13 @@ export function searchRank(q: string, hit: Pick<SearchHit, 'type' | 'name' | 'al
   return (hit.type === 'event' ? 4 : 0) + rank;
 }
 
-export async function searchEntities(reader: GraphReader, q: string, type: ApiType | undefined, limit: number, withSummaries = true): Promise<SearchHit[]> {
+export async function searchEntities(
+  reader: GraphReader,
+  q: string,
+  type: ApiType | undefined,
+  limit: number,
+  withSummaries = true,
+): Promise<SearchHit[]> {
   const query = luceneQuery(q);
   if (!query) throw new BadInput('q: needs at least one letter or digit', 'q');
   const rows = await read(reader, 'search', { query, labels: type ? [labelOf(type)] : null, fetch: SEARCH_FETCH });
@@ -79,7 +119,10 @@ export async function searchEntities(reader: GraphReader, q: string, type: ApiTy
   hits.sort((a, b) => a.rank - b.rank || a.order - b.order);
   const top = hits.slice(0, limit).map((h) => h.hit);
   if (!withSummaries) return top;
-  const summaries = await identitySummaries(reader, top.filter((h) => h.type === 'person').map((h) => h.id));
+  const summaries = await identitySummaries(
+    reader,
+    top.filter((h) => h.type === 'person').map((h) => h.id),
+  );
   for (const hit of top) {
     const summary = summaries.get(hit.id);
     if (summary) hit.summary = summary;
@@ -125,7 +168,8 @@ export async function resolveEntity(reader: GraphReader, ref: string, param: str
       // A dissolved cluster's id names the member it was named after.
       (member ? await byId(member).then((m) => m && { ...m, resolvedFrom: ref }) : undefined);
     if (!found) throw new NotFound(`${param}: no entity has the id "${ref}"`);
-    if (type && found.type !== type) throw new BadInput(`${param}: expected ${article(type)}, but "${ref}" is ${article(found.type)}`, param);
+    if (type && found.type !== type)
+      throw new BadInput(`${param}: expected ${article(type)}, but "${ref}" is ${article(found.type)}`, param);
     return found;
   }
   if (/^[A-Za-z]{2}$/.test(ref)) {
@@ -138,6 +182,9 @@ export async function resolveEntity(reader: GraphReader, ref: string, param: str
   const pick = exact.length > 0 ? exact : hits;
   if (pick.length === 1) return { id: pick[0]!.id, type: pick[0]!.type, name: pick[0]!.name };
   if (pick.length === 0) throw new NotFound(`${param}: nothing is called "${ref}"`);
-  const candidates = pick.slice(0, 5).map((hit) => `${hit.name} (${hit.id})`).join(', ');
+  const candidates = pick
+    .slice(0, 5)
+    .map((hit) => `${hit.name} (${hit.id})`)
+    .join(', ');
   throw new BadInput(`${param}: "${ref}" could be ${candidates}; give an id`, param);
 }

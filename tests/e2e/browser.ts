@@ -15,7 +15,8 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
 /** Opens the explorer at a hash and waits until it has applied the URL state. */
 /** The seeded app and a browser for an e2e suite; refuses to start without the built client. */
 export async function startBrowserSuite(): Promise<{ base: string; browser: Browser }> {
-  if (!existsSync(new URL('../../client/dist/index.html', import.meta.url))) throw new Error('client/dist is missing: run `npm run build` first');
+  if (!existsSync(new URL('../../client/dist/index.html', import.meta.url)))
+    throw new Error('client/dist is missing: run `npm run build` first');
   const { base } = await seededApp();
   return { base, browser: await launch() };
 }
@@ -37,7 +38,9 @@ export async function watchCsp(context: BrowserContext, into: string[], label: s
   await context.exposeFunction('__reportCsp', (text: string) => into.push(`${label}: ${text}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp(t: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      (window as unknown as { __reportCsp(t: string): void }).__reportCsp(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
 }

@@ -11,7 +11,10 @@ const LOKPOBIRI = 'person:heineken-lokpobiri';
 
 interface Kg {
   ready: boolean;
-  cy: { edges(sel?: string): { length: number; map<T>(f: (e: { id(): string; data(k: string): unknown; visible(): boolean }) => T): T[] }; nodes(sel?: string): { length: number; map<T>(f: (e: { id(): string }) => T): T[] } };
+  cy: {
+    edges(sel?: string): { length: number; map<T>(f: (e: { id(): string; data(k: string): unknown; visible(): boolean }) => T): T[] };
+    nodes(sel?: string): { length: number; map<T>(f: (e: { id(): string }) => T): T[] };
+  };
   state(): Record<string, unknown>;
   highlighted(): { nodes: string[]; edges: string[] };
   hiddenByWindow(): string[];
@@ -41,7 +44,8 @@ describe('explorer in the browser (e2e)', function () {
     ({ context, page } = await testPage(browser, cspViolations, this.currentTest?.title ?? ''));
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await shot(page, `failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed')
+      await shot(page, `failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
     await context?.close();
   });
 
@@ -58,7 +62,9 @@ describe('explorer in the browser (e2e)', function () {
     await page.locator('#search').press('Enter');
     await page.locator(`#details .details[data-entity="${KUANTYROV}"]`).waitFor();
     expect(await page.locator('#details h2').textContent()).to.equal('Alibek Kuantyrov');
-    expect(await page.locator('#details header .identity-label').textContent()).to.equal('Deputy Minister of Foreign Affairs · Kazakhstan · 2025');
+    expect(await page.locator('#details header .identity-label').textContent()).to.equal(
+      'Deputy Minister of Foreign Affairs · Kazakhstan · 2025',
+    );
     // The panel's own sections (the summary card above them cites too).
     const quote = page.locator('#details section.detail-section .quote').first();
     expect(await quote.textContent()).to.contain('Deputy Minister of Foreign Affairs');
@@ -75,7 +81,11 @@ describe('explorer in the browser (e2e)', function () {
     await openApp(page, base, `#entity=${encodeURIComponent('org:kz-mfa')}`);
     const count = () => page.evaluate(() => window.__kg.cy.nodes().length);
     const before = await count();
-    const pos = await page.evaluate(() => (window.__kg.cy as unknown as { getElementById(id: string): { renderedPosition(): { x: number; y: number } } }).getElementById('country:KZ').renderedPosition());
+    const pos = await page.evaluate(() =>
+      (window.__kg.cy as unknown as { getElementById(id: string): { renderedPosition(): { x: number; y: number } } })
+        .getElementById('country:KZ')
+        .renderedPosition(),
+    );
     const box = (await page.locator('#cy').boundingBox())!;
     await page.mouse.dblclick(box.x + pos.x, box.y + pos.y);
     await page.waitForFunction((n) => window.__kg.cy.nodes().length > n, before);
@@ -95,11 +105,25 @@ describe('explorer in the browser (e2e)', function () {
     await page.waitForFunction((n) => window.__kg.cy.nodes().length < n, expanded + remaining);
     await page.locator('#details button', { hasText: 'Pin' }).click();
     expect(await page.locator('#details button[aria-pressed=true]').textContent()).to.equal('Unpin');
-    const kzVisible = () => page.evaluate(() => window.__kg.cy.nodes(':visible').map((n) => n.id()).includes('country:KZ'));
+    const kzVisible = () =>
+      page.evaluate(() =>
+        window.__kg.cy
+          .nodes(':visible')
+          .map((n) => n.id())
+          .includes('country:KZ'),
+      );
     // The click handler may finish after Playwright's click returns: wait for the state (bounded), then assert it.
     const settle = (visible: boolean) =>
       page
-        .waitForFunction((v) => window.__kg.cy.nodes(':visible').map((n) => n.id()).includes('country:KZ') === v, visible, { timeout: 5000 })
+        .waitForFunction(
+          (v) =>
+            window.__kg.cy
+              .nodes(':visible')
+              .map((n) => n.id())
+              .includes('country:KZ') === v,
+          visible,
+          { timeout: 5000 },
+        )
         .catch(() => undefined);
     await page.locator('#details button', { hasText: 'Hide' }).click();
     await settle(false);
@@ -119,11 +143,15 @@ describe('explorer in the browser (e2e)', function () {
     expect(await page.locator('input[name=via][value=meetings]').isChecked()).to.equal(true);
     await page.locator('#path-form button[type=submit]').click();
     await page.locator('#path-results .path').first().waitFor({ timeout: 90_000 });
-    expect(await page.locator('#path-results .path-title').first().textContent()).to.equal('2 hops: Adeniyi Adesoji → Alibek Kuantyrov → Heineken Lokpobiri');
+    expect(await page.locator('#path-results .path-title').first().textContent()).to.equal(
+      '2 hops: Adeniyi Adesoji → Alibek Kuantyrov → Heineken Lokpobiri',
+    );
     await page.waitForFunction(() => window.__kg.highlighted().nodes.length > 0);
     const hl = await page.evaluate(() => window.__kg.highlighted());
     expect([...hl.nodes].sort()).to.deep.equal([ADESOJI, KUANTYROV, LOKPOBIRI].sort());
-    const ends = await page.evaluate(() => window.__kg.cy.edges('.path-hl').map((e) => [e.data('source'), e.data('target'), e.data('type')].join(' ')));
+    const ends = await page.evaluate(() =>
+      window.__kg.cy.edges('.path-hl').map((e) => [e.data('source'), e.data('target'), e.data('type')].join(' ')),
+    );
     expect(ends).to.have.length(2);
     expect(ends).to.include(`${ADESOJI} ${KUANTYROV} MET`);
     expect(ends.some((e) => e.includes(KUANTYROV) && e.includes(LOKPOBIRI))).to.equal(true);
@@ -157,7 +185,14 @@ describe('explorer in the browser (e2e)', function () {
   it('narrowing the date window asks the server: the February 2025 meetings leave, undated ones stay dashed, and it says so', async () => {
     await openApp(page, base, `#entity=${encodeURIComponent(KUANTYROV)}`);
     await page.waitForFunction(() => window.__kg.cy.edges('.t-met').length > 0);
-    const met = () => page.evaluate(() => window.__kg.cy.edges('.t-met').map((e) => ({ other: [e.data('source'), e.data('target')].find((x) => x !== 'person:alibek-kuantyrov') as string, first: e.data('first') as string | null, undated: e.visible() && (e as unknown as { hasClass(c: string): boolean }).hasClass('undated') })));
+    const met = () =>
+      page.evaluate(() =>
+        window.__kg.cy.edges('.t-met').map((e) => ({
+          other: [e.data('source'), e.data('target')].find((x) => x !== 'person:alibek-kuantyrov') as string,
+          first: e.data('first') as string | null,
+          undated: e.visible() && (e as unknown as { hasClass(c: string): boolean }).hasClass('undated'),
+        })),
+      );
     const before = await met();
     const feb = before.filter((e) => e.first?.startsWith('2025-02')).map((e) => e.other);
     const undated = before.filter((e) => !e.first).map((e) => e.other);
@@ -171,14 +206,33 @@ describe('explorer in the browser (e2e)', function () {
     await page.locator('#win-to').fill('2025-01');
     await page.locator('#win-to').press('Enter');
     // Each field asks as it changes: wait for the answer to the whole window.
-    await page.waitForFunction(() => (window.__kg as unknown as { hub(): { query: { from: string | null; to: string | null } } | null }).hub()?.query.to === '2025-01' && (window.__kg as unknown as { hub(): { query: { from: string | null } } }).hub().query.from === '2024-06', null, { timeout: 30_000 });
-    await page.waitForFunction((ids) => ids.every((id) => window.__kg.cy.nodes().map((n) => n.id()).indexOf(id) < 0), feb, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        (window.__kg as unknown as { hub(): { query: { from: string | null; to: string | null } } | null }).hub()?.query.to === '2025-01' &&
+        (window.__kg as unknown as { hub(): { query: { from: string | null } } }).hub().query.from === '2024-06',
+      null,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction(
+      (ids) =>
+        ids.every(
+          (id) =>
+            window.__kg.cy
+              .nodes()
+              .map((n) => n.id())
+              .indexOf(id) < 0,
+        ),
+      feb,
+      { timeout: 10_000 },
+    );
     const after = await met();
     expect(after.map((e) => e.other)).to.not.include.members(feb);
     // Undated meetings cannot be placed in the window: kept (the checkbox), drawn dashed.
     expect(after.map((e) => e.other)).to.include.members(undated);
     expect(page.url()).to.contain('to=2025-01');
-    expect(await page.locator('#win-status').textContent()).to.match(/Hidden by the window: [1-9]\d* meetings and [1-9]\d* events outside it/);
+    expect(await page.locator('#win-status').textContent()).to.match(
+      /Hidden by the window: [1-9]\d* meetings and [1-9]\d* events outside it/,
+    );
     await shot(page, '03b-window-to-2025-01');
 
     // Hiding undated facts too leaves no meeting of his on screen, and says how many undated ones it hides.
@@ -199,7 +253,9 @@ describe('explorer in the browser (e2e)', function () {
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText(text);
     };
-    await type("MATCH (p:Person)-[m:MET]-(q:Person) WHERE p.id = 'person:alibek-kuantyrov' RETURN q.name AS met, m.date AS date ORDER BY met");
+    await type(
+      "MATCH (p:Person)-[m:MET]-(q:Person) WHERE p.id = 'person:alibek-kuantyrov' RETURN q.name AS met, m.date AS date ORDER BY met",
+    );
     await editor.press('Control+Enter');
     await page.locator('#result-table tbody tr').first().waitFor();
     const rows = await page.locator('#result-table tbody tr').count();
@@ -245,7 +301,9 @@ describe('explorer in the browser (e2e)', function () {
     await frame.locator('h1').first().waitFor({ timeout: 60_000 });
     expect(await frame.locator('body').textContent()).to.match(/Kazakhstan/);
     expect(await frame.locator('body').textContent()).to.match(/Benin/);
-    const links = await page.locator('#report-downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    const links = await page
+      .locator('#report-downloads a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     for (const f of ['md', 'html', 'csv', 'json']) expect(links).to.include(`/api/reports/bilateral?a=KZ&b=BJ&format=${f}`);
     await page.waitForTimeout(300);
     await shot(page, '05-report-kz-bj');

@@ -37,7 +37,9 @@ describe('Add article in the browser (e2e)', function () {
     await page.locator('#ingest-name').fill('uz-jp-call');
     await page.locator('#ingest-draft').click();
     await page.locator('#ingest-review:not([hidden])').waitFor();
-    expect(await page.locator('#ingest-status').textContent()).to.equal('Drafted 4 people, 4 organizations, 2 countries, 0 places, 4 titles, 3 events, 1 agreements, 1 figures, 0 memberships. Review, then load.');
+    expect(await page.locator('#ingest-status').textContent()).to.equal(
+      'Drafted 4 people, 4 organizations, 2 countries, 0 places, 4 titles, 3 events, 1 agreements, 1 figures, 0 memberships. Review, then load.',
+    );
 
     // The call with both ministers, and its quote highlighted when the fact is hovered.
     const call = page.locator('#ingest-facts li.fact[data-path="events[0]"]');
@@ -91,7 +93,9 @@ describe('Add article in the browser (e2e)', function () {
     const editor = org.locator('textarea.fact-json');
     const fact = JSON.parse(await editor.inputValue()) as { id: string; kind: string };
     const { driver } = await seededGraph();
-    const current = (await driver.executeQuery('MATCH (o:Organization {id: $id}) RETURN o.kind AS kind', { id: fact.id })).records[0]?.get('kind') as string | undefined;
+    const current = (await driver.executeQuery('MATCH (o:Organization {id: $id}) RETURN o.kind AS kind', { id: fact.id })).records[0]?.get(
+      'kind',
+    ) as string | undefined;
     expect(current, `${fact.id} is in the graph`).to.be.a('string');
     const proposed = current === 'company' ? 'agency' : 'company';
     await editor.fill(JSON.stringify({ ...fact, kind: proposed }));
@@ -100,7 +104,9 @@ describe('Add article in the browser (e2e)', function () {
     await page.locator('#ingest-load').click();
     const changes = page.locator('#ingest-changes:not([hidden])');
     await changes.waitFor();
-    expect(await page.locator('#ingest-status').textContent()).to.match(/would change 1 thing\(s\) the graph already has; nothing was loaded/);
+    expect(await page.locator('#ingest-status').textContent()).to.match(
+      /would change 1 thing\(s\) the graph already has; nothing was loaded/,
+    );
     const change = changes.locator(`li.change[data-change="${fact.id}#kind"]`);
     expect(await change.locator('.desc').textContent()).to.equal(`${fact.id} · kind: ${current} → ${proposed}`);
     expect(await page.locator('#ingest-load').isDisabled(), 'Load waits for a decision').to.equal(true);
@@ -111,7 +117,9 @@ describe('Add article in the browser (e2e)', function () {
     await page.locator('#ingest-load').click();
     await page.locator('#ingest-open').waitFor();
     expect(await page.locator('#ingest-status').textContent()).to.match(/^Loaded \d{3}_uz-jp-call-again\.txt/);
-    const kind = (await driver.executeQuery('MATCH (o:Organization {id: $id}) RETURN o.kind AS kind', { id: fact.id })).records[0]!.get('kind');
+    const kind = (await driver.executeQuery('MATCH (o:Organization {id: $id}) RETURN o.kind AS kind', { id: fact.id })).records[0]!.get(
+      'kind',
+    );
     expect(kind, 'kept as it was').to.equal(current);
   });
 });

@@ -30,7 +30,8 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
 
   before(async function () {
     this.timeout(1_200_000);
-    if (!existsSync(new URL('../../client/dist/index.html', import.meta.url))) throw new Error('client/dist is missing: run `npm run build` first');
+    if (!existsSync(new URL('../../client/dist/index.html', import.meta.url)))
+      throw new Error('client/dist is missing: run `npm run build` first');
     // E2E_IMPORTED_URL: a running app that already holds the import (quicker while developing).
     if (process.env.E2E_IMPORTED_URL) base = process.env.E2E_IMPORTED_URL;
     else {
@@ -46,13 +47,18 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
     ({ context, page } = await testPage(browser, cspViolations, this.currentTest?.title ?? ''));
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await shot(page, `pictures-failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed')
+      await shot(page, `pictures-failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
     await context?.close();
   });
 
   it('draws a secretary of state: summary card, timeline by counterpart, events per year and the map, with sources', async () => {
     await openApp(page, base, `#tab=pictures&pic=${encodeURIComponent(BLINKEN)}`);
-    await page.waitForFunction(() => !document.querySelector('#pic-output .loading') && document.querySelectorAll('#pic-map svg .countries path').length > 100, null, { timeout: 240_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('#pic-output .loading') && document.querySelectorAll('#pic-map svg .countries path').length > 100,
+      null,
+      { timeout: 240_000 },
+    );
     const card = page.locator('#pic-summary .summary-card');
     expect(await card.locator('.summary-counts').textContent()).to.match(/^\d{3} events · \d{3} meetings · \d{3} visits/);
     expect(await card.locator('.summary-contacts dd').first().textContent()).to.contain('15 Mar 2021');
@@ -74,23 +80,41 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
     await page.locator('#pic-timeline .mark').first().click();
     // It cites the trip's record, whose column lines ("traveler: …") are named as the record, never quoted.
     const cited = (await page.locator('#pic-timeline .picture-evidence').textContent())!;
-    expect(cited).to.match(/Trip abroad: Secretary of State Antony John Blinken/).and.not.match(/traveler: /);
+    expect(cited)
+      .to.match(/Trip abroad: Secretary of State Antony John Blinken/)
+      .and.not.match(/traveler: /);
     // By keyboard: Japan's outline is a crescent, so its box's centre is sea.
     await page.locator('#pic-map [data-iso=JP]').focus();
     await page.keyboard.press('Enter');
     expect(await page.locator('#pic-map .picture-evidence h4').textContent()).to.match(/^Japan: \d+ visits/);
     // Each visit cites its trip record by name (the records' column lines are never quotes).
-    expect(await page.locator('#pic-map .picture-evidence').textContent()).to.contain('Trip abroad').and.not.match(/traveler: /);
+    expect(await page.locator('#pic-map .picture-evidence').textContent())
+      .to.contain('Trip abroad')
+      .and.not.match(/traveler: /);
 
     // Exports: the picture as PNG and SVG, the data as CSV and JSON.
-    const png = await saved(Promise.all([page.waitForEvent('download'), page.locator('#pic-timeline [data-export=png]').click()]).then(([d]) => d));
+    const png = await saved(
+      Promise.all([page.waitForEvent('download'), page.locator('#pic-timeline [data-export=png]').click()]).then(([d]) => d),
+    );
     expect(png.subarray(1, 4).toString()).to.equal('PNG');
     expect(png.readUInt32BE(16)).to.equal(2 * Number(await page.locator('#pic-timeline svg').first().getAttribute('width')));
-    const svg = (await saved(Promise.all([page.waitForEvent('download'), page.locator('#pic-map [data-export=svg]').click()]).then(([d]) => d))).toString();
-    expect(svg).to.match(/^<\?xml/).and.to.contain('Visits and trips: Antony John Blinken');
-    const csv = (await saved(Promise.all([page.waitForEvent('download'), page.locator('#pic-timeline [data-export=csv]').click()]).then(([d]) => d))).toString();
-    expect(csv.split('\r\n')[0]).to.equal('lane,lane_country,event_id,title,kind,status,start,end,date_precision,place,role,inferred,source_id,source_title,quote');
-    const json = JSON.parse((await saved(Promise.all([page.waitForEvent('download'), page.locator('#pic-years [data-export=json]').click()]).then(([d]) => d))).toString());
+    const svg = (
+      await saved(Promise.all([page.waitForEvent('download'), page.locator('#pic-map [data-export=svg]').click()]).then(([d]) => d))
+    ).toString();
+    expect(svg)
+      .to.match(/^<\?xml/)
+      .and.to.contain('Visits and trips: Antony John Blinken');
+    const csv = (
+      await saved(Promise.all([page.waitForEvent('download'), page.locator('#pic-timeline [data-export=csv]').click()]).then(([d]) => d))
+    ).toString();
+    expect(csv.split('\r\n')[0]).to.equal(
+      'lane,lane_country,event_id,title,kind,status,start,end,date_precision,place,role,inferred,source_id,source_title,quote',
+    );
+    const json = JSON.parse(
+      (
+        await saved(Promise.all([page.waitForEvent('download'), page.locator('#pic-years [data-export=json]').click()]).then(([d]) => d))
+      ).toString(),
+    );
     expect(json.subject.person.id).to.equal(BLINKEN);
   });
 
@@ -159,13 +183,17 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
     await page.locator('.cm-lintRange-error').first().waitFor({ timeout: 60_000 });
     await shot(page, 'pictures-08-console-lint');
 
-    await type("MATCH (p:Person {id: 'person:blinken-antony-j'})-[:PARTICIPATED_IN]->(e:Event) RETURN e.kind AS kind, count(*) AS events ORDER BY kind");
+    await type(
+      "MATCH (p:Person {id: 'person:blinken-antony-j'})-[:PARTICIPATED_IN]->(e:Event) RETURN e.kind AS kind, count(*) AS events ORDER BY kind",
+    );
     await page.keyboard.press('Control+Enter');
     await page.locator('#result-table tbody tr').first().waitFor({ timeout: 60_000 });
     await page.locator('[data-view=chart]').click();
     await page.locator('#result-chart .chart-bar').first().waitFor();
     expect(await page.locator('#result-chart .chart-bar').count()).to.equal(2);
-    const csv = (await saved(Promise.all([page.waitForEvent('download'), page.locator('#result-csv').click()]).then(([d]) => d))).toString();
+    const csv = (
+      await saved(Promise.all([page.waitForEvent('download'), page.locator('#result-csv').click()]).then(([d]) => d))
+    ).toString();
     expect(csv.split('\r\n')[0]).to.equal('kind,events');
     await shot(page, 'pictures-09-console-chart');
 
@@ -179,7 +207,12 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
 
     // A saved query opens in the editor.
     await page.locator('#saved').selectOption('officials-of-country');
-    await page.waitForFunction(() => document.querySelector('#editor-host')?.shadowRoot?.querySelector('.cm-content')?.textContent?.includes('title: Officials of a country'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#editor-host')
+        ?.shadowRoot?.querySelector('.cm-content')
+        ?.textContent?.includes('title: Officials of a country'),
+    );
   });
 
   it('has no serious or critical accessibility violations on any tab (axe-core)', async () => {
@@ -195,8 +228,18 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
       await openApp(page, base, hash);
       await page.locator(ready).first().waitFor({ timeout: 120_000 });
       await page.evaluate(`${AXE}\n;0`);
-      const result = (await page.evaluate(() => (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as AxeResult;
-      for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) found.push(`${tab}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+      const result = (await page.evaluate(() =>
+        (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe.run(document, {
+          resultTypes: ['violations'],
+        }),
+      )) as AxeResult;
+      for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+        found.push(
+          `${tab}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('; ')}`,
+        );
     }
     expect(found, found.join('\n')).to.deep.equal([]);
   });

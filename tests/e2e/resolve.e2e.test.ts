@@ -40,18 +40,27 @@ describe('Resolve tab in the browser (e2e)', function () {
     // A first judgement on a fresh database plans a dozen new queries: slow on a loaded machine.
     this.timeout(600_000);
     const requests: string[] = [];
-    page.on('requestfinished', (r) => void r.response().then((res) => requests.push(`${r.method()} ${r.url().replace(base, '')} ${res?.status()}`)));
+    page.on(
+      'requestfinished',
+      (r) => void r.response().then((res) => requests.push(`${r.method()} ${r.url().replace(base, '')} ${res?.status()}`)),
+    );
     await openApp(page, base, '#tab=resolve');
     await page.locator('.resolve-side h3').first().waitFor();
     const names = await page.locator('.resolve-side h3').allTextContents();
     expect(names.sort()).to.deep.equal(['Bola Ahmed Tinubu', 'Bola Tinubu']);
     const reasons = await page.locator('.resolve-pair .reasons li').allTextContents();
     expect(reasons[0]).to.contain('"Bola Tinubu" is a shorter form of "Bola Ahmed Tinubu"');
-    expect(await page.locator('.resolve-side .identity').allTextContents()).to.deep.equal(['President · NG · 2025', 'President · NG · 2025']);
+    expect(await page.locator('.resolve-side .identity').allTextContents()).to.deep.equal([
+      'President · NG · 2025',
+      'President · NG · 2025',
+    ]);
     await shot(page, 'resolve-pair');
 
     await page.keyboard.press('s');
-    await page.waitForFunction(() => !document.querySelector('#resolve-status')?.textContent?.includes('pairs compared'), null, { timeout: 400_000 })
+    await page
+      .waitForFunction(() => !document.querySelector('#resolve-status')?.textContent?.includes('pairs compared'), null, {
+        timeout: 400_000,
+      })
       .catch(() => undefined);
     expect(await page.locator('#resolve-status').textContent(), requests.join('\n')).to.contain('now one person');
     const merged = await getJson<{ entity: { id: string }; resolvedFrom: string }>('/api/entities/person:ng-bola-tinubu');
@@ -59,7 +68,9 @@ describe('Resolve tab in the browser (e2e)', function () {
 
     await page.keyboard.press('p');
     await page.locator('button', { hasText: 'Undo judgement' }).click();
-    await page.waitForFunction(() => document.querySelector('#resolve-status')?.textContent?.includes('split again'), null, { timeout: 400_000 });
+    await page.waitForFunction(() => document.querySelector('#resolve-status')?.textContent?.includes('split again'), null, {
+      timeout: 400_000,
+    });
     const { driver } = await seededGraph();
     expect(await graphChecksum(driver)).to.deep.equal(initial);
   });

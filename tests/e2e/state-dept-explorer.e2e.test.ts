@@ -28,9 +28,20 @@ interface Coll {
 }
 interface Kg {
   ready: boolean;
-  cy: { nodes(sel?: string): Coll; edges(sel?: string): Coll; elements(sel?: string): Coll; getElementById(id: string): Ele & { length: number } };
+  cy: {
+    nodes(sel?: string): Coll;
+    edges(sel?: string): Coll;
+    elements(sel?: string): Coll;
+    getElementById(id: string): Ele & { length: number };
+  };
   state(): Record<string, unknown>;
-  hub(): { center: { id: string }; people: { id: string; meetings: number }[]; neighbours: { id: string; type: string }[]; query: { from: string | null; to: string | null }; hidden: Record<string, number> } | null;
+  hub(): {
+    center: { id: string };
+    people: { id: string; meetings: number }[];
+    neighbours: { id: string; type: string }[];
+    query: { from: string | null; to: string | null };
+    hidden: Record<string, number>;
+  } | null;
   picks(): { by: string; key: string }[];
   settled(): { what: string; at: number; count: number };
   view(): { elements: { data: { id: string }; position?: { x: number; y: number } }[]; hidden: string[]; pinned: string[] };
@@ -65,7 +76,8 @@ describe('explorer on the State Department data (e2e)', function () {
     ({ context, page } = await testPage(browser, cspViolations, this.currentTest?.title ?? ''));
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await shot(page, `sd-failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
+    if (this.currentTest?.state === 'failed')
+      await shot(page, `sd-failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
     await context?.close();
   });
 
@@ -81,9 +93,18 @@ describe('explorer on the State Department data (e2e)', function () {
     expect(hub.people.length + hub.neighbours.length).to.be.greaterThan(700);
     // Events are hidden by default: the centre, its counterparts and its title's organisation are drawn.
     expect(await page.evaluate(() => (window as unknown as W).__kg.cy.nodes('.t-event').length)).to.equal(0);
-    expect(await page.evaluate(() => (window as unknown as W).__kg.cy.nodes().length)).to.equal(1 + hub.people.length + (hub.neighbours.length - events));
+    expect(await page.evaluate(() => (window as unknown as W).__kg.cy.nodes().length)).to.equal(
+      1 + hub.people.length + (hub.neighbours.length - events),
+    );
     // One line per counterpart, carrying the number of meetings.
-    const lines = await page.evaluate((c) => (window as unknown as W).__kg.cy.edges('.t-met').filter((e) => e.data('source') === c || e.data('target') === c).map((e) => e.data('meetings') as number), BLINKEN);
+    const lines = await page.evaluate(
+      (c) =>
+        (window as unknown as W).__kg.cy
+          .edges('.t-met')
+          .filter((e) => e.data('source') === c || e.data('target') === c)
+          .map((e) => e.data('meetings') as number),
+      BLINKEN,
+    );
     expect(lines).to.have.length(hub.people.length);
     expect(lines.reduce((a, b) => a + b, 0)).to.equal(hub.people.reduce((a, p) => a + p.meetings, 0));
     const size = (id: string) => page.evaluate((x) => (window as unknown as W).__kg.cy.getElementById(x).data('size') as number, id);
@@ -95,8 +116,12 @@ describe('explorer on the State Department data (e2e)', function () {
     expect(panelHeight).to.be.lessThan(8000);
     // A record's column line ("traveler: …") is not shown as a quote: the records that name him are listed, folded.
     expect(await page.locator('#details .quote', { hasText: 'traveler:' }).count()).to.equal(0);
-    expect(await page.locator('#details .detail-section').first().locator('li.records summary').textContent()).to.equal('Named in 241 records');
-    expect(await page.locator('#details .detail-section h3', { hasText: 'Events' }).locator('..').locator('details.year-fold').count()).to.be.greaterThan(3);
+    expect(await page.locator('#details .detail-section').first().locator('li.records summary').textContent()).to.equal(
+      'Named in 241 records',
+    );
+    expect(
+      await page.locator('#details .detail-section h3', { hasText: 'Events' }).locator('..').locator('details.year-fold').count(),
+    ).to.be.greaterThan(3);
     await page.waitForTimeout(400);
     await shot(page, 'sd-01-blinken-hub');
 
@@ -131,7 +156,9 @@ describe('explorer on the State Department data (e2e)', function () {
     const first = panel.locator('li.link-item').first();
     expect(await first.locator('.link-where').textContent()).to.match(/\(Israel\)/);
     expect(await first.locator('.record blockquote').textContent()).to.match(/^“Met with .*Netanyahu/);
-    expect(await first.locator('cite').first().textContent()).to.match(/Trip abroad: Secretary of State Antony John Blinken in Israel, \d{4}-\d\d-\d\d — U\.S\. Department of State, Office of the Historian/);
+    expect(await first.locator('cite').first().textContent()).to.match(
+      /Trip abroad: Secretary of State Antony John Blinken in Israel, \d{4}-\d\d-\d\d — U\.S\. Department of State, Office of the Historian/,
+    );
     const text = (await panel.textContent())!;
     expect(text).to.not.match(/trip-\d+-meeting|traveler:|event:/);
     await page.waitForTimeout(300);
@@ -143,7 +170,9 @@ describe('explorer on the State Department data (e2e)', function () {
     await page.waitForFunction(() => (window as unknown as W).__kg.settled().count > 0);
     await page.locator('#time-control svg rect').first().waitFor();
     // Drag both handles to June 2022 (keyboard on the range inputs, as a person could).
-    const labels = await page.evaluate(() => [...document.querySelectorAll('#time-control rect title')].map((t) => t.textContent!.slice(0, 7)).filter((_, i) => i % 2 === 0));
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll('#time-control rect title')].map((t) => t.textContent!.slice(0, 7)).filter((_, i) => i % 2 === 0),
+    );
     const june = labels.indexOf('2022-06');
     expect(june).to.be.greaterThan(0);
     await settledAfter(page, () =>
@@ -157,16 +186,32 @@ describe('explorer on the State Department data (e2e)', function () {
         }
       }, june),
     );
-    await page.waitForFunction(() => (window as unknown as W).__kg.hub()?.query.to === '2022-06' && (window as unknown as W).__kg.hub()?.query.from === '2022-06', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as W).__kg.hub()?.query.to === '2022-06' && (window as unknown as W).__kg.hub()?.query.from === '2022-06',
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForFunction(() => (window as unknown as W).__kg.cy.nodes('.t-event').length === 3, null, { timeout: 60_000 });
-    const events = await page.evaluate(() => (window as unknown as W).__kg.cy.nodes('.t-event').map((n) => `${String(n.data('start'))} ${String(n.data('label'))}`).sort());
+    const events = await page.evaluate(() =>
+      (window as unknown as W).__kg.cy
+        .nodes('.t-event')
+        .map((n) => `${String(n.data('start'))} ${String(n.data('label'))}`)
+        .sort(),
+    );
     expect(events).to.deep.equal([
       '2022-06-23 Secretary of State Antony John Blinken in Germany',
       '2022-06-25 Secretary of State Antony John Blinken in Germany',
       '2022-06-28 Secretary of State Antony John Blinken in Spain',
     ]);
     // Connected to him, not floating.
-    expect(await page.evaluate(() => (window as unknown as W).__kg.cy.nodes('.t-event').filter((n) => (n as unknown as { degree(x: boolean): number }).degree(false) === 0).length)).to.equal(0);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as W).__kg.cy
+            .nodes('.t-event')
+            .filter((n) => (n as unknown as { degree(x: boolean): number }).degree(false) === 0).length,
+      ),
+    ).to.equal(0);
     expect(await page.evaluate(() => (window as unknown as W).__kg.state())).to.deep.include({ from: '2022-06', to: '2022-06' });
     expect(await page.locator('#win-from').inputValue()).to.equal('2022-06');
     expect(await page.locator('#win-status').textContent()).to.match(/Hidden by the window: 276 meetings and \d+ events outside it/);
@@ -211,13 +256,17 @@ describe('explorer on the State Department data (e2e)', function () {
     expect(await page.locator('#path-results .hop.out-of-order').count()).to.be.greaterThan(0);
     expect(await page.locator('#path-results').textContent()).to.not.match(/trip-\d+|event:/);
     // All three overlaid, each in its colour.
-    const overlay = await page.evaluate(() => [...new Set((window as unknown as W).__kg.cy.edges('.path-overlay').map((e) => e.data('path') as number))].sort());
+    const overlay = await page.evaluate(() =>
+      [...new Set((window as unknown as W).__kg.cy.edges('.path-overlay').map((e) => e.data('path') as number))].sort(),
+    );
     expect(overlay).to.deep.equal([0, 1, 2]);
     await page.waitForTimeout(500);
     await shot(page, 'sd-07-paths-compared');
 
     // Exclude the first path's second person from the node's menu: a chip appears, the search runs again without them.
-    const middle = await page.evaluate(() => ((window as unknown as W).__kg.cy.edges('.path-overlay.path-0').map((e) => e.data('target') as string))[0]!);
+    const middle = await page.evaluate(
+      () => (window as unknown as W).__kg.cy.edges('.path-overlay.path-0').map((e) => e.data('target') as string)[0]!,
+    );
     const excluded = await page.evaluate((id) => (window as unknown as W).__kg.cy.getElementById(id).data('label') as string, middle);
     // Right-click the node where it is once the layout and the zoom to the path have come to rest.
     const where = () => page.evaluate((id) => (window as unknown as W).__kg.cy.getElementById(id).renderedPosition(), middle);
@@ -235,8 +284,21 @@ describe('explorer on the State Department data (e2e)', function () {
     await page.locator('.node-menu button', { hasText: 'Exclude from paths' }).click();
     await page.locator(`#path-excludes .chip[data-id="${middle}"]`).waitFor();
     expect(await page.locator('#path-excludes .chip').textContent()).to.contain(excluded);
-    await page.waitForFunction((id) => ((window as unknown as W).__kg.state().path as { exclude: string[] } | undefined)?.exclude.includes(id), middle);
-    await page.waitForFunction((id) => (window as unknown as W).__kg.cy.edges('.path-overlay').length > 0 && !(window as unknown as W).__kg.cy.edges('.path-overlay').map((e) => `${String(e.data('source'))} ${String(e.data('target'))}`).join(' ').includes(id), middle, { timeout: 120_000 });
+    await page.waitForFunction(
+      (id) => ((window as unknown as W).__kg.state().path as { exclude: string[] } | undefined)?.exclude.includes(id),
+      middle,
+    );
+    await page.waitForFunction(
+      (id) =>
+        (window as unknown as W).__kg.cy.edges('.path-overlay').length > 0 &&
+        !(window as unknown as W).__kg.cy
+          .edges('.path-overlay')
+          .map((e) => `${String(e.data('source'))} ${String(e.data('target'))}`)
+          .join(' ')
+          .includes(id),
+      middle,
+      { timeout: 120_000 },
+    );
     expect(page.url()).to.contain(encodeURIComponent(middle));
     await page.waitForTimeout(500);
     await shot(page, 'sd-08-paths-excluded');
@@ -244,11 +306,19 @@ describe('explorer on the State Department data (e2e)', function () {
 
   it('a link, a saved view and exported JSON restore the exact picture; PNG and SVG at 2x carry title, legend, window and sources', async () => {
     await openApp(page, base, `#entity=${BLINKEN}&from=2023&to=2024`);
-    await page.waitForFunction(() => (window as unknown as W).__kg.settled().count > 0 && (window as unknown as W).__kg.hub()?.query.from === '2023');
+    await page.waitForFunction(
+      () => (window as unknown as W).__kg.settled().count > 0 && (window as unknown as W).__kg.hub()?.query.from === '2023',
+    );
     await settledAfter(page, () => page.locator('#hub-bar select[data-by=country]').selectOption('country:IL'));
     // Hide one, pin and move another.
     await page.evaluate((id) => {
-      const cy = (window as unknown as W).__kg.cy as unknown as { getElementById(x: string): { addClass(c: string): unknown; lock(): { addClass(c: string): unknown }; position(p: { x: number; y: number }): unknown } };
+      const cy = (window as unknown as W).__kg.cy as unknown as {
+        getElementById(x: string): {
+          addClass(c: string): unknown;
+          lock(): { addClass(c: string): unknown };
+          position(p: { x: number; y: number }): unknown;
+        };
+      };
       cy.getElementById('org:us-department-of-state').addClass('hidden-by-user');
       cy.getElementById(id).position({ x: 4321, y: -1234 });
       cy.getElementById(id).lock().addClass('pinned');
@@ -256,7 +326,10 @@ describe('explorer on the State Department data (e2e)', function () {
     const original = await page.evaluate(() => (window as unknown as W).__kg.view());
     expect(original.hidden).to.deep.equal(['org:us-department-of-state']);
     expect(original.pinned).to.deep.equal([NETANYAHU]);
-    const positions = (v: typeof original) => Object.fromEntries(v.elements.filter((e) => e.position).map((e) => [e.data.id, `${Math.round(e.position!.x)},${Math.round(e.position!.y)}`]));
+    const positions = (v: typeof original) =>
+      Object.fromEntries(
+        v.elements.filter((e) => e.position).map((e) => [e.data.id, `${Math.round(e.position!.x)},${Math.round(e.position!.y)}`]),
+      );
     await shot(page, 'sd-09-view-before');
 
     // The link.
@@ -271,7 +344,11 @@ describe('explorer on the State Department data (e2e)', function () {
     expect(positions(restored)).to.deep.equal(positions(original));
     expect(restored.hidden).to.deep.equal(original.hidden);
     expect(restored.pinned).to.deep.equal(original.pinned);
-    expect(await again.evaluate(() => (window as unknown as W).__kg.state())).to.deep.include({ entity: BLINKEN, from: '2023', to: '2024' });
+    expect(await again.evaluate(() => (window as unknown as W).__kg.state())).to.deep.include({
+      entity: BLINKEN,
+      from: '2023',
+      to: '2024',
+    });
     expect(await again.evaluate(() => (window as unknown as W).__kg.picks())).to.deep.equal([{ by: 'country', key: 'country:IL' }]);
     await again.waitForTimeout(300);
     await shot(again, 'sd-10-view-from-link');

@@ -39,7 +39,11 @@ describe('accepted articles live under DATA_DIR, never in the code tree, and sur
     await exited;
   };
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify(body) });
+    const res = await fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, text: await res.text() };
   };
 
@@ -62,12 +66,22 @@ describe('accepted articles live under DATA_DIR, never in the code tree, and sur
     expect(drafted.status, drafted.text).to.equal(200);
     const draft = JSON.parse(drafted.text) as { facts: Record<string, any>; article: { raw: string } };
     // The reviewer also corrects a curated ministry's note (a decided replacement).
-    draft.facts.organizations.push({ id: 'org:kz-mfa', name: 'Ministry of Foreign Affairs of Kazakhstan', kind: 'ministry', note: 'Reviewed note.', quote: "Mongolia's Minister of Foreign Affairs" });
+    draft.facts.organizations.push({
+      id: 'org:kz-mfa',
+      name: 'Ministry of Foreign Affairs of Kazakhstan',
+      kind: 'ministry',
+      note: 'Reviewed note.',
+      quote: "Mongolia's Minister of Foreign Affairs",
+    });
     const undecided = await post('/api/ingest/accept', { facts: draft.facts, text: draft.article.raw });
     expect(undecided.status, undecided.text).to.equal(409);
     expect(readdirSync(dataDir)).to.not.include('accepted'); // nothing kept for a refused draft
 
-    const accepted = await post('/api/ingest/accept', { facts: draft.facts, text: draft.article.raw, changes: [{ id: 'org:kz-mfa', property: 'note', choice: 'replace' }] });
+    const accepted = await post('/api/ingest/accept', {
+      facts: draft.facts,
+      text: draft.article.raw,
+      changes: [{ id: 'org:kz-mfa', property: 'note', choice: 'replace' }],
+    });
     expect(accepted.status, accepted.text).to.equal(200);
     const body = JSON.parse(accepted.text) as { source: string; kept: { factFile: string; source: string } };
     expect(body.source).to.match(/^\d{3}_c9f91e7b6a0dedac\.txt$/);
@@ -75,8 +89,11 @@ describe('accepted articles live under DATA_DIR, never in the code tree, and sur
     expect(body.kept).to.deep.equal({ factFile: `accepted/facts/${name}.yaml`, source: `accepted/sources/${name}.txt` });
     expect(accepted.text, 'no server path in the answer').to.not.contain(dataDir);
     expect(accepted.text).to.not.match(/\/(work|home|tmp|srv|usr|var)\//);
-    for (const file of [body.kept.factFile, body.kept.source, `accepted/choices/${name}.json`]) expect(existsSync(join(dataDir, file)), file).to.equal(true);
-    expect(JSON.parse(readFileSync(join(dataDir, 'accepted/choices', `${name}.json`), 'utf8'))).to.deep.equal([{ id: 'org:kz-mfa', property: 'note', choice: 'replace' }]);
+    for (const file of [body.kept.factFile, body.kept.source, `accepted/choices/${name}.json`])
+      expect(existsSync(join(dataDir, file)), file).to.equal(true);
+    expect(JSON.parse(readFileSync(join(dataDir, 'accepted/choices', `${name}.json`), 'utf8'))).to.deep.equal([
+      { id: 'org:kz-mfa', property: 'note', choice: 'replace' },
+    ]);
     expect(listing(CODE_TREE), 'the server wrote into the code tree').to.deep.equal(codeBefore);
 
     // The access log records the accept (and never the key).
@@ -88,7 +105,9 @@ describe('accepted articles live under DATA_DIR, never in the code tree, and sur
     await stop();
     await loadFactFiles({ driver: (await seededGraph()).driver, reset: true });
     const { driver } = await seededGraph();
-    const note = async () => (await driver.executeQuery("MATCH (o:Organization {id: 'org:kz-mfa'}) RETURN o.note AS note")).records[0]!.get('note') as string | null;
+    const note = async () =>
+      (await driver.executeQuery("MATCH (o:Organization {id: 'org:kz-mfa'}) RETURN o.note AS note")).records[0]!.get('note') as
+        string | null;
     expect(await note()).to.equal(null);
     await start();
     const meetings = await fetch(`${base}/api/meetings?person=person:battsetseg-batmunkh&with=person:samuel-okudzeto-ablakwa`);

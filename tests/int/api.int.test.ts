@@ -17,7 +17,13 @@ interface ProblemBody {
 const search = async (query: string) => (await getJson<{ results: SearchHit[] }>(`/api/search?${query}`)).body.results;
 const paths = async (query: string) => (await getJson<PathsAnswer>(`/api/paths?${query}`)).body;
 const meetings = async (query: string) => (await getJson<MeetingsAnswer>(`/api/meetings?${query}`)).body;
-const names = (answer: MeetingsAnswer) => answer.meetings.map((m) => m.participants.filter((p) => p.type === 'person').map((p) => p.name).sort());
+const names = (answer: MeetingsAnswer) =>
+  answer.meetings.map((m) =>
+    m.participants
+      .filter((p) => p.type === 'person')
+      .map((p) => p.name)
+      .sort(),
+  );
 
 describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
   describe('GET /api/search', () => {
@@ -76,10 +82,17 @@ describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
       expect(status).to.equal(200);
       expect(body.entity).to.deep.include({ id: 'person:alibek-kuantyrov', type: 'person', name: 'Alibek Kuantyrov' });
       expect(body.titles.map((t) => [t.title, t.at.id, t.firstSeen, t.lastSeen])).to.deep.include([
-        'Deputy Minister of Foreign Affairs', 'org:kz-mfa', '2025-02-07', '2025-02-28',
+        'Deputy Minister of Foreign Affairs',
+        'org:kz-mfa',
+        '2025-02-07',
+        '2025-02-28',
       ]);
       expect(body.events.find((e) => e.role === 'head_of_delegation')?.event.id).to.equal('event:2025-02-kz-delegation-visit-ng');
-      expect(body.met.map((m) => m.person.id)).to.include.members(['person:heineken-lokpobiri', 'person:adeniyi-adesoji', 'person:ekperikpe-ekpo']);
+      expect(body.met.map((m) => m.person.id)).to.include.members([
+        'person:heineken-lokpobiri',
+        'person:adeniyi-adesoji',
+        'person:ekperikpe-ekpo',
+      ]);
       expect(body.agreements.map((a) => a.agreement.status)).to.include('agreed-to-sign');
       expect(body.sources.map((s) => s.id)).to.include('source:002_600fad2425d765b4');
       const quote = body.entity.evidence[0]!;
@@ -122,9 +135,13 @@ describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
     it('filters by type and by date window', async () => {
       const people = await getJson<Neighborhood>('/api/entities/person:alibek-kuantyrov/neighborhood?types=person');
       expect(people.body.nodes.every((n) => n.data.type === 'person')).to.equal(true);
-      const january = await getJson<Neighborhood>('/api/entities/person:alibek-kuantyrov/neighborhood?types=person,event&from=2025-01&to=2025-01');
+      const january = await getJson<Neighborhood>(
+        '/api/entities/person:alibek-kuantyrov/neighborhood?types=person,event&from=2025-01&to=2025-01',
+      );
       expect(january.body.edges.filter((e) => e.data.type === 'MET')).to.have.length(0);
-      const february = await getJson<Neighborhood>('/api/entities/person:alibek-kuantyrov/neighborhood?types=person,event&from=2025-02&to=2025-02');
+      const february = await getJson<Neighborhood>(
+        '/api/entities/person:alibek-kuantyrov/neighborhood?types=person,event&from=2025-02&to=2025-02',
+      );
       expect(february.body.edges.filter((e) => e.data.type === 'MET').length).to.equal(4);
     });
   });
@@ -132,11 +149,16 @@ describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
   describe('GET /api/meetings', () => {
     it('lists whom Kuantyrov met in February 2025, with roles, inferred marks and quotes', async () => {
       const answer = await meetings('person=person:alibek-kuantyrov&from=2025-02&to=2025-02');
-      const counterparts = answer.meetings.flatMap((m) => m.participants.filter((p) => p.type === 'person' && p.id !== 'person:alibek-kuantyrov').map((p) => p.name));
+      const counterparts = answer.meetings.flatMap((m) =>
+        m.participants.filter((p) => p.type === 'person' && p.id !== 'person:alibek-kuantyrov').map((p) => p.name),
+      );
       expect(counterparts).to.have.members(['Dunoma Umar Ahmed', 'Heineken Lokpobiri', 'Nura Abba Rimi', 'Ekperikpe Ekpo']);
       const ekpo = answer.meetings.find((m) => m.participants.some((p) => p.id === 'person:ekperikpe-ekpo'))!;
       expect(ekpo.inferred).to.equal(true);
-      expect(ekpo.participants.find((p) => p.id === 'person:alibek-kuantyrov')).to.deep.include({ inferred: true, rule: 'delegation-head' });
+      expect(ekpo.participants.find((p) => p.id === 'person:alibek-kuantyrov')).to.deep.include({
+        inferred: true,
+        rule: 'delegation-head',
+      });
       const nexim = answer.meetings.find((m) => m.participants.some((p) => p.id === 'org:ng-nexim'))!;
       expect(nexim.participants.find((p) => p.id === 'org:ng-nexim')?.officialRole).to.equal('Managing Director');
       for (const m of answer.meetings) {
@@ -174,7 +196,11 @@ describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
     it('the Nigerian delegation’s leader reaches the petroleum minister through meetings in two hops', async () => {
       const answer = await paths('from=person:adeniyi-adesoji&to=person:heineken-lokpobiri&via=meetings');
       expect(answer.paths[0]!.length).to.equal(2);
-      expect(answer.paths[0]!.nodes.map((n) => n.id)).to.deep.equal(['person:adeniyi-adesoji', 'person:alibek-kuantyrov', 'person:heineken-lokpobiri']);
+      expect(answer.paths[0]!.nodes.map((n) => n.id)).to.deep.equal([
+        'person:adeniyi-adesoji',
+        'person:alibek-kuantyrov',
+        'person:heineken-lokpobiri',
+      ]);
       const [first, second] = answer.paths[0]!.hops;
       expect(first).to.deep.include({ type: 'MET', date: null });
       expect(second).to.deep.include({ type: 'MET', date: '2025-02-01', datePrecision: 'month', inferred: false });
@@ -183,7 +209,9 @@ describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
     });
 
     it('the Benin foreign minister has no meetings path into Nigeria, but an any-relation path', async () => {
-      const byMeetings = await getJson<PathsAnswer>('/api/paths?from=person:olushegun-adjadi-bakari&to=person:heineken-lokpobiri&via=meetings');
+      const byMeetings = await getJson<PathsAnswer>(
+        '/api/paths?from=person:olushegun-adjadi-bakari&to=person:heineken-lokpobiri&via=meetings',
+      );
       expect(byMeetings.status).to.equal(200);
       expect(byMeetings.body.paths).to.deep.equal([]);
       const any = await paths('from=person:olushegun-adjadi-bakari&to=person:heineken-lokpobiri&via=any');
@@ -260,10 +288,27 @@ describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
 
   describe('OpenAPI and docs', () => {
     it('/api/openapi.json is generated from the request schemas', async () => {
-      const { body } = await getJson<{ openapi: string; paths: Record<string, { get: { parameters: { name: string }[] } }> }>('/api/openapi.json');
+      const { body } = await getJson<{ openapi: string; paths: Record<string, { get: { parameters: { name: string }[] } }> }>(
+        '/api/openapi.json',
+      );
       expect(body.openapi).to.equal('3.1.0');
-      expect(Object.keys(body.paths)).to.include.members(['/api/search', '/api/meetings', '/api/paths', '/api/entities/{id}', '/api/entities/{id}/neighborhood']);
-      expect(body.paths['/api/paths']!.get.parameters.map((p) => p.name)).to.include.members(['from', 'to', 'via', 'maxHops', 'start', 'end', 'exclude', 'limit']);
+      expect(Object.keys(body.paths)).to.include.members([
+        '/api/search',
+        '/api/meetings',
+        '/api/paths',
+        '/api/entities/{id}',
+        '/api/entities/{id}/neighborhood',
+      ]);
+      expect(body.paths['/api/paths']!.get.parameters.map((p) => p.name)).to.include.members([
+        'from',
+        'to',
+        'via',
+        'maxHops',
+        'start',
+        'end',
+        'exclude',
+        'limit',
+      ]);
     });
 
     it('/api/docs is a readable page listing every endpoint', async () => {

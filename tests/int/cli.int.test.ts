@@ -41,7 +41,10 @@ describe('npm run kg (command line, real Neo4j)', () => {
     const csv = await cypher('--saved', 'agreements-between', '--param', 'a=KZ', '--param', 'b=BJ', '--format', 'csv');
     expect(csv.stdout).to.match(/^agreement,kind,status,/);
     expect(csv.stdout).to.contain(',mou,signed,');
-    const refused = await cypher('MATCH (n) DETACH DELETE n').then(() => null, (e: { code: number; stderr: string }) => e);
+    const refused = await cypher('MATCH (n) DETACH DELETE n').then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(refused?.code).to.equal(2);
     expect(refused?.stderr).to.match(/Refused: the console only runs read queries/);
   });

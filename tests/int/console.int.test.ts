@@ -16,8 +16,10 @@ interface ProblemBody {
   position?: { line: number; column: number; offset: number };
 }
 
-const run = (query: string, extra: Record<string, unknown> = {}) => postJson<ConsoleAnswer & ProblemBody>('/api/cypher', { query, ...extra });
-const saved = (name: string, params: Record<string, string | number>) => postJson<ConsoleAnswer & ProblemBody>(`/api/queries/${name}`, { params });
+const run = (query: string, extra: Record<string, unknown> = {}) =>
+  postJson<ConsoleAnswer & ProblemBody>('/api/cypher', { query, ...extra });
+const saved = (name: string, params: Record<string, string | number>) =>
+  postJson<ConsoleAnswer & ProblemBody>(`/api/queries/${name}`, { params });
 const column = (answer: ConsoleAnswer, name: string) => answer.rows.map((row) => row[answer.columns.indexOf(name)]);
 
 describe('analyst console (real Neo4j)', () => {
@@ -146,7 +148,9 @@ describe('analyst console (real Neo4j)', () => {
     });
 
     it('takes parameters, typed ones too', async () => {
-      const res = await run('MATCH (e:Event) WHERE e.start = $day RETURN e.id AS id', { params: { day: { $type: 'date', value: '2025-01-14' } } });
+      const res = await run('MATCH (e:Event) WHERE e.start = $day RETURN e.id AS id', {
+        params: { day: { $type: 'date', value: '2025-01-14' } },
+      });
       expect(column(res.body, 'id')).to.deep.equal(['event:2025-01-14-tokayev-tinubu-talks']);
       const limited = await run('MATCH (p:Person) RETURN p.id AS id LIMIT $n', { params: { n: 2 } });
       expect(limited.body.rows).to.have.length(2);
@@ -192,12 +196,20 @@ describe('analyst console (real Neo4j)', () => {
       const { body } = await getJson<{ queries: SavedQuery[] }>('/api/queries');
       const names = body.queries.map((q) => q.name);
       expect(names).to.include.members([
-        'meetings-of-person', 'met-both', 'officials-of-country', 'agreements-between', 'most-connected', 'betweenness',
-        'bridges-between-countries', 'events-at-place',
+        'meetings-of-person',
+        'met-both',
+        'officials-of-country',
+        'agreements-between',
+        'most-connected',
+        'betweenness',
+        'bridges-between-countries',
+        'events-at-place',
       ]);
       const meetings = body.queries.find((q) => q.name === 'meetings-of-person')!;
       expect(meetings.params.map((p) => [p.name, p.type, p.required])).to.deep.equal([
-        ['person', 'string', true], ['from', 'date-start', false], ['to', 'date-end', false],
+        ['person', 'string', true],
+        ['from', 'date-start', false],
+        ['to', 'date-end', false],
       ]);
       expect(meetings.title).to.match(/Meetings of a person/);
       expect(meetings.query).to.match(/^\/\/ .*\n[\s\S]*MATCH/);
@@ -211,13 +223,21 @@ describe('analyst console (real Neo4j)', () => {
     });
 
     it('met-both: who met both Ooni and N’Guesso', async () => {
-      const res = await saved('met-both', { a: 'person:adeyeye-enitan-ogunwusi', b: 'person:denis-sassou-nguesso-cg-cooperation-minister' });
+      const res = await saved('met-both', {
+        a: 'person:adeyeye-enitan-ogunwusi',
+        b: 'person:denis-sassou-nguesso-cg-cooperation-minister',
+      });
       expect(column(res.body, 'person')).to.have.members(['Alibek Kuantyrov', 'Olivier Nduhungirehe']);
     });
 
     it('officials-of-country: Kazakhstan', async () => {
       const res = await saved('officials-of-country', { country: 'KZ' });
-      expect(column(res.body, 'person')).to.include.members(['Alibek Kuantyrov', 'Murat Nurtleu', 'Serik Zhumangarin', 'Kassym-Jomart Tokayev']);
+      expect(column(res.body, 'person')).to.include.members([
+        'Alibek Kuantyrov',
+        'Murat Nurtleu',
+        'Serik Zhumangarin',
+        'Kassym-Jomart Tokayev',
+      ]);
       const nurtleu = res.body.rows.filter((r) => r[0] === 'Murat Nurtleu').map((r) => r[1]);
       expect(nurtleu).to.have.members(['Deputy Prime Minister', 'Foreign Minister']);
     });
@@ -250,7 +270,10 @@ describe('analyst console (real Neo4j)', () => {
       expect((await saved('drop-everything', {})).status).to.equal(404);
       expect((await saved('met-both', { a: 'person:x' })).body).to.deep.include({ status: 400, param: 'params.b' });
       expect((await saved('met-both', { a: 'x', b: 'y', c: 'z' })).body).to.deep.include({ status: 400, param: 'params.c' });
-      expect((await saved('meetings-of-person', { person: 'x', from: 'last week' })).body).to.deep.include({ status: 400, param: 'params.from' });
+      expect((await saved('meetings-of-person', { person: 'x', from: 'last week' })).body).to.deep.include({
+        status: 400,
+        param: 'params.from',
+      });
     });
   });
 });

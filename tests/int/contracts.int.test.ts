@@ -66,13 +66,17 @@ describe('response contracts: every endpoint’s real answer parses with its sch
   });
 
   it('a contract for every endpoint of the OpenAPI document, and a named component for each answer', () => {
-    const doc = buildOpenApi() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>> };
+    const doc = buildOpenApi() as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>;
+    };
     const listed = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`));
     expect(listed.sort()).to.deep.equal(Object.keys(RESPONSES).sort());
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const endpoint = `${method} ${path}` as Endpoint;
-        expect(op.responses['200']?.content?.['application/json']?.schema.$ref, endpoint).to.equal(`#/components/schemas/${RESPONSES[endpoint].name}`);
+        expect(op.responses['200']?.content?.['application/json']?.schema.$ref, endpoint).to.equal(
+          `#/components/schemas/${RESPONSES[endpoint].name}`,
+        );
       }
     }
   });
@@ -97,27 +101,46 @@ describe('response contracts: every endpoint’s real answer parses with its sch
 
   it('an entity, its neighbourhood and hub, links, meetings, paths', async () => {
     for (const id of ['person:alibek-kuantyrov', 'org:kz-mfa', 'KZ']) {
-      const profile = (await get('get /api/entities/{id}', `/api/entities/${encodeURIComponent(id)}`)) as { titles: unknown[]; events: unknown[]; relationships: unknown[] };
+      const profile = (await get('get /api/entities/{id}', `/api/entities/${encodeURIComponent(id)}`)) as {
+        titles: unknown[];
+        events: unknown[];
+        relationships: unknown[];
+      };
       expect(profile.relationships.length, id).to.be.greaterThan(0);
     }
-    const hood = (await get('get /api/entities/{id}/neighborhood', '/api/entities/person:murat-nurtleu/neighborhood')) as { nodes: unknown[]; edges: unknown[] };
+    const hood = (await get('get /api/entities/{id}/neighborhood', '/api/entities/person:murat-nurtleu/neighborhood')) as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
     expect(hood.edges.length).to.be.greaterThan(0);
-    const hub = (await get('get /api/entities/{id}/hub', '/api/entities/person:alibek-kuantyrov/hub')) as { people: unknown[]; neighbours: unknown[] };
+    const hub = (await get('get /api/entities/{id}/hub', '/api/entities/person:alibek-kuantyrov/hub')) as {
+      people: unknown[];
+      neighbours: unknown[];
+    };
     expect(hub.people.length).to.be.greaterThan(0);
-    const links = (await get('get /api/links', '/api/links?a=person:alibek-kuantyrov&b=person:heineken-lokpobiri')) as { links: { event: unknown }[] };
-    expect(links.links.some((l) => l.event !== null), 'a link with its meeting').to.equal(true);
+    const links = (await get('get /api/links', '/api/links?a=person:alibek-kuantyrov&b=person:heineken-lokpobiri')) as {
+      links: { event: unknown }[];
+    };
+    expect(
+      links.links.some((l) => l.event !== null),
+      'a link with its meeting',
+    ).to.equal(true);
     const meetings = (await get('get /api/meetings', '/api/meetings?person=person:alibek-kuantyrov')) as { meetings: unknown[] };
     expect(meetings.meetings.length).to.be.greaterThan(0);
     await get('get /api/meetings', '/api/meetings?country=NG&from=2025&to=2025');
     for (const via of ['meetings', 'any']) {
-      const paths = (await get('get /api/paths', `/api/paths?from=person:adeniyi-adesoji&to=person:heineken-lokpobiri&via=${via}`)) as { paths: { hops: { links: unknown[] }[] }[] };
+      const paths = (await get('get /api/paths', `/api/paths?from=person:adeniyi-adesoji&to=person:heineken-lokpobiri&via=${via}`)) as {
+        paths: { hops: { links: unknown[] }[] }[];
+      };
       expect(paths.paths.length, via).to.be.greaterThan(0);
       expect(paths.paths[0]!.hops[0]!.links.length, via).to.be.greaterThan(0);
     }
   });
 
   it('the pictures', async () => {
-    const timeline = (await get('get /api/pictures/timeline', '/api/pictures/timeline?person=person:alibek-kuantyrov')) as { items: unknown[] };
+    const timeline = (await get('get /api/pictures/timeline', '/api/pictures/timeline?person=person:alibek-kuantyrov')) as {
+      items: unknown[];
+    };
     expect(timeline.items.length).to.be.greaterThan(0);
     await get('get /api/pictures/timeline', '/api/pictures/timeline?a=KZ&b=NG');
     await get('get /api/pictures/map', '/api/pictures/map');
@@ -128,7 +151,9 @@ describe('response contracts: every endpoint’s real answer parses with its sch
   });
 
   it('the reports as JSON', async () => {
-    const bilateral = (await get('get /api/reports/bilateral', '/api/reports/bilateral?a=KZ&b=NG&format=json')) as { sections: { statements: unknown[] }[] };
+    const bilateral = (await get('get /api/reports/bilateral', '/api/reports/bilateral?a=KZ&b=NG&format=json')) as {
+      sections: { statements: unknown[] }[];
+    };
     expect(bilateral.sections.some((s) => s.statements.length > 0)).to.equal(true);
     await get('get /api/reports/person/{id}', '/api/reports/person/person:alibek-kuantyrov?format=json');
     await get('get /api/reports/organization/{id}', '/api/reports/organization/org:kz-mfa?format=json');
@@ -136,16 +161,21 @@ describe('response contracts: every endpoint’s real answer parses with its sch
 
   it('the console: rows, a drawn graph, a plan and a profile; the saved queries', async () => {
     const run = (await post('post /api/cypher', '/api/cypher', {
-      query: 'MATCH (p:Person)-[r:MET]->(q:Person) RETURN p, r, q, p.name AS name, date("2025-02-07") AS day, [1, 2.5, null] AS list LIMIT 3',
+      query:
+        'MATCH (p:Person)-[r:MET]->(q:Person) RETURN p, r, q, p.name AS name, date("2025-02-07") AS day, [1, 2.5, null] AS list LIMIT 3',
     })) as { rows: unknown[]; graph: { nodes: unknown[]; edges: unknown[] } };
     expect(run.rows.length).to.be.greaterThan(0);
     expect(run.graph.edges.length).to.be.greaterThan(0);
-    const explain = (await post('post /api/cypher', '/api/cypher', { query: 'EXPLAIN MATCH (p:Person) RETURN p.name LIMIT 1' })) as { summary: { plan?: unknown } };
+    const explain = (await post('post /api/cypher', '/api/cypher', { query: 'EXPLAIN MATCH (p:Person) RETURN p.name LIMIT 1' })) as {
+      summary: { plan?: unknown };
+    };
     expect(explain.summary.plan).to.be.an('object');
     await post('post /api/cypher', '/api/cypher', { query: 'PROFILE MATCH (p:Person) RETURN count(p) AS people' });
     const library = (await get('get /api/queries', '/api/queries')) as { queries: { name: string }[] };
     expect(library.queries.map((q) => q.name)).to.include('agreements-between');
-    const saved = (await post('post /api/queries/{name}', '/api/queries/agreements-between', { params: { a: 'KZ', b: 'NG' } })) as { columns: string[] };
+    const saved = (await post('post /api/queries/{name}', '/api/queries/agreements-between', { params: { a: 'KZ', b: 'NG' } })) as {
+      columns: string[];
+    };
     expect(saved.columns[0]).to.equal('agreement');
   });
 
@@ -155,7 +185,10 @@ describe('response contracts: every endpoint’s real answer parses with its sch
     let app: Awaited<ReturnType<typeof startApp>>;
     let dir: string;
     const call = async (endpoint: Endpoint, path: string, payload?: unknown): Promise<unknown> => {
-      const res = await fetch(app.base + path, payload === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      const res = await fetch(
+        app.base + path,
+        payload === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) },
+      );
       const body: unknown = await res.json();
       conforms(endpoint, res.status, body);
       return body;
@@ -167,7 +200,10 @@ describe('response contracts: every endpoint’s real answer parses with its sch
       const summary = await loadFactFiles({ driver, files: [join(fixtures, '900_resolution-fixture.yaml')], sourcesDir: fixtures });
       expect(summary.files[0]!.loaded, JSON.stringify(summary.files[0]!.problems)).to.equal(true);
       dir = mkdtempSync(join(tmpdir(), 'kg-contracts-'));
-      const resolution = appDeps({ driver, target: (await testDatabase()).target }, { audit: () => {}, judgementLog: join(dir, 'judgements.jsonl') }).resolution;
+      const resolution = appDeps(
+        { driver, target: (await testDatabase()).target },
+        { audit: () => {}, judgementLog: join(dir, 'judgements.jsonl') },
+      ).resolution;
       app = await startApp({ resolution });
     });
 
@@ -180,30 +216,48 @@ describe('response contracts: every endpoint’s real answer parses with its sch
     });
 
     it('candidates, a judgement recorded and withdrawn, the log, a bulk accept', async () => {
-      const list = (await call('get /api/resolution/candidates', '/api/resolution/candidates?status=all')) as { candidates: { a: { id: string }; b: { id: string } }[] };
+      const list = (await call('get /api/resolution/candidates', '/api/resolution/candidates?status=all')) as {
+        candidates: { a: { id: string }; b: { id: string } }[];
+      };
       expect(list.candidates.length).to.be.greaterThan(0);
       const { a, b } = list.candidates[0]!;
       // `unsure` is recorded only (nothing is merged); `undo` withdraws it.
-      const judged = (await call('post /api/resolution/judgements', '/api/resolution/judgements', { judgements: [{ a: a.id, b: b.id, verdict: 'unsure', note: 'contract test' }], by: 'contract-test' })) as { recorded: unknown[] };
+      const judged = (await call('post /api/resolution/judgements', '/api/resolution/judgements', {
+        judgements: [{ a: a.id, b: b.id, verdict: 'unsure', note: 'contract test' }],
+        by: 'contract-test',
+      })) as { recorded: unknown[] };
       expect(judged.recorded).to.have.length(1);
       await call('get /api/resolution/candidates', '/api/resolution/candidates?status=judged');
-      await call('post /api/resolution/judgements', '/api/resolution/judgements', { judgements: [{ a: a.id, b: b.id, verdict: 'undo' }], by: 'contract-test' });
+      await call('post /api/resolution/judgements', '/api/resolution/judgements', {
+        judgements: [{ a: a.id, b: b.id, verdict: 'undo' }],
+        by: 'contract-test',
+      });
       const log = (await call('get /api/resolution/judgements', '/api/resolution/judgements')) as { judgements: unknown[] };
       expect(log.judgements).to.have.length(2);
       // Every likely pair judged the same: a merge, undone by the reset after.
-      const accepted = (await call('post /api/resolution/accept', '/api/resolution/accept', { minScore: 0.3, by: 'contract-test' })) as { recorded: unknown[] };
+      const accepted = (await call('post /api/resolution/accept', '/api/resolution/accept', { minScore: 0.3, by: 'contract-test' })) as {
+        recorded: unknown[];
+      };
       expect(accepted.recorded.length).to.be.greaterThan(0);
       await call('get /api/entities/{id}', `/api/entities/${encodeURIComponent(a.id)}`);
     });
   });
 
   it('ingest: a draft, its acceptance, the review’s verdicts', async () => {
-    const draft = (await post('post /api/ingest', '/api/ingest', { text: ARTICLE, fileName: 'mn-gh-talks' })) as { facts: { events: unknown[] }; confidence: Record<string, unknown> };
+    const draft = (await post('post /api/ingest', '/api/ingest', { text: ARTICLE, fileName: 'mn-gh-talks' })) as {
+      facts: { events: unknown[] };
+      confidence: Record<string, unknown>;
+    };
     expect(draft.facts.events.length).to.be.greaterThan(0);
-    const accepted = (await post('post /api/ingest/accept', '/api/ingest/accept', { facts: draft.facts, text: ARTICLE })) as { source: string };
+    const accepted = (await post('post /api/ingest/accept', '/api/ingest/accept', { facts: draft.facts, text: ARTICLE })) as {
+      source: string;
+    };
     expect(accepted.source).to.equal('005_mn-gh-talks.txt');
     const path = Object.keys(draft.confidence)[0]!;
-    await post('post /api/ingest/decisions', '/api/ingest/decisions', { source: accepted.source, decisions: [{ path, rule: 'contract-test', decision: 'accepted' }] });
+    await post('post /api/ingest/decisions', '/api/ingest/decisions', {
+      source: accepted.source,
+      decisions: [{ path, rule: 'contract-test', decision: 'accepted' }],
+    });
   });
 
   it('problems: a 400, a 404, and health’s 503 parse with the problem contracts', async () => {

@@ -30,7 +30,7 @@ describe('every cypher/*.cypher file passes EXPLAIN', () => {
 
 // A read query's row schema (graph/queries/table.ts) reads only columns its file returns: EXPLAIN
 // gives the RETURN columns without running the query.
-describe('every read query row schema matches its cypher file\'s RETURN columns', () => {
+describe("every read query row schema matches its cypher file's RETURN columns", () => {
   for (const name of Object.keys(READ_QUERIES) as ReadName[]) {
     it(name, async () => {
       const { driver } = await testDatabase();

@@ -8,7 +8,9 @@ import { testDatabase } from '../support/database.ts';
 
 async function serve(app: ReturnType<typeof createApp>): Promise<{ server: Server; base: string }> {
   return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    const server = app.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 }
 

@@ -11,7 +11,12 @@ interface Hub {
   center: { id: string; name: string };
   people: { id: string; meetings: number; first: string | null; last: string | null; inferred: number; country: { id: string } | null }[];
   peers: { a: string; b: string; meetings: number }[];
-  neighbours: { id: string; type: string; group: { kind: string; year: string | null; country: { id: string } | null }; parent: string | null }[];
+  neighbours: {
+    id: string;
+    type: string;
+    group: { kind: string; year: string | null; country: { id: string } | null };
+    parent: string | null;
+  }[];
   links: { from: string; to: string; type: string }[];
   facets: { kinds: { key: string; count: number }[]; years: { key: string; count: number }[]; countries: { key: string; count: number }[] };
   total: number;
@@ -36,12 +41,30 @@ describe('GET /api/entities/:id/hub (real Neo4j)', () => {
     expect(hub.people.find((p) => p.id === 'person:adeniyi-adesoji')).to.deep.include({ meetings: 1, first: null, last: null });
     // Meetings among his counterparts (the forum session) are drawn too.
     expect(hub.peers.length).to.be.greaterThan(0);
-    expect(hub.neighbours.find((n) => n.id === 'event:kuantyrov-lokpobiri-meeting')).to.deep.include({ parent: 'event:2025-02-kz-delegation-visit-ng' });
-    expect(hub.neighbours.find((n) => n.id === 'event:kuantyrov-lokpobiri-meeting')!.group).to.deep.include({ kind: 'meeting', year: '2025' });
-    expect(hub.neighbours.find((n) => n.id === 'org:kz-mfa')!.group).to.deep.equal({ kind: 'organization', year: null, country: { id: 'country:KZ', name: 'Kazakhstan' } });
-    expect(hub.facets.years).to.deep.equal([{ key: '2025', label: '2025', count: 6 }, { key: 'undated', label: 'undated', count: 2 }]);
+    expect(hub.neighbours.find((n) => n.id === 'event:kuantyrov-lokpobiri-meeting')).to.deep.include({
+      parent: 'event:2025-02-kz-delegation-visit-ng',
+    });
+    expect(hub.neighbours.find((n) => n.id === 'event:kuantyrov-lokpobiri-meeting')!.group).to.deep.include({
+      kind: 'meeting',
+      year: '2025',
+    });
+    expect(hub.neighbours.find((n) => n.id === 'org:kz-mfa')!.group).to.deep.equal({
+      kind: 'organization',
+      year: null,
+      country: { id: 'country:KZ', name: 'Kazakhstan' },
+    });
+    expect(hub.facets.years).to.deep.equal([
+      { key: '2025', label: '2025', count: 6 },
+      { key: 'undated', label: 'undated', count: 2 },
+    ]);
     expect(hub.facets.kinds.reduce((n, f) => n + f.count, 0)).to.equal(hub.total);
-    expect(hub.links).to.deep.include({ from: LOKPOBIRI, to: 'event:kuantyrov-lokpobiri-meeting', type: 'PARTICIPATED_IN', role: 'host', inferred: false });
+    expect(hub.links).to.deep.include({
+      from: LOKPOBIRI,
+      to: 'event:kuantyrov-lokpobiri-meeting',
+      type: 'PARTICIPATED_IN',
+      role: 'host',
+      inferred: false,
+    });
     expect(hub.hidden).to.deep.equal({ meetingsOutside: 0, meetingsUndated: 0, eventsOutside: 0, eventsUndated: 0 });
     expect(hub.activity).to.deep.equal([{ period: '2025-02', events: 6, meetings: 5 }]);
     expect(hub.undatedActivity).to.equal(2);
@@ -50,7 +73,12 @@ describe('GET /api/entities/:id/hub (real Neo4j)', () => {
   it('applies the window on the server and says what it hides', async () => {
     const res = await getJson<Hub>(`/api/entities/${KUANTYROV}/hub?from=2025-02&to=2025-02`);
     expect(res.status).to.equal(200);
-    expect(res.body.people.map((p) => p.id).sort()).to.deep.equal(['person:dunoma-umar-ahmed', 'person:ekperikpe-ekpo', LOKPOBIRI, 'person:nura-abba-rimi']);
+    expect(res.body.people.map((p) => p.id).sort()).to.deep.equal([
+      'person:dunoma-umar-ahmed',
+      'person:ekperikpe-ekpo',
+      LOKPOBIRI,
+      'person:nura-abba-rimi',
+    ]);
     expect(res.body.hidden).to.deep.equal({ meetingsOutside: 0, meetingsUndated: 4, eventsOutside: 0, eventsUndated: 2 });
     expect(res.body.neighbours.every((n) => n.group.year !== 'undated')).to.equal(true);
     // The activity histogram is all time, whatever the window.
@@ -76,7 +104,12 @@ describe('GET /api/entities/:id/hub (real Neo4j)', () => {
   });
 
   it('refuses bad parameters with problem+json naming them', async () => {
-    for (const [query, param] of [['limit=0', 'limit'], ['year=20x5', 'year'], ['kind=DROP%20X', 'kind'], ['from=2025-03&to=2025-01', 'to']] as const) {
+    for (const [query, param] of [
+      ['limit=0', 'limit'],
+      ['year=20x5', 'year'],
+      ['kind=DROP%20X', 'kind'],
+      ['from=2025-03&to=2025-01', 'to'],
+    ] as const) {
       const res = await getJson<{ param: string }>(`/api/entities/${KUANTYROV}/hub?${query}`);
       expect(res.status, query).to.equal(400);
       expect(res.type).to.contain('application/problem+json');
@@ -88,7 +121,17 @@ describe('GET /api/entities/:id/hub (real Neo4j)', () => {
 
 interface Links {
   total: number;
-  links: { type: string; properties: Record<string, unknown>; evidence: { quote: string }[]; event: { event: { id: string; kind: string; start: string }; places: { name: string }[]; evidence: { quote: string }[]; records: unknown[] } | null }[];
+  links: {
+    type: string;
+    properties: Record<string, unknown>;
+    evidence: { quote: string }[];
+    event: {
+      event: { id: string; kind: string; start: string };
+      places: { name: string }[];
+      evidence: { quote: string }[];
+      records: unknown[];
+    } | null;
+  }[];
 }
 
 describe('GET /api/links (real Neo4j)', () => {
@@ -121,7 +164,9 @@ describe('GET /api/links (real Neo4j)', () => {
 
 describe('GET /api/reports/person/:id with a window (real Neo4j)', () => {
   it('keeps the dossier to the window and says how much it leaves out', async () => {
-    const all = await getJson<{ notes: string[]; sections: { id: string; statements: { data: { eventId?: string; date?: string } }[] }[] }>(`/api/reports/person/${KUANTYROV}?format=json`);
+    const all = await getJson<{ notes: string[]; sections: { id: string; statements: { data: { eventId?: string; date?: string } }[] }[] }>(
+      `/api/reports/person/${KUANTYROV}?format=json`,
+    );
     const kept = await getJson<typeof all.body>(`/api/reports/person/${KUANTYROV}?format=json&from=2025-02&to=2025-02`);
     expect(kept.status).to.equal(200);
     const events = (r: typeof all.body) => r.sections.find((s) => s.id === 'events')!.statements;

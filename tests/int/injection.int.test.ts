@@ -26,8 +26,14 @@ const PAYLOADS = [
 ];
 
 const VALID: Record<string, string> = {
-  q: 'Kuantyrov', id: 'person:alibek-kuantyrov', person: 'person:alibek-kuantyrov', from: 'person:adeniyi-adesoji', to: 'person:heineken-lokpobiri',
-  a: 'KZ', b: 'NG', name: 'meetings-of-person',
+  q: 'Kuantyrov',
+  id: 'person:alibek-kuantyrov',
+  person: 'person:alibek-kuantyrov',
+  from: 'person:adeniyi-adesoji',
+  to: 'person:heineken-lokpobiri',
+  a: 'KZ',
+  b: 'NG',
+  name: 'meetings-of-person',
 };
 
 describe('injection: hostile strings in every parameter change nothing', () => {
@@ -43,14 +49,21 @@ describe('injection: hostile strings in every parameter change nothing', () => {
       for (const target of [...params, ...bodyFields]) {
         for (const payload of PAYLOADS) {
           const values: Record<string, string> = {};
-          for (const p of op.params) if (p.in === 'path' || p.name in VALID) values[p.name] = (p.name === 'from' || p.name === 'to') && op.path.includes('meetings') ? '2025' : VALID[p.name] ?? 'x';
+          for (const p of op.params)
+            if (p.in === 'path' || p.name in VALID)
+              values[p.name] = (p.name === 'from' || p.name === 'to') && op.path.includes('meetings') ? '2025' : (VALID[p.name] ?? 'x');
           if (!target.startsWith('body:')) values[target] = payload;
           const body =
-            target === 'body:query' ? { query: payload }
-            : target === 'body:params' ? { query: 'MATCH (p:Person {id: $id}) RETURN p.name', params: { id: payload, person: payload } }
-            : { params: { person: payload } };
+            target === 'body:query'
+              ? { query: payload }
+              : target === 'body:params'
+                ? { query: 'MATCH (p:Person {id: $id}) RETURN p.name', params: { id: payload, person: payload } }
+                : { params: { person: payload } };
           const url = base + urlFor(op, values);
-          const res = await fetch(url, op.method === 'post' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
+          const res = await fetch(
+            url,
+            op.method === 'post' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {},
+          );
           const text = await res.text();
           requests += 1;
           statuses.add(res.status);

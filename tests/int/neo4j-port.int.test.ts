@@ -39,8 +39,14 @@ describe('the local Neo4j start-up when its Bolt port is taken (real JVM)', () =
   after(() => homes.forEach((home) => rmSync(home, { recursive: true, force: true })));
 
   it('recognises the JVM’s bind failure in its output', () => {
-    expect(boltPortTaken('Caused by: org.neo4j.configuration.helpers.PortBindException: An error occurred while trying to bind to the socket /127.0.0.1:39011')).to.equal(true);
-    expect(boltPortTaken('io.netty.channel.unix.Errors$NativeIoException: bind(..) failed with error(-98): Address already in use')).to.equal(true);
+    expect(
+      boltPortTaken(
+        'Caused by: org.neo4j.configuration.helpers.PortBindException: An error occurred while trying to bind to the socket /127.0.0.1:39011',
+      ),
+    ).to.equal(true);
+    expect(
+      boltPortTaken('io.netty.channel.unix.Errors$NativeIoException: bind(..) failed with error(-98): Address already in use'),
+    ).to.equal(true);
     expect(boltPortTaken('FATAL database neo4j panicked and needs a restart')).to.equal(false);
   });
 

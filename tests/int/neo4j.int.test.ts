@@ -26,7 +26,9 @@ describe('the local Neo4j (real, over Bolt)', () => {
   it('runs with the page cache it was started with', async function () {
     if (process.env.NEO4J_TEST_URI) this.skip(); // a server we did not start has its own settings
     const { driver } = await testDatabase();
-    const { records } = await driver.executeQuery("SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value");
+    const { records } = await driver.executeQuery(
+      "SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value",
+    );
     expect(records[0]!.get('value')).to.equal(`${DEFAULT_MEMORY.pageCacheMiB}.00MiB`);
   });
 });

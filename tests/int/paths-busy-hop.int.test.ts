@@ -19,7 +19,12 @@ describe('paths: a busy hop lists its first links and counts them all (real Neo4
   before(async () => {
     const { driver } = await seededGraph();
     // One sentence per meeting, each the quote of its MET.
-    const sentences = [...MONTHS.map((d) => `On ${d} A met B.`), 'A met B once, date unknown.', 'B met C in 2021.', 'B met C again in 2022.'];
+    const sentences = [
+      ...MONTHS.map((d) => `On ${d} A met B.`),
+      'A met B once, date unknown.',
+      'B met C in 2021.',
+      'B met C again in 2022.',
+    ];
     let text = '';
     const spans = sentences.map((s) => {
       const span = { start: text.length, end: text.length + s.length };
@@ -29,21 +34,37 @@ describe('paths: a busy hop lists its first links and counts them all (real Neo4
     const met = (a: string, b: string, i: number, date: string | null, inferred: boolean) => {
       const range = date ? dateRange(date) : null;
       return {
-        a, b, event: `event:busyhop-${i}`,
+        a,
+        b,
+        event: `event:busyhop-${i}`,
         props: {
-          date: range?.start ?? null, end: range?.end ?? null, datePrecision: range?.precision ?? 'unknown', dateText: date, eventKind: 'meeting',
-          mode: 'in_person', inferred, sources: [SOURCE], evidence: [spans[i]!],
+          date: range?.start ?? null,
+          end: range?.end ?? null,
+          datePrecision: range?.precision ?? 'unknown',
+          dateText: date,
+          eventKind: 'meeting',
+          mode: 'in_person',
+          inferred,
+          sources: [SOURCE],
+          evidence: [spans[i]!],
         },
       };
     };
     // The first five A–B meetings are inferred, the rest stated: the hop is not inferred. Both B–C ones are.
-    const rows = [...MONTHS.map((d, i) => met(A, B, i, d, i < 5)), met(A, B, 12, null, false), met(B, C, 13, '2021-03-01', true), met(B, C, 14, '2022-03-01', true)];
+    const rows = [
+      ...MONTHS.map((d, i) => met(A, B, i, d, i < 5)),
+      met(A, B, 12, null, false),
+      met(B, C, 13, '2021-03-01', true),
+      met(B, C, 14, '2022-03-01', true),
+    ];
     const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
       await session.executeWrite(async (tx) => {
         await runBatched(tx, 'upsert-sources', [{ id: SOURCE, props: { file: 'busyhop.txt', title: 'Busy hop', text } }]);
         const person = (id: string, name: string) => ({ id, name, props: {}, aliases: [], sources: [SOURCE], evidence: [] });
-        await runBatched(tx, 'upsert-entities', [person(A, 'Busyhop Alpha'), person(B, 'Busyhop Beta'), person(C, 'Busyhop Gamma')], { label: 'Person' });
+        await runBatched(tx, 'upsert-entities', [person(A, 'Busyhop Alpha'), person(B, 'Busyhop Beta'), person(C, 'Busyhop Gamma')], {
+          label: 'Person',
+        });
         await runBatched(tx, 'upsert-met', rows.reverse()); // stored out of order: the query must sort
       });
     } finally {

@@ -17,7 +17,11 @@ describe('API: pictures (real Neo4j, seeded)', () => {
     const { status, body } = await getJson<TimelineAnswer>(`/api/pictures/timeline?person=${KUANTYROV}`);
     expect(status).to.equal(200);
     const { driver } = await seededGraph();
-    const [direct] = await rows(driver, `MATCH (:Person {id: $id})-[r:PARTICIPATED_IN]->(e:Event) WHERE r.role <> 'mentioned' RETURN count(DISTINCT e) AS n`, { id: KUANTYROV });
+    const [direct] = await rows(
+      driver,
+      `MATCH (:Person {id: $id})-[r:PARTICIPATED_IN]->(e:Event) WHERE r.role <> 'mentioned' RETURN count(DISTINCT e) AS n`,
+      { id: KUANTYROV },
+    );
     expect(body.events).to.equal(direct!.n);
     expect(body.lanes.map((l) => l.name)).to.include('Heineken Lokpobiri');
     expect(body.lanes.every((l, i, all) => i === 0 || all[i - 1]!.events >= l.events)).to.equal(true);
@@ -33,7 +37,11 @@ describe('API: pictures (real Neo4j, seeded)', () => {
 
   it('timeline of two countries: lanes are officials of either side', async () => {
     const { body } = await getJson<TimelineAnswer>('/api/pictures/timeline?a=KZ&b=NG');
-    expect(body.subject).to.deep.equal({ kind: 'pair', a: { id: 'country:KZ', name: 'Kazakhstan' }, b: { id: 'country:NG', name: 'Nigeria' } });
+    expect(body.subject).to.deep.equal({
+      kind: 'pair',
+      a: { id: 'country:KZ', name: 'Kazakhstan' },
+      b: { id: 'country:NG', name: 'Nigeria' },
+    });
     expect(body.lanes.length).to.be.greaterThan(1);
     expect(body.lanes.filter((l) => l.type === 'person').every((l) => l.country === 'KZ' || l.country === 'NG')).to.equal(true);
   });
@@ -41,7 +49,10 @@ describe('API: pictures (real Neo4j, seeded)', () => {
   it('events per year add up to the held events with two or more taking part', async () => {
     const { body } = await getJson<ActivityPerYear>('/api/pictures/years');
     const { driver } = await seededGraph();
-    const [direct] = await rows(driver, `MATCH (e:Event {status: 'held'}) WHERE COUNT { (:Entity)-[r:PARTICIPATED_IN]->(e) WHERE r.role <> 'mentioned' } >= 2 RETURN count(e) AS n`);
+    const [direct] = await rows(
+      driver,
+      `MATCH (e:Event {status: 'held'}) WHERE COUNT { (:Entity)-[r:PARTICIPATED_IN]->(e) WHERE r.role <> 'mentioned' } >= 2 RETURN count(e) AS n`,
+    );
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
     expect(body.years.reduce((n, y) => n + y.total, 0) + sum(body.undated) + sum(body.spanningYears)).to.equal(direct!.n);
     const year = body.years.find((y) => y.meetings > 0)!;
@@ -52,7 +63,10 @@ describe('API: pictures (real Neo4j, seeded)', () => {
   it('the map lists visits from the traveller’s country to the one visited, and a person’s summary counts what the timeline shows', async () => {
     const map = (await getJson<VisitsMap>('/api/pictures/map')).body;
     const { driver } = await seededGraph();
-    const [direct] = await rows(driver, `MATCH (:Person)-[:PARTICIPATED_IN {role: 'guest'}]->(e:Event {kind: 'visit', status: 'held'}) RETURN count(*) AS n`);
+    const [direct] = await rows(
+      driver,
+      `MATCH (:Person)-[:PARTICIPATED_IN {role: 'guest'}]->(e:Event {kind: 'visit', status: 'held'}) RETURN count(*) AS n`,
+    );
     expect(map.visits.length).to.be.at.most(direct!.n as number);
     for (const v of map.visits) expect(v.citations.length).to.be.greaterThan(0);
     expect(map.countries.reduce((n, c) => n + c.visited, 0)).to.equal(map.visits.length);

@@ -13,7 +13,8 @@ async function fetchReport(path: string, format: string): Promise<{ status: numb
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 const json = async (path: string) => JSON.parse((await fetchReport(path, 'json')).text) as Report;
-const ids = (report: Report, section: string, key: string) => report.sections.find((s) => s.id === section)!.statements.map((s) => s.data[key]);
+const ids = (report: Report, section: string, key: string) =>
+  report.sections.find((s) => s.id === section)!.statements.map((s) => s.data[key]);
 
 /** The articles' texts, to check that every quote is verbatim in its source at its span. */
 async function sourceTexts(): Promise<Map<string, string>> {
@@ -21,7 +22,13 @@ async function sourceTexts(): Promise<Map<string, string>> {
   return new Map((await rows(driver, 'MATCH (s:Source) RETURN s.id AS id, s.text AS text')).map((r) => [r.id as string, r.text as string]));
 }
 
-const citation = z.object({ sourceId: z.string(), quote: z.string().min(3), span: z.object({ start: z.number(), end: z.number() }), title: z.string().nullable(), published: z.string().nullable() });
+const citation = z.object({
+  sourceId: z.string(),
+  quote: z.string().min(3),
+  span: z.object({ start: z.number(), end: z.number() }),
+  title: z.string().nullable(),
+  published: z.string().nullable(),
+});
 const reportSchema = z.object({
   kind: z.enum(['bilateral', 'person', 'organization']),
   title: z.string(),
@@ -29,9 +36,16 @@ const reportSchema = z.object({
   generatedAt: z.string().datetime(),
   notes: z.array(z.string()),
   sections: z.array(
-    z.object({ id: z.string(), title: z.string(), emptyNote: z.string(), statements: z.array(z.object({ text: z.string(), citations: z.array(citation).min(1), data: z.record(z.unknown()) })) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      emptyNote: z.string(),
+      statements: z.array(z.object({ text: z.string(), citations: z.array(citation).min(1), data: z.record(z.unknown()) })),
+    }),
   ),
-  sources: z.array(z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), published: z.string().nullable() })),
+  sources: z.array(
+    z.object({ id: z.string(), title: z.string().nullable(), publisher: z.string().nullable(), published: z.string().nullable() }),
+  ),
 });
 
 describe('reports where every statement cites its source (real Neo4j)', () => {
@@ -39,13 +53,22 @@ describe('reports where every statement cites its source (real Neo4j)', () => {
     it('has every meeting, visit and forum the articles state between them, and nothing else', async () => {
       const report = await json('/api/reports/bilateral?a=KZ&b=NG');
       expect(ids(report, 'timeline', 'eventId')).to.have.members([
-        'event:2025-01-14-tokayev-tinubu-talks', 'event:2025-02-kz-delegation-visit-ng', 'event:kuantyrov-ahmed-talks',
-        'event:kuantyrov-lokpobiri-meeting', 'event:kuantyrov-rimi-meeting', 'event:kz-delegation-ekpo-talks',
-        'event:kz-delegation-nexim-meeting', 'event:kazakhstan-africa-new-frontiers-session', 'event:kuantyrov-adesoji-meeting',
+        'event:2025-01-14-tokayev-tinubu-talks',
+        'event:2025-02-kz-delegation-visit-ng',
+        'event:kuantyrov-ahmed-talks',
+        'event:kuantyrov-lokpobiri-meeting',
+        'event:kuantyrov-rimi-meeting',
+        'event:kz-delegation-ekpo-talks',
+        'event:kz-delegation-nexim-meeting',
+        'event:kazakhstan-africa-new-frontiers-session',
+        'event:kuantyrov-adesoji-meeting',
         'event:tinubu-official-visit-kz',
       ]);
       expect(ids(report, 'agreements', 'status')).to.deep.equal(['agreed-to-sign']);
-      expect(ids(report, 'figures', 'figureId')).to.have.members(['figure:kz-ng-trade-routes-under-evaluation', 'figure:kz-export-product-categories-for-ng']);
+      expect(ids(report, 'figures', 'figureId')).to.have.members([
+        'figure:kz-ng-trade-routes-under-evaluation',
+        'figure:kz-export-product-categories-for-ng',
+      ]);
       expect(ids(report, 'open-threads', 'status')).to.have.members(['planned', 'agreed-to-sign']);
       expect(ids(report, 'institutions-b', 'organizationId')).to.include.members(['org:ng-nexim', 'org:ng-ministry-petroleum-resources']);
     });
@@ -64,17 +87,26 @@ describe('reports where every statement cites its source (real Neo4j)', () => {
   describe('bilateral Kazakhstan–Benin and Kazakhstan–Afghanistan', () => {
     it('Benin: the visit and the meeting, the signed MoU, the trade figure; Tokayev only mentioned', async () => {
       const report = await json('/api/reports/bilateral?a=KZ&b=BJ');
-      expect(ids(report, 'timeline', 'eventId')).to.have.members(['event:2025-04-18-bakari-working-visit-kz', 'event:nurtleu-bakari-meeting']);
+      expect(ids(report, 'timeline', 'eventId')).to.have.members([
+        'event:2025-04-18-bakari-working-visit-kz',
+        'event:nurtleu-bakari-meeting',
+      ]);
       expect(ids(report, 'agreements', 'status')).to.deep.equal(['signed']);
       expect(ids(report, 'figures', 'value')).to.deep.equal([700000000]);
-      const timeline = report.sections.find((s) => s.id === 'timeline')!.statements.map((s) => s.text).join('\n');
+      const timeline = report.sections
+        .find((s) => s.id === 'timeline')!
+        .statements.map((s) => s.text)
+        .join('\n');
       expect(timeline).to.not.match(/Taking part:(?:(?!Mentioned)[^\n])*Tokayev/);
       expect(timeline).to.match(/Mentioned but not present: Kassym-Jomart Tokayev/);
     });
 
     it('Afghanistan: the Shymkent forum and the talks inside it, the trade figures, no agreements', async () => {
       const report = await json('/api/reports/bilateral?a=KZ&b=AF');
-      expect(ids(report, 'timeline', 'eventId')).to.have.members(['event:2025-10-28-kz-af-business-forum', 'event:zhumangarin-azizi-talks']);
+      expect(ids(report, 'timeline', 'eventId')).to.have.members([
+        'event:2025-10-28-kz-af-business-forum',
+        'event:zhumangarin-azizi-talks',
+      ]);
       expect(ids(report, 'agreements', 'status')).to.deep.equal([]);
       expect(ids(report, 'figures', 'figureId')).to.include.members(['figure:kz-af-trade-2024', 'figure:kz-af-trade-2025-01-08']);
       const forum = report.sections.find((s) => s.id === 'timeline')!.statements[0]!.text;
@@ -92,13 +124,21 @@ describe('reports where every statement cites its source (real Neo4j)', () => {
   });
 
   describe('honesty: every statement cites, every quote is verbatim', () => {
-    const paths = ['/api/reports/bilateral?a=KZ&b=NG', '/api/reports/bilateral?a=KZ&b=BJ', '/api/reports/bilateral?a=KZ&b=AF', '/api/reports/person/person:alibek-kuantyrov', '/api/reports/person/person:kassym-jomart-tokayev', '/api/reports/organization/org:kz-mfa'];
+    const paths = [
+      '/api/reports/bilateral?a=KZ&b=NG',
+      '/api/reports/bilateral?a=KZ&b=BJ',
+      '/api/reports/bilateral?a=KZ&b=AF',
+      '/api/reports/person/person:alibek-kuantyrov',
+      '/api/reports/person/person:kassym-jomart-tokayev',
+      '/api/reports/organization/org:kz-mfa',
+    ];
     for (const path of paths) {
       it(`${path}: JSON matches the schema and each citation is the text at its span`, async () => {
         const texts = await sourceTexts();
         const report = reportSchema.parse(await json(path));
         for (const statement of report.sections.flatMap((s) => s.statements)) {
-          for (const c of statement.citations) expect(texts.get(c.sourceId)!.slice(c.span.start, c.span.end), statement.text).to.equal(c.quote);
+          for (const c of statement.citations)
+            expect(texts.get(c.sourceId)!.slice(c.span.start, c.span.end), statement.text).to.equal(c.quote);
         }
       });
 
@@ -106,15 +146,25 @@ describe('reports where every statement cites its source (real Neo4j)', () => {
         const texts = [...(await sourceTexts()).values()];
         const { text } = await fetchReport(path, 'md');
         const lines = text.split('\n');
-        const facts = lines.filter((l) => (l.startsWith('- ') && !l.includes('(`source:')) || (l.startsWith('| ') && !l.startsWith('| Date') && !l.startsWith('|---')));
+        const facts = lines.filter(
+          (l) =>
+            (l.startsWith('- ') && !l.includes('(`source:')) || (l.startsWith('| ') && !l.startsWith('| Date') && !l.startsWith('|---')),
+        );
         for (const line of facts) expect(line, line).to.match(/\[\^\d+\]/);
         const notes = lines.filter((l) => /^\[\^\d+\]: /.test(l));
         for (const line of lines.filter((l) => /\[\^\d+\]/.test(l) && !/^\[\^/.test(l))) {
-          for (const [, n] of line.matchAll(/\[\^(\d+)\]/g)) expect(notes.some((note) => note.startsWith(`[^${n}]: `)), `footnote ${n}`).to.equal(true);
+          for (const [, n] of line.matchAll(/\[\^(\d+)\]/g))
+            expect(
+              notes.some((note) => note.startsWith(`[^${n}]: `)),
+              `footnote ${n}`,
+            ).to.equal(true);
         }
         for (const note of notes) {
           const quote = /“(.*)” — /.exec(note)![1]!.replace(/\\([\\`*_[\]|<>])/g, '$1');
-          expect(texts.some((t) => t.includes(quote)), quote).to.equal(true);
+          expect(
+            texts.some((t) => t.includes(quote)),
+            quote,
+          ).to.equal(true);
         }
       });
     }
@@ -123,7 +173,10 @@ describe('reports where every statement cites its source (real Neo4j)', () => {
       const report = await json('/api/reports/person/person:kassym-jomart-tokayev');
       const met = report.sections.find((s) => s.id === 'met')!.statements.map((s) => s.data.personId);
       expect(met).to.deep.equal(['person:bola-ahmed-tinubu']);
-      const events = report.sections.find((s) => s.id === 'events')!.statements.map((s) => s.text).join('\n');
+      const events = report.sections
+        .find((s) => s.id === 'events')!
+        .statements.map((s) => s.text)
+        .join('\n');
       expect(events).to.match(/Meeting of Murat Nurtleu and Olushegun Adjadi Bakari in Astana: only mentioned, not present\./);
       expect(events).to.not.match(/only mentioned, not present\. With/);
     });
@@ -136,7 +189,10 @@ describe('reports where every statement cites its source (real Neo4j)', () => {
       const records = parseCsv(text, { columns: true }) as Record<string, string>[];
       const report = await json('/api/reports/bilateral?a=KZ&b=BJ');
       expect(records).to.have.length(report.sections.flatMap((s) => s.statements).reduce((n, s) => n + s.citations.length, 0));
-      expect(records.find((r) => r.section === 'agreements')).to.deep.include({ status: 'signed', source_id: 'source:004_4b454a64f8a9302c' });
+      expect(records.find((r) => r.section === 'agreements')).to.deep.include({
+        status: 'signed',
+        source_id: 'source:004_4b454a64f8a9302c',
+      });
       for (const r of records) expect(r.quote?.length).to.be.greaterThan(2);
     });
 
@@ -159,7 +215,11 @@ describe('reports where every statement cites its source (real Neo4j)', () => {
         expect(facts.length).to.be.greaterThan(3);
         expect(facts.every((n) => n > 0)).to.equal(true);
         // Footnotes are grouped under their source: the quote in #fn1, the article's title and date on its group.
-        const footnote = await page.$eval('#fn1', (el) => [el.querySelector('q')?.textContent ?? '', el.closest('li.source-notes')?.querySelector('cite')?.textContent ?? '', el.closest('li.source-notes')?.childNodes[1]?.textContent ?? '']);
+        const footnote = await page.$eval('#fn1', (el) => [
+          el.querySelector('q')?.textContent ?? '',
+          el.closest('li.source-notes')?.querySelector('cite')?.textContent ?? '',
+          el.closest('li.source-notes')?.childNodes[1]?.textContent ?? '',
+        ]);
         expect(footnote[0]).to.have.length.greaterThan(10);
         expect(footnote[1]).to.have.length.greaterThan(5);
         expect(footnote[2]).to.equal(', 19 April 2025');

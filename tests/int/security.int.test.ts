@@ -56,7 +56,11 @@ describe('security at the HTTP edge', () => {
       expect(other.headers.get('access-control-allow-origin')).to.equal(null);
       const preflight = await fetch(`${app.base}/api/cypher`, {
         method: 'OPTIONS',
-        headers: { Origin: 'https://analysis.example.org', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+        headers: {
+          Origin: 'https://analysis.example.org',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization,content-type',
+        },
       });
       expect(preflight.status).to.equal(204);
       expect(preflight.headers.get('access-control-allow-headers')).to.equal('Content-Type,Authorization,X-API-Key');
@@ -68,7 +72,11 @@ describe('security at the HTTP edge', () => {
   it('requires the API key for the console and saved queries when one is configured, not for reading', async () => {
     const app = await startApp({ apiKey: KEY });
     const post = (path: string, headers: Record<string, string>) =>
-      fetch(app.base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(consoleQuery) });
+      fetch(app.base + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(consoleQuery),
+      });
     try {
       const none = await post('/api/cypher', {});
       expect(none.status).to.equal(401);
@@ -97,7 +105,11 @@ describe('security at the HTTP edge', () => {
       const statuses: number[] = [];
       let last: Response | undefined;
       for (let i = 0; i < 4; i++) {
-        last = await fetch(`${app.base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(consoleQuery) });
+        last = await fetch(`${app.base}/api/cypher`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(consoleQuery),
+        });
         statuses.push(last.status);
         if (i < 3) await last.arrayBuffer();
       }
@@ -122,9 +134,17 @@ describe('security at the HTTP edge', () => {
 
   it('authenticates before rate limiting: clients without the key cannot spend the analysts’ budget', async () => {
     const audited: AccessEvent[] = [];
-    const app = await startApp({ apiKey: KEY, accessAudit: (event) => audited.push(event), security: { corsOrigins: [], consolePerMinute: 3, reportsPerMinute: 30 } });
+    const app = await startApp({
+      apiKey: KEY,
+      accessAudit: (event) => audited.push(event),
+      security: { corsOrigins: [], consolePerMinute: 3, reportsPerMinute: 30 },
+    });
     const post = (headers: Record<string, string>) =>
-      fetch(`${app.base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(consoleQuery) });
+      fetch(`${app.base}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(consoleQuery),
+      });
     try {
       const strangers: number[] = [];
       for (let i = 0; i < 10; i++) {
@@ -141,7 +161,18 @@ describe('security at the HTTP edge', () => {
       }
       expect(analysts).to.deep.equal([200, 200, 200, 429]);
       // Every failure is audited, with its reason and client, never with the key that was presented.
-      expect(audited.map((e) => e.event === 'auth-failed' && e.reason)).to.deep.equal(['missing', 'invalid', 'missing', 'invalid', 'missing', 'invalid', 'missing', 'invalid', 'missing', 'invalid']);
+      expect(audited.map((e) => e.event === 'auth-failed' && e.reason)).to.deep.equal([
+        'missing',
+        'invalid',
+        'missing',
+        'invalid',
+        'missing',
+        'invalid',
+        'missing',
+        'invalid',
+        'missing',
+        'invalid',
+      ]);
       expect(audited[1]).to.deep.include({ method: 'POST', path: '/api/cypher', client: '127.0.0.1', limited: false });
       expect(JSON.stringify(audited)).to.not.match(/wrong-key|0123456789|Bearer/);
     } finally {
@@ -177,7 +208,11 @@ describe('security at the HTTP edge', () => {
     const long = await fetch(`${base}/api/search?q=${'a'.repeat(5000)}`);
     expect(long.status).to.equal(400);
     expect(((await long.json()) as { param: string }).param).to.equal('url');
-    const big = await fetch(`${base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `RETURN '${'x'.repeat(200_000)}'` }) });
+    const big = await fetch(`${base}/api/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `RETURN '${'x'.repeat(200_000)}'` }),
+    });
     expect(big.status).to.equal(413);
     expect(big.headers.get('content-type')).to.contain('application/problem+json');
   });
@@ -191,7 +226,15 @@ describe('security at the HTTP edge', () => {
 
   it('serves no file from outside client/dist, however the path is spelled', async () => {
     const { base } = await seededApp();
-    for (const path of ['/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/..%5c..%5cpackage.json', '/assets/../../server/config.ts', '/%2e%2e%2fserver%2fconfig.ts', '/.env']) {
+    for (const path of [
+      '/../package.json',
+      '/..%2f..%2fpackage.json',
+      '/%2e%2e/%2e%2e/package.json',
+      '/..%5c..%5cpackage.json',
+      '/assets/../../server/config.ts',
+      '/%2e%2e%2fserver%2fconfig.ts',
+      '/.env',
+    ]) {
       const res = await rawGet(base, path);
       expect(res.body, path).not.to.contain('"name": "diplomatic-kg"');
       expect(res.body, path).not.to.contain('configSchema');

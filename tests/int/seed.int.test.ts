@@ -20,14 +20,21 @@ describe('seed loader (real Neo4j)', function () {
   it('loads all five articles with none refused', async () => {
     const { summary } = await seededGraph();
     expect(summary.files.map((f) => [f.file.slice(0, 3), f.loaded])).to.deep.equal([
-      ['000', true], ['001', true], ['002', true], ['003', true], ['004', true],
+      ['000', true],
+      ['001', true],
+      ['002', true],
+      ['003', true],
+      ['004', true],
     ]);
     expect(summary.totals.nodesCreated).to.be.greaterThan(100);
   });
 
   it('stores every MET from the smaller id to the larger (path-details reads them in that direction)', async () => {
     const { driver } = await seededGraph();
-    const [counts] = await rows(driver, 'MATCH (a)-[m:MET]->(b) RETURN count(m) AS all, count(CASE WHEN a.id > b.id THEN m END) AS reversed');
+    const [counts] = await rows(
+      driver,
+      'MATCH (a)-[m:MET]->(b) RETURN count(m) AS all, count(CASE WHEN a.id > b.id THEN m END) AS reversed',
+    );
     expect(counts!.all).to.be.greaterThan(10);
     expect(counts!.reversed).to.equal(0);
   });
@@ -37,7 +44,10 @@ describe('seed loader (real Neo4j)', function () {
       const { driver } = await seededGraph();
       const [src] = await rows(driver, "MATCH (s:Source {id: 'source:000_c9f91e7b6a0dedac'}) RETURN s.published AS published");
       expect(src!.published).to.equal(null);
-      const [forum] = await rows(driver, "MATCH (e:Event {id: 'event:astana-international-forum'}) RETURN e.start AS start, e.datePrecision AS p");
+      const [forum] = await rows(
+        driver,
+        "MATCH (e:Event {id: 'event:astana-international-forum'}) RETURN e.start AS start, e.datePrecision AS p",
+      );
       expect(forum).to.deep.equal({ start: null, p: 'unknown' });
     });
 
@@ -53,11 +63,16 @@ describe('seed loader (real Neo4j)', function () {
 
     it('records the possibly misattributed Congolese minister as the text says, with a doubt note, unmerged', async () => {
       const { driver } = await seededGraph();
-      const people = await rows(driver, "MATCH (p:Person) WHERE p.name CONTAINS 'Sassou' RETURN p.id AS id, p.name AS name, p.note AS note");
+      const people = await rows(
+        driver,
+        "MATCH (p:Person) WHERE p.name CONTAINS 'Sassou' RETURN p.id AS id, p.name AS name, p.note AS note",
+      );
       expect(people).to.have.length(1);
       expect(people[0]!.name).to.equal('Denis Sassou N’Guesso');
       expect(people[0]!.note).to.match(/President|Christel/);
-      const [title] = await rows(driver, "MATCH (p:Person {id: $id})-[h:HOLDS]->(o) RETURN h.title AS title, o.id AS at", { id: people[0]!.id });
+      const [title] = await rows(driver, 'MATCH (p:Person {id: $id})-[h:HOLDS]->(o) RETURN h.title AS title, o.id AS at', {
+        id: people[0]!.id,
+      });
       expect(title!.title).to.match(/Minister for International Cooperation/);
     });
 
@@ -110,7 +125,9 @@ describe('seed loader (real Neo4j)', function () {
          RETURN e.status AS status, e.datePrecision AS precision, toString(e.start) AS start, size(e.sources) AS sources`,
       );
       expect(visit).to.deep.equal({ status: 'held', precision: 'month', start: '2025-02-01', sources: 2 });
-      const [{ n }] = (await rows(driver, "MATCH (e:Event {kind: 'visit'}) WHERE e.name CONTAINS 'Nigeria' RETURN count(e) AS n")) as [{ n: number }];
+      const [{ n }] = (await rows(driver, "MATCH (e:Event {kind: 'visit'}) WHERE e.name CONTAINS 'Nigeria' RETURN count(e) AS n")) as [
+        { n: number },
+      ];
       expect(n).to.equal(1);
     });
   });
@@ -156,7 +173,10 @@ describe('seed loader (real Neo4j)', function () {
 
     it('drops the junk lines from the stored article text', async () => {
       const { driver } = await seededGraph();
-      const [src] = await rows(driver, "MATCH (s:Source {id: 'source:002_600fad2425d765b4'}) RETURN s.text AS text, toString(s.published) AS published");
+      const [src] = await rows(
+        driver,
+        "MATCH (s:Source {id: 'source:002_600fad2425d765b4'}) RETURN s.text AS text, toString(s.published) AS published",
+      );
       expect(src!.published).to.equal('2025-02-28');
       expect(src!.text as string).to.not.match(/Tell a friend|Images \| Kazakh MFA/);
       expect((src!.text as string).startsWith('Deputy Minister of Foreign Affairs of Kazakhstan Alibek Kuantyrov')).to.equal(true);
@@ -199,7 +219,7 @@ describe('seed loader (real Neo4j)', function () {
 
     it('stores the 2024 trade figure with its period', async () => {
       const { driver } = await seededGraph();
-      const found = await rows(driver, "MATCH (f:Figure) WHERE f.value = 545200000 RETURN f.unit AS unit, f.period AS period");
+      const found = await rows(driver, 'MATCH (f:Figure) WHERE f.value = 545200000 RETURN f.unit AS unit, f.period AS period');
       expect(found).to.deep.equal([{ unit: 'USD', period: '2024' }]);
     });
   });
@@ -316,7 +336,10 @@ describe('seed loader (real Neo4j)', function () {
       writeFileSync(join(dir, 'bad.yaml'), text);
       copyFileSync(original, join(dir, 'good.yaml'));
       const summary = await loadFactFiles({ driver, files: [join(dir, 'bad.yaml'), join(dir, 'good.yaml')] });
-      expect(summary.files.map((f) => [f.file, f.loaded])).to.deep.equal([['bad.yaml', false], ['good.yaml', true]]);
+      expect(summary.files.map((f) => [f.file, f.loaded])).to.deep.equal([
+        ['bad.yaml', false],
+        ['good.yaml', true],
+      ]);
       expect(summary.files[0]!.problems[0]).to.deep.include({ file: 'bad.yaml', path: 'people[0].quote', line: 11 });
       expect(summary.files[0]!.problems[0]!.message).to.match(/quote not found verbatim/);
       expect(await rows(driver, "MATCH (p:Person {id: 'person:invented-official'}) RETURN p")).to.have.length(0);

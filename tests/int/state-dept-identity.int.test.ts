@@ -47,14 +47,16 @@ describe('State Department import: identities (real Neo4j, identity slice over t
        RETURN p.id AS person, h.title AS title, c.iso2 AS country ORDER BY person, title`,
     );
     expect(holds.map((h) => `${h.person} ${h.title} ${h.country}`)).to.deep.equal(EXPECTED_HOLDS);
-    expect(holds.filter((h) => /obama|hussein|netanyahu|assad/.test(h.person as string)).map((h) => `${h.person} ${h.title} ${h.country}`)).to.deep.equal([
+    expect(
+      holds.filter((h) => /obama|hussein|netanyahu|assad/.test(h.person as string)).map((h) => `${h.person} ${h.title} ${h.country}`),
+    ).to.deep.equal([
       'person:il-benjamin-netanyahu Prime Minister IL',
       'person:jo-hussein-king King JO',
       'person:sy-bashar-assad President SY',
     ]);
   });
 
-  it('keeps one node per person: King Hussein, Netanyahu, Lavrov, Obama, and the seeds\' Tinubu', async () => {
+  it("keeps one node per person: King Hussein, Netanyahu, Lavrov, Obama, and the seeds' Tinubu", async () => {
     const { driver } = await seededGraph();
     const people = await rows(
       driver,
@@ -62,7 +64,12 @@ describe('State Department import: identities (real Neo4j, identity slice over t
        RETURN p.id AS id ORDER BY id`,
     );
     expect(people.map((p) => p.id)).to.deep.equal([
-      'person:bola-ahmed-tinubu', 'person:il-benjamin-netanyahu', 'person:jo-hussein-king', 'person:obama-barack', 'person:ru-sergey-lavrov', 'person:sy-bashar-assad',
+      'person:bola-ahmed-tinubu',
+      'person:il-benjamin-netanyahu',
+      'person:jo-hussein-king',
+      'person:obama-barack',
+      'person:ru-sergey-lavrov',
+      'person:sy-bashar-assad',
     ]);
   });
 
@@ -99,8 +106,14 @@ describe('State Department import: identities (real Neo4j, identity slice over t
   });
 
   it('finds a person by the exact name or alias first, initials however written', async () => {
-    const first = async (q: string) => (await getJson<{ results: { id: string; summary?: { label: string; badges: { kind: string }[] } }[] }>(`/api/search?q=${encodeURIComponent(q)}`)).body.results[0];
-    for (const q of ['George H.W. Bush', 'George H. W. Bush', 'George HW Bush']) expect((await first(q))?.id, q).to.equal('person:bush-george-h-w');
+    const first = async (q: string) =>
+      (
+        await getJson<{ results: { id: string; summary?: { label: string; badges: { kind: string }[] } }[] }>(
+          `/api/search?q=${encodeURIComponent(q)}`,
+        )
+      ).body.results[0];
+    for (const q of ['George H.W. Bush', 'George H. W. Bush', 'George HW Bush'])
+      expect((await first(q))?.id, q).to.equal('person:bush-george-h-w');
     const netanyahu = await first('Binyamin Netanyahu');
     expect(netanyahu).to.deep.include({ id: 'person:il-benjamin-netanyahu' });
     expect(netanyahu!.summary!.label).to.equal('Prime Minister · Israel · 1996–2009');

@@ -38,9 +38,20 @@ describe('State Department import (real Neo4j, fixture slice)', function () {
     expect(first.counts).to.deep.include({ nodesCreated: 109, relationshipsCreated: 135, relationshipsDeleted: 0 });
     const graph = Object.fromEntries((await graphCounts(driver)).map((g) => [`${g.kind} ${g.name}`, g.count]));
     expect(graph).to.deep.equal({
-      'node Country': 13, 'node Entity': 85, 'node Event': 36, 'node Organization': 1, 'node Person': 25, 'node Place': 10, 'node Source': 24,
-      'relationship BASED_IN': 1, 'relationship HELD_IN': 11, 'relationship HOLDS': 21, 'relationship IN': 10, 'relationship MET': 9,
-      'relationship PARTICIPATED_IN': 68, 'relationship PART_OF': 15,
+      'node Country': 13,
+      'node Entity': 85,
+      'node Event': 36,
+      'node Organization': 1,
+      'node Person': 25,
+      'node Place': 10,
+      'node Source': 24,
+      'relationship BASED_IN': 1,
+      'relationship HELD_IN': 11,
+      'relationship HOLDS': 21,
+      'relationship IN': 10,
+      'relationship MET': 9,
+      'relationship PARTICIPATED_IN': 68,
+      'relationship PART_OF': 15,
     });
   });
 
@@ -84,8 +95,26 @@ describe('State Department import (real Neo4j, fixture slice)', function () {
     const res = await postJson<QueryAnswer>('/api/queries/visits-to-country', { params: { country: 'KZ', title: 'Secretary of State' } });
     expect(res.status).to.equal(200);
     expect(table(res.body)).to.deep.equal([
-      { start: '1991-12-17', end: '1991-12-17', precision: 'day', visitor: 'James Addison Baker', titles: ['Secretary of State'], represents: 'United States', places: ['Alma Ata'], visit: 'Secretary of State James Addison Baker in Kazakhstan' },
-      { start: '2015-11-02', end: '2015-11-02', precision: 'day', visitor: 'John Forbes Kerry', titles: ['Secretary of State'], represents: 'United States', places: ['Astana'], visit: 'Secretary of State John Forbes Kerry in Kazakhstan' },
+      {
+        start: '1991-12-17',
+        end: '1991-12-17',
+        precision: 'day',
+        visitor: 'James Addison Baker',
+        titles: ['Secretary of State'],
+        represents: 'United States',
+        places: ['Alma Ata'],
+        visit: 'Secretary of State James Addison Baker in Kazakhstan',
+      },
+      {
+        start: '2015-11-02',
+        end: '2015-11-02',
+        precision: 'day',
+        visitor: 'John Forbes Kerry',
+        titles: ['Secretary of State'],
+        represents: 'United States',
+        places: ['Astana'],
+        visit: 'Secretary of State John Forbes Kerry in Kazakhstan',
+      },
     ]);
   });
 
@@ -105,29 +134,55 @@ describe('State Department import (real Neo4j, fixture slice)', function () {
     expect(entity.body.entity.name).to.equal('Olusegun Obasanjo');
     expect(entity.body.entity.aliases).to.have.members(['Olesegun Obasanjo', 'Olesegun Obsanjo']);
     const meetings = await getJson<{ meetings: { event: { id: string } }[] }>('/api/meetings?person=person:ng-olusegun-obasanjo');
-    expect(meetings.body.meetings.map((m) => m.event.id).sort()).to.deep.equal(['event:visit-1327-meeting-1', 'event:visit-1727-meeting-1']);
+    expect(meetings.body.meetings.map((m) => m.event.id).sort()).to.deep.equal([
+      'event:visit-1327-meeting-1',
+      'event:visit-1727-meeting-1',
+    ]);
   });
 
   it('shows an imported meeting by its record: place, country, prose — never a column line as a quote', async () => {
-    const res = await getJson<{ total: number; links: { evidence: { quote: string }[]; event: { places: { name: string }[]; country: { name: string }; evidence: { quote: string }[]; records: { id: string; place: string; country: string; prose: string }[] } }[] }>(
-      '/api/links?a=person:blinken-antony-j&b=person:toshimitsu-motegi',
-    );
+    const res = await getJson<{
+      total: number;
+      links: {
+        evidence: { quote: string }[];
+        event: {
+          places: { name: string }[];
+          country: { name: string };
+          evidence: { quote: string }[];
+          records: { id: string; place: string; country: string; prose: string }[];
+        };
+      }[];
+    }>('/api/links?a=person:blinken-antony-j&b=person:toshimitsu-motegi');
     expect(res.status).to.equal(200);
     expect(res.body.total).to.equal(1);
     const [link] = res.body.links;
     expect(link!.event.places.map((p) => p.name)).to.deep.equal(['Tokyo']);
     expect(link!.event.country.name).to.equal('Japan');
-    expect(link!.event.records.map((r) => [r.id, r.place, r.country])).to.deep.equal([['trip-3992', 'Tokyo', 'Japan'], ['trip-4019', 'Tokyo', 'Japan']]);
-    expect(link!.event.records[0]!.prose).to.equal('Attended the U.S.-Japan Security Consultative Committee meeting and met with Minister for Foreign Affairs Toshimitsu Motegi.');
+    expect(link!.event.records.map((r) => [r.id, r.place, r.country])).to.deep.equal([
+      ['trip-3992', 'Tokyo', 'Japan'],
+      ['trip-4019', 'Tokyo', 'Japan'],
+    ]);
+    expect(link!.event.records[0]!.prose).to.equal(
+      'Attended the U.S.-Japan Security Consultative Committee meeting and met with Minister for Foreign Affairs Toshimitsu Motegi.',
+    );
     const quotes = [...link!.evidence, ...link!.event.evidence].map((q) => q.quote);
     expect(quotes.length).to.be.greaterThan(0);
     for (const q of quotes) expect(q).to.not.match(/^(traveler|visitor|start_date|end_date|country|locale|role|title): /);
   });
 
   it('path hops over imported records name the meeting, its place and prose, not raw ids or "traveler:"', async () => {
-    const res = await getJson<{ paths: { nodes: { id: string }[]; hops: { lastDate: string; links: { evidence: { quote: string }[]; eventInfo: { name: string; places: string[]; country: string; records: { id: string; prose: string }[] } }[] }[] }[] }>(
-      '/api/paths?from=person:boris-johnson&to=person:elizabeth-ii',
-    );
+    const res = await getJson<{
+      paths: {
+        nodes: { id: string }[];
+        hops: {
+          lastDate: string;
+          links: {
+            evidence: { quote: string }[];
+            eventInfo: { name: string; places: string[]; country: string; records: { id: string; prose: string }[] };
+          }[];
+        }[];
+      }[];
+    }>('/api/paths?from=person:boris-johnson&to=person:elizabeth-ii');
     expect(res.status).to.equal(200);
     const [path] = res.body.paths;
     expect(path!.nodes.map((n) => n.id)).to.deep.equal(['person:boris-johnson', 'person:biden-joseph-r', 'person:elizabeth-ii']);

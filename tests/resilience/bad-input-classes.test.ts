@@ -19,14 +19,36 @@ interface Raw {
 }
 
 /** A request with exactly these bytes and headers (fetch would fix some of them up). */
-export function send(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Raw> {
+export function send(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Buffer | string,
+): Promise<Raw> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, method, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method,
+        headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type'] ?? ''),
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.setTimeout(60_000, () => req.destroy(new Error(`no answer to ${method} ${path} within 60 s`)));
     if (body !== undefined) req.write(body);
@@ -63,29 +85,61 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
   });
 
   it('unsupported charsets', async () => {
-    for (const charset of ['latin1', 'ISO-8859-1', 'koi8-r', 'windows-1252', 'x-no-such-charset', 'utf-7', 'ebcdic-cp-us', '', 'utf-8;charset=latin1']) {
+    for (const charset of [
+      'latin1',
+      'ISO-8859-1',
+      'koi8-r',
+      'windows-1252',
+      'x-no-such-charset',
+      'utf-7',
+      'ebcdic-cp-us',
+      '',
+      'utf-8;charset=latin1',
+    ]) {
       for (const path of ['/api/cypher', '/api/ingest', '/api/queries/most-connected']) {
         const res = await send(base, 'POST', path, { 'content-type': `application/json; charset=${charset}` }, JSON.stringify(CONSOLE));
         expectRefused(res, `${path} charset=${charset}`, 415);
       }
     }
     for (const charset of ['utf-16le', 'utf-16', 'UTF-32', '"utf-7"', 'utf8', 'utf-8, latin1']) {
-      const res = await send(base, 'POST', '/api/cypher', { 'content-type': `application/json; charset=${charset}` }, JSON.stringify(CONSOLE));
+      const res = await send(
+        base,
+        'POST',
+        '/api/cypher',
+        { 'content-type': `application/json; charset=${charset}` },
+        JSON.stringify(CONSOLE),
+      );
       expectRefused(res, `charset=${charset}`, 415);
     }
     for (const charset of ['utf-8', 'UTF-8', '"utf-8"']) {
-      const res = await send(base, 'POST', '/api/cypher', { 'content-type': `application/json; charset=${charset}` }, JSON.stringify(CONSOLE));
+      const res = await send(
+        base,
+        'POST',
+        '/api/cypher',
+        { 'content-type': `application/json; charset=${charset}` },
+        JSON.stringify(CONSOLE),
+      );
       expect(res.status, `charset=${charset}: ${res.text.slice(0, 200)}`).to.equal(200);
     }
   });
 
   it('unsupported content encodings', async () => {
     for (const encoding of ['compress', 'x-compress', 'zstd', 'gzip, gzip', 'identity, br', 'sdch', 'x-evil', 'gzip;q=1']) {
-      const res = await send(base, 'POST', '/api/cypher', { ...JSON_TYPE, 'content-encoding': encoding }, gzipSync(JSON.stringify(CONSOLE)));
+      const res = await send(
+        base,
+        'POST',
+        '/api/cypher',
+        { ...JSON_TYPE, 'content-encoding': encoding },
+        gzipSync(JSON.stringify(CONSOLE)),
+      );
       expectRefused(res, `content-encoding ${encoding}`, 415);
     }
     // The encodings that are supported work.
-    for (const [encoding, pack] of [['gzip', gzipSync], ['deflate', deflateSync], ['br', brotliCompressSync]] as const) {
+    for (const [encoding, pack] of [
+      ['gzip', gzipSync],
+      ['deflate', deflateSync],
+      ['br', brotliCompressSync],
+    ] as const) {
       const res = await send(base, 'POST', '/api/cypher', { ...JSON_TYPE, 'content-encoding': encoding }, pack(JSON.stringify(CONSOLE)));
       expect(res.status, `${encoding}: ${res.text.slice(0, 200)}`).to.equal(200);
     }
@@ -107,7 +161,9 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
       expectRefused(res, `${encoding} ${what}`);
     }
     // A gzip bomb: 50 MB of spaces in 50 kB; the limit applies to what it inflates to.
-    const bomb = gzipSync(Buffer.concat([Buffer.from('{"query": "RETURN 1", "x": "'), Buffer.alloc(50 * 1024 * 1024, 0x20), Buffer.from('"}')]));
+    const bomb = gzipSync(
+      Buffer.concat([Buffer.from('{"query": "RETURN 1", "x": "'), Buffer.alloc(50 * 1024 * 1024, 0x20), Buffer.from('"}')]),
+    );
     expect(bomb.length).to.be.below(100_000);
     expectRefused(await send(base, 'POST', '/api/cypher', { ...JSON_TYPE, 'content-encoding': 'gzip' }, bomb), 'gzip bomb', 413);
     expectRefused(await send(base, 'POST', '/api/ingest', { ...JSON_TYPE, 'content-encoding': 'gzip' }, bomb), 'gzip bomb to ingest', 413);
@@ -121,7 +177,10 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
       ['/api/cypher', nested(40_000)],
       ['/api/queries/most-connected', `{"params": ${nested(4000, 1, (inner) => `{"a": ${inner}}`)}}`],
       ['/api/ingest', `{"text": ${nested(4000, 'x')}}`],
-      ['/api/ingest/accept', `{"text": "${'An article. '.repeat(3)}", "facts": {"source": ${nested(4000, 1, (inner) => `{"file": ${inner}}`)}}}`],
+      [
+        '/api/ingest/accept',
+        `{"text": "${'An article. '.repeat(3)}", "facts": {"source": ${nested(4000, 1, (inner) => `{"file": ${inner}}`)}}}`,
+      ],
       ['/api/search', nested(4000)],
     ];
     for (const [path, body] of bodies) {
@@ -135,13 +194,31 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
   });
 
   it('month 13 and other impossible dates in saved queries and windows', async () => {
-    const dates: [string, string][] = [['from', '2025-13'], ['from', '2025-13-01'], ['to', '2025-02-30'], ['from', '2025-00'], ['to', '2023-02-29'], ['from', '99999-01']];
+    const dates: [string, string][] = [
+      ['from', '2025-13'],
+      ['from', '2025-13-01'],
+      ['to', '2025-02-30'],
+      ['from', '2025-00'],
+      ['to', '2023-02-29'],
+      ['from', '99999-01'],
+    ];
     for (const [param, value] of dates) {
-      const res = await send(base, 'POST', '/api/queries/meetings-of-person', JSON_TYPE, JSON.stringify({ params: { person: 'person:alibek-kuantyrov', [param]: value } }));
+      const res = await send(
+        base,
+        'POST',
+        '/api/queries/meetings-of-person',
+        JSON_TYPE,
+        JSON.stringify({ params: { person: 'person:alibek-kuantyrov', [param]: value } }),
+      );
       const problem = expectRefused(res, `saved query ${param}=${value}`, 400);
       expect(problem.param).to.equal(`params.${param}`);
     }
-    for (const path of ['/api/meetings?from=2025-13', '/api/neighborhood?from=2025-02-30', '/api/entities/country:KZ/neighborhood?to=2025-00', '/api/paths?from=KZ&to=NG&start=2025-13-01']) {
+    for (const path of [
+      '/api/meetings?from=2025-13',
+      '/api/neighborhood?from=2025-02-30',
+      '/api/entities/country:KZ/neighborhood?to=2025-00',
+      '/api/paths?from=KZ&to=NG&start=2025-13-01',
+    ]) {
       expectRefused(await send(base, 'GET', path), path);
     }
   });
@@ -160,9 +237,20 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
       const res = await send(base, 'POST', '/api/cypher', JSON_TYPE, JSON.stringify({ query: 'RETURN $x AS x', params: p }));
       expectRefused(res, JSON.stringify(p), 400);
     }
-    const exact = await send(base, 'POST', '/api/cypher', JSON_TYPE, JSON.stringify({ query: 'RETURN $x AS x', params: { x: { $type: 'integer', value: '9223372036854775807' } } }));
+    const exact = await send(
+      base,
+      'POST',
+      '/api/cypher',
+      JSON_TYPE,
+      JSON.stringify({ query: 'RETURN $x AS x', params: { x: { $type: 'integer', value: '9223372036854775807' } } }),
+    );
     expect((JSON.parse(exact.text) as { rows: unknown[][] }).rows[0]![0]).to.deep.equal({ $type: 'integer', value: '9223372036854775807' });
-    for (const path of ['/api/search?q=a&limit=18446744073709551617', '/api/paths?from=KZ&to=NG&maxHops=9223372036854775808', '/api/entities/country:KZ/neighborhood?depth=1e309', '/api/meetings?limit=-9223372036854775809']) {
+    for (const path of [
+      '/api/search?q=a&limit=18446744073709551617',
+      '/api/paths?from=KZ&to=NG&maxHops=9223372036854775808',
+      '/api/entities/country:KZ/neighborhood?depth=1e309',
+      '/api/meetings?limit=-9223372036854775809',
+    ]) {
       expectRefused(await send(base, 'GET', path), path, 400);
     }
     const timeout = await send(base, 'POST', '/api/cypher', JSON_TYPE, JSON.stringify({ query: 'RETURN 1', timeoutMs: 2 ** 64 }));
@@ -171,22 +259,56 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
 
   it('overlong and hostile file names', async () => {
     const article = ' date 2025-06-01 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.';
-    for (const fileName of ['x'.repeat(82), 'x'.repeat(300), 'x'.repeat(5000), 'x'.repeat(150_000), '../../seeds/facts/000_x', 'A_Capital', '.hidden', 'a/b', 'name.txt', '']) {
+    for (const fileName of [
+      'x'.repeat(82),
+      'x'.repeat(300),
+      'x'.repeat(5000),
+      'x'.repeat(150_000),
+      '../../seeds/facts/000_x',
+      'A_Capital',
+      '.hidden',
+      'a/b',
+      'name.txt',
+      '',
+    ]) {
       const res = await send(base, 'POST', '/api/ingest', JSON_TYPE, JSON.stringify({ text: article, fileName }));
-      expect(expectRefused(res, `fileName ${fileName.slice(0, 30)} (${fileName.length})`, fileName.length > 190_000 ? 413 : 400).param, fileName.slice(0, 30)).to.be.oneOf(['fileName', 'body', undefined]);
+      expect(
+        expectRefused(res, `fileName ${fileName.slice(0, 30)} (${fileName.length})`, fileName.length > 190_000 ? 413 : 400).param,
+        fileName.slice(0, 30),
+      ).to.be.oneOf(['fileName', 'body', undefined]);
     }
-    const facts = (file: string) => ({ source: { file, title: 'Draft: a test', published: '2025-06-01' }, people: [{ id: 'person:ola-ade-test', name: 'Ola Ade', quote: 'Minister Ola Ade' }] });
-    for (const file of [`${'x'.repeat(121)}.txt`, `${'x'.repeat(5000)}.txt`, `${'x'.repeat(60_000)}.txt`, '../x.txt', 'x/../../y.txt', 'C:\\x.txt', 'x.yaml', '']) {
+    const facts = (file: string) => ({
+      source: { file, title: 'Draft: a test', published: '2025-06-01' },
+      people: [{ id: 'person:ola-ade-test', name: 'Ola Ade', quote: 'Minister Ola Ade' }],
+    });
+    for (const file of [
+      `${'x'.repeat(121)}.txt`,
+      `${'x'.repeat(5000)}.txt`,
+      `${'x'.repeat(60_000)}.txt`,
+      '../x.txt',
+      'x/../../y.txt',
+      'C:\\x.txt',
+      'x.yaml',
+      '',
+    ]) {
       const res = await send(base, 'POST', '/api/ingest/accept', JSON_TYPE, JSON.stringify({ facts: facts(file), text: article }));
       expectRefused(res, `source.file ${file.slice(0, 30)} (${file.length})`);
     }
     // A long but well-formed name is shortened by the server, not stored as sent.
-    const long = await send(base, 'POST', '/api/ingest/accept', JSON_TYPE, JSON.stringify({ facts: facts(`${'x'.repeat(116)}.txt`), text: article }));
+    const long = await send(
+      base,
+      'POST',
+      '/api/ingest/accept',
+      JSON_TYPE,
+      JSON.stringify({ facts: facts(`${'x'.repeat(116)}.txt`), text: article }),
+    );
     expect(long.status, long.text.slice(0, 300)).to.equal(200);
     const { source } = JSON.parse(long.text) as { source: string };
     expect(source).to.match(/^\d{3}_x{60}\.txt$/);
     const { driver } = await seededGraph();
-    await driver.executeQuery("MATCH (n) WHERE n.id IN ['person:ola-ade-test', $source] DETACH DELETE n", { source: `source:${source.replace(/\.txt$/, '')}` });
+    await driver.executeQuery("MATCH (n) WHERE n.id IN ['person:ola-ade-test', $source] DETACH DELETE n", {
+      source: `source:${source.replace(/\.txt$/, '')}`,
+    });
   });
 
   it('deeply nested HTML', async () => {
@@ -205,16 +327,30 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
       expect(problem.detail).to.match(/nests elements more than 200 deep/);
     }
     // Realistic nesting drafts.
-    const ok = await send(base, 'POST', '/api/ingest', JSON_TYPE, JSON.stringify({ text: `<html><body>${'<div>'.repeat(40)}<p>ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.</p>${'</div>'.repeat(40)}</body></html>` }));
+    const ok = await send(
+      base,
+      'POST',
+      '/api/ingest',
+      JSON_TYPE,
+      JSON.stringify({
+        text: `<html><body>${'<div>'.repeat(40)}<p>ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.</p>${'</div>'.repeat(40)}</body></html>`,
+      }),
+    );
     expect(ok.status, ok.text.slice(0, 300)).to.equal(200);
   });
 
   it('articles the drafter cannot draft: a 422 with the reason, never a 5xx', async () => {
-    const names = (n: number) => Array.from({ length: n }, (_, i) => `Minister ${String.fromCharCode(66 + (i % 20))}arov${i.toString(36)} ${String.fromCharCode(67 + (i % 19))}enko`);
+    const names = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `Minister ${String.fromCharCode(66 + (i % 20))}arov${i.toString(36)} ${String.fromCharCode(67 + (i % 19))}enko`,
+      );
     const variants = [
       `The talks were attended by ${names(60).join(', ')}.`,
       ` date 2025-06-01 The meeting was attended by ${names(80).join(' and ')}.`,
-      ` date 2025-06-01 ${names(200).map((n) => `${n} held talks with ${n}.`).join(' ')}`,
+      ` date 2025-06-01 ${names(200)
+        .map((n) => `${n} held talks with ${n}.`)
+        .join(' ')}`,
       ' date 2025-13-45 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade yesterday.',
       `${'A. '.repeat(5000)}`,
       `${'\u200b'.repeat(1000)}Minister Alibek Kuantyrov met Minister Ola Ade on Monday.`,
@@ -229,14 +365,23 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
       }
     }
     // The drafting thread is still there for the next article.
-    const next = await send(base, 'POST', '/api/ingest', JSON_TYPE, JSON.stringify({ text: ' date 2025-06-01 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.' }));
+    const next = await send(
+      base,
+      'POST',
+      '/api/ingest',
+      JSON_TYPE,
+      JSON.stringify({ text: ' date 2025-06-01 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.' }),
+    );
     expect(next.status).to.equal(200);
   });
 
   it('public health names no internal host, port or driver text; the API key shows them', async () => {
     const key = 'health-key-0123456789abcdef';
     const dead = createDriver({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: '' }, API_DRIVER);
-    const app = await startApp({ ...appDeps({ driver: dead, target: { uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: '' } }, { audit: () => {} }), apiKey: key });
+    const app = await startApp({
+      ...appDeps({ driver: dead, target: { uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: '' } }, { audit: () => {} }),
+      apiKey: key,
+    });
     try {
       const open = await send(app.base, 'GET', '/api/health');
       expect(open.status).to.equal(503);
@@ -279,13 +424,20 @@ describe('resilience: every class of bad input is a 4xx problem, never a 5xx', f
     // would try to start a second Neo4j on the same files.
     const { uri } = await testDatabase();
     // One connection, half a second to get it, and a transaction that holds it.
-    const small = createDriver({ uri, user: 'neo4j', password: '' }, { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 500, maxTransactionRetryTime: 0 });
+    const small = createDriver(
+      { uri, user: 'neo4j', password: '' },
+      { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 500, maxTransactionRetryTime: 0 },
+    );
     const holder = small.session();
     const held = holder.beginTransaction();
     await held.run('RETURN 1');
     const app = await startApp({ ...appDeps({ driver: small, target: { uri, user: 'neo4j', password: '' } }, { audit: () => {} }) });
     try {
-      for (const path of ['/api/search?q=Kuantyrov', '/api/entities/person:alibek-kuantyrov', '/api/meetings?person=person:alibek-kuantyrov']) {
+      for (const path of [
+        '/api/search?q=Kuantyrov',
+        '/api/entities/person:alibek-kuantyrov',
+        '/api/meetings?person=person:alibek-kuantyrov',
+      ]) {
         const res = await send(app.base, 'GET', path);
         expect(res.status, `${path}: ${res.text.slice(0, 200)}`).to.equal(503);
         expect(res.type).to.contain('application/problem+json');

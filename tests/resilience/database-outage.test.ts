@@ -54,7 +54,15 @@ describe('resilience: the database goes away and comes back', function () {
     port = await freePort();
     // Nothing listens on `port` yet: the server must start anyway.
     // Secrets set on purpose, to check that nothing the server prints repeats them.
-    const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, NEO4J_URI: `bolt://127.0.0.1:${port}`, SEED_ON_START: 'true', NEO4J_PASSWORD: SECRET_PASSWORD, API_KEY: SECRET_KEY };
+    const env = {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      NEO4J_URI: `bolt://127.0.0.1:${port}`,
+      SEED_ON_START: 'true',
+      NEO4J_PASSWORD: SECRET_PASSWORD,
+      API_KEY: SECRET_KEY,
+    };
     const started = await spawnTs('server/main.ts', [], /(?:ready|listening \(database not ready yet\)): (http:\/\/\S+)/, env);
     server = started.child;
     output = started.output;
@@ -79,7 +87,12 @@ describe('resilience: the database goes away and comes back', function () {
     expect((health.body.neo4j as { connected: boolean }).connected).to.equal(false);
     expect((health.body.startup as { state: string }).state).to.equal('pending');
 
-    for (const path of ['/api/search?q=Kuantyrov', '/api/entities/person:alibek-kuantyrov', '/api/meetings?person=person:alibek-kuantyrov', '/api/paths?from=KZ&to=NG']) {
+    for (const path of [
+      '/api/search?q=Kuantyrov',
+      '/api/entities/person:alibek-kuantyrov',
+      '/api/meetings?person=person:alibek-kuantyrov',
+      '/api/paths?from=KZ&to=NG',
+    ]) {
       const answer = await get(base, path);
       expect(answer.status, path).to.equal(503);
       expect(answer.retryAfter, path).to.equal('5');
@@ -143,7 +156,9 @@ describe('resilience: the database goes away and comes back', function () {
     let running = false;
     try {
       running = await waitUntil(async () => {
-        const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'range(1, $n)' RETURN count(*) AS c");
+        const { records } = await driver.executeQuery(
+          "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'range(1, $n)' RETURN count(*) AS c",
+        );
         return Number(records[0]!.get('c')) > 0;
       }, 30_000);
     } finally {
@@ -152,7 +167,10 @@ describe('resilience: the database goes away and comes back', function () {
     expect(running, 'the console query was seen running').to.equal(true);
     server!.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 200));
-    const late = await fetch(new URL('/api/health', base)).then((res) => res.status, (error: Error) => error.message);
+    const late = await fetch(new URL('/api/health', base)).then(
+      (res) => res.status,
+      (error: Error) => error.message,
+    );
     const answer = await inFlight;
     timings.push(`in-flight request of ${answer.ms} ms answered during shutdown`);
     expect(answer.status).to.equal(200);

@@ -13,11 +13,49 @@ import { LEAK, operations, urlFor, type JsonSchema, type Operation } from '../su
 const FUZZ_MS = Number(process.env.FUZZ_SECONDS ?? 45) * 1000;
 
 const hostile = fc.constantFrom(
-  "' OR 1=1 //", '"}) MATCH (n) DETACH DELETE n //', '`', '\\', '$id', '*/ MATCH (n) DELETE n /*', '${a}', '{{x}}',
-  'AND OR NOT', '~*?:', '/regex/', '[1 TO 5]', '%00', '\u0000', '\ud800', '🇰🇿', 'ǅ', 'NaN', '1e309', '-0', '0x10', ' ', '',
-  'person:', 'country:', 'country:ZZ', '..', '../../etc/passwd', '<script>alert(1)</script>', 'a'.repeat(301), '9'.repeat(40),
-  '9223372036854775808', '-9223372036854775809', '18446744073709551617', '1e309', '2025-13', '2025-13-01', '2025-02-30', '2023-02-29', '0000-00-00',
-  'x'.repeat(5000), `<html><body>${'<div>'.repeat(300)}x`, `000_${'x'.repeat(200)}`,
+  "' OR 1=1 //",
+  '"}) MATCH (n) DETACH DELETE n //',
+  '`',
+  '\\',
+  '$id',
+  '*/ MATCH (n) DELETE n /*',
+  '${a}',
+  '{{x}}',
+  'AND OR NOT',
+  '~*?:',
+  '/regex/',
+  '[1 TO 5]',
+  '%00',
+  '\u0000',
+  '\ud800',
+  '🇰🇿',
+  'ǅ',
+  'NaN',
+  '1e309',
+  '-0',
+  '0x10',
+  ' ',
+  '',
+  'person:',
+  'country:',
+  'country:ZZ',
+  '..',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  'a'.repeat(301),
+  '9'.repeat(40),
+  '9223372036854775808',
+  '-9223372036854775809',
+  '18446744073709551617',
+  '1e309',
+  '2025-13',
+  '2025-13-01',
+  '2025-02-30',
+  '2023-02-29',
+  '0000-00-00',
+  'x'.repeat(5000),
+  `<html><body>${'<div>'.repeat(300)}x`,
+  `000_${'x'.repeat(200)}`,
 );
 
 /** JSON nested `depth` levels, as text (JSON.stringify would recurse). */
@@ -32,20 +70,28 @@ const transport = fc.record({
 
 function encode(body: string, encoding: string | undefined): { body: string | Uint8Array; header?: string } {
   switch (encoding) {
-    case undefined: return { body };
-    case 'gzip': return { body: gzipSync(body), header: 'gzip' };
-    case 'deflate': return { body: deflateSync(body), header: 'deflate' };
-    case 'br': return { body: brotliCompressSync(body), header: 'br' };
-    case 'gzip-truncated': return { body: gzipSync(body).subarray(0, 12), header: 'gzip' };
-    default: return { body, header: encoding };
+    case undefined:
+      return { body };
+    case 'gzip':
+      return { body: gzipSync(body), header: 'gzip' };
+    case 'deflate':
+      return { body: deflateSync(body), header: 'deflate' };
+    case 'br':
+      return { body: brotliCompressSync(body), header: 'br' };
+    case 'gzip-truncated':
+      return { body: gzipSync(body).subarray(0, 12), header: 'gzip' };
+    default:
+      return { body, header: encoding };
   }
 }
 
 function valueFor(schema: JsonSchema): fc.Arbitrary<string> {
   const plausible: fc.Arbitrary<string>[] = [fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 })];
   if (schema.enum) plausible.push(fc.constantFrom(...schema.enum.map(String)));
-  if (schema.type === 'integer' || schema.type === 'number') plausible.push(fc.integer({ min: -1000, max: 100_000 }).map(String), fc.double().map(String));
-  if (schema.pattern?.includes('\\d{4}')) plausible.push(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, fc.sample(fc.constantFrom(4, 7, 10), 1)[0])));
+  if (schema.type === 'integer' || schema.type === 'number')
+    plausible.push(fc.integer({ min: -1000, max: 100_000 }).map(String), fc.double().map(String));
+  if (schema.pattern?.includes('\\d{4}'))
+    plausible.push(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, fc.sample(fc.constantFrom(4, 7, 10), 1)[0])));
   if (schema.example !== undefined) plausible.push(fc.constant(String(schema.example)));
   plausible.push(fc.constantFrom('person:alibek-kuantyrov', 'KZ', 'NG', 'country:KZ', 'Kuantyrov', 'event:kz-ng-talks-2025-02-07'));
   return fc.oneof(...plausible, hostile);
@@ -58,9 +104,29 @@ function bodyFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
           Object.entries(schema.properties).map(([key, property]) => [
             key,
             property.type === 'object'
-              ? fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.record({ $type: fc.constantFrom('date', 'datetime', 'integer', 'bogus'), value: fc.oneof(fc.string(), fc.integer()) })))
-              : property.type === 'integer' ? fc.oneof(fc.integer(), fc.double(), fc.string())
-              : fc.oneof(valueFor(property), fc.constantFrom('MATCH (n) RETURN n LIMIT 3', 'RETURN 1', 'CREATE (n) RETURN n', 'MATCH (n) DETACH DELETE n', 'CALL dbms.components()', 'UNWIND range(1, 100000000) AS x RETURN x')),
+              ? fc.dictionary(
+                  fc.string({ maxLength: 12 }),
+                  fc.oneof(
+                    fc.jsonValue({ maxDepth: 2 }),
+                    fc.record({
+                      $type: fc.constantFrom('date', 'datetime', 'integer', 'bogus'),
+                      value: fc.oneof(fc.string(), fc.integer()),
+                    }),
+                  ),
+                )
+              : property.type === 'integer'
+                ? fc.oneof(fc.integer(), fc.double(), fc.string())
+                : fc.oneof(
+                    valueFor(property),
+                    fc.constantFrom(
+                      'MATCH (n) RETURN n LIMIT 3',
+                      'RETURN 1',
+                      'CREATE (n) RETURN n',
+                      'MATCH (n) DETACH DELETE n',
+                      'CALL dbms.components()',
+                      'UNWIND range(1, 100000000) AS x RETURN x',
+                    ),
+                  ),
           ]),
         ),
         { requiredKeys: [] },
@@ -70,7 +136,9 @@ function bodyFor(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
 }
 
 function requestFor(op: Operation) {
-  const values = fc.record(Object.fromEntries(op.params.map((p) => [p.name, fc.option(valueFor(p.schema), { nil: undefined, freq: 4 })])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string | undefined>>;
+  const values = fc.record(Object.fromEntries(op.params.map((p) => [p.name, fc.option(valueFor(p.schema), { nil: undefined, freq: 4 })])), {
+    requiredKeys: [],
+  }) as fc.Arbitrary<Record<string, string | undefined>>;
   const rawBody = fc.option(
     fc.oneof(
       fc.constantFrom('{', '{"query":', 'null', '[]', '"x"', '\u0000'),
@@ -110,7 +178,10 @@ describe('resilience: fuzzing the API from its OpenAPI description', function ()
       async ({ op, values, body, rawBody, transport }) => {
         const url = base + urlFor(op, values);
         const sent = encode(rawBody ?? JSON.stringify(body ?? {}), transport.encoding);
-        const headers: Record<string, string> = { 'content-type': `application/json${transport.charset === undefined ? '' : `; charset=${transport.charset}`}`, ...(sent.header ? { 'content-encoding': sent.header } : {}) };
+        const headers: Record<string, string> = {
+          'content-type': `application/json${transport.charset === undefined ? '' : `; charset=${transport.charset}`}`,
+          ...(sent.header ? { 'content-encoding': sent.header } : {}),
+        };
         const init: RequestInit = op.method === 'post' ? { method: 'POST', headers, body: sent.body as BodyInit } : {};
         const res = await fetch(url, { ...init, signal: AbortSignal.timeout(70_000) });
         const text = await res.text();
@@ -129,9 +200,17 @@ describe('resilience: fuzzing the API from its OpenAPI description', function ()
         }
       },
     );
-    await fc.assert(property, { numRuns: 1_000_000, interruptAfterTimeLimit: FUZZ_MS, markInterruptAsFailure: false, seed: Number(process.env.FUZZ_SEED ?? 7), endOnFailure: true });
+    await fc.assert(property, {
+      numRuns: 1_000_000,
+      interruptAfterTimeLimit: FUZZ_MS,
+      markInterruptAsFailure: false,
+      seed: Number(process.env.FUZZ_SEED ?? 7),
+      endOnFailure: true,
+    });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`      ${requests} requests in ${seconds.toFixed(0)} s over ${perOperation.size} operations; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    console.log(
+      `      ${requests} requests in ${seconds.toFixed(0)} s over ${perOperation.size} operations; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+    );
     expect(requests).to.be.at.least(100);
     expect(perOperation.size).to.equal(ops.length);
   });

@@ -31,14 +31,29 @@ const HOSTILE: [string, string, string, number[]][] = [
   ['untracked string growth', 'reduce doubling', "RETURN size(reduce(s='', x IN range(1,30) | s + s + 'xxxxxxxxxxxxxxxx')) AS n", [403]],
   ['untracked string growth', 'reduce with reverse', "RETURN size(reduce(s = 'ab', x IN range(1, 40) | s + reverse(s))) AS n", [403]],
   ['untracked string growth', 'replace in reduce', "RETURN size(reduce(s = 'x', i IN range(1, 40) | replace(s, 'x', 'xx'))) AS n", [403]],
-  ['untracked string growth', 'nested replace', `RETURN size(${chain(9, () => 'replace(')}'xxxxxxxxxx'${chain(9, () => ", 'x', 'xxxxxxxxxx')")}) AS n`, [408, 422]],
+  [
+    'untracked string growth',
+    'nested replace',
+    `RETURN size(${chain(9, () => 'replace(')}'xxxxxxxxxx'${chain(9, () => ", 'x', 'xxxxxxxxxx')")}) AS n`,
+    [408, 422],
+  ],
   ['untracked string growth', 'replace by a parameter', "RETURN size(replace(replace($s, 'x', $s), 'x', $s)) AS n", [408, 422]],
-  ['untracked string growth', 'WITH chain', `WITH 'xxxxxxxx' AS s0 ${chain(10, (i) => `WITH s${i} + s${i} + s${i} + s${i} + s${i} + s${i} + s${i} + s${i} AS s${i + 1} `)}RETURN size(s10) AS n`, [408, 422]],
+  [
+    'untracked string growth',
+    'WITH chain',
+    `WITH 'xxxxxxxx' AS s0 ${chain(10, (i) => `WITH s${i} + s${i} + s${i} + s${i} + s${i} + s${i} + s${i} + s${i} AS s${i + 1} `)}RETURN size(s10) AS n`,
+    [408, 422],
+  ],
   ['untracked list growth', 'reduce doubling a list', 'RETURN size([x IN reduce(l = [1], i IN range(1, 40) | l + l) | x]) AS n', [403]],
   ['untracked list growth', 'list comprehension', 'RETURN size([x IN range(1, 300000000) | x]) AS n', [408, 422]],
   ['untracked list growth', 'list filter', 'RETURN size([x IN range(1, 300000000) WHERE x > 0]) AS n', [408, 422]],
   ['untracked list growth', 'reduce append', 'RETURN size(reduce(l = [], x IN range(1, 100000000) | l + x)) AS n', [408, 422]],
-  ['untracked list growth', 'nested comprehension', 'WITH range(1, 1000) AS r RETURN size([a IN r | [b IN r | [c IN r | 1]]]) AS n', [408, 422]],
+  [
+    'untracked list growth',
+    'nested comprehension',
+    'WITH range(1, 1000) AS r RETURN size([a IN r | [b IN r | [c IN r | 1]]]) AS n',
+    [408, 422],
+  ],
   ['untracked list growth', 'split of a doubled string', "RETURN size(split(reduce(s = 'x', i IN range(1, 28) | s + s), '')) AS n", [403]],
   ['untracked list growth', 'allowed APOC over a range', 'RETURN size(apoc.coll.toSet(range(1, 300000000))) AS n', [408, 422]],
   ['untracked list growth', 'JSON of a range', 'RETURN size(apoc.convert.toJson(range(1, 300000000))) AS n', [408, 422]],
@@ -52,18 +67,33 @@ const HOSTILE: [string, string, string, number[]][] = [
   ['parser and planner', 'parentheses 500 deep', `RETURN ${nest('(', ')', '1', 500)} AS x`, [403]],
   ['parser and planner', 'lists 1000 deep', `RETURN ${nest('[', ']', '1', 1000)} AS x`, [403]],
   ['parser and planner', 'maps 300 deep', `RETURN ${nest('{a: ', '}', '1', 300)} AS x`, [403]],
-  ['parser and planner', 'CASE 300 deep', `RETURN ${Array.from({ length: 300 }).reduce<string>((e) => `CASE WHEN true THEN ${e} END`, '1')} AS x`, [403]],
+  [
+    'parser and planner',
+    'CASE 300 deep',
+    `RETURN ${Array.from({ length: 300 }).reduce<string>((e) => `CASE WHEN true THEN ${e} END`, '1')} AS x`,
+    [403],
+  ],
   ['parser and planner', 'NOT 1000 times', `RETURN ${'NOT '.repeat(1000)}true AS x`, [403]],
   ['parser and planner', 'comprehensions 300 deep', `RETURN ${nest('[x IN ', ' | x]', '[1]', 300)} AS x`, [403]],
   ['parser and planner', 'pattern of 30 relationships', `MATCH (a0)${chain(30, (i) => `--(a${i + 1})`)} RETURN count(*)`, [403]],
   ['parser and planner', 'EXISTS 20 deep', `MATCH (n) WHERE ${nest('EXISTS { MATCH (n)--() WHERE ', ' }', 'true', 20)} RETURN n`, [403]],
   ['parser and planner', '3000 additions', `RETURN 1${' + 1'.repeat(3_000)} AS x`, [403]],
   ['parser and planner', '100 labels', `MATCH (n:${chain(100, (i) => `${i ? '&' : ''}L${i}`)}) RETURN n`, [200, 403, 408]],
-  ['parser and planner', '250 OR-ed conjunctions', `MATCH (n) WHERE ${Array.from({ length: 250 }, (_, i) => `(n.a = ${i} AND n.b = ${i})`).join(' OR ')} RETURN n`, [200, 403, 408]],
+  [
+    'parser and planner',
+    '250 OR-ed conjunctions',
+    `MATCH (n) WHERE ${Array.from({ length: 250 }, (_, i) => `(n.a = ${i} AND n.b = ${i})`).join(' OR ')} RETURN n`,
+    [200, 403, 408],
+  ],
   ['functions off the allow-list', 'apoc.text.repeat', "RETURN size(apoc.text.repeat('x', 2000000000)) AS n", [403]],
   ['functions off the allow-list', 'quoted apoc.text.lpad', "RETURN size(`apoc`.`text`.`lpad`('', 2000000000, 'x')) AS n", [403]],
   ['functions off the allow-list', 'apoc.coll.fill', "RETURN size(apoc.coll.fill('x', 300000000)) AS n", [403]],
-  ['functions off the allow-list', 'apoc.coll.flatten', 'RETURN size(apoc.coll.flatten([x IN range(1, 20000) | range(1, 100000)])) AS n', [403]],
+  [
+    'functions off the allow-list',
+    'apoc.coll.flatten',
+    'RETURN size(apoc.coll.flatten([x IN range(1, 20000) | range(1, 100000)])) AS n',
+    [403],
+  ],
 ];
 
 interface Answer {
@@ -147,7 +177,13 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
 
   /** Public reads in a loop (4 at a time) until stopped: their latencies and statuses. */
   function publicReads() {
-    const paths = ['/api/search?q=Kuantyrov', '/api/entities/person:alibek-kuantyrov', '/api/meetings?person=person:alibek-kuantyrov', '/api/paths?from=person:alibek-kuantyrov&to=NG&via=any', '/api/health'];
+    const paths = [
+      '/api/search?q=Kuantyrov',
+      '/api/entities/person:alibek-kuantyrov',
+      '/api/meetings?person=person:alibek-kuantyrov',
+      '/api/paths?from=person:alibek-kuantyrov&to=NG&via=any',
+      '/api/health',
+    ];
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     let running = true;
@@ -200,10 +236,22 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 40_000))]);
       if (supervisor.exitCode === null) supervisor.kill('SIGKILL');
     }
-    for (const pid of [serverPid(), (() => { try { return jvmPid(); } catch { return 0; } })()]) if (pid && isAlive(pid)) process.kill(pid, 'SIGKILL');
+    for (const pid of [
+      serverPid(),
+      (() => {
+        try {
+          return jvmPid();
+        } catch {
+          return 0;
+        }
+      })(),
+    ])
+      if (pid && isAlive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     const internal = output.split('\n').filter((line) => /internal error/.test(line));
-    console.log(`      measured:\n${[...report, ...internal.map((line) => `server log: ${line}`)].map((line) => `        ${line}`).join('\n')}`);
+    console.log(
+      `      measured:\n${[...report, ...internal.map((line) => `server log: ${line}`)].map((line) => `        ${line}`).join('\n')}`,
+    );
   });
 
   it('answers every hostile query of every class with a 4xx (never a 5xx), and Neo4j answers again within 30 s without a restart', async () => {
@@ -213,7 +261,9 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
       const started = Date.now();
       const back = await waitUntil(healthy, RECOVERY_MS, 100);
       const recovery = Date.now() - started;
-      report.push(`${kind} / ${variant}: ${answer.status} ${String(answer.body.title ?? 'ok')} in ${answer.ms} ms${answer.waited > 0 ? ` (after ${answer.waited} ms of 429s)` : ''}, healthy ${recovery} ms later`);
+      report.push(
+        `${kind} / ${variant}: ${answer.status} ${String(answer.body.title ?? 'ok')} in ${answer.ms} ms${answer.waited > 0 ? ` (after ${answer.waited} ms of 429s)` : ''}, healthy ${recovery} ms later`,
+      );
       expect(back, `${variant}: healthy again within 30 s`).to.equal(true);
       expect(expected, `${variant} answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`).to.include(answer.status);
       expect(JSON.stringify(answer.body), variant).to.not.match(/java\.|org\.neo4j|Exception\b|at [\w.]+\(/);
@@ -222,21 +272,31 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
   });
 
   it('while 20 hostile queries arrive at once, public reads keep a p99 under 2 s and never fail', async () => {
-    const heavy = HOSTILE.filter(([kind, , , expected]) => /untracked|loops|tracked|long-running/.test(kind) && !expected.includes(403)).map(([, , query]) => query);
+    const heavy = HOSTILE.filter(
+      ([kind, , , expected]) => /untracked|loops|tracked|long-running/.test(kind) && !expected.includes(403),
+    ).map(([, , query]) => query);
     // The same reads alone first, once Neo4j has let go of every earlier console query: what the machine gives them without the console.
     const driver = createDriver({ uri: boltUri(), user: 'neo4j', password: '' });
     try {
-      await waitUntil(async () => {
-        const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'diplomatic-kg-console' RETURN count(*) AS n");
-        return Number(records[0]!.get('n')) === 0;
-      }, 60_000, 500);
+      await waitUntil(
+        async () => {
+          const { records } = await driver.executeQuery(
+            "SHOW TRANSACTIONS YIELD metaData WHERE metaData.app = 'diplomatic-kg-console' RETURN count(*) AS n",
+          );
+          return Number(records[0]!.get('n')) === 0;
+        },
+        60_000,
+        500,
+      );
     } finally {
       await driver.close();
     }
     const alone = publicReads();
     await new Promise((r) => setTimeout(r, 5_000));
     const baseline = (await alone.stop()).latencies;
-    report.push(`public reads alone for 5 s: ${baseline.length} reads, p50 ${percentile(baseline, 50)} ms, p99 ${percentile(baseline, 99)} ms`);
+    report.push(
+      `public reads alone for 5 s: ${baseline.length} reads, p50 ${percentile(baseline, 50)} ms, p99 ${percentile(baseline, 99)} ms`,
+    );
     const reads = publicReads();
     await new Promise((r) => setTimeout(r, 1_000));
     const started = Date.now();
@@ -248,7 +308,10 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
       `burst of 20 hostile queries (${Date.now() - started} ms): statuses ${JSON.stringify(byStatus)}; ${latencies.length} public reads alongside: ` +
         `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${Math.max(...latencies)} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
-    expect(hostile.every((a) => [403, 408, 422, 429].includes(a.status)), JSON.stringify(byStatus)).to.equal(true);
+    expect(
+      hostile.every((a) => [403, 408, 422, 429].includes(a.status)),
+      JSON.stringify(byStatus),
+    ).to.equal(true);
     expect(byStatus[429] ?? 0, 'the gate admitted no more than CONSOLE_MAX_CONCURRENT').to.be.at.least(20 - DEFAULT_CONSOLE_CONCURRENCY);
     expect([...statuses.keys()], 'public reads all answered 200').to.deep.equal([200]);
     expect(percentile(latencies, 99)).to.be.below(2_000);
@@ -264,7 +327,11 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
     const pad = 'x'.repeat(90_000);
     const queries = [
       { query: 'UNWIND range(1, 10000) AS i RETURN i, $pad AS pad', params: { pad }, maxRows: 10_000 },
-      { query: "UNWIND range(1, 10000) AS i RETURN i, reduce(s = '', k IN range(1, 20) | s + $pad) AS pad", params: { pad }, maxRows: 10_000 },
+      {
+        query: "UNWIND range(1, 10000) AS i RETURN i, reduce(s = '', k IN range(1, 20) | s + $pad) AS pad",
+        params: { pad },
+        maxRows: 10_000,
+      },
       { query: "RETURN reduce(s = '', k IN range(1, 300) | s + $pad) AS huge", params: { pad }, maxRows: 10 },
     ];
     const started = Date.now();
@@ -272,7 +339,10 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
       Array.from({ length: 10 }, async (_, i) => {
         // A client turned away (429) waits as told and asks again, so all ten are served.
         for (;;) {
-          const answer = await consoleQuery(queries[i % queries.length]!.query, 300 + i, { ...queries[i % queries.length], timeoutMs: 30_000 });
+          const answer = await consoleQuery(queries[i % queries.length]!.query, 300 + i, {
+            ...queries[i % queries.length],
+            timeoutMs: 30_000,
+          });
           if (answer.status !== 429) return answer;
           await new Promise((r) => setTimeout(r, 500));
         }
@@ -297,11 +367,15 @@ describe('resilience: hostile console queries, bursts and crashes (real server u
     const killedAt = Date.now();
     process.kill(jvm, 'SIGKILL');
     const states = new Set<string>();
-    const back = await waitUntil(async () => {
-      const health = await request('/api/health');
-      states.add(String(health.body.state ?? health.body.status));
-      return health.status === 200 && (await healthy());
-    }, 120_000, 200);
+    const back = await waitUntil(
+      async () => {
+        const health = await request('/api/health');
+        states.add(String(health.body.state ?? health.body.status));
+        return health.status === 200 && (await healthy());
+      },
+      120_000,
+      200,
+    );
     const recovery = Date.now() - killedAt;
     report.push(`kill -9 of the local Neo4j: health said ${[...states].join(' → ')}; serving again after ${recovery} ms`);
     expect(back).to.equal(true);

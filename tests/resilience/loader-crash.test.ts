@@ -23,7 +23,10 @@ function runLoaderCli(
 ): Promise<{ code: number | null; signal: string | null; output: string }> {
   // Its own empty DATA_DIR: the seed CLI replays DATA_DIR's judgement log, and the developer's is not this test's.
   const dataDir = mkdtempSync(join(tmpdir(), 'kg-loader-crash-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', ...command], { env: { ...process.env, NEO4J_URI: uri, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...command], {
+    env: { ...process.env, NEO4J_URI: uri, DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.once('close', () => rmSync(dataDir, { recursive: true, force: true }));
   let output = '';
   let armed = false;

@@ -35,7 +35,13 @@ export async function startApp(overrides: Partial<AppDeps> = {}): Promise<Runnin
   const staticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
   // Judgements made through the app go to a throw-away log, never to the developer's .data.
   const judgementLog = join(tmpdir(), `kg-test-judgements-${process.pid}.jsonl`);
-  const app = createApp({ ...appDeps({ driver, target }, { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY, console: TEST_CONSOLE, judgementLog }), ...overrides });
+  const app = createApp({
+    ...appDeps(
+      { driver, target },
+      { audit: (entry) => auditEntries.push(entry), staticDir, security: TEST_SECURITY, console: TEST_CONSOLE, judgementLog },
+    ),
+    ...overrides,
+  });
   const server = await new Promise<Server>((resolve) => {
     const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -73,5 +79,9 @@ export async function getJson<T = unknown>(path: string): Promise<{ status: numb
   const { base } = await seededApp();
   const res = await fetch(base + path);
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T,
+  };
 }

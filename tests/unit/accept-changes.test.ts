@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { referencesOf } from '../../seeds/ingest/accept.ts';
 import { nameSlug, nextName } from '../../seeds/ingest/accepted-store.ts';
 import { capProblems, DRAFT_CAPS, newMeetings } from '../../domain/fact-caps.ts';
-import { applyChoices, findChanges, participationKey, type ExistingEntity, type ExistingParticipation } from '../../domain/accept-changes.ts';
+import {
+  applyChoices,
+  findChanges,
+  participationKey,
+  type ExistingEntity,
+  type ExistingParticipation,
+} from '../../domain/accept-changes.ts';
 import { CalendarDay } from '../../domain/period.ts';
 import type { WritePlan } from '../../domain/plan.ts';
 import { factFileSchema } from '../../domain/fact-schema.ts';
@@ -20,34 +26,104 @@ function plan(): WritePlan {
     file: 'draft',
     source: { id: 'source:005_x', props: {} },
     entities: new Map([
-      ['Organization', [{ id: 'org:kz-mfa', name: 'Kazakh MFA', props: { kind: 'company' }, aliases: [], sources: ['source:005_x'], evidence: [] }]],
-      ['Person', [
-        { id: 'person:a', name: 'A', props: { note: 'a hostile note' }, aliases: [], sources: [], evidence: [] },
-        { id: 'person:new', name: 'New', props: { note: 'new person' }, aliases: [], sources: [], evidence: [] },
-      ]],
+      [
+        'Organization',
+        [{ id: 'org:kz-mfa', name: 'Kazakh MFA', props: { kind: 'company' }, aliases: [], sources: ['source:005_x'], evidence: [] }],
+      ],
+      [
+        'Person',
+        [
+          { id: 'person:a', name: 'A', props: { note: 'a hostile note' }, aliases: [], sources: [], evidence: [] },
+          { id: 'person:new', name: 'New', props: { note: 'new person' }, aliases: [], sources: [], evidence: [] },
+        ],
+      ],
     ]),
     events: [
-      { id: 'event:visit', name: 'Visit', status: 'held', props: { kind: 'visit' }, date: { start: date(2025, 6, 1), end: date(2025, 6, 1), precision: 'day', text: '2025-06-01', basis: 'stated' }, sources: [], evidence: [] },
-      { id: 'event:talks', name: 'Talks', status: 'planned', props: { kind: 'talks' }, date: { start: date(2025, 2, 1), end: date(2025, 2, 28), precision: 'month', text: '2025-02', basis: 'stated' }, sources: [], evidence: [] },
+      {
+        id: 'event:visit',
+        name: 'Visit',
+        status: 'held',
+        props: { kind: 'visit' },
+        date: { start: date(2025, 6, 1), end: date(2025, 6, 1), precision: 'day', text: '2025-06-01', basis: 'stated' },
+        sources: [],
+        evidence: [],
+      },
+      {
+        id: 'event:talks',
+        name: 'Talks',
+        status: 'planned',
+        props: { kind: 'talks' },
+        date: { start: date(2025, 2, 1), end: date(2025, 2, 28), precision: 'month', text: '2025-02', basis: 'stated' },
+        sources: [],
+        evidence: [],
+      },
     ],
     links: new Map(),
     titles: [],
     participations: [
-      { who: 'person:a', event: 'event:talks', role: 'mentioned', represents: 'country:KZ', officialRole: null, delegation: false, sources: [], evidence: [] },
-      { who: 'person:new', event: 'event:talks', role: 'guest', represents: null, officialRole: null, delegation: false, sources: [], evidence: [] },
+      {
+        who: 'person:a',
+        event: 'event:talks',
+        role: 'mentioned',
+        represents: 'country:KZ',
+        officialRole: null,
+        delegation: false,
+        sources: [],
+        evidence: [],
+      },
+      {
+        who: 'person:new',
+        event: 'event:talks',
+        role: 'guest',
+        represents: null,
+        officialRole: null,
+        delegation: false,
+        sources: [],
+        evidence: [],
+      },
     ],
     eventIds: ['event:visit', 'event:talks'],
   };
 }
 
 const existing = new Map<string, ExistingEntity>([
-  ['org:kz-mfa', { id: 'org:kz-mfa', label: 'Organization', name: 'Ministry of Foreign Affairs of Kazakhstan', aliases: [], props: { kind: 'ministry', note: null } }],
+  [
+    'org:kz-mfa',
+    {
+      id: 'org:kz-mfa',
+      label: 'Organization',
+      name: 'Ministry of Foreign Affairs of Kazakhstan',
+      aliases: [],
+      props: { kind: 'ministry', note: null },
+    },
+  ],
   ['person:a', { id: 'person:a', label: 'Person', name: 'A', aliases: [], props: { note: null } }],
-  ['event:visit', { id: 'event:visit', label: 'Event', name: 'Visit', aliases: [], props: { kind: 'visit', status: 'planned', datePrecision: 'unknown', dateText: null } }],
-  ['event:talks', { id: 'event:talks', label: 'Event', name: 'Talks', aliases: [], props: { kind: 'talks', status: 'held', datePrecision: 'day', dateText: '2025-02-07', start: '2025-02-07' } }],
+  [
+    'event:visit',
+    {
+      id: 'event:visit',
+      label: 'Event',
+      name: 'Visit',
+      aliases: [],
+      props: { kind: 'visit', status: 'planned', datePrecision: 'unknown', dateText: null },
+    },
+  ],
+  [
+    'event:talks',
+    {
+      id: 'event:talks',
+      label: 'Event',
+      name: 'Talks',
+      aliases: [],
+      props: { kind: 'talks', status: 'held', datePrecision: 'day', dateText: '2025-02-07', start: '2025-02-07' },
+    },
+  ],
 ]);
 const participations = new Map<string, ExistingParticipation>([
-  [participationKey('person:a', 'event:talks'), { who: 'person:a', event: 'event:talks', role: 'host', represents: 'country:KZ', officialRole: null, delegation: false }],
+  [
+    participationKey('person:a', 'event:talks'),
+    { who: 'person:a', event: 'event:talks', role: 'host', represents: 'country:KZ', officialRole: null, delegation: false },
+  ],
 ]);
 
 describe('accept: changes to what exists, choices, caps, names (no database)', () => {
@@ -66,13 +142,20 @@ describe('accept: changes to what exists, choices, caps, names (no database)', (
   it('keeps the graph’s values where chosen, replaces where chosen, and reports the rest as undecided', () => {
     const original = plan();
     const changes = findChanges(original, existing, participations);
-    const chosen = applyChoices(original, changes, [
-      { id: 'org:kz-mfa', property: 'kind', choice: 'keep' },
-      { id: 'person:a', property: 'note', choice: 'keep' },
-      { id: 'event:visit', property: 'status', choice: 'keep' },
-      { id: 'event:visit', property: 'date', choice: 'replace' },
-      { id: 'nobody', property: 'kind', choice: 'replace' },
-    ], 'ask', existing, participations);
+    const chosen = applyChoices(
+      original,
+      changes,
+      [
+        { id: 'org:kz-mfa', property: 'kind', choice: 'keep' },
+        { id: 'person:a', property: 'note', choice: 'keep' },
+        { id: 'event:visit', property: 'status', choice: 'keep' },
+        { id: 'event:visit', property: 'date', choice: 'replace' },
+        { id: 'nobody', property: 'kind', choice: 'replace' },
+      ],
+      'ask',
+      existing,
+      participations,
+    );
     expect(chosen.undecided.map((c) => `${c.id}#${c.property}`)).to.deep.equal(['person:a → event:talks#role']);
     expect(chosen.kept.map((c) => c.property)).to.deep.equal(['kind', 'note', 'status']);
     expect(chosen.replaced.map((c) => c.property)).to.deep.equal(['date']);
@@ -96,13 +179,24 @@ describe('accept: changes to what exists, choices, caps, names (no database)', (
     const big = factFileSchema.parse({
       source: { file: 'x.txt', title: 'A title', published: null },
       people: Array.from({ length: 160 }, (_, i) => person(i)),
-      events: [{ id: 'event:x', kind: 'meeting', title: 'Meeting', status: 'held', quote: 'the text', participants: Array.from({ length: 45 }, (_, i) => ({ who: `person:p${i}`, role: 'participant', quote: 'the text' })) }],
+      events: [
+        {
+          id: 'event:x',
+          kind: 'meeting',
+          title: 'Meeting',
+          status: 'held',
+          quote: 'the text',
+          participants: Array.from({ length: 45 }, (_, i) => ({ who: `person:p${i}`, role: 'participant', quote: 'the text' })),
+        },
+      ],
     });
     expect(capProblems(big).map((p) => [p.path, p.message])).to.deep.equal([
       ['', `160 entities (people, organisations, countries, places, agreements, figures); at most ${DRAFT_CAPS.entities} per article`],
       ['events[0].participants', '45 participants; at most 40 per article'],
     ]);
-    expect(capProblems(factFileSchema.parse({ source: { file: 'x.txt', title: 'A title', published: null }, people: [person(1)] }))).to.deep.equal([]);
+    expect(
+      capProblems(factFileSchema.parse({ source: { file: 'x.txt', title: 'A title', published: null }, people: [person(1)] })),
+    ).to.deep.equal([]);
   });
 
   it('counts the MET a plan adds at held meetings, with the people the graph has there', () => {
@@ -142,7 +236,17 @@ describe('accept: changes to what exists, choices, caps, names (no database)', (
     const facts = factFileSchema.parse({
       source: { file: 'x.txt', title: 'A title', published: null },
       organizations: [{ id: 'org:x', name: 'X Ministry', kind: 'ministry', country: 'KZ', partOf: 'org:gov', quote: 'the text' }],
-      events: [{ id: 'event:x', kind: 'talks', title: 'Talks', status: 'held', place: 'Astana', quote: 'the text', participants: [{ who: 'Kuantyrov', role: 'host', represents: 'country:KZ', quote: 'the text' }] }],
+      events: [
+        {
+          id: 'event:x',
+          kind: 'talks',
+          title: 'Talks',
+          status: 'held',
+          place: 'Astana',
+          quote: 'the text',
+          participants: [{ who: 'Kuantyrov', role: 'host', represents: 'country:KZ', quote: 'the text' }],
+        },
+      ],
       memberships: [{ member: 'country:KZ', of: 'org:oic', quote: 'the text' }],
     });
     expect(referencesOf(facts).sort()).to.deep.equal(['Astana', 'KZ', 'Kuantyrov', 'country:KZ', 'org:gov', 'org:oic']);

@@ -19,7 +19,9 @@ describe('API helpers (no database)', () => {
     expect(luceneQuery('Ooni of')).to.equal('(ooni^3 OR ooni*)');
     expect(luceneQuery('of')).to.equal('(of^3 OR of*)');
     expect(luceneQuery('")) OR name:* ~')).to.equal('(name^3 OR name*)');
-    expect(luceneQuery('George H. W. Bush')).to.equal('(george^3 OR george* OR george~1) AND (hw^3 OR hw* OR (h AND w)) AND (bush^3 OR bush*)');
+    expect(luceneQuery('George H. W. Bush')).to.equal(
+      '(george^3 OR george* OR george~1) AND (hw^3 OR hw* OR (h AND w)) AND (bush^3 OR bush*)',
+    );
     expect(luceneQuery('?!*')).to.equal(null);
   });
 
@@ -60,7 +62,9 @@ describe('API helpers (no database)', () => {
     expect(neo4j.isDate(sent.from)).to.equal(true);
     expect(String(sent.from)).to.equal('2025-02-01');
     expect(neo4j.isInt(sent.limit)).to.equal(true);
-    const written = toDriverValue({ rows: [{ asOf: CalendarDay.fromIso('2024-12-31'), value: 2 }] }) as { rows: { asOf: unknown; value: unknown }[] };
+    const written = toDriverValue({ rows: [{ asOf: CalendarDay.fromIso('2024-12-31'), value: 2 }] }) as {
+      rows: { asOf: unknown; value: unknown }[];
+    };
     expect(neo4j.isDate(written.rows[0]!.asOf)).to.equal(true);
     expect(written.rows[0]!.value).to.equal(2);
   });
@@ -94,12 +98,15 @@ describe('API helpers (no database)', () => {
     expect(edgeLabel('MET', { date: '2025-02-01', datePrecision: 'month', inferred: true })).to.equal('met 2025-02 (inferred)');
     expect(edgeLabel('PARTICIPATED_IN', { role: 'mentioned' })).to.equal('mentioned');
   });
-
 });
 
-describe('path query choice and Yen\'s k shortest paths', () => {
+describe("path query choice and Yen's k shortest paths", () => {
   it('uses shortestPath for one path and batched spur searches for more', () => {
-    expect(pathQueriesFor('meetings', 6)).to.deep.equal({ shortest: 'paths-meetings-shortest', spurs: 'paths-meetings-spurs', slots: { maxHops: 6 } });
+    expect(pathQueriesFor('meetings', 6)).to.deep.equal({
+      shortest: 'paths-meetings-shortest',
+      spurs: 'paths-meetings-spurs',
+      slots: { maxHops: 6 },
+    });
     expect(pathQueriesFor('any', 4)).to.deep.equal({ shortest: 'paths-any-shortest', spurs: 'paths-any-spurs', slots: { maxHops: 4 } });
   });
 
@@ -108,7 +115,12 @@ describe('path query choice and Yen\'s k shortest paths', () => {
       { index: 0, from: 'a', avoid: [], banned: ['x'] },
       { index: 1, from: 'x', avoid: ['a'], banned: ['b'] },
     ]);
-    expect(spursAfter([['a', 'x', 'b'], ['a', 'y', 'z', 'b']])).to.deep.equal([
+    expect(
+      spursAfter([
+        ['a', 'x', 'b'],
+        ['a', 'y', 'z', 'b'],
+      ]),
+    ).to.deep.equal([
       { index: 0, from: 'a', avoid: [], banned: ['x', 'y'] },
       { index: 1, from: 'y', avoid: ['a'], banned: ['z'] },
       { index: 2, from: 'z', avoid: ['a', 'y'], banned: ['b'] },
@@ -117,7 +129,16 @@ describe('path query choice and Yen\'s k shortest paths', () => {
 
   // A tiny graph searched in memory stands in for the database, to check the algorithm's bookkeeping.
   it('finds the k shortest simple paths in order on a small graph', async () => {
-    const edges = [['a', 'x'], ['x', 'b'], ['a', 'y'], ['y', 'b'], ['x', 'y'], ['a', 'z'], ['z', 'w'], ['w', 'b']];
+    const edges = [
+      ['a', 'x'],
+      ['x', 'b'],
+      ['a', 'y'],
+      ['y', 'b'],
+      ['x', 'y'],
+      ['a', 'z'],
+      ['z', 'w'],
+      ['w', 'b'],
+    ];
     const near = (n: string) => edges.flatMap(([u, v]) => (u === n ? [v!] : v === n ? [u!] : []));
     const bfs = (from: string, avoid: Set<string>, barred: Set<string>): string[] | null => {
       const prev = new Map<string, string>([[from, '']]);

@@ -21,7 +21,10 @@ function problemsOf(run: () => unknown): string[] {
   throw new Error('expected a refusal');
 }
 
-const seed = readFileSync(defaultFactFiles().find((f) => basename(f).startsWith('004'))!, 'utf8');
+const seed = readFileSync(
+  defaultFactFiles().find((f) => basename(f).startsWith('004'))!,
+  'utf8',
+);
 
 describe('bad input files are refused with the place and the reason', () => {
   let dir: string;
@@ -38,13 +41,19 @@ describe('bad input files are refused with the place and the reason', () => {
 
   it('refuses a Latin-1 file, naming the line and byte', () => {
     const path = join(dir, 'latin1.yaml');
-    writeFileSync(path, Buffer.concat([Buffer.from('source:\n  file: x.txt\n  title: "Caf'), Buffer.from([0xe9]), Buffer.from(' talks"\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from('source:\n  file: x.txt\n  title: "Caf'), Buffer.from([0xe9]), Buffer.from(' talks"\n')]),
+    );
     expect(problemsOf(() => readFactFile(path))).to.deep.equal(['latin1.yaml:3 is not valid UTF-8 (byte 35: 0xe9); save it as UTF-8']);
   });
 
   it('refuses a Latin-1 CSV while streaming it, naming the line, after reading the rows before it', async () => {
     const file = join(dir, 'visits-latin1.csv');
-    writeFileSync(file, Buffer.concat([Buffer.from('\ufeffname,country\nAbdullah,Jordan\n'), Buffer.from('Jos\xe9 Mart\xed,Cuba\n', 'latin1')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('\ufeffname,country\nAbdullah,Jordan\n'), Buffer.from('Jos\xe9 Mart\xed,Cuba\n', 'latin1')]),
+    );
     const seen: string[] = [];
     let error: unknown;
     try {
@@ -65,14 +74,18 @@ describe('bad input files are refused with the place and the reason', () => {
   it('refuses UTF-16 and accepts (drops) a UTF-8 byte-order mark', () => {
     const path = join(dir, 'utf16.yaml');
     writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('source:', 'utf16le')]));
-    expect(problemsOf(() => readFactFile(path))).to.deep.equal(['utf16.yaml:1 is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8']);
+    expect(problemsOf(() => readFactFile(path))).to.deep.equal([
+      'utf16.yaml:1 is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8',
+    ]);
     expect(decodeUtf8(Buffer.from('\ufeffsource:', 'utf8'), 'bom.yaml')).to.equal('source:');
   });
 
   it('refuses a file over the size limit before parsing it', () => {
     const path = join(dir, 'huge.yaml');
     writeFileSync(path, Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61));
-    expect(problemsOf(() => readFactFile(path))).to.deep.equal([`huge.yaml is ${MAX_INPUT_BYTES + 1} bytes; at most ${MAX_INPUT_BYTES} are accepted`]);
+    expect(problemsOf(() => readFactFile(path))).to.deep.equal([
+      `huge.yaml is ${MAX_INPUT_BYTES + 1} bytes; at most ${MAX_INPUT_BYTES} are accepted`,
+    ]);
   });
 
   it('refuses huge fields, naming the field and line', () => {
@@ -86,7 +99,9 @@ describe('bad input files are refused with the place and the reason', () => {
   it('refuses truncated YAML and a duplicate key with their lines', () => {
     const cut = seed.slice(0, seed.indexOf('people:') + 40);
     expect(problemsOf(() => parseFactFile(`${cut}\n  - [unclosed`, '004.yaml'))[0]).to.match(/^004\.yaml:\d+ is not valid YAML/);
-    expect(problemsOf(() => parseFactFile('source:\n  file: a.txt\nsource:\n  file: b.txt\n', 'dup.yaml'))[0]).to.match(/^dup\.yaml:3 is not valid YAML: Map keys must be unique/);
+    expect(problemsOf(() => parseFactFile('source:\n  file: a.txt\nsource:\n  file: b.txt\n', 'dup.yaml'))[0]).to.match(
+      /^dup\.yaml:3 is not valid YAML: Map keys must be unique/,
+    );
   });
 
   it('refuses a JSON document of the wrong shape (YAML is a superset of JSON)', () => {

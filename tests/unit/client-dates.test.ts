@@ -49,7 +49,9 @@ describe('client: date window', () => {
   });
 
   it('finds the extent of the dated facts on screen', () => {
-    expect(dateExtent([febMeeting, undatedMeeting, { type: 'event', start: '2024-11-03', datePrecision: 'day' }, { type: 'person' }])).to.deep.equal({ min: '2024-11', max: '2025-02' });
+    expect(
+      dateExtent([febMeeting, undatedMeeting, { type: 'event', start: '2024-11-03', datePrecision: 'day' }, { type: 'person' }]),
+    ).to.deep.equal({ min: '2024-11', max: '2025-02' });
     expect(dateExtent([undatedMeeting])).to.equal(null);
   });
 });

@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { cellText, classesOf, cypherElements, edgesForHop, hopEdgeId, neighborhoodElements, pathElements, planExpansion, shortLabel } from '../../client/src/elements.ts';
+import {
+  cellText,
+  classesOf,
+  cypherElements,
+  edgesForHop,
+  hopEdgeId,
+  neighborhoodElements,
+  pathElements,
+  planExpansion,
+  shortLabel,
+} from '../../client/src/elements.ts';
 import type { Neighborhood, PathResult } from '../../client/src/types.ts';
 
 const hood: Neighborhood = {
@@ -13,8 +23,29 @@ const hood: Neighborhood = {
     { data: { id: 'event:u', type: 'event', label: 'Session', datePrecision: 'unknown' } },
   ],
   edges: [
-    { data: { id: 'a|MET|b|event:m', source: 'person:a', target: 'person:b', type: 'MET', label: 'met 2025-02', date: '2025-02-01', datePrecision: 'month', inferred: false } },
-    { data: { id: 'a|PART|m', source: 'person:a', target: 'event:m', type: 'PARTICIPATED_IN', label: 'guest (inferred)', role: 'guest', inferred: true } },
+    {
+      data: {
+        id: 'a|MET|b|event:m',
+        source: 'person:a',
+        target: 'person:b',
+        type: 'MET',
+        label: 'met 2025-02',
+        date: '2025-02-01',
+        datePrecision: 'month',
+        inferred: false,
+      },
+    },
+    {
+      data: {
+        id: 'a|PART|m',
+        source: 'person:a',
+        target: 'event:m',
+        type: 'PARTICIPATED_IN',
+        label: 'guest (inferred)',
+        role: 'guest',
+        inferred: true,
+      },
+    },
     { data: { id: 'a|PART|u', source: 'person:a', target: 'event:u', type: 'PARTICIPATED_IN', label: 'mentioned', role: 'mentioned' } },
     { data: { id: 'dangling', source: 'person:a', target: 'person:zzz', type: 'MET', label: 'met' } },
   ],
@@ -63,8 +94,30 @@ describe('client: API answers → Cytoscape elements', () => {
         { id: 'person:b', type: 'person', name: 'Heineken Lokpobiri', kind: null },
       ],
       hops: [
-        { from: 'person:x', to: 'person:a', type: 'MET', date: null, datePrecision: null, inferred: false, links: [], linkCount: 0, lastDate: null, evidence: [] },
-        { from: 'person:a', to: 'person:b', type: 'MET', date: '2025-02-01', datePrecision: 'month', inferred: false, links: [], linkCount: 0, lastDate: '2025-02-01', evidence: [] },
+        {
+          from: 'person:x',
+          to: 'person:a',
+          type: 'MET',
+          date: null,
+          datePrecision: null,
+          inferred: false,
+          links: [],
+          linkCount: 0,
+          lastDate: null,
+          evidence: [],
+        },
+        {
+          from: 'person:a',
+          to: 'person:b',
+          type: 'MET',
+          date: '2025-02-01',
+          datePrecision: 'month',
+          inferred: false,
+          links: [],
+          linkCount: 0,
+          lastDate: '2025-02-01',
+          evidence: [],
+        },
       ],
     };
     const { nodes, edges } = pathElements(path);
@@ -97,7 +150,9 @@ describe('client: API answers → Cytoscape elements', () => {
     expect(cellText(null)).to.equal('');
     expect(cellText(3)).to.equal('3');
     expect(cellText({ $type: 'date', value: '2025-02-01' })).to.equal('2025-02-01');
-    expect(cellText({ $type: 'node', elementId: '4:x', labels: ['Entity', 'Person'], properties: { name: 'Alibek Kuantyrov' } })).to.equal('(Person Alibek Kuantyrov)');
+    expect(cellText({ $type: 'node', elementId: '4:x', labels: ['Entity', 'Person'], properties: { name: 'Alibek Kuantyrov' } })).to.equal(
+      '(Person Alibek Kuantyrov)',
+    );
     expect(cellText({ $type: 'relationship', type: 'MET' })).to.equal('[:MET]');
     expect(cellText(['a', { $type: 'integer', value: '9007199254740993' }])).to.equal('[a, 9007199254740993]');
     expect(cellText({ a: 1 })).to.equal('{"a":1}');
@@ -107,11 +162,24 @@ describe('client: API answers → Cytoscape elements', () => {
 describe('client: console results', () => {
   it('charts a label column against number columns, and says why not otherwise', async () => {
     const { chartShape, MAX_BARS } = await import('../../client/src/result-chart.ts');
-    expect(chartShape({ columns: ['kind', 'n'], rows: [['visit', 3], ['meeting', null]] })).to.deep.equal({ label: 0, values: [1] });
-    expect(chartShape({ columns: ['year', 'a', 'b'], rows: [[{ $type: 'date', value: '2025-01-01' }, 1, 2]] })).to.deep.equal({ label: 0, values: [1, 2] });
+    expect(
+      chartShape({
+        columns: ['kind', 'n'],
+        rows: [
+          ['visit', 3],
+          ['meeting', null],
+        ],
+      }),
+    ).to.deep.equal({ label: 0, values: [1] });
+    expect(chartShape({ columns: ['year', 'a', 'b'], rows: [[{ $type: 'date', value: '2025-01-01' }, 1, 2]] })).to.deep.equal({
+      label: 0,
+      values: [1, 2],
+    });
     expect(chartShape({ columns: ['name'], rows: [['x']] })).to.match(/no column holds only numbers/);
     expect(chartShape({ columns: ['n'], rows: [] })).to.match(/No rows/);
-    expect(chartShape({ columns: ['k', 'n'], rows: Array.from({ length: MAX_BARS + 1 }, (_, i) => [String(i), i]) })).to.match(/at most 60 rows/);
+    expect(chartShape({ columns: ['k', 'n'], rows: Array.from({ length: MAX_BARS + 1 }, (_, i) => [String(i), i]) })).to.match(
+      /at most 60 rows/,
+    );
   });
 
   it('says "Refused" once', async () => {

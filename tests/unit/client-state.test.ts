@@ -10,7 +10,16 @@ describe('client: URL state', () => {
       to: '2025-02-15',
       undated: false,
       layout: 'concentric',
-      path: { from: 'person:adeniyi-adesoji', to: 'person:heineken-lokpobiri', via: 'any', start: '2025', end: '2025-03', exclude: ['Country', 'Organization'], k: 5, maxHops: 4 },
+      path: {
+        from: 'person:adeniyi-adesoji',
+        to: 'person:heineken-lokpobiri',
+        via: 'any',
+        start: '2025',
+        end: '2025-03',
+        exclude: ['Country', 'Organization'],
+        k: 5,
+        maxHops: 4,
+      },
       report: { kind: 'bilateral', a: 'KZ', b: 'BJ' },
       query: 'MATCH (n) RETURN n & "x" = #1',
     };
@@ -26,7 +35,10 @@ describe('client: URL state', () => {
   });
 
   it('round-trips person and organisation reports, ids with colons included', () => {
-    for (const report of [{ kind: 'person', id: 'person:alibek-kuantyrov' }, { kind: 'organization', id: 'org:kz-mfa' }] as const) {
+    for (const report of [
+      { kind: 'person', id: 'person:alibek-kuantyrov' },
+      { kind: 'organization', id: 'org:kz-mfa' },
+    ] as const) {
       const s: ViewState = { ...DEFAULT_STATE, report };
       expect(decodeState(encodeState(s)).report).to.deep.equal(report);
     }
@@ -52,6 +64,8 @@ describe('client: URL state', () => {
       'from=a&to=b&via=meetings&limit=3&end=2025-01&exclude=Country%2COrganization',
     );
     expect(reportUrl({ kind: 'bilateral', a: 'KZ', b: 'BJ' }, 'md')).to.equal('/api/reports/bilateral?a=KZ&b=BJ&format=md');
-    expect(reportUrl({ kind: 'person', id: 'person:alibek-kuantyrov' }, 'html')).to.equal('/api/reports/person/person%3Aalibek-kuantyrov?format=html');
+    expect(reportUrl({ kind: 'person', id: 'person:alibek-kuantyrov' }, 'html')).to.equal(
+      '/api/reports/person/person%3Aalibek-kuantyrov?format=html',
+    );
   });
 });

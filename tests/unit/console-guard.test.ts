@@ -12,7 +12,9 @@ const nest = (open: string, close: string, inner: string, n: number) => open.rep
 
 describe('cypher lexer', () => {
   it('keeps strings, comments and quoted names apart from code', () => {
-    const tokens = tokenize("MATCH (n) // a ( comment\nWHERE n.name = 'it''s (' /* ) */ AND `odd``name` = \"x\\\"(\" RETURN $p, 1.5e-3, 1..3");
+    const tokens = tokenize(
+      "MATCH (n) // a ( comment\nWHERE n.name = 'it''s (' /* ) */ AND `odd``name` = \"x\\\"(\" RETURN $p, 1.5e-3, 1..3",
+    );
     expect(tokens.filter((t) => t.text === '(').length).to.equal(1);
     expect(tokens.find((t) => t.kind === 'quoted-name')?.text).to.equal('odd`name');
     expect(tokens.filter((t) => t.kind === 'string').map((t) => t.text)).to.deep.equal(["'it'", "'s ('", '"x\\"("']);
@@ -27,7 +29,9 @@ describe('cypher lexer', () => {
     expect(calls('RETURN `apoc`.`text`.`repeat`("x", 3)')).to.deep.equal(['apoc.text.repeat']);
     expect(calls('RETURN apoc./* hidden */text.repeat ("x", 3)')).to.deep.equal(['apoc.text.repeat']);
     expect(calls('RETURN `apoc.text.repeat`("x", 3)')).to.deep.equal(['apoc.text.repeat']);
-    expect(calls('MATCH (n:Person) WHERE (n.x > 1) AND NOT (n)-->() RETURN count(n), CASE WHEN (true) THEN 1 END')).to.deep.equal(['count']);
+    expect(calls('MATCH (n:Person) WHERE (n.x > 1) AND NOT (n)-->() RETURN count(n), CASE WHEN (true) THEN 1 END')).to.deep.equal([
+      'count',
+    ]);
     expect(calls('CALL db.labels() YIELD label RETURN label')).to.deep.equal([]);
     expect(calls('MATCH (n:Person) USING INDEX n:Person(id) WHERE n.id = "x" RETURN n')).to.deep.equal([]);
     expect(calls('RETURN "apoc.text.repeat(x)" AS s // apoc.text.repeat(1)')).to.deep.equal([]);
@@ -39,7 +43,7 @@ describe('console guard: the text (no database)', () => {
     for (const query of [
       'MATCH (p:Person)-[m:MET]-(q:Person) RETURN p, m, q LIMIT 25',
       'MATCH p = shortestPath((a:Person {id: $a})-[:MET*..6]-(b:Person {id: $b})) RETURN p',
-      "WITH [x IN range(1, 10) WHERE x % 2 = 0 | x * x] AS squares RETURN reduce(s = 0, x IN squares | s + x) AS total",
+      'WITH [x IN range(1, 10) WHERE x % 2 = 0 | x * x] AS squares RETURN reduce(s = 0, x IN squares | s + x) AS total',
       'MATCH (e:Event) WHERE EXISTS { MATCH (e)<-[:PARTICIPATED_IN]-(:Person) } RETURN e.id, COUNT { (e)--() } AS degree',
       "MATCH (n) RETURN apoc.text.join(collect(n.name), ', '), date.truncate('month', date()) AS m",
     ]) {
@@ -87,7 +91,12 @@ describe('console guard: the text (no database)', () => {
   it('refuses long pattern chains in every direction, but not a quantified path', () => {
     const n = TEXT_LIMITS.maxRelationships + 1;
     const chain = (step: (i: number) => string) => `MATCH (a0)${Array.from({ length: n }, (_, i) => step(i)).join('')} RETURN count(*)`;
-    for (const query of [chain((i) => `--(a${i + 1})`), chain((i) => `-[:MET]->(a${i + 1})`), chain((i) => `<-[r${i}]-(a${i + 1})`), chain((i) => `-->(a${i + 1})`)]) {
+    for (const query of [
+      chain((i) => `--(a${i + 1})`),
+      chain((i) => `-[:MET]->(a${i + 1})`),
+      chain((i) => `<-[r${i}]-(a${i + 1})`),
+      chain((i) => `-->(a${i + 1})`),
+    ]) {
       expect(judge(query).reason, query.slice(0, 40)).to.match(/relationship patterns/);
     }
     const split = `MATCH ${Array.from({ length: n }, (_, i) => `(a${i})--(b${i})`).join(', ')} RETURN count(*)`;

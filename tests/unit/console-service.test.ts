@@ -5,7 +5,14 @@ import { Neo4jError } from 'neo4j-driver';
 import type { AuditEntry } from '../../server/audit.ts';
 import { QueryFailed, QueryRefused, QueryTimeout, QueryTooLarge, TooManyRequests } from '../../domain/errors.ts';
 import { problemFor } from '../../server/http/problem.ts';
-import { consoleError, withoutInternals, type ConsoleConnection, type ConsoleDatabase, type EncodedRow, type Explained } from '../../graph/console.ts';
+import {
+  consoleError,
+  withoutInternals,
+  type ConsoleConnection,
+  type ConsoleDatabase,
+  type EncodedRow,
+  type Explained,
+} from '../../graph/console.ts';
 import { isMemoryError, isPoolExhausted, isUnreachable } from '../../graph/database.ts';
 import { ALLOWED_FUNCTIONS } from '../../server/services/console-functions.ts';
 import { ConsoleGate } from '../../server/services/console-gate.ts';
@@ -26,7 +33,9 @@ function fakeDatabase(options: { explained?: Explained; rows?: EncodedRow[]; han
   const log: string[] = [];
   const running = { value: false };
   let aborted: () => void = () => {};
-  const abortedPromise = new Promise<never>((_, reject) => (aborted = () => reject(new Neo4jError('Connection was closed', 'ServiceUnavailable', '08000', 'connection exception'))));
+  const abortedPromise = new Promise<never>(
+    (_, reject) => (aborted = () => reject(new Neo4jError('Connection was closed', 'ServiceUnavailable', '08000', 'connection exception'))),
+  );
   abortedPromise.catch(() => {});
   const connection: ConsoleConnection = {
     tag: 'tag-1',
@@ -70,17 +79,36 @@ function fakeDatabase(options: { explained?: Explained; rows?: EncodedRow[]; han
   };
 }
 
-function depsFor(fake: Fake, audited: AuditEntry[] = [], maxBytes = 1_000_000, gate = new ConsoleGate({ global: 4, perClient: 2 })): ConsoleDeps {
-  return { database: fake.database, gate, audit: (entry) => audited.push(entry), settings: { maxBytes, allowedFunctions: ALLOWED_FUNCTIONS, graceMs: 50 } };
+function depsFor(
+  fake: Fake,
+  audited: AuditEntry[] = [],
+  maxBytes = 1_000_000,
+  gate = new ConsoleGate({ global: 4, perClient: 2 }),
+): ConsoleDeps {
+  return {
+    database: fake.database,
+    gate,
+    audit: (entry) => audited.push(entry),
+    settings: { maxBytes, allowedFunctions: ALLOWED_FUNCTIONS, graceMs: 50 },
+  };
 }
 
-const request = (query: string, extra: Partial<ConsoleRequest> = {}): ConsoleRequest => ({ query, params: {}, timeoutMs: 1_000, maxRows: 1_000, ...extra });
+const request = (query: string, extra: Partial<ConsoleRequest> = {}): ConsoleRequest => ({
+  query,
+  params: {},
+  timeoutMs: 1_000,
+  maxRows: 1_000,
+  ...extra,
+});
 
 describe('console service (fake database)', () => {
   it('refuses a query by its text without connecting, and audits it', async () => {
     const fake = fakeDatabase();
     const audited: AuditEntry[] = [];
-    const error = await runConsoleQuery(depsFor(fake, audited), request("RETURN apoc.text.repeat('x', 1000000000)", { params: { secret: 'value' } })).catch((e: unknown) => e);
+    const error = await runConsoleQuery(
+      depsFor(fake, audited),
+      request("RETURN apoc.text.repeat('x', 1000000000)", { params: { secret: 'value' } }),
+    ).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(QueryRefused);
     expect(fake.log).to.deep.equal([]);
     expect(audited[0]).to.deep.include({ outcome: 'refused', paramNames: ['secret'] });
@@ -91,7 +119,9 @@ describe('console service (fake database)', () => {
     const fake = fakeDatabase({ explained: { queryType: 'w', plan: { operator: 'Create', details: 'n', children: [] } } });
     const gate = new ConsoleGate({ global: 1, perClient: 1 });
     const audited: AuditEntry[] = [];
-    const error = await runConsoleQuery(depsFor(fake, audited, 1_000_000, gate), request('CREATE (n)'), { client: 'a' }).catch((e: unknown) => e);
+    const error = await runConsoleQuery(depsFor(fake, audited, 1_000_000, gate), request('CREATE (n)'), { client: 'a' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(QueryRefused);
     expect(fake.log).to.deep.equal(['connect', 'explain', 'close']);
     expect(gate.inFlight()).to.equal(0);
@@ -102,8 +132,14 @@ describe('console service (fake database)', () => {
     const fake = fakeDatabase({ hang: 'explain' });
     fake.running.value = false;
     const gate = new ConsoleGate({ global: 3, perClient: 2 });
-    const deps = { ...depsFor(fake, [], 1_000_000, gate), settings: { maxBytes: 1_000_000, allowedFunctions: ALLOWED_FUNCTIONS, graceMs: 60_000 } };
-    const pending = [runConsoleQuery(deps, request('RETURN 1'), { client: 'a' }), runConsoleQuery(deps, request('RETURN 1'), { client: 'a' })];
+    const deps = {
+      ...depsFor(fake, [], 1_000_000, gate),
+      settings: { maxBytes: 1_000_000, allowedFunctions: ALLOWED_FUNCTIONS, graceMs: 60_000 },
+    };
+    const pending = [
+      runConsoleQuery(deps, request('RETURN 1'), { client: 'a' }),
+      runConsoleQuery(deps, request('RETURN 1'), { client: 'a' }),
+    ];
     pending.forEach((p) => p.catch(() => {}));
     const third = await runConsoleQuery(deps, request('RETURN 1'), { client: 'a' }).catch((e: unknown) => e);
     expect(third).to.be.instanceOf(TooManyRequests);
@@ -145,7 +181,10 @@ describe('console service (fake database)', () => {
     const edge = { data: { id: 'r1', source: 'a', target: 'b', type: 'MET', label: 'MET' } };
     const fake = fakeDatabase({ rows: [{ values: [{ $type: 'relationship' }], graph: { nodes: [node('a')], edges: [edge] } }] });
     const answer = await runConsoleQuery(depsFor(fake), request('MATCH ()-[r]->() RETURN r'));
-    expect(answer.graph.nodes.map((n) => [n.data.id, n.data.label])).to.deep.equal([['a', 'a'], ['b', '…']]);
+    expect(answer.graph.nodes.map((n) => [n.data.id, n.data.label])).to.deep.equal([
+      ['a', 'a'],
+      ['b', '…'],
+    ]);
   });
 
   for (const where of ['explain', 'rows'] as const) {
@@ -155,7 +194,9 @@ describe('console service (fake database)', () => {
       const gate = new ConsoleGate({ global: 1, perClient: 1 });
       const audited: AuditEntry[] = [];
       const started = Date.now();
-      const error = await runConsoleQuery(depsFor(fake, audited, 1_000_000, gate), request('RETURN 1', { timeoutMs: 100 }), { client: 'a' }).catch((e: unknown) => e);
+      const error = await runConsoleQuery(depsFor(fake, audited, 1_000_000, gate), request('RETURN 1', { timeoutMs: 100 }), {
+        client: 'a',
+      }).catch((e: unknown) => e);
       expect(error).to.be.instanceOf(QueryTimeout);
       expect((error as Error).message).to.match(/connection to the database was closed/);
       expect(Date.now() - started).to.be.within(100, 1_000);
@@ -176,10 +217,19 @@ describe('console errors as the analyst reads them', () => {
 
   it('memory errors are 422 "query used too much memory", not "database unreachable"', () => {
     for (const error of [
-      driverError('The allocation of an extra 2.0 MiB would use more than the limit 256.0 MiB. db.memory.transaction.max threshold reached', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError'),
+      driverError(
+        'The allocation of an extra 2.0 MiB would use more than the limit 256.0 MiB. db.memory.transaction.max threshold reached',
+        'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+      ),
       driverError('Java heap space', 'Neo.TransientError.General.OutOfMemoryError'),
-      driverError('Failed to invoke function `apoc.text.repeat`: Caused by: java.lang.OutOfMemoryError: Java heap space', 'Neo.ClientError.Procedure.ProcedureCallFailed'),
-      driverError('Failed to invoke function `apoc.coll.fill`: Caused by: java.lang.ThreadDeath', 'Neo.ClientError.Procedure.ProcedureCallFailed'),
+      driverError(
+        'Failed to invoke function `apoc.text.repeat`: Caused by: java.lang.OutOfMemoryError: Java heap space',
+        'Neo.ClientError.Procedure.ProcedureCallFailed',
+      ),
+      driverError(
+        'Failed to invoke function `apoc.coll.fill`: Caused by: java.lang.ThreadDeath',
+        'Neo.ClientError.Procedure.ProcedureCallFailed',
+      ),
     ]) {
       expect(isUnreachable(error)).to.equal(false);
       const mapped = consoleError(error);
@@ -190,11 +240,15 @@ describe('console errors as the analyst reads them', () => {
   });
 
   it('say nothing of Java classes', () => {
-    expect(withoutInternals('Failed to invoke function `apoc.convert.fromJsonMap`: Caused by: com.fasterxml.jackson.core.JsonParseException: Unexpected character')).to.equal(
-      'Failed to invoke function `apoc.convert.fromJsonMap`: Unexpected character',
-    );
+    expect(
+      withoutInternals(
+        'Failed to invoke function `apoc.convert.fromJsonMap`: Caused by: com.fasterxml.jackson.core.JsonParseException: Unexpected character',
+      ),
+    ).to.equal('Failed to invoke function `apoc.convert.fromJsonMap`: Unexpected character');
     expect(withoutInternals('java.lang.ArithmeticException: / by zero')).to.equal('/ by zero');
-    const mapped = consoleError(driverError('org.neo4j.exceptions.ArithmeticException: / by zero', 'Neo.ClientError.Statement.ArithmeticError'));
+    const mapped = consoleError(
+      driverError('org.neo4j.exceptions.ArithmeticException: / by zero', 'Neo.ClientError.Statement.ArithmeticError'),
+    );
     expect(mapped).to.be.instanceOf(QueryFailed);
     expect(mapped.message).to.equal('The query failed while running: / by zero');
     const internal = consoleError(driverError('java.lang.NullPointerException at org.neo4j.Foo', 'Neo.DatabaseError.General.UnknownError'));
@@ -204,7 +258,12 @@ describe('console errors as the analyst reads them', () => {
   });
 
   it('a full connection pool is 503 busy with Retry-After, not 500', () => {
-    const error = new Neo4jError('Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 50, Idle conn count = 0.', 'N/A', '50N42', 'x');
+    const error = new Neo4jError(
+      'Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 50, Idle conn count = 0.',
+      'N/A',
+      '50N42',
+      'x',
+    );
     expect(isPoolExhausted(error)).to.equal(true);
     const { problem, headers } = problemFor(error);
     expect(problem.status).to.equal(503);

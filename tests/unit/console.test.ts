@@ -23,16 +23,22 @@ describe('console guard: the plan (no database)', () => {
     expect(judge('r', 'TransactionApply').reason).to.match(/IN TRANSACTIONS/);
     expect(judge('r', 'ShowTransactions').reason).to.match(/SHOW TRANSACTIONS/);
     expect(judge('r', 'ShowIndexes').allowed).to.equal(true);
-    expect(judgePlan('r', plan('ProduceResults', 'x', [plan('Apply', '', [plan('LoadCSV', 'l')])]), ALLOWED_FUNCTIONS).reason).to.match(/LOAD CSV/);
+    expect(judgePlan('r', plan('ProduceResults', 'x', [plan('Apply', '', [plan('LoadCSV', 'l')])]), ALLOWED_FUNCTIONS).reason).to.match(
+      /LOAD CSV/,
+    );
     expect(judge('r', 'ProcedureCall', 'dbms.components() :: (name :: STRING)').reason).to.match(/dbms/);
   });
 
   it('refuses functions off the allow-list as Neo4j resolved them, and lets listed ones and index seeks through', () => {
     expect(judge('r', 'Projection', 'apoc.cypher.runFirstColumnSingle($q, {}) AS x').reason).to.match(/runs Cypher text of its own/);
     expect(judge('r', 'Projection', 'apoc.text.repeat($autostring_0, $autoint_1) AS x').reason).to.match(/as long as a number/);
-    expect(judge('r', 'Projection', 'apoc.text.join(names, $autostring_0) AS x, date.truncate($autostring_1, d) AS m').allowed).to.equal(true);
+    expect(judge('r', 'Projection', 'apoc.text.join(names, $autostring_0) AS x, date.truncate($autostring_1, d) AS m').allowed).to.equal(
+      true,
+    );
     expect(judge('r', 'NodeIndexSeek', 'RANGE INDEX n:Person(id) WHERE id = $autostring_0').allowed).to.equal(true);
-    expect(judge('r', 'ProcedureCall', 'db.index.fulltext.queryNodes($autostring_0, $autostring_1) :: (node :: NODE)').allowed).to.equal(true);
+    expect(judge('r', 'ProcedureCall', 'db.index.fulltext.queryNodes($autostring_0, $autostring_1) :: (node :: NODE)').allowed).to.equal(
+      true,
+    );
     expect(judge('r', 'ProcedureCall', 'db.labels() :: (label :: STRING)').allowed).to.equal(true);
   });
 
@@ -40,7 +46,14 @@ describe('console guard: the plan (no database)', () => {
     expect(isAllowedProcedure('db.labels')).to.equal(true);
     expect(isAllowedProcedure('apoc.meta.schema')).to.equal(true);
     expect(isAllowedProcedure('apoc.path.expandConfig')).to.equal(true);
-    for (const name of ['apoc.create.node', 'apoc.periodic.iterate', 'apoc.load.json', 'apoc.cypher.run', 'apoc.export.csv.all', 'db.createLabel']) {
+    for (const name of [
+      'apoc.create.node',
+      'apoc.periodic.iterate',
+      'apoc.load.json',
+      'apoc.cypher.run',
+      'apoc.export.csv.all',
+      'db.createLabel',
+    ]) {
       expect(isAllowedProcedure(name), name).to.equal(false);
     }
   });
@@ -53,7 +66,11 @@ describe('console guard: the plan (no database)', () => {
   });
 
   it('decodes typed parameters and sends whole numbers as integers', () => {
-    const decoded = decodeParams({ day: { $type: 'date', value: '2025-01-14' }, big: { $type: 'integer', value: '9007199254740993' }, n: 3 });
+    const decoded = decodeParams({
+      day: { $type: 'date', value: '2025-01-14' },
+      big: { $type: 'integer', value: '9007199254740993' },
+      n: 3,
+    });
     expect(String(decoded.day)).to.equal('2025-01-14');
     expect(neo4j.isInt(decoded.big) && decoded.big.toString()).to.equal('9007199254740993');
     expect(neo4j.isInt(decoded.n)).to.equal(true);
@@ -72,7 +89,10 @@ describe('saved queries (no database)', () => {
   });
 
   it('reads a header and binds parameters by type', () => {
-    const query = parseSavedQuery('x', '// title: T\n// description: D\n// @param who country required — c\n// @param from date-start optional — f\n// @param n integer optional — n\n// @columns a, b\nRETURN $who, $from, $n');
+    const query = parseSavedQuery(
+      'x',
+      '// title: T\n// description: D\n// @param who country required — c\n// @param from date-start optional — f\n// @param n integer optional — n\n// @columns a, b\nRETURN $who, $from, $n',
+    );
     expect(query.params.map((p) => p.type)).to.deep.equal(['country', 'date-start', 'integer']);
     const bound = bindSavedParams(query, { who: 'kz', from: '2025-02', n: '5' });
     expect(bound.who).to.equal('country:KZ');
@@ -85,7 +105,10 @@ describe('saved queries (no database)', () => {
 
 describe('console output', () => {
   it('prints tables and RFC 4180 CSV', () => {
-    const rows = [["Kuantyrov, A.", { $type: 'date', value: '2025-02-01' }], ['say "hi"', null]];
+    const rows = [
+      ['Kuantyrov, A.', { $type: 'date', value: '2025-02-01' }],
+      ['say "hi"', null],
+    ];
     expect(toCsv(['name', 'date'], rows)).to.equal('name,date\n"Kuantyrov, A.",2025-02-01\n"say ""hi""",');
     expect(toTable(['name', 'date'], rows).split('\n')[0]).to.match(/^name\s+\| date/);
   });

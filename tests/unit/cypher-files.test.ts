@@ -26,6 +26,10 @@ describe('cypher files', () => {
     const schema = cypher('schema');
     for (const { label } of NODE_TYPES) expect(schema, label).to.match(new RegExp(`FOR \\(n:${label}\\) REQUIRE n\\.id IS UNIQUE`));
     const indexed = /FULLTEXT INDEX entity_search[^(]*\(n:([\w|]+)\)/.exec(schema)?.[1]?.split('|').sort();
-    expect(indexed).to.deep.equal(NODE_TYPES.filter((t) => t.searchable).map((t) => t.label).sort());
+    expect(indexed).to.deep.equal(
+      NODE_TYPES.filter((t) => t.searchable)
+        .map((t) => t.label)
+        .sort(),
+    );
   });
 });

@@ -7,7 +7,10 @@ describe('docker-compose.yml', () => {
   it('is a valid Compose file that refuses to start without a database password', function () {
     const version = spawnSync('docker-compose', ['version', '--short'], { encoding: 'utf8' });
     if (version.error) this.skip();
-    const ok = spawnSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], { encoding: 'utf8', env: { ...process.env, NEO4J_PASSWORD: 'a-password' } });
+    const ok = spawnSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], {
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_PASSWORD: 'a-password' },
+    });
     expect(ok.status, ok.stderr).to.equal(0);
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NEO4J_PASSWORD'));
     const missing = spawnSync('docker-compose', ['-f', 'docker-compose.yml', 'config', '-q'], { encoding: 'utf8', env });

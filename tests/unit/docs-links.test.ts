@@ -88,7 +88,10 @@ describe('documentation links', () => {
   });
 
   it('finds a broken link, a missing heading and a missing path (the check can fail)', () => {
-    expect(relativeLinks('[a](docs/x.md) [b](https://example.org) ![c](layers.svg)\n```\n[d](e.md)\n```')).to.deep.equal(['docs/x.md', 'layers.svg']);
+    expect(relativeLinks('[a](docs/x.md) [b](https://example.org) ![c](layers.svg)\n```\n[d](e.md)\n```')).to.deep.equal([
+      'docs/x.md',
+      'layers.svg',
+    ]);
     expect(headingAnchor('From the terminal')).to.equal('from-the-terminal');
     expect(headingAnchor('How good the drafts are (`npm run eval:extract`)')).to.equal('how-good-the-drafts-are-npm-run-evalextract');
     expect(namedPaths('see `seeds/schema.ts`, `/api/docs`, `cypher/upsert-*.cypher` and `DATA_DIR/x`')).to.deep.equal(['seeds/schema.ts']);

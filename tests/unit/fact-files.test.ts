@@ -26,7 +26,10 @@ function refusal(run: () => unknown): FactFileError {
   throw new Error('expected the file to be refused');
 }
 
-const seed004 = readFileSync(defaultFactFiles().find((f) => basename(f).startsWith('004'))!, 'utf8');
+const seed004 = readFileSync(
+  defaultFactFiles().find((f) => basename(f).startsWith('004'))!,
+  'utf8',
+);
 
 describe('seed fact files', () => {
   for (const file of defaultFactFiles()) {
@@ -51,14 +54,18 @@ describe('seed fact files', () => {
     const broken = seed004.replace('Murat Nurtleu met with', 'Murat Nurtleu dined with');
     expect(broken).to.not.equal(seed004);
     const error = refusal(() => planText(broken, 'broken.yaml'));
-    expect(error.problems.some((p) => /quote not found verbatim in 004_4b454a64f8a9302c\.txt: ".*dined with/.test(p.message))).to.equal(true);
+    expect(error.problems.some((p) => /quote not found verbatim in 004_4b454a64f8a9302c\.txt: ".*dined with/.test(p.message))).to.equal(
+      true,
+    );
   });
 
   it('refuses a reference to an entity nobody declares', () => {
     const broken = seed004.replace(/who: person:olushegun-adjadi-bakari/, 'who: person:someone-else');
     expect(broken).to.not.equal(seed004);
     const error = refusal(() => planText(broken, 'broken.yaml'));
-    expect(error.problems.map((p) => p.message).join('\n')).to.match(/refers to "person:someone-else", which no fact file or the graph declares/);
+    expect(error.problems.map((p) => p.message).join('\n')).to.match(
+      /refers to "person:someone-else", which no fact file or the graph declares/,
+    );
     expect(error.problems[0]!.path).to.match(/^events\[\d+\]\.participants\[\d+\]\.who$/);
   });
 

@@ -36,7 +36,9 @@ describe('HTTP edge (no database)', () => {
   });
 
   it('maps a full pool and a full queue to 503 with Retry-After, drafting failures to 422, undecided changes to 409', () => {
-    const pool = problemFor(new Error('Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 50, Idle conn count = 0.'));
+    const pool = problemFor(
+      new Error('Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 50, Idle conn count = 0.'),
+    );
     expect(pool.problem).to.deep.include({ status: 503, title: 'Service busy' });
     expect(pool.headers['Retry-After']).to.equal('2');
     expect(pool.problem.detail).to.not.match(/Pool status|conn count/);
@@ -67,12 +69,25 @@ describe('HTTP edge (no database)', () => {
 
   it('accepts only calendar periods, everywhere a period enters', () => {
     for (const ok of ['2025', '2025-02', '2025-02-28', '2024-02-29']) expect(isPeriod(ok), ok).to.equal(true);
-    for (const bad of ['2025-13', '2025-00', '2025-02-30', '2023-02-29', '2025-1', '25', '2025-02-07T00', '２０２５']) expect(isPeriod(bad), bad).to.equal(false);
+    for (const bad of ['2025-13', '2025-00', '2025-02-30', '2023-02-29', '2025-1', '25', '2025-02-07T00', '２０２５'])
+      expect(isPeriod(bad), bad).to.equal(false);
     const query = parseSavedQuery('q', '// @param from date-start optional — from\n// @param to date-end optional — to\nRETURN 1');
     for (const month of ['2025-13', '2025-13-01', '2025-02-31', '2025-00']) {
       expect(() => bindSavedParams(query, { from: month }), month).to.throw(/params\.from: a date YYYY-MM-DD/);
     }
-    const file = { source: { file: 'x.txt', title: 'A title', published: '2025-13-01' }, events: [{ id: 'event:x', kind: 'talks', title: 'Talks', status: 'held', date: { value: '2025-13', quote: 'the talks' }, quote: 'the talks' }] };
+    const file = {
+      source: { file: 'x.txt', title: 'A title', published: '2025-13-01' },
+      events: [
+        {
+          id: 'event:x',
+          kind: 'talks',
+          title: 'Talks',
+          status: 'held',
+          date: { value: '2025-13', quote: 'the talks' },
+          quote: 'the talks',
+        },
+      ],
+    };
     const parsed = factFileSchema.safeParse(file);
     expect(parsed.success).to.equal(false);
     expect(parsed.error!.issues.map((i) => i.path.join('.'))).to.deep.equal(['source.published', 'events.0.date.value']);
@@ -91,7 +106,13 @@ describe('HTTP edge (no database)', () => {
       { x: 1.5e300 },
     ];
     for (const params of refused) expect(() => parseInput(cypherBody, body(params)), JSON.stringify(params)).to.throw(/params/);
-    for (const params of [{ x: { $type: 'integer', value: '9223372036854775807' } }, { x: { $type: 'integer', value: '-9223372036854775808' } }, { x: 2 ** 53 - 1 }, { x: 1.5 }, { x: -0.25 }]) {
+    for (const params of [
+      { x: { $type: 'integer', value: '9223372036854775807' } },
+      { x: { $type: 'integer', value: '-9223372036854775808' } },
+      { x: 2 ** 53 - 1 },
+      { x: 1.5 },
+      { x: -0.25 },
+    ]) {
       expect(parseInput(cypherBody, body(params)).params, JSON.stringify(params)).to.deep.equal(params);
     }
   });
@@ -104,7 +125,10 @@ describe('HTTP edge (no database)', () => {
       for (let n = 0; n < 500; n++) write({ n, pad: 'x'.repeat(80) });
       expect(readdirSync(dir).sort()).to.deep.equal(['access.jsonl', 'access.jsonl.1', 'access.jsonl.2']);
       for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).size, file).to.be.at.most(1000);
-      const last = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { n: number });
+      const last = readFileSync(path, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { n: number });
       expect(last.at(-1)!.n).to.equal(499);
       // Reopening continues the same file and its size.
       const again = jsonLinesLog<{ n: number }>(path, { maxBytes: 1000, files: 3 });

@@ -11,14 +11,19 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTICLE = fileURLToPath(new URL('../fixtures/ingest/uz-jp-call.txt', import.meta.url));
 
-const tree = () => spawnSync('git', ['status', '--porcelain', '--ignored', '--untracked-files=all'], { cwd: ROOT, encoding: 'utf8' }).stdout
-  .split('\n')
-  // Folders other processes write into while this runs (databases of other tests, node's caches).
-  .filter((line) => line && !/^!! (\.data|node_modules|neo4j\/target)\//.test(line))
-  .sort();
+const tree = () =>
+  spawnSync('git', ['status', '--porcelain', '--ignored', '--untracked-files=all'], { cwd: ROOT, encoding: 'utf8' })
+    .stdout.split('\n')
+    // Folders other processes write into while this runs (databases of other tests, node's caches).
+    .filter((line) => line && !/^!! (\.data|node_modules|neo4j\/target)\//.test(line))
+    .sort();
 
 const ingest = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'seeds/ingest/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' } });
+  spawnSync(process.execPath, ['--import', 'tsx', 'seeds/ingest/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
+  });
 
 describe('npm run ingest writes only under DATA_DIR', () => {
   let dataDir: string;

@@ -12,7 +12,13 @@ describe('the ingest linker’s cache of known entities', () => {
     if (fail) throw new Error('database gone');
     return new EntityIndex([{ id: `person:${version}`, label: 'Person', name: `Person ${version}`, aliases: [] }]);
   };
-  const cache = () => knownIndexCache(build, async () => version, 1000, () => clock);
+  const cache = () =>
+    knownIndexCache(
+      build,
+      async () => version,
+      1000,
+      () => clock,
+    );
   beforeEach(() => {
     builds = 0;
     version = 'v1';

@@ -5,7 +5,11 @@ import { problemFor } from '../../server/http/problem.ts';
 
 describe('errors as application/problem+json', () => {
   it('maps each error type to its status', () => {
-    expect(problemFor(new NotFound('no such entity')).problem).to.deep.include({ status: 404, title: 'Not found', detail: 'no such entity' });
+    expect(problemFor(new NotFound('no such entity')).problem).to.deep.include({
+      status: 404,
+      title: 'Not found',
+      detail: 'no such entity',
+    });
     expect(problemFor(new QueryRefused('writes are not allowed')).problem.status).to.equal(403);
   });
 

@@ -28,11 +28,15 @@ describe('read query row schemas', () => {
     const error = refusal(() => checkRows('search', [hit, { ...renamed, relevance: 1.5 }]));
     expect(error.query).to.equal('search');
     expect(error.column).to.equal('score');
-    expect(error.message).to.equal('Query "search" answered a row the server cannot read: row 2, column "score" is missing (the row has "id", "type", "name", "aliases", "relevance").');
+    expect(error.message).to.equal(
+      'Query "search" answered a row the server cannot read: row 2, column "score" is missing (the row has "id", "type", "name", "aliases", "relevance").',
+    );
   });
 
   it('refuses a value of the wrong type, down to the nested field', () => {
-    expect(refusal(() => checkRows('search', [{ ...hit, score: '1.5' }])).message).to.match(/row 1, column "score": Expected number, received string/);
+    expect(refusal(() => checkRows('search', [{ ...hit, score: '1.5' }])).message).to.match(
+      /row 1, column "score": Expected number, received string/,
+    );
     const row = { total: 1, links: [{ type: 'MET', from: 'person:a', to: 7, props: {}, event: null }] };
     expect(refusal(() => checkRows('links-between', [row])).message).to.match(/column "links" at 0\.to: Expected string, received number/);
   });

@@ -17,8 +17,18 @@ function sample(): Report {
     generatedAt: '2026-11-25T00:00:00.000Z',
     notes: ['How to read'],
     sections: [
-      { id: 'agreements', title: 'Agreements', emptyNote: 'none', statements: [{ text: 'MoU — signed.', citations: c1, data: { status: 'signed' } }] },
-      { id: 'figures', title: 'Figures', emptyNote: 'none', statements: [{ text: 'Trade: over $700 million.', citations: [...c2, ...c1], data: {} }] },
+      {
+        id: 'agreements',
+        title: 'Agreements',
+        emptyNote: 'none',
+        statements: [{ text: 'MoU — signed.', citations: c1, data: { status: 'signed' } }],
+      },
+      {
+        id: 'figures',
+        title: 'Figures',
+        emptyNote: 'none',
+        statements: [{ text: 'Trade: over $700 million.', citations: [...c2, ...c1], data: {} }],
+      },
       { id: 'open', title: 'Open threads', emptyNote: 'No planned visits are recorded.', statements: [] },
     ],
     sources: [source],
@@ -53,17 +63,31 @@ describe('reports (no database)', () => {
     expect(csv[1]).to.match(/^agreements,MoU — signed\.,,,signed,source:x,An article,2025-02-28,the ministers signed,0,20$/);
     const html = toHtml(sample());
     // Footnotes grouped per source: the article once, its quotes numbered under it.
-    expect(html).to.contain('<li class="source-notes"><cite>An article</cite>, 28 February 2025<ol class="footnotes"><li id="fn1" value="1"><q>the ministers signed</q></li><li id="fn2" value="2"><q>trade surpassed $700</q></li></ol></li>');
+    expect(html).to.contain(
+      '<li class="source-notes"><cite>An article</cite>, 28 February 2025<ol class="footnotes"><li id="fn1" value="1"><q>the ministers signed</q></li><li id="fn2" value="2"><q>trade surpassed $700</q></li></ol></li>',
+    );
     expect(html).to.contain('2 quotes from 1 sources, grouped by source.');
     expect(html).to.contain('<p class="note">No planned visits are recorded.</p>');
   });
 
   it('folds a long list by year: details per year in HTML (the latest open), a heading per year in Markdown', () => {
     const report = sample();
-    const statement = (text: string, year: string | null) => ({ text, citations: report.sections[0]!.statements[0]!.citations, data: { year } });
-    report.sections.unshift({ id: 'events', title: 'Events', emptyNote: '', foldByYear: true, statements: [statement('A.', '2024'), statement('B.', '2024'), statement('C.', null), statement('D.', '2025')] });
+    const statement = (text: string, year: string | null) => ({
+      text,
+      citations: report.sections[0]!.statements[0]!.citations,
+      data: { year },
+    });
+    report.sections.unshift({
+      id: 'events',
+      title: 'Events',
+      emptyNote: '',
+      foldByYear: true,
+      statements: [statement('A.', '2024'), statement('B.', '2024'), statement('C.', null), statement('D.', '2025')],
+    });
     const html = toHtml(report);
-    expect(html).to.match(/<details class="year"><summary>2024 <span class="n">\(2\)<\/span><\/summary><ul><li class="fact">A\. .*<li class="fact">B\. /);
+    expect(html).to.match(
+      /<details class="year"><summary>2024 <span class="n">\(2\)<\/span><\/summary><ul><li class="fact">A\. .*<li class="fact">B\. /,
+    );
     expect(html).to.contain('<details class="year" open><summary>Date not given <span class="n">(1)</span></summary>');
     expect(toMarkdown(report)).to.contain('### 2024 (2)\n\n- A. [^1]\n- B. [^1]\n\n### 2025 (1)');
   });
@@ -83,11 +107,35 @@ describe('reports (no database)', () => {
 
   it('picks the titles the event’s own article states', () => {
     const titles = [
-      { person: 'p', title: 'Minister of National Economy', at: { id: 'o', name: 'M', type: 'Organization' }, firstSeen: '2025-10-29', sources: ['s3'], evidence: [] },
-      { person: 'p', title: 'Deputy Prime Minister', at: { id: 'c', name: 'KZ', type: 'Country' }, firstSeen: '2025-10-29', sources: ['s3'], evidence: [] },
-      { person: 'p', title: 'Adviser', at: { id: 'o2', name: 'X', type: 'Organization' }, firstSeen: '2020-01-01', sources: ['s1'], evidence: [] },
+      {
+        person: 'p',
+        title: 'Minister of National Economy',
+        at: { id: 'o', name: 'M', type: 'Organization' },
+        firstSeen: '2025-10-29',
+        sources: ['s3'],
+        evidence: [],
+      },
+      {
+        person: 'p',
+        title: 'Deputy Prime Minister',
+        at: { id: 'c', name: 'KZ', type: 'Country' },
+        firstSeen: '2025-10-29',
+        sources: ['s3'],
+        evidence: [],
+      },
+      {
+        person: 'p',
+        title: 'Adviser',
+        at: { id: 'o2', name: 'X', type: 'Organization' },
+        firstSeen: '2020-01-01',
+        sources: ['s1'],
+        evidence: [],
+      },
     ];
-    expect(titlesAtTheTime(titles, ['s3'], null).map((t) => t.title)).to.deep.equal(['Deputy Prime Minister', 'Minister of National Economy']);
+    expect(titlesAtTheTime(titles, ['s3'], null).map((t) => t.title)).to.deep.equal([
+      'Deputy Prime Minister',
+      'Minister of National Economy',
+    ]);
     expect(titlesAtTheTime(titles, ['s9'], '2020-02-01').map((t) => t.title)).to.deep.equal(['Adviser']);
   });
 

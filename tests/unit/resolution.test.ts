@@ -7,7 +7,13 @@ import { labelledSampleSchema, measure } from '../../domain/resolution/evaluate.
 import { SAMPLE } from '../../seeds/resolution/sample.ts';
 import { parseJudgementLog } from '../../seeds/resolution/judgement-log.ts';
 import {
-  canonicalMember, clusterIdOf, conflictOf, currentJudgements, memberOfClusterId, sameGroups, type JudgementEntry,
+  canonicalMember,
+  clusterIdOf,
+  conflictOf,
+  currentJudgements,
+  memberOfClusterId,
+  sameGroups,
+  type JudgementEntry,
 } from '../../domain/resolution/judgements.ts';
 import { compareNames, nameParts } from '../../domain/resolution/names.ts';
 import { scorePair, type PersonProfile } from '../../domain/resolution/score.ts';
@@ -31,7 +37,10 @@ describe('identity resolution: names', () => {
   });
 
   it('tells spelling variants (sound and letters alike, or one slip) from distinct names', () => {
-    expect(compare('Mohammed Javad Zarif', 'Mohammad Javad Zarif')).to.deep.include({ relation: 'variant', variants: [['mohammed', 'mohammad']] });
+    expect(compare('Mohammed Javad Zarif', 'Mohammad Javad Zarif')).to.deep.include({
+      relation: 'variant',
+      variants: [['mohammed', 'mohammad']],
+    });
     expect(compare('Medhi Jomaa', 'Mehdi Jomaa').relation).to.equal('variant');
     expect(compare('Enrico Pena Nieto', 'Enrique Pena Nieto').relation).to.equal('variant');
     expect(compare('Hassan Rouhani', 'Hussein Rouhani').relation).to.equal('conflict');
@@ -55,8 +64,17 @@ describe('identity resolution: names', () => {
 });
 
 describe('identity resolution: the pair scorer', () => {
-  const tinubu = person('person:bola-ahmed-tinubu', 'Bola Ahmed Tinubu', { countries: ['country:NG'], titles: [{ title: 'President', at: 'country:NG', country: 'country:NG', from: 2025, to: 2025 }], years: { from: 2025, to: 2025 }, origin: 'articles' });
-  const bola = person('person:ng-bola-tinubu', 'Bola Tinubu', { countries: ['country:NG'], titles: [{ title: 'President', at: 'country:NG', country: 'country:NG', from: 2024, to: 2025 }], years: { from: 2024, to: 2024 } });
+  const tinubu = person('person:bola-ahmed-tinubu', 'Bola Ahmed Tinubu', {
+    countries: ['country:NG'],
+    titles: [{ title: 'President', at: 'country:NG', country: 'country:NG', from: 2025, to: 2025 }],
+    years: { from: 2025, to: 2025 },
+    origin: 'articles',
+  });
+  const bola = person('person:ng-bola-tinubu', 'Bola Tinubu', {
+    countries: ['country:NG'],
+    titles: [{ title: 'President', at: 'country:NG', country: 'country:NG', from: 2024, to: 2025 }],
+    years: { from: 2024, to: 2024 },
+  });
 
   it('scores the two Tinubus as likely one person, with every reason', () => {
     const scored = scorePair(tinubu, bola);
@@ -67,12 +85,24 @@ describe('identity resolution: the pair scorer', () => {
   });
 
   it('keeps the Bushes and the Assads apart', () => {
-    const us = { countries: ['country:US'], titles: [{ title: 'President', at: 'country:US', country: 'country:US', from: null, to: null }] };
-    const bushes = scorePair(person('person:bush-george-h-w', 'George H.W. Bush', { ...us, years: { from: 1989, to: 1993 } }), person('person:bush-george-w', 'George W. Bush', { ...us, years: { from: 2001, to: 2009 } }));
+    const us = {
+      countries: ['country:US'],
+      titles: [{ title: 'President', at: 'country:US', country: 'country:US', from: null, to: null }],
+    };
+    const bushes = scorePair(
+      person('person:bush-george-h-w', 'George H.W. Bush', { ...us, years: { from: 1989, to: 1993 } }),
+      person('person:bush-george-w', 'George W. Bush', { ...us, years: { from: 2001, to: 2009 } }),
+    );
     expect(bushes.score).to.be.below(LIKELY_SAME);
     expect(bushes.reasons.map((r) => r.text)).to.include('middle initials differ: H. W. / W.');
-    const sy = { countries: ['country:SY'], titles: [{ title: 'President', at: 'country:SY', country: 'country:SY', from: null, to: null }] };
-    const assads = scorePair(person('person:sy-hafez-al-assad', 'Hafez al-Assad', sy), person('person:sy-bashar-al-assad', 'Bashar al-Assad', sy));
+    const sy = {
+      countries: ['country:SY'],
+      titles: [{ title: 'President', at: 'country:SY', country: 'country:SY', from: null, to: null }],
+    };
+    const assads = scorePair(
+      person('person:sy-hafez-al-assad', 'Hafez al-Assad', sy),
+      person('person:sy-bashar-al-assad', 'Bashar al-Assad', sy),
+    );
     expect(assads.score).to.be.below(0.3);
     // A successor in the same office and country is not evidence of one person when the names differ.
     expect(assads.reasons.find((r) => r.feature === 'title')!.weight).to.equal(0);
@@ -91,7 +121,13 @@ describe('identity resolution: the pair scorer', () => {
 
 describe('identity resolution: blocking and candidates', () => {
   it('pairs only people sharing a name key, and skips keys shared by too many', () => {
-    const people = [person('p:1', 'Sergei Lavrov'), person('p:2', 'Sergey Lavrov'), person('p:3', 'Hamid Karzai'), person('p:4', 'Hamad Karzai'), person('p:5', 'Angela Merkel')];
+    const people = [
+      person('p:1', 'Sergei Lavrov'),
+      person('p:2', 'Sergey Lavrov'),
+      person('p:3', 'Hamid Karzai'),
+      person('p:4', 'Hamad Karzai'),
+      person('p:5', 'Angela Merkel'),
+    ];
     const blocking = blockPeople(people);
     expect(blocking.pairs.map(([a, b]) => `${a}-${b}`).sort()).to.deep.equal(['0-1', '2-3']);
     const crowd = ['Ahmadi', 'Bakr', 'Chowdhury', 'Daud', 'Farouk', 'Ghani'].map((surname, i) => person(`p:${i}`, `Mohammed ${surname}`));
@@ -99,7 +135,12 @@ describe('identity resolution: blocking and candidates', () => {
   });
 
   it('asks the graph about the pairs above the floor only, then rescores them, best first', async () => {
-    const people = [person('p:1', 'Sergei Lavrov', { countries: ['country:RU'] }), person('p:2', 'Sergey Lavrov', { countries: ['country:RU'] }), person('p:3', 'Bola Tinubu'), person('p:4', 'Bola Ahmed Tinubu')];
+    const people = [
+      person('p:1', 'Sergei Lavrov', { countries: ['country:RU'] }),
+      person('p:2', 'Sergey Lavrov', { countries: ['country:RU'] }),
+      person('p:3', 'Bola Tinubu'),
+      person('p:4', 'Bola Ahmed Tinubu'),
+    ];
     const asked: string[][] = [];
     const run = await findCandidates(people, async (pairs) => {
       asked.push(pairs.map(([a, b]) => `${a}|${b}`));
@@ -112,13 +153,29 @@ describe('identity resolution: blocking and candidates', () => {
 
 describe('identity resolution: judgements and clusters', () => {
   it('the latest judgement of a pair holds; undo withdraws it; pairs are stored in order', () => {
-    const state = currentJudgements([j('person:b', 'person:a', 'same'), j('person:a', 'person:b', 'different'), j('person:c', 'person:d', 'unsure'), j('person:d', 'person:c', 'undo')]);
+    const state = currentJudgements([
+      j('person:b', 'person:a', 'same'),
+      j('person:a', 'person:b', 'different'),
+      j('person:c', 'person:d', 'unsure'),
+      j('person:d', 'person:c', 'undo'),
+    ]);
     expect([...state.values()].map((x) => [x.a, x.b, x.verdict])).to.deep.equal([['person:a', 'person:b', 'different']]);
   });
 
   it('clusters are connected groups of same; different blocks joining them, and a cut that would leave them joined', () => {
-    expect(sameGroups(currentJudgements([j('person:a', 'person:b', 'same'), j('person:b', 'person:c', 'same'), j('person:d', 'person:e', 'same'), j('person:a', 'person:d', 'different')]).values()))
-      .to.deep.equal([['person:a', 'person:b', 'person:c'], ['person:d', 'person:e']]);
+    expect(
+      sameGroups(
+        currentJudgements([
+          j('person:a', 'person:b', 'same'),
+          j('person:b', 'person:c', 'same'),
+          j('person:d', 'person:e', 'same'),
+          j('person:a', 'person:d', 'different'),
+        ]).values(),
+      ),
+    ).to.deep.equal([
+      ['person:a', 'person:b', 'person:c'],
+      ['person:d', 'person:e'],
+    ]);
     const state = currentJudgements([j('person:a', 'person:b', 'same'), j('person:c', 'person:d', 'different')]);
     expect(conflictOf(state, j('person:b', 'person:c', 'same'))).to.equal(null);
     const joined = currentJudgements([...state.values(), j('person:b', 'person:c', 'same')]);
@@ -129,8 +186,18 @@ describe('identity resolution: judgements and clusters', () => {
   });
 
   it('names a cluster after its fullest name, articles first, then the smallest id', () => {
-    expect(canonicalMember([{ id: 'person:ng-bola-tinubu', name: 'Bola Tinubu', fromArticles: false }, { id: 'person:bola-ahmed-tinubu', name: 'Bola Ahmed Tinubu', fromArticles: true }]).id).to.equal('person:bola-ahmed-tinubu');
-    expect(canonicalMember([{ id: 'person:b', name: 'Sergei Lavrov', fromArticles: false }, { id: 'person:a', name: 'Sergey Lavrov', fromArticles: true }]).id).to.equal('person:a');
+    expect(
+      canonicalMember([
+        { id: 'person:ng-bola-tinubu', name: 'Bola Tinubu', fromArticles: false },
+        { id: 'person:bola-ahmed-tinubu', name: 'Bola Ahmed Tinubu', fromArticles: true },
+      ]).id,
+    ).to.equal('person:bola-ahmed-tinubu');
+    expect(
+      canonicalMember([
+        { id: 'person:b', name: 'Sergei Lavrov', fromArticles: false },
+        { id: 'person:a', name: 'Sergey Lavrov', fromArticles: true },
+      ]).id,
+    ).to.equal('person:a');
     expect(clusterIdOf('person:bola-ahmed-tinubu')).to.equal('person:cluster:bola-ahmed-tinubu');
     expect(memberOfClusterId('person:cluster:bola-ahmed-tinubu')).to.equal('person:bola-ahmed-tinubu');
     expect(memberOfClusterId('person:bola-ahmed-tinubu')).to.equal(null);
@@ -138,7 +205,9 @@ describe('identity resolution: judgements and clusters', () => {
 
   it('a bad log line is refused with file, line and field', () => {
     const text = `${JSON.stringify(j('person:a', 'person:b', 'same'))}\nnot json\n${JSON.stringify({ ...j('person:a', 'person:b', 'same'), verdict: 'maybe' })}\n`;
-    expect(() => parseJudgementLog(text, 'judgements.jsonl')).to.throw(/judgements.jsonl:2 not a JSON object[\s\S]*judgements.jsonl:3 \(verdict\)/);
+    expect(() => parseJudgementLog(text, 'judgements.jsonl')).to.throw(
+      /judgements.jsonl:2 not a JSON object[\s\S]*judgements.jsonl:3 \(verdict\)/,
+    );
   });
 });
 

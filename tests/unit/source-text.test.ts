@@ -13,7 +13,10 @@ describe('source text', () => {
   });
 
   it('drops junk lines and folds blank runs', () => {
-    const clean = cleanSourceText(' date 2025-02-28 Images | Kazakh MFA\n\nTell a friend\n\nFirst.\n\n\n\n\nSecond.', ['Images | Kazakh MFA', 'Tell a friend']);
+    const clean = cleanSourceText(' date 2025-02-28 Images | Kazakh MFA\n\nTell a friend\n\nFirst.\n\n\n\n\nSecond.', [
+      'Images | Kazakh MFA',
+      'Tell a friend',
+    ]);
     expect(clean.text).to.equal('First.\n\nSecond.');
   });
 

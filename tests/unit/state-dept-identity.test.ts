@@ -13,16 +13,32 @@ import type { WritePlan } from '../../domain/plan.ts';
 const IDENTITY_SLICE = fileURLToPath(new URL('../fixtures/state-dept/identity', import.meta.url));
 
 const anchor = (id: string, name: string, country: string | null, ...attestations: [string, string, string][]): Anchor => ({
-  id, name, country, forms: [looseTokens(name)], attestations: attestations.map(([office, from, to]) => ({ office, from, to })),
+  id,
+  name,
+  country,
+  forms: [looseTokens(name)],
+  attestations: attestations.map(([office, from, to]) => ({ office, from, to })),
 });
 
 describe('State Department import: identities', () => {
   describe('linking a mention to a known person (pure)', () => {
-    const bashar = anchor('person:sy-bashar-assad', 'Bashar Assad', 'SY', ['President', '2000-10-17', '2000-10-18'], ['President', '2005-03-01', '2005-03-02']);
+    const bashar = anchor(
+      'person:sy-bashar-assad',
+      'Bashar Assad',
+      'SY',
+      ['President', '2000-10-17', '2000-10-18'],
+      ['President', '2005-03-01', '2005-03-02'],
+    );
     const obama = anchor('person:obama-barack', 'Barack Obama', 'US', ['President', '2009-01-20', '2017-01-20']);
     const hw = anchor('person:bush-george-h-w', 'George H.W. Bush', 'US', ['President', '1989-01-20', '1993-01-20']);
     const w = anchor('person:bush-george-w', 'George W. Bush', 'US', ['President', '2001-01-20', '2009-01-20']);
-    const hussein = anchor('person:jo-hussein-king', 'Hussein', 'JO', ['King', '1959-03-23', '1959-03-28'], ['King', '1999-01-05', '1999-01-05']);
+    const hussein = anchor(
+      'person:jo-hussein-king',
+      'Hussein',
+      'JO',
+      ['King', '1959-03-23', '1959-03-28'],
+      ['King', '1999-01-05', '1999-01-05'],
+    );
     const saddam = anchor('person:iq-saddam-hussein', 'Saddam Hussein', 'IQ', ['President', '1990-01-01', '1990-01-01']);
     const anchors = [bashar, obama, hw, w, hussein, saddam];
 
@@ -41,12 +57,17 @@ describe('State Department import: identities', () => {
       expect(later.ok && later.anchor.id).to.equal('person:sy-bashar-assad');
       const elder = linkSurname({ name: 'Bush', office: 'President', country: null, day: '1990-11-23' }, anchors);
       const younger = linkSurname({ name: 'Bush', office: 'President', country: null, day: '2007-04-26' }, anchors);
-      expect([elder.ok && elder.anchor.id, younger.ok && younger.anchor.id]).to.deep.equal(['person:bush-george-h-w', 'person:bush-george-w']);
+      expect([elder.ok && elder.anchor.id, younger.ok && younger.anchor.id]).to.deep.equal([
+        'person:bush-george-h-w',
+        'person:bush-george-w',
+      ]);
     });
 
     it('needs the office and the stated country to fit too', () => {
       // "Prime Minister Hussein": no Hussein held that office; "Iraqi King Hussein": not Jordan's king.
-      expect(linkSurname({ name: 'Hussein', office: 'Prime Minister', country: null, day: '1990-01-01' }, anchors)).to.deep.include({ ok: false });
+      expect(linkSurname({ name: 'Hussein', office: 'Prime Minister', country: null, day: '1990-01-01' }, anchors)).to.deep.include({
+        ok: false,
+      });
       expect(linkSurname({ name: 'Hussein', office: 'King', country: 'IQ', day: '1987-10-19' }, anchors)).to.deep.include({ ok: false });
       expect(officeFamily('Acting President')).to.equal('president');
       expect(officeFamily('President-elect')).to.equal('president');
@@ -55,8 +76,14 @@ describe('State Department import: identities', () => {
     });
 
     it('stays a mention when several people fit', () => {
-      const twins = [anchor('a', 'Kim Il', 'KR', ['Foreign Minister', '1998-01-01', '1999-01-01']), anchor('b', 'Kim Yong', 'KR', ['Foreign Minister', '1998-06-01', '1998-12-31'])];
-      expect(linkSurname({ name: 'Kim', office: 'Foreign Minister', country: null, day: '1998-07-01' }, twins)).to.deep.equal({ ok: false, reason: 'a surname several known people fit' });
+      const twins = [
+        anchor('a', 'Kim Il', 'KR', ['Foreign Minister', '1998-01-01', '1999-01-01']),
+        anchor('b', 'Kim Yong', 'KR', ['Foreign Minister', '1998-06-01', '1998-12-31']),
+      ];
+      expect(linkSurname({ name: 'Kim', office: 'Foreign Minister', country: null, day: '1998-07-01' }, twins)).to.deep.equal({
+        ok: false,
+        reason: 'a surname several known people fit',
+      });
     });
 
     it('links a full name across transliterations ("Sergei" = "Sergey") and within eight years only', () => {
@@ -76,15 +103,24 @@ describe('State Department import: identities', () => {
     let summary: ImportSummary;
     const plans: { plan: WritePlan; mapped: MappedRecord }[] = [];
     before(async () => {
-      summary = await importStateDept({ dir: IDENTITY_SLICE, dryRun: true, progress: null, onPlan: (plan, mapped) => plans.push({ plan, mapped }) });
+      summary = await importStateDept({
+        dir: IDENTITY_SLICE,
+        dryRun: true,
+        progress: null,
+        onPlan: (plan, mapped) => plans.push({ plan, mapped }),
+      });
     });
     const planOf = (id: string) => plans.find((p) => p.mapped.record.id === id)!.plan;
     const meetingsOf = (id: string) =>
-      planOf(id).events.filter((e) => e.id.includes('-meeting-')).map((e) => ({
-        id: e.id,
-        with: planOf(id).participations.filter((p) => p.event === e.id).map((p) => `${p.who}${p.linkedBy ? ` (${p.linkedBy})` : ''}`),
-        mentions: (e.props.mentions as string[] | undefined) ?? [],
-      }));
+      planOf(id)
+        .events.filter((e) => e.id.includes('-meeting-'))
+        .map((e) => ({
+          id: e.id,
+          with: planOf(id)
+            .participations.filter((p) => p.event === e.id)
+            .map((p) => `${p.who}${p.linkedBy ? ` (${p.linkedBy})` : ''}`),
+          mentions: (e.props.mentions as string[] | undefined) ?? [],
+        }));
     const people = () => new Set(plans.flatMap(({ plan }) => (plan.entities.get('Person') ?? []).map((p) => p.id)));
     const titles = () => plans.flatMap(({ plan }) => plan.titles.map((t) => `${t.person} ${t.title} ${t.at}`));
 
@@ -97,9 +133,15 @@ describe('State Department import: identities', () => {
     });
 
     it('keeps King Hussein one person, met in London ("of Jordan" states his country)', () => {
-      expect(meetingsOf('trip-2102')[0]!.with).to.deep.equal(['person:shultz-george-pratt', 'person:jo-hussein-king (surname-office-date)']);
+      expect(meetingsOf('trip-2102')[0]!.with).to.deep.equal([
+        'person:shultz-george-pratt',
+        'person:jo-hussein-king (surname-office-date)',
+      ]);
       expect([...people()].filter((id) => id.includes('hussein'))).to.deep.equal(['person:jo-hussein-king']);
-      expect(titles().filter((t) => t.includes('hussein'))).to.deep.equal(['person:jo-hussein-king King country:JO', 'person:jo-hussein-king King country:JO']);
+      expect(titles().filter((t) => t.includes('hussein'))).to.deep.equal([
+        'person:jo-hussein-king King country:JO',
+        'person:jo-hussein-king King country:JO',
+      ]);
     });
 
     it('keeps the "President Assad" of 1974–1994 a mention, not Bashar (first named in 2000)', () => {
@@ -114,21 +156,35 @@ describe('State Department import: identities', () => {
 
     it('links the Netanyahu of a meeting in Gaza to the Israeli prime minister of the visits, and invents no title there', () => {
       expect(meetingsOf('trip-128')).to.deep.equal([
-        { id: 'event:trip-128-meeting-1', with: ['person:albright-madeleine-korbel', 'person:il-benjamin-netanyahu (surname-office-date)'], mentions: [] },
+        {
+          id: 'event:trip-128-meeting-1',
+          with: ['person:albright-madeleine-korbel', 'person:il-benjamin-netanyahu (surname-office-date)'],
+          mentions: [],
+        },
         { id: 'event:trip-128-meeting-2', with: ['person:albright-madeleine-korbel'], mentions: ['Chairman Arafat'] },
       ]);
       expect([...people()].filter((id) => id.includes('netanyahu'))).to.deep.equal(['person:il-benjamin-netanyahu']);
-      expect(planOf('trip-128').entities.get('Country')!.map((c) => c.id)).to.deep.equal(['country:PS']);
+      expect(
+        planOf('trip-128')
+          .entities.get('Country')!
+          .map((c) => c.id),
+      ).to.deep.equal(['country:PS']);
     });
 
     it('keeps Lavrov one person: two spellings joined, the surname of 2009 a mention (no full name attested then)', () => {
       expect([...people()].filter((id) => id.includes('lavrov'))).to.deep.equal(['person:ru-sergey-lavrov']);
       expect(meetingsOf('trip-3685')[1]!.with).to.deep.equal(['person:kerry-john-forbes', 'person:ru-sergey-lavrov']);
-      expect(meetingsOf('trip-3023')[1]).to.deep.equal({ id: 'event:trip-3023-meeting-2', with: ['person:clinton-hillary-rodham'], mentions: ['Foreign Minister Lavrov'] });
+      expect(meetingsOf('trip-3023')[1]).to.deep.equal({
+        id: 'event:trip-3023-meeting-2',
+        with: ['person:clinton-hillary-rodham'],
+        mentions: ['Foreign Minister Lavrov'],
+      });
     });
 
     it('joins "President Bola Tinubu" to the seed articles\' Bola Ahmed Tinubu, with no title from a record that gives no country', () => {
-      const tinubu = planOf('trip-4206').entities.get('Person')!.find((p) => p.id === 'person:bola-ahmed-tinubu')!;
+      const tinubu = planOf('trip-4206')
+        .entities.get('Person')!
+        .find((p) => p.id === 'person:bola-ahmed-tinubu')!;
       expect(tinubu).to.deep.include({ name: 'Bola Ahmed Tinubu', aliases: ['Bola Tinubu'] });
       expect(planOf('trip-4206').titles.map((t) => t.person)).to.deep.equal(['person:blinken-antony-j']);
     });
@@ -144,7 +200,9 @@ describe('State Department import: identities', () => {
         'kept as a mention: qualifier "Tatarstan" names no country in the demonym table': 1,
       });
       // The one person with a one-word name is the one a visit's own row names so (visitor: Hussein, title: King).
-      const oneWord = plans.flatMap(({ plan }) => (plan.entities.get('Person') ?? []).filter((p) => !p.name.includes(' ')).map((p) => p.id));
+      const oneWord = plans.flatMap(({ plan }) =>
+        (plan.entities.get('Person') ?? []).filter((p) => !p.name.includes(' ')).map((p) => p.id),
+      );
       expect([...new Set(oneWord)]).to.deep.equal(['person:jo-hussein-king']);
     });
   });

@@ -42,12 +42,18 @@ describe('local Neo4j supervisor (fake JVMs)', () => {
   it('logs an unexpected exit with the last output, says restarting, and starts again on the same port', async () => {
     const lines: string[] = [];
     const { start, started } = fakeStarter();
-    const supervised = await superviseLocalNeo4j({ home: '/tmp/x', port: 7999, log: (line) => lines.push(line) }, new Backoff({ initialMs: 50 }), start);
+    const supervised = await superviseLocalNeo4j(
+      { home: '/tmp/x', port: 7999, log: (line) => lines.push(line) },
+      new Backoff({ initialMs: 50 }),
+      start,
+    );
     expect(supervised.status()).to.deep.include({ state: 'running', restarts: 0 });
     started[0]!.jvm.crash({ signal: 'SIGKILL', lastOutput: ['FATAL database neo4j panicked and needs a restart'] });
     await waitUntil(() => supervised.status().state === 'restarting', 1_000, 5);
     expect(supervised.status().lastExit).to.deep.include({ signal: 'SIGKILL', code: null });
-    expect(lines.join('\n')).to.match(/local Neo4j \(pid 1001\) exited unexpectedly \(signal SIGKILL\)[^]*\| FATAL database neo4j panicked/);
+    expect(lines.join('\n')).to.match(
+      /local Neo4j \(pid 1001\) exited unexpectedly \(signal SIGKILL\)[^]*\| FATAL database neo4j panicked/,
+    );
     expect(await waitUntil(() => supervised.status().state === 'running', 2_000, 5)).to.equal(true);
     expect(supervised.status().restarts).to.equal(1);
     expect(started[1]!.options.port).to.equal(7999);
@@ -60,7 +66,11 @@ describe('local Neo4j supervisor (fake JVMs)', () => {
   it('retries a start that fails, waiting longer each time', async () => {
     const lines: string[] = [];
     const { start, started } = fakeStarter([2, 3]);
-    const supervised = await superviseLocalNeo4j({ home: '/tmp/x', port: 7998, log: (line) => lines.push(line) }, new Backoff({ initialMs: 20 }), start);
+    const supervised = await superviseLocalNeo4j(
+      { home: '/tmp/x', port: 7998, log: (line) => lines.push(line) },
+      new Backoff({ initialMs: 20 }),
+      start,
+    );
     started[0]!.jvm.crash({ code: 3 });
     expect(await waitUntil(() => supervised.status().state === 'running' && supervised.status().restarts === 1, 3_000, 5)).to.equal(true);
     expect(lines.filter((line) => /did not start/.test(line))).to.have.length(2);

@@ -12,7 +12,14 @@ describe('synthetic diplomatic network (bench/synthetic)', () => {
     expect(JSON.stringify(baseRows(scale))).to.equal(JSON.stringify(baseRows(scaleOf({ mets: 3000, seed: 7 }))));
     expect(JSON.stringify(all(3000, 7))).to.equal(JSON.stringify(all(3000, 7)));
     expect(JSON.stringify(all(3000, 8))).to.not.equal(JSON.stringify(all(3000, 7)));
-    expect(baseRows(scaleOf({ mets: 10_000 })).persons[0]).to.deep.equal({ id: 'person:syn-0', name: 'Olga Tudasha', props: {}, aliases: [], sources: [], evidence: [] });
+    expect(baseRows(scaleOf({ mets: 10_000 })).persons[0]).to.deep.equal({
+      id: 'person:syn-0',
+      name: 'Olga Tudasha',
+      props: {},
+      aliases: [],
+      sources: [],
+      evidence: [],
+    });
   });
 
   it('produces exactly the MET count asked for, one row per pair and event, from the smaller id, as derive-met would', () => {
@@ -91,7 +98,12 @@ describe('inFlight (the synthetic loader’s concurrent writers)', () => {
 
   it('stops when asked, after the running ones finish, and reports it', async () => {
     let done = 0;
-    const complete = await inFlight([...Array(50).keys()], 2, async () => void (await tick(), done++), () => done >= 5);
+    const complete = await inFlight(
+      [...Array(50).keys()],
+      2,
+      async () => void (await tick(), done++),
+      () => done >= 5,
+    );
     expect(complete).to.equal(false);
     expect(done).to.be.within(5, 7);
   });

@@ -43,7 +43,9 @@ export async function svgPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -71,7 +73,26 @@ export function exportButtons(what: string, x: Exportable): HTMLElement {
     'Save: ',
     h('button', { type: 'button', 'data-export': 'png', onclick: save('png', () => svgPng(x.svg()!)) }, 'PNG'),
     h('button', { type: 'button', 'data-export': 'svg', onclick: save('svg', svgBlob) }, 'SVG'),
-    h('button', { type: 'button', 'data-export': 'csv', onclick: save('csv', () => { const { header, rows } = x.csv(); return new Blob([toCsv(header, rows)], { type: 'text/csv' }); }) }, 'CSV'),
-    h('button', { type: 'button', 'data-export': 'json', onclick: save('json', () => new Blob([JSON.stringify(x.json(), null, 2)], { type: 'application/json' })) }, 'JSON'),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-export': 'csv',
+        onclick: save('csv', () => {
+          const { header, rows } = x.csv();
+          return new Blob([toCsv(header, rows)], { type: 'text/csv' });
+        }),
+      },
+      'CSV',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-export': 'json',
+        onclick: save('json', () => new Blob([JSON.stringify(x.json(), null, 2)], { type: 'application/json' })),
+      },
+      'JSON',
+    ),
   );
 }

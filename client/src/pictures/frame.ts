@@ -25,12 +25,21 @@ export function frame(width: number, height: number, title: string, subtitle: st
 }
 
 /** A legend row of coloured swatches, one per kind, plus extra items (e.g. "planned: hollow"). */
-export function legend(svg: Svg, y: number, kinds: readonly string[], extra: readonly { label: string; draw: (g: Selection<SVGGElement, unknown, null, undefined>) => void }[] = []): void {
+export function legend(
+  svg: Svg,
+  y: number,
+  kinds: readonly string[],
+  extra: readonly { label: string; draw: (g: Selection<SVGGElement, unknown, null, undefined>) => void }[] = [],
+): void {
   const g = svg.append('g').attr('transform', `translate(8,${y})`).attr('class', 'legend');
   let x = 0;
   for (const k of kinds) {
     g.append('rect').attr('x', x).attr('y', -9).attr('width', 10).attr('height', 10).attr('fill', kindColor(k));
-    g.append('text').attr('x', x + 14).attr('y', 0).attr('fill', '#1e293b').text(k);
+    g.append('text')
+      .attr('x', x + 14)
+      .attr('y', 0)
+      .attr('fill', '#1e293b')
+      .text(k);
     x += 22 + k.length * 6.5;
   }
   for (const item of extra) {

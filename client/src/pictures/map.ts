@@ -33,19 +33,39 @@ export function drawMap(m: MapAnswer, width: number, onPick: (iso2: string) => v
   const journeys = new Set(m.visits.map((v) => v.journey).filter((j) => j !== null)).size;
   const subtitle = `${m.window.from || m.window.to ? `${m.window.from ?? '…'} to ${m.window.to ?? '…'} · ` : ''}${m.visits.length} visits${m.truncated ? ' (first ones only: the limit was reached)' : ''}, ${journeys} journeys · shade: visits received`;
   const { svg, top } = frame(width, height, title, subtitle, `${title}. ${subtitle}`);
-  const projection = geoNaturalEarth1().fitExtent([[4, top], [width - 4, height - 30]], { type: 'Sphere' });
+  const projection = geoNaturalEarth1().fitExtent(
+    [
+      [4, top],
+      [width - 4, height - 30],
+    ],
+    { type: 'Sphere' },
+  );
   const path = geoPath(projection);
-  svg.append('path').datum({ type: 'Sphere' }).attr('d', path as never).attr('fill', '#eef4fb').attr('stroke', '#cbd5e1');
+  svg
+    .append('path')
+    .datum({ type: 'Sphere' })
+    .attr('d', path as never)
+    .attr('fill', '#eef4fb')
+    .attr('stroke', '#cbd5e1');
   const max = Math.max(1, ...m.countries.map((c) => c.visited));
   const shade = scaleSequentialLog(interpolateBlues).domain([1, max + 1]);
   const land = svg.append('g').attr('class', 'countries');
   for (const [key, f] of world) {
     const c = byShape.get(key);
-    const p = land.append('path').attr('d', path(f) ?? '').attr('fill', c?.visited ? shade(c.visited + 1) : '#f8fafc').attr('stroke', '#94a3b8').attr('stroke-width', 0.4).attr('data-iso', c?.iso2 ?? null);
+    const p = land
+      .append('path')
+      .attr('d', path(f) ?? '')
+      .attr('fill', c?.visited ? shade(c.visited + 1) : '#f8fafc')
+      .attr('stroke', '#94a3b8')
+      .attr('stroke-width', 0.4)
+      .attr('data-iso', c?.iso2 ?? null);
     if (c) {
       const code = c.iso2;
-      p.attr('tabindex', 0).attr('role', 'button').attr('aria-label', `${c.name}: ${c.visited} visits received, ${c.travelled} by its officials`)
-        .on('click', () => onPick(code)).on('keydown', (e: KeyboardEvent) => e.key === 'Enter' && onPick(code));
+      p.attr('tabindex', 0)
+        .attr('role', 'button')
+        .attr('aria-label', `${c.name}: ${c.visited} visits received, ${c.travelled} by its officials`)
+        .on('click', () => onPick(code))
+        .on('keydown', (e: KeyboardEvent) => e.key === 'Enter' && onPick(code));
       p.append('title').text(`${c.name}: visited ${c.visited}×, its officials travelled ${c.travelled}×`);
     }
   }
@@ -67,11 +87,19 @@ export function drawMap(m: MapAnswer, width: number, onPick: (iso2: string) => v
     stops.sort((x, y) => (x.event.start ?? '').localeCompare(y.event.start ?? ''));
     const home = centre(stops[0]!.from);
     const points = stops.map((s) => centre(s.to));
-    if (home && points[0] && stops[0]!.from !== stops[0]!.to) lines.append('path').attr('d', arc(home, points[0])).attr('stroke', '#9a3412').attr('stroke-opacity', opacity).attr('stroke-dasharray', '4,3').attr('stroke-width', 1);
+    if (home && points[0] && stops[0]!.from !== stops[0]!.to)
+      lines
+        .append('path')
+        .attr('d', arc(home, points[0]))
+        .attr('stroke', '#9a3412')
+        .attr('stroke-opacity', opacity)
+        .attr('stroke-dasharray', '4,3')
+        .attr('stroke-width', 1);
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1];
       const b = points[i];
-      if (a && b && (a[0] !== b[0] || a[1] !== b[1])) lines.append('path').attr('d', arc(a, b)).attr('stroke', '#c2410c').attr('stroke-opacity', opacity).attr('stroke-width', 1.4);
+      if (a && b && (a[0] !== b[0] || a[1] !== b[1]))
+        lines.append('path').attr('d', arc(a, b)).attr('stroke', '#c2410c').attr('stroke-opacity', opacity).attr('stroke-width', 1.4);
     }
   }
   footer(svg, height - 12, `${m.journeyRule} Shapes: Natural Earth via world-atlas. Diplomatic knowledge graph, /api/pictures/map.`);
@@ -82,7 +110,20 @@ export function mapCsv(m: MapAnswer): { header: string[]; rows: CsvRow[] } {
   const title = new Map(m.sources.map((s) => [s.id, s.title]));
   return {
     header: ['event_id', 'title', 'traveller', 'from', 'to', 'places', 'start', 'end', 'journey', 'source_id', 'source_title', 'quote'],
-    rows: m.visits.map((v) => [v.event.id, v.event.title, v.traveller.name, v.from, v.to, v.places.join('; '), v.event.start, v.event.end, v.journey, v.citations[0]?.sourceId, v.citations[0] ? title.get(v.citations[0].sourceId) : null, v.citations.map((c) => c.quote).join(' | ')]),
+    rows: m.visits.map((v) => [
+      v.event.id,
+      v.event.title,
+      v.traveller.name,
+      v.from,
+      v.to,
+      v.places.join('; '),
+      v.event.start,
+      v.event.end,
+      v.journey,
+      v.citations[0]?.sourceId,
+      v.citations[0] ? title.get(v.citations[0].sourceId) : null,
+      v.citations.map((c) => c.quote).join(' | '),
+    ]),
   };
 }
 

@@ -19,7 +19,8 @@ export interface PicturesHooks {
   open(id: string): void;
 }
 
-const stem = (q: PictureQuery, what: string) => `${what}-${(q.kind === 'pair' ? `${q.a}-${q.b}` : q.kind === 'all' ? 'all' : q.id).replace(/[^\w-]+/g, '_')}`;
+const stem = (q: PictureQuery, what: string) =>
+  `${what}-${(q.kind === 'pair' ? `${q.a}-${q.b}` : q.kind === 'all' ? 'all' : q.id).replace(/[^\w-]+/g, '_')}`;
 
 export class PicturesTab {
   private seq = 0;
@@ -28,7 +29,12 @@ export class PicturesTab {
     const form = $('#pic-form') as HTMLFormElement;
     const subject = $('#pic-subject') as HTMLInputElement;
     const suggestType = { type: 'person' };
-    attachSuggest(subject, { get type() { return suggestType.type; }, onPick: () => undefined });
+    attachSuggest(subject, {
+      get type() {
+        return suggestType.type;
+      },
+      onPick: () => undefined,
+    });
     attachSuggest($('#pic-a') as HTMLInputElement, { type: 'country', onPick: () => undefined });
     attachSuggest($('#pic-b') as HTMLInputElement, { type: 'country', onPick: () => undefined });
     form.addEventListener('change', () => {
@@ -113,45 +119,125 @@ export class PicturesTab {
     }
     const jobs: Promise<unknown>[] = [];
     if (urls.summary && q.kind === 'person') {
-      jobs.push(this.section(seq, slots.summary, () => fetchSummary(q.id, q), (s) => renderSummaryCard(s, { open: this.hooks.open })));
+      jobs.push(
+        this.section(
+          seq,
+          slots.summary,
+          () => fetchSummary(q.id, q),
+          (s) => renderSummaryCard(s, { open: this.hooks.open }),
+        ),
+      );
     }
     if (urls.timeline) {
       jobs.push(
-        this.section(seq, slots.timeline, () => getJson<TimelineAnswer>(urls.timeline!), (t) => {
-          const evidence = h('div.picture-evidence', { 'aria-live': 'polite' }, h('p.hint', {}, 'Click a mark for its sources.'));
-          const pick = (item: TimelineItem) => clear(evidence, citationsBlock(`${formatDate(item.event.start, item.event.datePrecision)} — ${item.event.title}${item.place ? `, ${item.place}` : ''}`, item.event.id, item.citations, t.sources, this.hooks.open));
-          const svg = drawTimeline(t, width, pick);
-          return h('div', {}, h('h3', {}, 'Timeline'), t.items.length ? h('div.picture', {}, svg) : h('p.empty-note', {}, 'No events in this window.'), exportButtons('timeline', { stem: stem(q, 'timeline'), svg: () => svg, csv: () => timelineCsv(t), json: () => t }), evidence);
-        }),
+        this.section(
+          seq,
+          slots.timeline,
+          () => getJson<TimelineAnswer>(urls.timeline!),
+          (t) => {
+            const evidence = h('div.picture-evidence', { 'aria-live': 'polite' }, h('p.hint', {}, 'Click a mark for its sources.'));
+            const pick = (item: TimelineItem) =>
+              clear(
+                evidence,
+                citationsBlock(
+                  `${formatDate(item.event.start, item.event.datePrecision)} — ${item.event.title}${item.place ? `, ${item.place}` : ''}`,
+                  item.event.id,
+                  item.citations,
+                  t.sources,
+                  this.hooks.open,
+                ),
+              );
+            const svg = drawTimeline(t, width, pick);
+            return h(
+              'div',
+              {},
+              h('h3', {}, 'Timeline'),
+              t.items.length ? h('div.picture', {}, svg) : h('p.empty-note', {}, 'No events in this window.'),
+              exportButtons('timeline', { stem: stem(q, 'timeline'), svg: () => svg, csv: () => timelineCsv(t), json: () => t }),
+              evidence,
+            );
+          },
+        ),
       );
     }
     if (urls.years) {
       jobs.push(
-        this.section(seq, slots.years, () => getJson<YearsAnswer>(urls.years!), (y) => {
-          const list = h('div.picture-evidence', { 'aria-live': 'polite' }, h('p.hint', {}, 'Click a bar for that year’s meetings and their sources.'));
-          const svg = drawYears(y, width, (row) => void this.yearMeetings(list, row));
-          return h('div', {}, h('h3', {}, 'Events per year'), h('div.picture', {}, svg), exportButtons('events per year', { stem: stem(q, 'years'), svg: () => svg, csv: () => yearsCsv(y), json: () => y }), list);
-        }),
+        this.section(
+          seq,
+          slots.years,
+          () => getJson<YearsAnswer>(urls.years!),
+          (y) => {
+            const list = h(
+              'div.picture-evidence',
+              { 'aria-live': 'polite' },
+              h('p.hint', {}, 'Click a bar for that year’s meetings and their sources.'),
+            );
+            const svg = drawYears(y, width, (row) => void this.yearMeetings(list, row));
+            return h(
+              'div',
+              {},
+              h('h3', {}, 'Events per year'),
+              h('div.picture', {}, svg),
+              exportButtons('events per year', { stem: stem(q, 'years'), svg: () => svg, csv: () => yearsCsv(y), json: () => y }),
+              list,
+            );
+          },
+        ),
       );
     }
     if (urls.map) {
       jobs.push(
-        this.section(seq, slots.map, () => Promise.all([getJson<MapAnswer>(urls.map!), import('./map.ts')]), ([m, mod]) => {
-          const evidence = h('div.picture-evidence', { 'aria-live': 'polite' }, h('p.hint', {}, 'Click a shaded country for its visits and their sources.'));
-          const drawn = mod.drawMap(m, width, (iso2) => {
-            const visits = m.visits.filter((v) => v.to === iso2 || v.from === iso2);
-            clear(evidence, h('h4', {}, `${m.countries.find((c) => c.iso2 === iso2)?.name ?? iso2}: ${visits.length} visits`), h('ol.visit-list', {}, visits.slice(0, 200).map((v) => h('li', {}, h('span.date', {}, mod.visitDate(v)), ' ', h('button.link', { type: 'button', onclick: () => this.hooks.open(v.event.id) }, v.event.title), v.places.length ? ` (${v.places.join(', ')})` : '', quoteList(v.citations.slice(0, 2), lookupFrom(m.sources))))));
-          });
-          return h(
-            'div',
-            {},
-            h('h3', {}, 'Map of visits and trips'),
-            h('div.picture', {}, drawn.svg),
-            drawn.notDrawn.length ? h('p.hint', {}, `Not on the map (former states or too small for the 1:50m shapes): ${drawn.notDrawn.map((c) => `${c.name} (${c.visited} visits)`).join(', ')}.`) : null,
-            exportButtons('map', { stem: stem(q, 'map'), svg: () => drawn.svg, csv: () => mod.mapCsv(m), json: () => m }),
-            evidence,
-          );
-        }),
+        this.section(
+          seq,
+          slots.map,
+          () => Promise.all([getJson<MapAnswer>(urls.map!), import('./map.ts')]),
+          ([m, mod]) => {
+            const evidence = h(
+              'div.picture-evidence',
+              { 'aria-live': 'polite' },
+              h('p.hint', {}, 'Click a shaded country for its visits and their sources.'),
+            );
+            const drawn = mod.drawMap(m, width, (iso2) => {
+              const visits = m.visits.filter((v) => v.to === iso2 || v.from === iso2);
+              clear(
+                evidence,
+                h('h4', {}, `${m.countries.find((c) => c.iso2 === iso2)?.name ?? iso2}: ${visits.length} visits`),
+                h(
+                  'ol.visit-list',
+                  {},
+                  visits
+                    .slice(0, 200)
+                    .map((v) =>
+                      h(
+                        'li',
+                        {},
+                        h('span.date', {}, mod.visitDate(v)),
+                        ' ',
+                        h('button.link', { type: 'button', onclick: () => this.hooks.open(v.event.id) }, v.event.title),
+                        v.places.length ? ` (${v.places.join(', ')})` : '',
+                        quoteList(v.citations.slice(0, 2), lookupFrom(m.sources)),
+                      ),
+                    ),
+                ),
+              );
+            });
+            return h(
+              'div',
+              {},
+              h('h3', {}, 'Map of visits and trips'),
+              h('div.picture', {}, drawn.svg),
+              drawn.notDrawn.length
+                ? h(
+                    'p.hint',
+                    {},
+                    `Not on the map (former states or too small for the 1:50m shapes): ${drawn.notDrawn.map((c) => `${c.name} (${c.visited} visits)`).join(', ')}.`,
+                  )
+                : null,
+              exportButtons('map', { stem: stem(q, 'map'), svg: () => drawn.svg, csv: () => mod.mapCsv(m), json: () => m }),
+              evidence,
+            );
+          },
+        ),
       );
     }
     await Promise.all(jobs);
@@ -170,13 +256,38 @@ export class PicturesTab {
   private async yearMeetings(target: HTMLElement, row: YearsAnswer['years'][number]): Promise<void> {
     clear(target, h('p.loading', {}, `Loading ${row.year}…`));
     try {
-      const answer = await getJson<{ meetings: { event: Record<string, unknown>; evidence: Evidence[]; participants: { name: string }[] }[]; sources: SourceInfo[] }>(row.meetingsUrl);
+      const answer = await getJson<{
+        meetings: { event: Record<string, unknown>; evidence: Evidence[]; participants: { name: string }[] }[];
+        sources: SourceInfo[];
+      }>(row.meetingsUrl);
       const source = lookupFrom(answer.sources);
       clear(
         target,
-        h('h4', {}, `${row.year}: ${row.meetings} meetings${row.total > row.meetings ? ` (and ${row.total - row.meetings} other events)` : ''}`),
+        h(
+          'h4',
+          {},
+          `${row.year}: ${row.meetings} meetings${row.total > row.meetings ? ` (and ${row.total - row.meetings} other events)` : ''}`,
+        ),
         answer.meetings.length
-          ? h('ol.visit-list', {}, answer.meetings.map((m) => h('li', {}, h('span.date', {}, formatDate(m.event.start as string, m.event.datePrecision as string)), ' ', h('button.link', { type: 'button', onclick: () => this.hooks.open(String(m.event.id)) }, String(m.event.title ?? m.event.id)), ` — ${m.participants.map((p) => p.name).join(', ')}`, quoteList(m.evidence.slice(0, 2), source))))
+          ? h(
+              'ol.visit-list',
+              {},
+              answer.meetings.map((m) =>
+                h(
+                  'li',
+                  {},
+                  h('span.date', {}, formatDate(m.event.start as string, m.event.datePrecision as string)),
+                  ' ',
+                  h(
+                    'button.link',
+                    { type: 'button', onclick: () => this.hooks.open(String(m.event.id)) },
+                    String(m.event.title ?? m.event.id),
+                  ),
+                  ` — ${m.participants.map((p) => p.name).join(', ')}`,
+                  quoteList(m.evidence.slice(0, 2), source),
+                ),
+              ),
+            )
           : h('p.hint', {}, 'No meetings that year (the bar counts other events).'),
       );
     } catch (err) {
@@ -185,6 +296,15 @@ export class PicturesTab {
   }
 }
 
-function citationsBlock(heading: string, eventId: string, citations: Evidence[], sources: SourceInfo[], open: (id: string) => void): HTMLElement[] {
-  return [h('h4', {}, h('button.link', { type: 'button', onclick: () => open(eventId) }, heading)), quoteList(citations, lookupFrom(sources)) ?? h('p.hint', {}, 'No quote.')];
+function citationsBlock(
+  heading: string,
+  eventId: string,
+  citations: Evidence[],
+  sources: SourceInfo[],
+  open: (id: string) => void,
+): HTMLElement[] {
+  return [
+    h('h4', {}, h('button.link', { type: 'button', onclick: () => open(eventId) }, heading)),
+    quoteList(citations, lookupFrom(sources)) ?? h('p.hint', {}, 'No quote.'),
+  ];
 }

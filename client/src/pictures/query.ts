@@ -31,7 +31,12 @@ function withWindow(params: Record<string, string>, q: PictureQuery): string {
 }
 
 /** The API calls behind each picture; null when the picture does not apply to the subject. */
-export function pictureUrls(q: PictureQuery): { timeline: string | null; years: string | null; map: string | null; summary: string | null } {
+export function pictureUrls(q: PictureQuery): {
+  timeline: string | null;
+  years: string | null;
+  map: string | null;
+  summary: string | null;
+} {
   const iso = (id: string) => id.replace(/^country:/, '');
   switch (q.kind) {
     case 'person':
@@ -42,7 +47,12 @@ export function pictureUrls(q: PictureQuery): { timeline: string | null; years: 
         summary: `/api/pictures/summary/${encodeURIComponent(q.id)}${q.from || q.to ? `?${withWindow({}, q)}` : ''}`,
       };
     case 'country':
-      return { timeline: null, years: `/api/pictures/years?${new URLSearchParams({ country: iso(q.id) })}`, map: `/api/pictures/map?${withWindow({ country: iso(q.id) }, q)}`, summary: null };
+      return {
+        timeline: null,
+        years: `/api/pictures/years?${new URLSearchParams({ country: iso(q.id) })}`,
+        map: `/api/pictures/map?${withWindow({ country: iso(q.id) }, q)}`,
+        summary: null,
+      };
     case 'pair':
       return { timeline: `/api/pictures/timeline?${withWindow({ a: q.a, b: q.b }, q)}`, years: null, map: null, summary: null };
     default:

@@ -34,14 +34,31 @@ export function drawTimeline(t: TimelineAnswer, width: number, onPick: (item: Ti
   const x = scaleUtc()
     .domain(dated.length ? [new Date(first - 15 * DAY), new Date(last + 15 * DAY)] : [new Date('2000-01-01'), new Date('2001-01-01')])
     .range([LABEL, width - 12]);
-  svg.append('g').attr('transform', `translate(0,${axisY})`).call(axisTop(x).ticks(Math.max(2, Math.floor((width - LABEL) / 90))));
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${axisY})`)
+    .call(axisTop(x).ticks(Math.max(2, Math.floor((width - LABEL) / 90))));
   const laneIndex = new Map(t.lanes.map((l, i) => [l.id, i]));
   const lanes = svg.append('g').attr('transform', `translate(0,${axisY + 6})`);
   t.lanes.forEach((l, i) => {
-    if (i % 2 === 0) lanes.append('rect').attr('x', 0).attr('y', i * LANE).attr('width', width).attr('height', LANE).attr('fill', '#f1f5f9');
-    lanes.append('text').attr('x', 8).attr('y', i * LANE + 13).attr('fill', '#0f172a')
-      .text(`${l.name.length > 30 ? `${l.name.slice(0, 29)}…` : l.name}${l.country && l.type === 'person' ? ` (${l.country})` : ''} · ${l.events}`)
-      .append('title').text(`${l.name}${l.country ? `, ${l.country}` : ''}: ${l.events} events`);
+    if (i % 2 === 0)
+      lanes
+        .append('rect')
+        .attr('x', 0)
+        .attr('y', i * LANE)
+        .attr('width', width)
+        .attr('height', LANE)
+        .attr('fill', '#f1f5f9');
+    lanes
+      .append('text')
+      .attr('x', 8)
+      .attr('y', i * LANE + 13)
+      .attr('fill', '#0f172a')
+      .text(
+        `${l.name.length > 30 ? `${l.name.slice(0, 29)}…` : l.name}${l.country && l.type === 'person' ? ` (${l.country})` : ''} · ${l.events}`,
+      )
+      .append('title')
+      .text(`${l.name}${l.country ? `, ${l.country}` : ''}: ${l.events} events`);
   });
   // Events of one lane on the same day share its height, one slice each, so every one stays clickable.
   const sameDay = (item: (typeof dated)[number]) => `${item.lane}|${item.event.start}`;
@@ -58,7 +75,8 @@ export function drawTimeline(t: TimelineAnswer, width: number, onPick: (item: Ti
     const x1 = x(new Date(Date.parse(item.event.end ?? item.event.start!) + DAY));
     const color = kindColor(item.event.kind);
     const planned = item.event.status === 'planned';
-    const mark = lanes.append('rect')
+    const mark = lanes
+      .append('rect')
       .attr('class', 'mark')
       .attr('x', x0)
       .attr('y', row * LANE + 3 + (k * (LANE - 6)) / n)
@@ -75,13 +93,31 @@ export function drawTimeline(t: TimelineAnswer, width: number, onPick: (item: Ti
       .attr('aria-label', `${formatDate(item.event.start, item.event.datePrecision)}: ${item.event.title}`)
       .on('click', () => onPick(item))
       .on('keydown', (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && onPick(item));
-    mark.append('title').text(`${formatDate(item.event.start, item.event.datePrecision)} — ${item.event.kind}${planned ? ' (planned)' : ''}: ${item.event.title}${item.place ? `, ${item.place}` : ''}${item.inferred ? ' (inferred)' : ''}\n“${item.citations[0]?.quote ?? ''}”`);
+    mark
+      .append('title')
+      .text(
+        `${formatDate(item.event.start, item.event.datePrecision)} — ${item.event.kind}${planned ? ' (planned)' : ''}: ${item.event.title}${item.place ? `, ${item.place}` : ''}${item.inferred ? ' (inferred)' : ''}\n“${item.citations[0]?.quote ?? ''}”`,
+      );
   }
   const kinds = sortKinds(t.items.map((i) => i.event.kind));
   const y = axisY + 6 + t.lanes.length * LANE + 22;
   legend(svg, y, kinds, [
-    { label: 'planned', draw: (g) => void g.append('rect').attr('y', -9).attr('width', 10).attr('height', 10).attr('fill', '#fff').attr('stroke', '#334155') },
-    { label: 'inferred', draw: (g) => void g.append('rect').attr('y', -9).attr('width', 10).attr('height', 10).attr('fill', '#94a3b8').attr('stroke', '#334155').attr('stroke-dasharray', '3,2') },
+    {
+      label: 'planned',
+      draw: (g) => void g.append('rect').attr('y', -9).attr('width', 10).attr('height', 10).attr('fill', '#fff').attr('stroke', '#334155'),
+    },
+    {
+      label: 'inferred',
+      draw: (g) =>
+        void g
+          .append('rect')
+          .attr('y', -9)
+          .attr('width', 10)
+          .attr('height', 10)
+          .attr('fill', '#94a3b8')
+          .attr('stroke', '#334155')
+          .attr('stroke-dasharray', '3,2'),
+    },
   ]);
   footer(svg, y + 20, `Each mark cites its source (${t.sources.length} sources). Diplomatic knowledge graph, /api/pictures/timeline.`);
   return svg.node()!;
@@ -91,9 +127,41 @@ export function timelineCsv(t: TimelineAnswer): { header: string[]; rows: CsvRow
   const lane = new Map(t.lanes.map((l) => [l.id, l]));
   const title = new Map(t.sources.map((s) => [s.id, s.title]));
   return {
-    header: ['lane', 'lane_country', 'event_id', 'title', 'kind', 'status', 'start', 'end', 'date_precision', 'place', 'role', 'inferred', 'source_id', 'source_title', 'quote'],
+    header: [
+      'lane',
+      'lane_country',
+      'event_id',
+      'title',
+      'kind',
+      'status',
+      'start',
+      'end',
+      'date_precision',
+      'place',
+      'role',
+      'inferred',
+      'source_id',
+      'source_title',
+      'quote',
+    ],
     rows: t.items.flatMap((i) =>
-      (i.citations.length ? i.citations : [null]).map((c) => [lane.get(i.lane)?.name ?? i.lane, lane.get(i.lane)?.country, i.event.id, i.event.title, i.event.kind, i.event.status, i.event.start, i.event.end, i.event.datePrecision, i.place, i.role, i.inferred, c?.sourceId, c ? title.get(c.sourceId) : null, c?.quote]),
+      (i.citations.length ? i.citations : [null]).map((c) => [
+        lane.get(i.lane)?.name ?? i.lane,
+        lane.get(i.lane)?.country,
+        i.event.id,
+        i.event.title,
+        i.event.kind,
+        i.event.status,
+        i.event.start,
+        i.event.end,
+        i.event.datePrecision,
+        i.place,
+        i.role,
+        i.inferred,
+        c?.sourceId,
+        c ? title.get(c.sourceId) : null,
+        c?.quote,
+      ]),
     ),
   };
 }

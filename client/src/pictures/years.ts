@@ -26,28 +26,59 @@ export function drawYears(y: YearsAnswer, width: number, onPick: (year: YearsAns
   const years = y.years.length ? y.years.map((r) => r.year) : [new Date().getUTCFullYear()];
   const all: number[] = [];
   for (let year = Math.min(...years); year <= Math.max(...years); year++) all.push(year);
-  const x = scaleBand<number>().domain(all).range([44, Math.min(width - 10, 44 + all.length * 48)]).paddingInner(0.15);
-  const yScale = scaleLinear().domain([0, Math.max(1, ...y.years.map((r) => r.total))]).nice().range([height - 60, top + 6]);
+  const x = scaleBand<number>()
+    .domain(all)
+    .range([44, Math.min(width - 10, 44 + all.length * 48)])
+    .paddingInner(0.15);
+  const yScale = scaleLinear()
+    .domain([0, Math.max(1, ...y.years.map((r) => r.total))])
+    .nice()
+    .range([height - 60, top + 6]);
   const step = Math.max(1, Math.ceil(all.length / Math.max(1, Math.floor((width - 60) / 40))));
-  svg.append('g').attr('transform', `translate(0,${height - 60})`).call(axisBottom(x).tickValues(all.filter((yr) => yr % step === 0)).tickFormat(String));
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${height - 60})`)
+    .call(
+      axisBottom(x)
+        .tickValues(all.filter((yr) => yr % step === 0))
+        .tickFormat(String),
+    );
   svg.append('g').attr('transform', 'translate(44,0)').call(axisLeft(yScale).ticks(5));
   const bars = svg.append('g');
   for (const row of y.years) {
     let base = 0;
-    const g = bars.append('g').attr('class', 'bar').attr('data-year', row.year).attr('tabindex', 0).attr('role', 'button')
+    const g = bars
+      .append('g')
+      .attr('class', 'bar')
+      .attr('data-year', row.year)
+      .attr('tabindex', 0)
+      .attr('role', 'button')
       .attr('aria-label', `${row.year}: ${row.total} events, ${row.meetings} meetings`)
       .on('click', () => onPick(row))
       .on('keydown', (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && onPick(row));
-    g.append('title').text(`${row.year}: ${Object.entries(row.kinds).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    g.append('title').text(
+      `${row.year}: ${Object.entries(row.kinds)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')}`,
+    );
     for (const kind of y.kinds) {
       const n = row.kinds[kind] ?? 0;
       if (!n) continue;
-      g.append('rect').attr('x', x(row.year)!).attr('width', x.bandwidth()).attr('y', yScale(base + n)).attr('height', yScale(base) - yScale(base + n)).attr('fill', kindColor(kind));
+      g.append('rect')
+        .attr('x', x(row.year)!)
+        .attr('width', x.bandwidth())
+        .attr('y', yScale(base + n))
+        .attr('height', yScale(base) - yScale(base + n))
+        .attr('fill', kindColor(kind));
       base += n;
     }
   }
   legend(svg, height - 28, y.kinds);
-  footer(svg, height - 10, 'Counts of held events in the graph; each year lists its meetings with their quotes (/api/meetings). Diplomatic knowledge graph, /api/pictures/years.');
+  footer(
+    svg,
+    height - 10,
+    'Counts of held events in the graph; each year lists its meetings with their quotes (/api/meetings). Diplomatic knowledge graph, /api/pictures/years.',
+  );
   return svg.node()!;
 }
 

@@ -56,9 +56,7 @@ interface PendingCounterpart {
 }
 
 /** A counterpart is a person (named in full, or linked to one by a rule) or stays a mention. */
-export type Resolved =
-  | { kind: 'person'; identity: Identity; rule: string | null }
-  | { kind: 'mention'; reason: string };
+export type Resolved = { kind: 'person'; identity: Identity; rule: string | null } | { kind: 'mention'; reason: string };
 
 /** A person of the seed articles, so a visitor spelled shorter ("Bola Tinubu") joins them. */
 export interface KnownPerson {
@@ -73,7 +71,13 @@ export function newContext(tables: Tables, known: readonly KnownPerson[] = []): 
   const seeded = known.filter((p): p is KnownPerson & { country: string } => p.country !== null && p.titles.length > 0);
   const entries = [
     ...tables.people,
-    ...seeded.map((p) => ({ id: p.id, name: p.name, country: p.country, variants: p.aliases.filter((a) => looseTokens(a).length > 1), records: [] })),
+    ...seeded.map((p) => ({
+      id: p.id,
+      name: p.name,
+      country: p.country,
+      variants: p.aliases.filter((a) => looseTokens(a).length > 1),
+      records: [],
+    })),
   ];
   const attestedYears = [...tables.people.map(() => []), ...seeded.map((p) => p.titles.map((t) => Number(t.day.slice(0, 4))))];
   return {
@@ -115,7 +119,8 @@ export function counterpartsOf(record: TripRecord, tables: Tables): Counterpart[
     const dedupe = `${mention.office}|${mention.name}`;
     if (seen.has(dedupe)) return [];
     seen.add(dedupe);
-    if (/^former$/i.test(mention.qualifier ?? '')) return [{ slot, mention, country: null, skipped: 'a former office holder (country not stated)' }];
+    if (/^former$/i.test(mention.qualifier ?? ''))
+      return [{ slot, mention, country: null, skipped: 'a former office holder (country not stated)' }];
     if (mention.qualifier && MODIFIERS.has(mention.qualifier)) {
       // "Acting Foreign Minister X": the office is modified, the country is the stop's.
       return [{ slot, ...countryAfter({ ...mention, office: `${mention.qualifier} ${mention.office}`, qualifier: null }, tables) }];
@@ -124,7 +129,8 @@ export function counterpartsOf(record: TripRecord, tables: Tables): Counterpart[
     if (mention.qualifier) {
       const word = mention.qualifier.replace(/\s+Authority$/, '');
       const country = countryTable().byDemonym(word)?.iso ?? null;
-      if (!country) return [{ slot, mention, country: null, skipped: `qualifier "${mention.qualifier}" names no country in the demonym table` }];
+      if (!country)
+        return [{ slot, mention, country: null, skipped: `qualifier "${mention.qualifier}" names no country in the demonym table` }];
       return [{ slot, mention, country, skipped: null }];
     }
     return [{ slot, ...countryAfter(mention, tables) }];
@@ -134,7 +140,9 @@ export function counterpartsOf(record: TripRecord, tables: Tables): Counterpart[
 /** "King Hussein of Jordan": the country the words after the name state, the mention then quoted with them. */
 function countryAfter(mention: OfficeMention, tables: Tables): { mention: OfficeMention; country: string | null; skipped: null } {
   const code = mention.of && mention.withOf ? countryCode(tables.countries, slug(mention.of), mention.of) : null;
-  return code ? { mention: { ...mention, text: mention.withOf! }, country: code, skipped: null } : { mention, country: null, skipped: null };
+  return code
+    ? { mention: { ...mention, text: mention.withOf! }, country: code, skipped: null }
+    : { mention, country: null, skipped: null };
 }
 
 export function visitorSlot(record: VisitRecord, index: number): { slot: string; pins: string[] } {
@@ -143,7 +151,16 @@ export function visitorSlot(record: VisitRecord, index: number): { slot: string;
 }
 
 function tripContent(record: TripRecord): string {
-  return [record.traveler_id, record.role, record.country_id, record.country, record.locale, record.start_date, record.end_date, record.remarks].join('\u0001');
+  return [
+    record.traveler_id,
+    record.role,
+    record.country_id,
+    record.country,
+    record.locale,
+    record.start_date,
+    record.end_date,
+    record.remarks,
+  ].join('\u0001');
 }
 
 /** First pass: registers everything a record tells about identities. Call for every record, in file order. */
@@ -151,9 +168,16 @@ export function observe(context: ImportContext, record: StateDeptRecord, content
   const year = yearOf(record);
   if (record.kind === 'visit') {
     for (const visitor of visitorMentions(record.visitor, record.title)) {
-      const mention: Mention = { ...visitorSlot(record, visitor.index), name: visitor.name, country: record.iso, year, office: officeOf(context.tables, visitor.office) };
+      const mention: Mention = {
+        ...visitorSlot(record, visitor.index),
+        name: visitor.name,
+        country: record.iso,
+        year,
+        office: officeOf(context.tables, visitor.office),
+      };
       context.registry.add(mention);
-      if (mention.office) context.attested.set(mention.slot, { office: mention.office, from: record.start_date, to: record.end_date, country: record.iso });
+      if (mention.office)
+        context.attested.set(mention.slot, { office: mention.office, from: record.start_date, to: record.end_date, country: record.iso });
     }
     return;
   }
@@ -174,7 +198,13 @@ export function observe(context: ImportContext, record: StateDeptRecord, content
   else contentSeen.set(content, record.id);
   const eventRecord = first ?? record.id;
   if (record.role === 'president' && !first) {
-    context.presidentStops.push({ eventId: `event:${eventRecord}`, travelerId: record.traveler_id, iso: record.iso, start: record.start_date, end: record.end_date });
+    context.presidentStops.push({
+      eventId: `event:${eventRecord}`,
+      travelerId: record.traveler_id,
+      iso: record.iso,
+      start: record.start_date,
+      end: record.end_date,
+    });
   }
   for (const c of counterpartsOf(record, context.tables)) {
     if (c.skipped) continue;
@@ -183,7 +213,14 @@ export function observe(context: ImportContext, record: StateDeptRecord, content
       context.registry.add({ slot: c.slot, pins: [], name: c.mention.name, country: c.country, year, office: c.mention.office });
       context.attested.set(c.slot, { office: c.mention.office, from: record.start_date, to: record.end_date, country: c.country });
     } else {
-      context.pending.push({ slot: c.slot, name: c.mention.name, office: c.mention.office, stated: c.country, from: record.start_date, to: record.end_date });
+      context.pending.push({
+        slot: c.slot,
+        name: c.mention.name,
+        office: c.mention.office,
+        stated: c.country,
+        from: record.start_date,
+        to: record.end_date,
+      });
     }
   }
 }
@@ -215,7 +252,9 @@ export function resolveCounterparts(context: ImportContext): void {
   }
   for (const traveller of context.travellers.values()) {
     const id = `person:${traveller.id}`;
-    const terms = context.tables.presidents.filter((p) => p.id === traveller.id).map((p) => ({ office: 'President', from: p.from, to: p.to }));
+    const terms = context.tables.presidents
+      .filter((p) => p.id === traveller.id)
+      .map((p) => ({ office: 'President', from: p.from, to: p.to }));
     const stops = (context.travellerStops.get(traveller.id) ?? []).filter((s) => s.office !== 'President');
     anchors.push({ id, name: traveller.name, country: 'US', forms: [looseTokens(traveller.name)], attestations: [...terms, ...stops] });
     identities.set(id, { id, name: traveller.name });
@@ -223,14 +262,22 @@ export function resolveCounterparts(context: ImportContext): void {
   for (const president of context.tables.presidents) {
     const id = `person:${president.id}`;
     if (identities.has(id)) continue;
-    const terms = context.tables.presidents.filter((p) => p.id === president.id).map((p) => ({ office: 'President', from: p.from, to: p.to }));
+    const terms = context.tables.presidents
+      .filter((p) => p.id === president.id)
+      .map((p) => ({ office: 'President', from: p.from, to: p.to }));
     anchors.push({ id, name: president.name, country: 'US', forms: [looseTokens(president.name)], attestations: terms });
     identities.set(id, { id, name: president.name });
   }
   for (const person of context.known) {
     if (identities.has(person.id)) continue;
     const forms = [person.name, ...person.aliases].map(looseTokens).filter((f) => f.length > 1);
-    anchors.push({ id: person.id, name: person.name, country: person.country, forms, attestations: person.titles.map((t) => ({ office: t.title, from: t.day, to: t.day })) });
+    anchors.push({
+      id: person.id,
+      name: person.name,
+      country: person.country,
+      forms,
+      attestations: person.titles.map((t) => ({ office: t.title, from: t.day, to: t.day })),
+    });
     identities.set(person.id, { id: person.id, name: person.name });
   }
 
@@ -258,7 +305,9 @@ export function resolveCounterparts(context: ImportContext): void {
     const link = linkSurname({ name: p.name, office: p.office, country: p.stated, day: p.from }, anchors);
     context.counterparts.set(
       p.slot,
-      link.ok ? { kind: 'person', identity: identities.get(link.anchor.id) ?? { id: link.anchor.id, name: link.anchor.name }, rule: link.rule } : { kind: 'mention', reason: link.reason },
+      link.ok
+        ? { kind: 'person', identity: identities.get(link.anchor.id) ?? { id: link.anchor.id, name: link.anchor.name }, rule: link.rule }
+        : { kind: 'mention', reason: link.reason },
     );
   }
 }

@@ -42,7 +42,9 @@ function looseKey(name: string): string {
 }
 
 export function slug(text: string): string {
-  return foldName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return foldName(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** The slug of a person's name: its compared words ("Mikhail S. Gorbachev" → "mikhail-gorbachev"). */
@@ -117,7 +119,10 @@ export class IdentityRegistry {
    * `attested[i]`: years in which entries[i] is known from elsewhere (a seed article), so a shorter
    * form of its name merges into it by rule 4 although no record names it in full.
    */
-  constructor(private readonly entries: readonly PersonEntry[], attested: readonly number[][] = []) {
+  constructor(
+    private readonly entries: readonly PersonEntry[],
+    attested: readonly number[][] = [],
+  ) {
     entries.forEach((entry, i) => {
       const group: Group = {
         key: `entry:${i}`,
@@ -151,11 +156,20 @@ export class IdentityRegistry {
   }
 
   private plainGroup(mention: Mention, tokens: string[], key: string): Group {
-    const office = isLoneSurname(tokens) ? mention.office ?? '' : null;
+    const office = isLoneSurname(tokens) ? (mention.office ?? '') : null;
     const groupKey = `${mention.country}|${key}${office === null ? '' : `|${office}`}`;
     let group = this.groups.get(groupKey);
     if (!group) {
-      group = { key: groupKey, country: mention.country, forms: [tokens], years: [], attested: [], spellings: new Map(), office, slots: [] };
+      group = {
+        key: groupKey,
+        country: mention.country,
+        forms: [tokens],
+        years: [],
+        attested: [],
+        spellings: new Map(),
+        office,
+        slots: [],
+      };
       this.groups.set(groupKey, group);
     }
     return group;
@@ -191,7 +205,11 @@ export class IdentityRegistry {
     for (const group of ordered) {
       if (group.entry) {
         const entry = group.entry;
-        const identity: Identity = { id: unique(entry.id ?? `person:${entry.country.toLowerCase()}-${personSlug(entry.name)}`), name: entry.name, ...(entry.note ? { note: entry.note } : {}) };
+        const identity: Identity = {
+          id: unique(entry.id ?? `person:${entry.country.toLowerCase()}-${personSlug(entry.name)}`),
+          name: entry.name,
+          ...(entry.note ? { note: entry.note } : {}),
+        };
         byGroup.set(group, () => identity);
         continue;
       }
@@ -211,7 +229,16 @@ export class IdentityRegistry {
       const base = `person:${group.country.toLowerCase()}-${personSlug(name)}${group.office ? `-${slug(group.office)}` : ''}`;
       const note = `Named by surname only in the source${group.office ? ` ("${group.office} ${name}")` : ''}; mentions no more than ${PERIOD_YEARS} years apart are taken as one person.`;
       const identities = runs.map((run): Identity => ({ id: unique(runs.length > 1 ? `${base}-${run[0]}` : base), name, note }));
-      byGroup.set(group, (year) => identities[Math.max(0, runs.findIndex((run) => run.includes(year)))]!);
+      byGroup.set(
+        group,
+        (year) =>
+          identities[
+            Math.max(
+              0,
+              runs.findIndex((run) => run.includes(year)),
+            )
+          ]!,
+      );
     }
     for (const group of all) {
       const pick = byGroup.get(root(group))!;
@@ -269,7 +296,8 @@ function displayName(group: Group, groups: Map<string, Group>): string {
   for (const other of groups.values()) {
     let g: Group | undefined = other.parent;
     while (g && g !== group) g = g.parent;
-    if (g === group && other.forms[0]!.length >= group.forms[0]!.length) for (const [name, n] of other.spellings) spellings.set(name, (spellings.get(name) ?? 0) + n);
+    if (g === group && other.forms[0]!.length >= group.forms[0]!.length)
+      for (const [name, n] of other.spellings) spellings.set(name, (spellings.get(name) ?? 0) + n);
   }
   let best = '';
   let count = 0;

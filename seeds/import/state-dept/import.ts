@@ -81,7 +81,10 @@ export interface ImportSummary {
 
 export class ImportRefused extends Error {
   override readonly name = 'ImportRefused';
-  constructor(message: string, readonly problems: string[]) {
+  constructor(
+    message: string,
+    readonly problems: string[],
+  ) {
     super(`${message}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
@@ -136,7 +139,8 @@ async function loadDataset(driver: Driver | undefined, database: string | undefi
   }
   const summary = await loadFactFiles({ driver, database, files: [DATASET_FILE], sourcesDir: TABLES_DIR });
   const outcome = summary.files[0]!;
-  if (!outcome.loaded) throw new ImportRefused('seeds/import/state-dept/dataset.yaml was refused; nothing was imported:', outcome.problems.map(formatProblem));
+  if (!outcome.loaded)
+    throw new ImportRefused('seeds/import/state-dept/dataset.yaml was refused; nothing was imported:', outcome.problems.map(formatProblem));
   return outcome.counts;
 }
 
@@ -155,7 +159,8 @@ export function planRecord(mapped: MappedRecord, context: ImportContext): WriteP
   const known = new Gazetteer();
   for (const entity of DATASET_ENTITIES) known.add(entity);
   for (const event of parsed.data.events) {
-    if (event.partOf && context.knownEvents.has(event.partOf)) known.add({ id: event.partOf, label: 'Event', name: event.partOf, aliases: [] });
+    if (event.partOf && context.knownEvents.has(event.partOf))
+      known.add({ id: event.partOf, label: 'Event', name: event.partOf, aliases: [] });
   }
   const plan = planFactFile(file, { text: mapped.text, headerDate: mapped.published }, known);
   const heldIn = plan.links.get('HELD_IN')?.find((l) => l.from === mapped.eventId);
@@ -184,15 +189,34 @@ export async function importStateDept(options: ImportOptions): Promise<ImportSum
   const skipped: SkippedRecord[] = [];
   for (const line of badLines) {
     const [file, n] = line.split(':') as [string, string];
-    skipped.push({ file, line: Number(n), id: null, problems: first.problems.filter((p) => `${p.file}:${p.line}` === line).map(formatRowProblem) });
+    skipped.push({
+      file,
+      line: Number(n),
+      id: null,
+      problems: first.problems.filter((p) => `${p.file}:${p.line}` === line).map(formatRowProblem),
+    });
   }
   log(`read ${first.read} rows (${first.inScope} valid) from ${dir}; ${context.registry.people()} distinct people named without an id`);
 
   const dataset = await loadDataset(options.driver, options.database, dryRun);
-  const progress = options.progress === null ? null : new Progress(dryRun ? 'checking' : 'importing', first.inScope, { stream: options.progress ?? process.stderr });
+  const progress =
+    options.progress === null
+      ? null
+      : new Progress(dryRun ? 'checking' : 'importing', first.inScope, { stream: options.progress ?? process.stderr });
   const summary: ImportSummary = {
-    read: first.read, imported: 0, duplicates: 0, skipped, leftOut: {}, meetings: 0, batches: 0,
-    counts: emptyCounts(), people: 0, countries: 0, ms: 0, rowsPerSecond: 0, dryRun,
+    read: first.read,
+    imported: 0,
+    duplicates: 0,
+    skipped,
+    leftOut: {},
+    meetings: 0,
+    batches: 0,
+    counts: emptyCounts(),
+    people: 0,
+    countries: 0,
+    ms: 0,
+    rowsPerSecond: 0,
+    dryRun,
   };
   addCounts(summary.counts, dataset);
   const people = new Set<string>();
@@ -203,7 +227,8 @@ export async function importStateDept(options: ImportOptions): Promise<ImportSum
     if (batch.records === 0) return;
     const current = batch;
     batch = emptyBatch();
-    if (!dryRun && options.driver) addCounts(summary.counts, await inWriteTransaction(options.driver, options.database, (tx) => writeBatch(tx, current)));
+    if (!dryRun && options.driver)
+      addCounts(summary.counts, await inWriteTransaction(options.driver, options.database, (tx) => writeBatch(tx, current)));
     summary.batches++;
     summary.imported += current.records;
     progress?.tick(current.records);
@@ -224,7 +249,10 @@ export async function importStateDept(options: ImportOptions): Promise<ImportSum
         mapped = mapRecord(record, context);
         plan = planRecord(mapped, context);
       } catch (error) {
-        const problems = error instanceof FactFileError ? error.problems.map(formatProblem) : [`${record.file}:${record.line} ${(error as Error).message}`];
+        const problems =
+          error instanceof FactFileError
+            ? error.problems.map(formatProblem)
+            : [`${record.file}:${record.line} ${(error as Error).message}`];
         if (!options.skipInvalid) {
           throw new ImportRefused(
             `${record.file}:${record.line} (${record.id}) cannot be imported; its batch was not written${summary.batches ? ` (${summary.batches} earlier batch(es) were)` : ''}:`,

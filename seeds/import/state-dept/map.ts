@@ -56,7 +56,10 @@ function eventDate(record: StateDeptRecord): EventInput['date'] {
   return {
     value: record.start_date,
     ...(record.end_date !== record.start_date ? { until: record.end_date } : {}),
-    quote: record.end_date !== record.start_date ? [`start_date: ${record.start_date}`, `end_date: ${record.end_date}`] : `start_date: ${record.start_date}`,
+    quote:
+      record.end_date !== record.start_date
+        ? [`start_date: ${record.start_date}`, `end_date: ${record.end_date}`]
+        : `start_date: ${record.start_date}`,
   };
 }
 
@@ -102,7 +105,10 @@ function base(record: StateDeptRecord, title: string) {
 
 function mapVisit(record: VisitRecord, context: ImportContext): MappedRecord {
   const visitors = visitorMentions(record.visitor, record.title);
-  const { text, published, facts } = base(record, `Visit to the United States: ${record.title ? `${record.title} ` : ''}${record.visitor} (${record.country}), ${record.start_date}`);
+  const { text, published, facts } = base(
+    record,
+    `Visit to the United States: ${record.title ? `${record.title} ` : ''}${record.visitor} (${record.country}), ${record.start_date}`,
+  );
   const country = `country:${record.iso}`;
   facts.countries.push(countryFact(context, record.iso, record.country, `country: ${record.country}`));
   const eventId = `event:${record.id}`;
@@ -113,7 +119,8 @@ function mapVisit(record: VisitRecord, context: ImportContext): MappedRecord {
     const quote = visitors.length > 1 || !record.title ? visitor.text : `visitor: ${visitor.text}`;
     addOnce(facts.people, person(identity.id, identity.name, visitor.name, quote, identity.note));
     const office = officeOf(context.tables, visitor.office);
-    if (office) facts.titles.push({ person: identity.id, at: country, title: office, quote: record.title ? `title: ${record.title}` : visitor.text });
+    if (office)
+      facts.titles.push({ person: identity.id, at: country, title: office, quote: record.title ? `title: ${record.title}` : visitor.text });
     participants.push({ who: identity.id, role: 'guest', represents: country, quote });
     guests.push({ id: identity.id, quote });
   }
@@ -180,16 +187,19 @@ function usOfficial(mention: OfficeMention, record: StateDeptRecord, context: Im
     const fits = [...context.travellers.values()].filter(
       (t) => t.role === 'secretary' && nameTokens(t.name).at(-1) === surname && year >= t.from - 4 && year <= t.to + 4,
     );
-    if (fits.length !== 1) return { reason: fits.length ? 'several secretaries of state fit' : 'no secretary of state of that name travelled then' };
+    if (fits.length !== 1)
+      return { reason: fits.length ? 'several secretaries of state fit' : 'no secretary of state of that name travelled then' };
     return { id: `person:${fits[0]!.id}`, name: fits[0]!.name, at: STATE_DEPARTMENT, title: 'Secretary of State' };
   }
-  const president = mention.office === 'President-elect' ? nextPresident(context.tables.presidents, on) : presidentOn(context.tables.presidents, on);
+  const president =
+    mention.office === 'President-elect' ? nextPresident(context.tables.presidents, on) : presidentOn(context.tables.presidents, on);
   if (!president) return { reason: 'no president on that date in people.yaml' };
   if (nameTokens(president.name).at(-1) !== surname) return { reason: `not the president in office on ${on} (${president.name})` };
   if (mention.name.includes(' ') && nameKey(mention.name) !== nameKey(president.name) && nameTokens(mention.name).length > 1) {
     // A full name that differs from the table's ("Donald J. Trump" is fine; another person is not).
     const tokens = nameTokens(mention.name);
-    if (!tokens.every((t) => nameTokens(president.name).includes(t))) return { reason: `not the president in office on ${on} (${president.name})` };
+    if (!tokens.every((t) => nameTokens(president.name).includes(t)))
+      return { reason: `not the president in office on ${on} (${president.name})` };
   }
   return { id: `person:${president.id}`, name: president.name, at: US, title: mention.office };
 }
@@ -217,13 +227,21 @@ function mapTrip(record: TripRecord, context: ImportContext): MappedRecord {
     facts.titles.push({ person: traveller, at: STATE_DEPARTMENT, title: 'Secretary of State', quote: 'role: secretary' });
   } else {
     const elect = /President-elect/.exec(record.remarks);
-    facts.titles.push({ person: traveller, at: US, title: elect ? 'President-elect' : 'President', quote: elect ? `remarks: ${record.remarks}` : 'role: president' });
+    facts.titles.push({
+      person: traveller,
+      at: US,
+      title: elect ? 'President-elect' : 'President',
+      quote: elect ? `remarks: ${record.remarks}` : 'role: president',
+    });
   }
 
   // Places: "London, Cornwall"; a note in brackets ("Havana (Cuba)") stays on the place it follows.
   const placeIds: string[] = [];
   if (record.locale) {
-    for (const item of record.locale.split(/,\s*/).map((s) => s.trim()).filter(Boolean)) {
+    for (const item of record.locale
+      .split(/,\s*/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const bracket = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(item);
       const name = (bracket ? bracket[1]! : item).trim();
       const id = `place:${record.iso.toLowerCase()}-${slug(name) || 'unnamed'}`;
@@ -282,29 +300,54 @@ function mapTrip(record: TripRecord, context: ImportContext): MappedRecord {
   let meetings = 0;
   let mentions = 0;
   for (const c of counterpartsOf(record, context.tables)) {
-    const resolved: Resolved = c.skipped ? { kind: 'mention', reason: c.skipped } : context.counterparts.get(c.slot) ?? { kind: 'mention', reason: 'not identified' };
+    const resolved: Resolved = c.skipped
+      ? { kind: 'mention', reason: c.skipped }
+      : (context.counterparts.get(c.slot) ?? { kind: 'mention', reason: 'not identified' });
     const n = meetings + mentions + 1;
-    const meeting = { id: `${eventId}-meeting-${n}`, kind: 'meeting' as const, title: `${record.traveler} meets ${c.mention.text}`, status: 'held' as const, date: eventDate(record), partOf: eventId, quote: c.mention.clause };
+    const meeting = {
+      id: `${eventId}-meeting-${n}`,
+      kind: 'meeting' as const,
+      title: `${record.traveler} meets ${c.mention.text}`,
+      status: 'held' as const,
+      date: eventDate(record),
+      partOf: eventId,
+      quote: c.mention.clause,
+    };
     if (resolved.kind === 'mention') {
       // The record says a meeting took place; who the counterpart was it does not say well enough.
       leftOut.push({ text: c.mention.text, reason: `kept as a mention: ${resolved.reason}` });
       mentions++;
-      facts.events.push({ ...meeting, participants: [{ who: traveller, role: 'guest', represents: US, quote: travellerQuote }], mentions: [c.mention.text] });
+      facts.events.push({
+        ...meeting,
+        participants: [{ who: traveller, role: 'guest', represents: US, quote: travellerQuote }],
+        mentions: [c.mention.text],
+      });
       continue;
     }
     const { identity } = resolved;
     // Country and title only where this record states both ("Russian Foreign Minister Sergei Lavrov").
     const stated = c.country ? `country:${c.country}` : undefined;
     // Named by a nationality (the demonym table names it) or after the name, as written ("of Jordan").
-    if (stated && c.country !== record.iso) addOnce(facts.countries, countryFact(context, c.country!, countryTable().byCode(c.country!)?.name ?? c.mention.of ?? c.country!, c.mention.text));
+    if (stated && c.country !== record.iso)
+      addOnce(
+        facts.countries,
+        countryFact(context, c.country!, countryTable().byCode(c.country!)?.name ?? c.mention.of ?? c.country!, c.mention.text),
+      );
     addOnce(facts.people, person(identity.id, identity.name, c.mention.name, c.mention.text, identity.note));
-    if (stated && identity.id.startsWith('person:') && !isLoneName(c.mention.name)) facts.titles.push({ person: identity.id, at: stated, title: c.mention.office, quote: c.mention.text });
+    if (stated && identity.id.startsWith('person:') && !isLoneName(c.mention.name))
+      facts.titles.push({ person: identity.id, at: stated, title: c.mention.office, quote: c.mention.text });
     meetings++;
     facts.events.push({
       ...meeting,
       participants: [
         { who: traveller, role: 'guest', represents: US, quote: travellerQuote },
-        { who: identity.id, role: 'participant', ...(stated ? { represents: stated } : {}), ...(resolved.rule ? { linkedBy: resolved.rule } : {}), quote: c.mention.text },
+        {
+          who: identity.id,
+          role: 'participant',
+          ...(stated ? { represents: stated } : {}),
+          ...(resolved.rule ? { linkedBy: resolved.rule } : {}),
+          quote: c.mention.text,
+        },
       ],
     });
   }

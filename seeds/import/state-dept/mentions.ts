@@ -46,13 +46,54 @@ export function visitorMentions(visitor: string, title: string): VisitorMention[
 
 // Longest first, so "Deputy Prime Minister" wins over "Prime Minister".
 export const COUNTERPART_OFFICES = [
-  'First Deputy Prime Minister', 'Deputy Prime Minister', 'Acting Prime Minister', 'Interim Prime Minister', 'Prime Minister',
-  'Minister for Foreign Affairs', 'Minister of Foreign Affairs', 'Deputy Foreign Minister', 'Foreign Minister', 'Foreign Secretary', 'Defense Minister', 'Defence Minister',
-  'Acting President', 'Interim President', 'Vice President', 'President-elect', 'President',
-  'Federal Chancellor', 'Chancellor', 'Crown Prince', 'Prince', 'King', 'Queen', 'Emperor', 'Empress', 'Pope', 'Sultan',
-  'Amir', 'Emir', 'Shah', 'Vice Premier', 'Premier', 'Chairman', 'General Secretary', 'First Secretary', 'Secretary General',
-  'Generalissimo', 'Governor General', 'Grand Duke', 'Grand Duchess', 'State Councilor', 'Taoiseach', 'Secretary of State',
-  'Supreme Leader', 'Ecumenical Patriarch', 'Patriarch', 'Field Marshal', 'Marshal',
+  'First Deputy Prime Minister',
+  'Deputy Prime Minister',
+  'Acting Prime Minister',
+  'Interim Prime Minister',
+  'Prime Minister',
+  'Minister for Foreign Affairs',
+  'Minister of Foreign Affairs',
+  'Deputy Foreign Minister',
+  'Foreign Minister',
+  'Foreign Secretary',
+  'Defense Minister',
+  'Defence Minister',
+  'Acting President',
+  'Interim President',
+  'Vice President',
+  'President-elect',
+  'President',
+  'Federal Chancellor',
+  'Chancellor',
+  'Crown Prince',
+  'Prince',
+  'King',
+  'Queen',
+  'Emperor',
+  'Empress',
+  'Pope',
+  'Sultan',
+  'Amir',
+  'Emir',
+  'Shah',
+  'Vice Premier',
+  'Premier',
+  'Chairman',
+  'General Secretary',
+  'First Secretary',
+  'Secretary General',
+  'Generalissimo',
+  'Governor General',
+  'Grand Duke',
+  'Grand Duchess',
+  'State Councilor',
+  'Taoiseach',
+  'Secretary of State',
+  'Supreme Leader',
+  'Ecumenical Patriarch',
+  'Patriarch',
+  'Field Marshal',
+  'Marshal',
 ] as const;
 
 /** Offices a visit's description may give a US official that we can resolve (by term or by the travels data). */
@@ -65,9 +106,29 @@ const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep
 const WORD = String.raw`(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}’'\-]*\.?(?<=\p{L}|Jr\.|Sr\.)|d['’]\p{Lu}[\p{L}\-]*|(?:al|el)-\p{L}[\p{L}\-]*|(?:de|da|do|dos|das|del|della|di|van|von|der|den|du|bin|ibn|bint|al|el|y)(?=\s+\p{Lu}))`;
 const NAME = `${WORD}(?:\\s+${WORD})*`;
 /** Words that end a name: months (a date follows) and words that are not names. */
-const NOT_NAME = new Set([...MONTHS, ...MONTH_ABBR, ...MONTH_ABBR.map((m) => `${m}.`), 'U.S.', 'UN', 'NATO', 'EU', 'The', 'In', 'At', 'On', 'During', 'While', 'And', 'Also', 'Later', 'Afterward', 'Afterwards']);
+const NOT_NAME = new Set([
+  ...MONTHS,
+  ...MONTH_ABBR,
+  ...MONTH_ABBR.map((m) => `${m}.`),
+  'U.S.',
+  'UN',
+  'NATO',
+  'EU',
+  'The',
+  'In',
+  'At',
+  'On',
+  'During',
+  'While',
+  'And',
+  'Also',
+  'Later',
+  'Afterward',
+  'Afterwards',
+]);
 
-const TRIGGER = /\b(?:[Mm]et(?:\s+(?:informally|separately|briefly|privately|again|also))?\s+with|[Mm]eetings?\s+with|[Cc]onferred\s+with|[Aa]udience\s+with|[Cc]onsulted\s+with|[Tt]alks\s+with|[Dd]iscussed\b[^.;]*?\bwith)\b/g;
+const TRIGGER =
+  /\b(?:[Mm]et(?:\s+(?:informally|separately|briefly|privately|again|also))?\s+with|[Mm]eetings?\s+with|[Cc]onferred\s+with|[Aa]udience\s+with|[Cc]onsulted\s+with|[Tt]alks\s+with|[Dd]iscussed\b[^.;]*?\bwith)\b/g;
 // A sentence ends at ";" or at "." followed by a space or the end, unless the "." closes an initial or "U.S.".
 const CLAUSE_END = /;|(?<!\b\p{Lu}|\bJr|\bSr|\bSt)\.(?=\s|$)/u;
 
@@ -129,14 +190,24 @@ export function officeMentions(text: string, offices: readonly string[]): Office
       const words = m[3]!.split(/\s+/);
       const cut = words.findIndex((w) => NOT_NAME.has(w));
       const nameWords = cut < 0 ? words : words.slice(0, cut);
-      while (nameWords.length && /^(?:de|da|do|dos|das|del|della|di|van|von|der|den|du|bin|ibn|bint|al|el|y)$/.test(nameWords.at(-1)!)) nameWords.pop();
+      while (nameWords.length && /^(?:de|da|do|dos|das|del|della|di|van|von|der|den|du|bin|ibn|bint|al|el|y)$/.test(nameWords.at(-1)!))
+        nameWords.pop();
       if (nameWords.length === 0) continue;
       const name = nameWords.join(' ');
       const mentionStart = m.index + (m[1] && qualifier === null ? m[0].indexOf(office) : 0);
       const mentionText = body.slice(mentionStart, body.indexOf(name, m.index + m[0].indexOf(office)) + name.length);
       const after = body.slice(body.indexOf(name, m.index + m[0].indexOf(office)) + name.length);
       const of = /^\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)/u.exec(after);
-      found.push({ office, name, qualifier, text: mentionText, clause, day: dayAfter(after), of: of ? of[1]! : null, ...(of ? { withOf: mentionText + of[0] } : {}) });
+      found.push({
+        office,
+        name,
+        qualifier,
+        text: mentionText,
+        clause,
+        day: dayAfter(after),
+        of: of ? of[1]! : null,
+        ...(of ? { withOf: mentionText + of[0] } : {}),
+      });
     }
   }
   return found;

@@ -86,7 +86,10 @@ export function readRecord(row: CsvRow, countries: CountriesTable): RowResult {
   if (data.end_date < data.start_date) problems.push(at('end_date', `${data.end_date} is before start_date ${data.start_date}`));
   if (problems.length > 0 || !iso) return { ok: false, problems };
   const located = { file: row.file, line: row.line, iso };
-  return { ok: true, record: isTrip ? { ...(data as TripRow), ...located, kind: 'trip' } : { ...(data as VisitRow), ...located, kind: 'visit' } };
+  return {
+    ok: true,
+    record: isTrip ? { ...(data as TripRow), ...located, kind: 'trip' } : { ...(data as VisitRow), ...located, kind: 'visit' },
+  };
 }
 
 /** The year a record starts in. */

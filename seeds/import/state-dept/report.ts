@@ -27,5 +27,7 @@ export async function identityReport(driver: Driver, database?: string, surnames
 }
 
 export function formatReport(lines: readonly ReportLine[]): string {
-  return lines.map((l) => [`${String(l.count).padStart(6)}  ${l.metric}`, ...l.examples.map((e) => `          ${e}`)].join('\n')).join('\n');
+  return lines
+    .map((l) => [`${String(l.count).padStart(6)}  ${l.metric}`, ...l.examples.map((e) => `          ${e}`)].join('\n'))
+    .join('\n');
 }

@@ -23,7 +23,10 @@ const countriesFileSchema = z
 
 const personEntrySchema = z
   .object({
-    id: z.string().regex(/^person:[a-z0-9][a-z0-9-]*$/).optional(),
+    id: z
+      .string()
+      .regex(/^person:[a-z0-9][a-z0-9-]*$/)
+      .optional(),
     name: z.string().min(2),
     country: iso,
     variants: z.array(z.string().min(2)).default([]),
@@ -35,9 +38,7 @@ const personEntrySchema = z
   })
   .strict();
 
-const presidentSchema = z
-  .object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(2), from: isoDay, to: isoDay })
-  .strict();
+const presidentSchema = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(2), from: isoDay, to: isoDay }).strict();
 
 const peopleFileSchema = z
   .object({

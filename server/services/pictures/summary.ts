@@ -17,19 +17,25 @@ const TOP = 8;
 
 export type { PersonSummary, SummaryCount, SummaryEventRef, SummaryTitle };
 
-
-
-
-
 const MEETING = new Set<string>(MEETING_KINDS);
 const isMeeting = (e: ActivityEvent) => e.status === 'held' && MEETING.has(e.kind) && present(e).length >= 2;
 
 function ref(activity: Activity, e: ActivityEvent, subject: string): SummaryEventRef {
   const self = present(e).find((p) => p.id === subject);
-  return { id: e.id, title: e.title, kind: e.kind, start: e.start!, datePrecision: e.datePrecision, citations: eventQuotes(activity.book, e, self, ...counterparts(e, subject)) };
+  return {
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    start: e.start!,
+    datePrecision: e.datePrecision,
+    citations: eventQuotes(activity.book, e, self, ...counterparts(e, subject)),
+  };
 }
 
-function tally(pairs: { key: { id: string; name: string; country: string | null }; event: ActivityEvent; quotes: () => Quote[] }[]): { total: number; top: SummaryCount[] } {
+function tally(pairs: { key: { id: string; name: string; country: string | null }; event: ActivityEvent; quotes: () => Quote[] }[]): {
+  total: number;
+  top: SummaryCount[];
+} {
   const by = new Map<string, SummaryCount & { firstEvent: () => Quote[] }>();
   for (const { key, event, quotes } of pairs) {
     const entry = by.get(key.id) ?? { ...key, events: 0, first: null, last: null, citations: [], firstEvent: quotes };
@@ -41,23 +47,46 @@ function tally(pairs: { key: { id: string; name: string; country: string | null 
     if (event.start && (!entry.last || event.start > entry.last)) entry.last = event.start;
     by.set(key.id, entry);
   }
-  const ranked = [...by.values()].sort((x, y) => y.events - x.events || (x.first ?? '9999').localeCompare(y.first ?? '9999') || x.name.localeCompare(y.name));
+  const ranked = [...by.values()].sort(
+    (x, y) => y.events - x.events || (x.first ?? '9999').localeCompare(y.first ?? '9999') || x.name.localeCompare(y.name),
+  );
   return { total: ranked.length, top: ranked.slice(0, TOP).map(({ firstEvent, ...c }) => ({ ...c, citations: firstEvent() })) };
 }
 
 export async function personSummary(reader: GraphReader, ref_: string, query: PersonSummaryQuery = {}): Promise<PersonSummary> {
   const person = await resolveEntity(reader, ref_, 'id', 'person');
   const window = { from: query.from, to: query.to };
-  const [activity, titleRows] = await Promise.all([personActivity(reader, person.id, window, SUMMARY_EVENT_LIMIT), read(reader, 'titles-of-people', { ids: [person.id] })]);
+  const [activity, titleRows] = await Promise.all([
+    personActivity(reader, person.id, window, SUMMARY_EVENT_LIMIT),
+    read(reader, 'titles-of-people', { ids: [person.id] }),
+  ]);
   const held = activity.events.filter((e) => e.status === 'held');
   const withSomeone = held.filter((e) => e.start && counterparts(e, person.id).length > 0);
   const meetings = held.filter(isMeeting);
-  const own = new Set(held.flatMap((e) => present(e).filter((p) => p.id === person.id).map((p) => p.represents)).filter((c): c is string => !!c));
+  const own = new Set(
+    held
+      .flatMap((e) =>
+        present(e)
+          .filter((p) => p.id === person.id)
+          .map((p) => p.represents),
+      )
+      .filter((c): c is string => !!c),
+  );
 
   const counterpartPairs = meetings.flatMap((e) =>
     counterparts(e, person.id)
       .filter((p) => p.type === 'person')
-      .map((p) => ({ key: { id: p.id, name: p.name, country: p.represents?.replace(/^country:/, '') ?? null }, event: e, quotes: () => eventQuotes(activity.book, e, present(e).find((x) => x.id === person.id), p) })),
+      .map((p) => ({
+        key: { id: p.id, name: p.name, country: p.represents?.replace(/^country:/, '') ?? null },
+        event: e,
+        quotes: () =>
+          eventQuotes(
+            activity.book,
+            e,
+            present(e).find((x) => x.id === person.id),
+            p,
+          ),
+      })),
   );
   const countryPairs = held.flatMap((e) => {
     const self = present(e).find((x) => x.id === person.id);
@@ -65,9 +94,14 @@ export async function personSummary(reader: GraphReader, ref_: string, query: Pe
     for (const p of present(e)) {
       if (p.id === person.id) continue;
       if (p.type === 'country' && !own.has(p.id)) found.set(p.id, { id: p.id, name: p.name, who: p });
-      else if (p.represents && !own.has(p.represents) && !found.has(p.represents)) found.set(p.represents, { id: p.represents, name: p.represents, who: p });
+      else if (p.represents && !own.has(p.represents) && !found.has(p.represents))
+        found.set(p.represents, { id: p.represents, name: p.represents, who: p });
     }
-    return [...found.values()].map((c) => ({ key: { id: c.id, name: c.name, country: c.id.replace(/^country:/, '') }, event: e, quotes: () => eventQuotes(activity.book, e, self, c.who) }));
+    return [...found.values()].map((c) => ({
+      key: { id: c.id, name: c.name, country: c.id.replace(/^country:/, '') },
+      event: e,
+      quotes: () => eventQuotes(activity.book, e, self, c.who),
+    }));
   });
   const countries = tally(countryPairs);
   const unnamed = countries.top.filter((c) => c.name === c.id).map((c) => c.id);
@@ -76,7 +110,10 @@ export async function personSummary(reader: GraphReader, ref_: string, query: Pe
     for (const c of countries.top) c.name = names.get(c.id) ?? c.name;
   }
 
-  const titleBook = await loadQuoteBook(reader, titleRows.flatMap((t) => t.evidence ?? []));
+  const titleBook = await loadQuoteBook(
+    reader,
+    titleRows.flatMap((t) => t.evidence ?? []),
+  );
   const titles = titleRows
     .map(({ title, at, firstSeen, lastSeen, evidence }): SummaryTitle => {
       return {
@@ -106,8 +143,12 @@ export async function personSummary(reader: GraphReader, ref_: string, query: Pe
     truncated: activity.truncated,
   };
   const cited = new Set(
-    [summary.firstContact, summary.lastContact, ...summary.counterparts.top, ...summary.countries.top, ...titles].flatMap((x) => x?.citations.map((c) => c.sourceId) ?? []),
+    [summary.firstContact, summary.lastContact, ...summary.counterparts.top, ...summary.countries.top, ...titles].flatMap(
+      (x) => x?.citations.map((c) => c.sourceId) ?? [],
+    ),
   );
-  const sources = [...activity.book.sources(), ...titleBook.sources()].filter((s, i, all) => cited.has(s.id) && all.findIndex((o) => o.id === s.id) === i);
+  const sources = [...activity.book.sources(), ...titleBook.sources()].filter(
+    (s, i, all) => cited.has(s.id) && all.findIndex((o) => o.id === s.id) === i,
+  );
   return { ...summary, sources };
 }

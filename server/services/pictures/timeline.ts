@@ -6,10 +6,15 @@ import type { GraphReader } from '../../../graph/reader.ts';
 import type { TimelineAnswer, TimelineItem, TimelineLane } from '../../../domain/pictures.ts';
 import type { Quote } from '../evidence.ts';
 import { resolveEntity } from '../search.ts';
-import { eventQuotes, pairActivity, personActivity, present, type Activity, type ActivityEvent, type ActivityParticipant } from './activity.ts';
-
-
-
+import {
+  eventQuotes,
+  pairActivity,
+  personActivity,
+  present,
+  type Activity,
+  type ActivityEvent,
+  type ActivityParticipant,
+} from './activity.ts';
 
 export type { TimelineAnswer, TimelineItem, TimelineLane };
 
@@ -37,8 +42,19 @@ function personMarks(activity: Activity, subject: string): Mark[] {
   return activity.events.flatMap((e) => {
     const self = present(e).find((p) => p.id === subject);
     const others = counterparts(e, subject);
-    const lanes = others.length ? others.map((o) => ({ lane: { id: o.id, type: o.type, name: o.name, country: iso(o.represents ?? (o.type === 'country' ? o.id : null)) }, who: o })) : [{ lane: { ...NO_COUNTERPART, country: null }, who: undefined }];
-    return lanes.map(({ lane, who }) => ({ lane, event: e, role: self?.role ?? null, inferred: !!(self?.inferred || who?.inferred), citations: eventQuotes(activity.book, e, self, who) }));
+    const lanes = others.length
+      ? others.map((o) => ({
+          lane: { id: o.id, type: o.type, name: o.name, country: iso(o.represents ?? (o.type === 'country' ? o.id : null)) },
+          who: o,
+        }))
+      : [{ lane: { ...NO_COUNTERPART, country: null }, who: undefined }];
+    return lanes.map(({ lane, who }) => ({
+      lane,
+      event: e,
+      role: self?.role ?? null,
+      inferred: !!(self?.inferred || who?.inferred),
+      citations: eventQuotes(activity.book, e, self, who),
+    }));
   });
 }
 
@@ -47,19 +63,34 @@ function pairMarks(activity: Activity, sides: readonly { id: string; name: strin
   return activity.events.flatMap((e) => {
     const officials = present(e).filter((p) => p.type === 'person' && p.represents !== null && ids.has(p.represents));
     if (officials.length) {
-      return officials.map((o) => ({ lane: { id: o.id, type: o.type, name: o.name, country: iso(o.represents) }, event: e, role: o.role, inferred: o.inferred, citations: eventQuotes(activity.book, e, o) }));
+      return officials.map((o) => ({
+        lane: { id: o.id, type: o.type, name: o.name, country: iso(o.represents) },
+        event: e,
+        role: o.role,
+        inferred: o.inferred,
+        citations: eventQuotes(activity.book, e, o),
+      }));
     }
     // No official named for either side (a delegation, a body): one lane per side taking part.
     const bodies = present(e).filter((p) => ids.has(p.id) || (p.represents !== null && ids.has(p.represents)));
     return bodies.map((p) => {
       const side = sides.find((s) => s.id === p.id || s.id === p.represents)!;
-      return { lane: { id: `${side.id}#unnamed`, type: 'country', name: `${side.name}: no official named`, country: iso(side.id) }, event: e, role: p.role, inferred: p.inferred, citations: eventQuotes(activity.book, e, p) };
+      return {
+        lane: { id: `${side.id}#unnamed`, type: 'country', name: `${side.name}: no official named`, country: iso(side.id) },
+        event: e,
+        role: p.role,
+        inferred: p.inferred,
+        citations: eventQuotes(activity.book, e, p),
+      };
     });
   });
 }
 
 /** Groups marks into lanes, busiest first (then earliest), keeping the first `max` lanes. */
-export function laneUp(marks: readonly Mark[], max: number): { lanes: TimelineLane[]; items: TimelineItem[]; otherLanes: TimelineAnswer['otherLanes'] } {
+export function laneUp(
+  marks: readonly Mark[],
+  max: number,
+): { lanes: TimelineLane[]; items: TimelineItem[]; otherLanes: TimelineAnswer['otherLanes'] } {
   const byLane = new Map<string, { lane: TimelineLane; marks: Mark[] }>();
   for (const mark of marks) {
     const entry = byLane.get(mark.lane.id) ?? { lane: { ...mark.lane, events: 0, first: null }, marks: [] };
@@ -69,7 +100,10 @@ export function laneUp(marks: readonly Mark[], max: number): { lanes: TimelineLa
     byLane.set(mark.lane.id, entry);
   }
   const ranked = [...byLane.values()].sort(
-    (x, y) => y.lane.events - x.lane.events || (x.lane.first ?? '9999').localeCompare(y.lane.first ?? '9999') || x.lane.name.localeCompare(y.lane.name),
+    (x, y) =>
+      y.lane.events - x.lane.events ||
+      (x.lane.first ?? '9999').localeCompare(y.lane.first ?? '9999') ||
+      x.lane.name.localeCompare(y.lane.name),
   );
   const kept = ranked.slice(0, max);
   const rest = ranked.slice(max);
@@ -78,7 +112,15 @@ export function laneUp(marks: readonly Mark[], max: number): { lanes: TimelineLa
     items: kept.flatMap((k) =>
       k.marks.map((m) => ({
         lane: k.lane.id,
-        event: { id: m.event.id, title: m.event.title, kind: m.event.kind, status: m.event.status, start: m.event.start, end: m.event.end, datePrecision: m.event.datePrecision },
+        event: {
+          id: m.event.id,
+          title: m.event.title,
+          kind: m.event.kind,
+          status: m.event.status,
+          start: m.event.start,
+          end: m.event.end,
+          datePrecision: m.event.datePrecision,
+        },
         place: m.event.place,
         role: m.role,
         inferred: m.inferred,

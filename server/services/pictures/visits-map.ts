@@ -13,9 +13,6 @@ import { countryTable } from '../../../seeds/countries.ts';
 
 export type { MapCountry, MapVisit, VisitsMap };
 
-
-
-
 const iso = (id: string | null) => id?.replace(/^country:/, '') ?? null;
 
 export async function visitsMap(reader: GraphReader, query: VisitsMapQuery): Promise<VisitsMap> {
@@ -46,12 +43,20 @@ export async function visitsMap(reader: GraphReader, query: VisitsMapQuery): Pro
       citations: withoutContained(book.quotes([...(row.evidence ?? []), ...(t.evidence ?? [])])),
     }));
   });
-  const journeys = groupJourneys(visits.map((v) => ({ traveller: v.traveller.id, event: v.event.id, start: v.event.start, end: v.event.end })));
+  const journeys = groupJourneys(
+    visits.map((v) => ({ traveller: v.traveller.id, event: v.event.id, start: v.event.start, end: v.event.end })),
+  );
   for (const v of visits) v.journey = journeys.get(`${v.traveller.id} ${v.event.id}`) ?? null;
 
   const countries = new Map<string, MapCountry>();
   const entry = (code: string) => {
-    const c = countries.get(code) ?? { iso2: code, ccn3: countryTable().byCode(code)?.ccn3 ?? null, name: names.get(code) ?? code, visited: 0, travelled: 0 };
+    const c = countries.get(code) ?? {
+      iso2: code,
+      ccn3: countryTable().byCode(code)?.ccn3 ?? null,
+      name: names.get(code) ?? code,
+      visited: 0,
+      travelled: 0,
+    };
     countries.set(code, c);
     return c;
   };
@@ -61,7 +66,9 @@ export async function visitsMap(reader: GraphReader, query: VisitsMapQuery): Pro
   }
   if (countries.size) {
     const missing = [...countries.values()].filter((c) => c.name === c.iso2).map((c) => `country:${c.iso2}`);
-    if (missing.length) for (const row of await read(reader, 'names-of-entities', { ids: missing })) entry(row.id.replace(/^country:/, '')).name = String(row.name);
+    if (missing.length)
+      for (const row of await read(reader, 'names-of-entities', { ids: missing }))
+        entry(row.id.replace(/^country:/, '')).name = String(row.name);
   }
   return {
     subject: { person: person && { id: person.id, name: person.name }, country: country && { id: country.id, name: country.name } },

@@ -9,8 +9,6 @@ import { resolveEntity } from '../search.ts';
 
 export type { ActivityPerYear, YearCount };
 
-
-
 const MEETING = new Set<string>(MEETING_KINDS);
 
 export async function activityPerYear(reader: GraphReader, query: ActivityPerYearQuery): Promise<ActivityPerYear> {
@@ -34,7 +32,13 @@ export async function activityPerYear(reader: GraphReader, query: ActivityPerYea
     else if (row.spansYears === true) spanning[kind] = (spanning[kind] ?? 0) + n;
     else {
       const year = row.year;
-      const entry = byYear.get(year) ?? { year, kinds: {}, meetings: 0, total: 0, meetingsUrl: `/api/meetings?${new URLSearchParams({ ...Object.fromEntries(link), from: String(year), to: String(year), limit: '500' })}` };
+      const entry = byYear.get(year) ?? {
+        year,
+        kinds: {},
+        meetings: 0,
+        total: 0,
+        meetingsUrl: `/api/meetings?${new URLSearchParams({ ...Object.fromEntries(link), from: String(year), to: String(year), limit: '500' })}`,
+      };
       entry.kinds[kind] = (entry.kinds[kind] ?? 0) + n;
       entry.total += n;
       if (MEETING.has(kind)) entry.meetings += n;

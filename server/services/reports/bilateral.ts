@@ -27,8 +27,16 @@ interface TitleRow {
 }
 
 const KIND_WORD: Record<string, string> = {
-  meeting: 'Meeting', talks: 'Talks', call: 'Call', visit: 'Visit', forum: 'Forum', session: 'Session',
-  summit: 'Summit', signing: 'Signing', exhibition: 'Exhibition', mission: 'Mission',
+  meeting: 'Meeting',
+  talks: 'Talks',
+  call: 'Call',
+  visit: 'Visit',
+  forum: 'Forum',
+  session: 'Session',
+  summit: 'Summit',
+  signing: 'Signing',
+  exhibition: 'Exhibition',
+  mission: 'Mission',
 };
 
 const SETTLED = new Set(['signed', 'initialled']);
@@ -41,7 +49,9 @@ export function titlesAtTheTime(titles: readonly TitleRow[], eventSources: reado
   const sameArticle = titles.filter((t) => t.sources.some((s) => eventSources.includes(s)));
   if (sameArticle.length) return [...sameArticle].sort((x, y) => x.title.localeCompare(y.title));
   const target = typeof eventStart === 'string' ? eventStart : '';
-  const nearest = [...titles].sort((x, y) => distance(x.firstSeen, target) - distance(y.firstSeen, target) || x.title.localeCompare(y.title))[0];
+  const nearest = [...titles].sort(
+    (x, y) => distance(x.firstSeen, target) - distance(y.firstSeen, target) || x.title.localeCompare(y.title),
+  )[0];
   return nearest ? [nearest] : [];
 }
 
@@ -78,9 +88,18 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
     ]),
   ];
   const orgs = orgIds.length ? await read(reader, 'countries-of-organizations', { ids: orgIds }) : [];
-  const book = await loadQuoteBook(reader, [...collectEvidence(events), ...collectEvidence(agreements), ...collectEvidence(figures), ...collectEvidence(titles)]);
+  const book = await loadQuoteBook(reader, [
+    ...collectEvidence(events),
+    ...collectEvidence(agreements),
+    ...collectEvidence(figures),
+    ...collectEvidence(titles),
+  ]);
   const cite = (keys: readonly string[] | null): Quote[] => book.quotes(keys);
-  const statement = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, book), data });
+  const statement = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({
+    text,
+    citations: citationsFrom(quotes, book),
+    data,
+  });
   const titlesOf = (id: string) => titles.filter((t) => t.person === id);
   const countryName = new Map([sideA, sideB].map((side) => [side.id, side.name]));
 
@@ -89,24 +108,32 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
     const { event } = row;
     const eventSources = sourcesOfEvidence(row.evidence ?? []);
     const quotes = [...cite(row.evidence)];
-    const people = row.participants.filter((p) => !isBareCountry(p)).map((p) => {
-      quotes.push(...cite(p.evidence));
-      const represents = p.represents ? (countryName.get(p.represents) ?? p.represents.replace('country:', '')) : null;
-      if (p.type !== 'Person') {
-        return `${describeParty(p)}${p.role && p.role !== 'participant' ? `, ${p.role.replace(/_/g, ' ')}` : ''}`;
-      }
-      const held = titlesAtTheTime(titlesOf(p.id), eventSources, event.start);
-      for (const title of held) {
-        // Cite the title from the event's own article when it states it there.
-        const own = title.evidence.filter((key) => eventSources.includes(parseEvidenceKey(key)?.sourceId ?? ''));
-        quotes.push(...cite(own.length ? own : title.evidence));
-      }
-      const office = held.length ? held.map((t) => `${t.title}${t.at.type === 'Organization' ? `, ${String(t.at.name)}` : ''}`).join(' and ') : null;
-      const detail = [office, represents && !office?.includes(represents) ? represents : null, p.role !== 'participant' ? p.role.replace(/_/g, ' ') : null]
-        .filter(Boolean)
-        .join('; ');
-      return `${String(p.name)}${detail ? ` (${detail})` : ''}${p.inferred ? ` — inferred: ${p.rule === 'delegation-head' ? 'the text names the delegation, which this person led' : String(p.rule)}` : ''}`;
-    });
+    const people = row.participants
+      .filter((p) => !isBareCountry(p))
+      .map((p) => {
+        quotes.push(...cite(p.evidence));
+        const represents = p.represents ? (countryName.get(p.represents) ?? p.represents.replace('country:', '')) : null;
+        if (p.type !== 'Person') {
+          return `${describeParty(p)}${p.role && p.role !== 'participant' ? `, ${p.role.replace(/_/g, ' ')}` : ''}`;
+        }
+        const held = titlesAtTheTime(titlesOf(p.id), eventSources, event.start);
+        for (const title of held) {
+          // Cite the title from the event's own article when it states it there.
+          const own = title.evidence.filter((key) => eventSources.includes(parseEvidenceKey(key)?.sourceId ?? ''));
+          quotes.push(...cite(own.length ? own : title.evidence));
+        }
+        const office = held.length
+          ? held.map((t) => `${t.title}${t.at.type === 'Organization' ? `, ${String(t.at.name)}` : ''}`).join(' and ')
+          : null;
+        const detail = [
+          office,
+          represents && !office?.includes(represents) ? represents : null,
+          p.role !== 'participant' ? p.role.replace(/_/g, ' ') : null,
+        ]
+          .filter(Boolean)
+          .join('; ');
+        return `${String(p.name)}${detail ? ` (${detail})` : ''}${p.inferred ? ` — inferred: ${p.rule === 'delegation-head' ? 'the text names the delegation, which this person led' : String(p.rule)}` : ''}`;
+      });
     const mentioned = row.mentioned.map((p) => p.name);
     const when = formatPeriod(event.start, event.datePrecision);
     const place = row.place ? ` in ${String(row.place.name)}` : '';
@@ -192,7 +219,13 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
     ...agreementStatements.filter((s) => !SETTLED.has(String(s.data.status))),
   ];
 
-  const section = (id: string, title: string, statements: Statement[], emptyNote: string, table?: ReportSection['table']): ReportSection => {
+  const section = (
+    id: string,
+    title: string,
+    statements: Statement[],
+    emptyNote: string,
+    table?: ReportSection['table'],
+  ): ReportSection => {
     const kept = cited(statements);
     return { id, title, statements: kept, emptyNote, ...(table && kept.length ? { table } : {}) };
   };
@@ -210,14 +243,30 @@ export async function bilateralReport(reader: GraphReader, refA: string, refB: s
         : 'Dates are as precise as the sources give them; "date not given" means the article does not say. Every statement cites the sentences it rests on.',
     ],
     sections: [
-      section('timeline', 'Timeline', timelineKept.map((t) => t.statement), `No meetings, visits, calls or forums between officials of ${pair} are recorded.`, {
-        columns: ['Date', 'Event', 'Place', 'Who took part'],
-        rows: timelineKept.map((t) => t.row),
-      }),
+      section(
+        'timeline',
+        'Timeline',
+        timelineKept.map((t) => t.statement),
+        `No meetings, visits, calls or forums between officials of ${pair} are recorded.`,
+        {
+          columns: ['Date', 'Event', 'Place', 'Who took part'],
+          rows: timelineKept.map((t) => t.row),
+        },
+      ),
       section('agreements', 'Agreements', agreementStatements, `No agreements between ${pair} are recorded.`),
       section('figures', 'Figures', figureStatements, `No figures (trade, investment) about ${pair} together are recorded.`),
-      section('institutions-a', `Institutions involved: ${sideA.name}`, institutions(sideA), `No ${sideA.name} institutions are recorded in these exchanges.`),
-      section('institutions-b', `Institutions involved: ${sideB.name}`, institutions(sideB), `No ${sideB.name} institutions are recorded in these exchanges.`),
+      section(
+        'institutions-a',
+        `Institutions involved: ${sideA.name}`,
+        institutions(sideA),
+        `No ${sideA.name} institutions are recorded in these exchanges.`,
+      ),
+      section(
+        'institutions-b',
+        `Institutions involved: ${sideB.name}`,
+        institutions(sideB),
+        `No ${sideB.name} institutions are recorded in these exchanges.`,
+      ),
       section('open-threads', 'Open threads', openThreads, 'No planned visits or unsigned agreements are recorded.'),
     ],
     sources: book.sources(),
@@ -237,4 +286,3 @@ export function formatAmount(value: number, unit: string): string {
 function trim(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
-

@@ -11,12 +11,22 @@ import { personSummary, type PersonSummary } from '../pictures/summary.ts';
 import { resolveEntity } from '../search.ts';
 import { formatPeriod } from '../../../domain/period.ts';
 import { listText } from '../text.ts';
-import { citationsFrom, cited, describeParty, isBareCountry, sourceLookup, type Report, type ReportSection, type Statement } from './model.ts';
-
+import {
+  citationsFrom,
+  cited,
+  describeParty,
+  isBareCountry,
+  sourceLookup,
+  type Report,
+  type ReportSection,
+  type Statement,
+} from './model.ts';
 
 function attested(first: Plain, last: Plain): string {
   if (typeof first !== 'string') return 'in an undated source';
-  return first === last || typeof last !== 'string' ? `in a source of ${formatPeriod(first, 'day')}` : `in sources from ${formatPeriod(first, 'day')} to ${formatPeriod(last, 'day')}`;
+  return first === last || typeof last !== 'string'
+    ? `in a source of ${formatPeriod(first, 'day')}`
+    : `in sources from ${formatPeriod(first, 'day')} to ${formatPeriod(last, 'day')}`;
 }
 
 function section(id: string, title: string, statements: Statement[], emptyNote: string): ReportSection {
@@ -36,7 +46,8 @@ export function keptToWindow(profile: EntityProfile, window: ReportWindow): { pr
   if (!window.from && !window.to) return { profile, left: 0, note: null };
   const lo = periodBound(window.from, 'start')?.toString();
   const hi = periodBound(window.to, 'end')?.toString();
-  const inside = (start: Plain, end: Plain) => typeof start === 'string' && (!lo || start >= lo) && (!hi || (typeof end === 'string' ? end : start) <= hi);
+  const inside = (start: Plain, end: Plain) =>
+    typeof start === 'string' && (!lo || start >= lo) && (!hi || (typeof end === 'string' ? end : start) <= hi);
   const events = profile.events.filter((e) => inside(e.event.start ?? null, e.event.end ?? null));
   const kept = new Set(events.map((e) => String(e.event.id)));
   const met = profile.met
@@ -45,7 +56,11 @@ export function keptToWindow(profile: EntityProfile, window: ReportWindow): { pr
     .map((m) => ({ ...m, count: m.meetings.length }));
   const left = profile.events.length - events.length;
   const span = `${window.from ?? 'the earliest'} – ${window.to ?? 'the latest'}`;
-  return { profile: { ...profile, events, met }, left, note: `Kept to ${span}: ${left} event${left === 1 ? '' : 's'} outside it or undated ${left === 1 ? 'is' : 'are'} not listed.` };
+  return {
+    profile: { ...profile, events, met },
+    left,
+    note: `Kept to ${span}: ${left} event${left === 1 ? '' : 's'} outside it or undated ${left === 1 ? 'is' : 'are'} not listed.`,
+  };
 }
 
 /** Counterparts of each event the profile lists (present participants other than the subject). */
@@ -54,7 +69,7 @@ async function counterpartsOf(reader: GraphReader, profile: EntityProfile) {
   const rows = ids.length ? await read(reader, 'meeting-details', { ids }) : [];
   const book = await loadQuoteBook(reader, collectEvidence(rows));
   const byEvent = new Map<string, { names: string[]; quotes: Quote[]; place: string | null }>();
-    for (const row of rows) {
+  for (const row of rows) {
     const others = row.participants.filter((p) => p.id !== profile.entity.id && !isBareCountry(p));
     byEvent.set(row.event.id, {
       names: others.map((p) => `${p.type === 'Person' ? p.name : describeParty(p)}${p.inferred ? ' (inferred)' : ''}`),
@@ -66,21 +81,60 @@ async function counterpartsOf(reader: GraphReader, profile: EntityProfile) {
 }
 
 /** The dossier's opening: the summary card as cited statements. */
-export function summaryStatements(s: PersonSummary, st: (text: string, quotes: Quote[], data: Statement['data']) => Statement): Statement[] {
+export function summaryStatements(
+  s: PersonSummary,
+  st: (text: string, quotes: Quote[], data: Statement['data']) => Statement,
+): Statement[] {
   const out: Statement[] = [];
   const first = s.firstContact;
   const last = s.lastContact;
   if (first && last) {
-    out.push(st(`Took part in ${s.events} events on record (${s.meetings} meetings, ${s.visits} visits), from ${formatPeriod(first.start, first.datePrecision)} to ${formatPeriod(last.start, last.datePrecision)}.`, [...first.citations, ...last.citations], { events: s.events, meetings: s.meetings, visits: s.visits }));
-    out.push(st(`First contact: ${formatPeriod(first.start, first.datePrecision)} — ${first.title}.`, first.citations, { eventId: first.id, date: first.start }));
-    out.push(st(`Last contact: ${formatPeriod(last.start, last.datePrecision)} — ${last.title}.`, last.citations, { eventId: last.id, date: last.start }));
+    out.push(
+      st(
+        `Took part in ${s.events} events on record (${s.meetings} meetings, ${s.visits} visits), from ${formatPeriod(first.start, first.datePrecision)} to ${formatPeriod(last.start, last.datePrecision)}.`,
+        [...first.citations, ...last.citations],
+        { events: s.events, meetings: s.meetings, visits: s.visits },
+      ),
+    );
+    out.push(
+      st(`First contact: ${formatPeriod(first.start, first.datePrecision)} — ${first.title}.`, first.citations, {
+        eventId: first.id,
+        date: first.start,
+      }),
+    );
+    out.push(
+      st(`Last contact: ${formatPeriod(last.start, last.datePrecision)} — ${last.title}.`, last.citations, {
+        eventId: last.id,
+        date: last.start,
+      }),
+    );
   }
-  const span = (c: { first: string | null; last: string | null }) => (c.first ? (c.last && c.last.slice(0, 4) !== c.first.slice(0, 4) ? `${c.first.slice(0, 4)}–${c.last.slice(0, 4)}` : c.first.slice(0, 4)) : 'undated');
+  const span = (c: { first: string | null; last: string | null }) =>
+    c.first
+      ? c.last && c.last.slice(0, 4) !== c.first.slice(0, 4)
+        ? `${c.first.slice(0, 4)}–${c.last.slice(0, 4)}`
+        : c.first.slice(0, 4)
+      : 'undated';
   if (s.counterparts.top.length) {
-    out.push(...s.counterparts.top.map((c) => st(`Met ${c.name}${c.country ? ` (${c.country})` : ''}: ${c.events} meeting${c.events === 1 ? '' : 's'}, ${span(c)} (the first cited).`, c.citations, { personId: c.id, meetings: c.events })));
+    out.push(
+      ...s.counterparts.top.map((c) =>
+        st(
+          `Met ${c.name}${c.country ? ` (${c.country})` : ''}: ${c.events} meeting${c.events === 1 ? '' : 's'}, ${span(c)} (the first cited).`,
+          c.citations,
+          { personId: c.id, meetings: c.events },
+        ),
+      ),
+    );
   }
   if (s.countries.top.length) {
-    out.push(...s.countries.top.map((c) => st(`${c.name}: ${c.events} event${c.events === 1 ? '' : 's'}, ${span(c)} (the first cited).`, c.citations, { countryId: c.id, events: c.events })));
+    out.push(
+      ...s.countries.top.map((c) =>
+        st(`${c.name}: ${c.events} event${c.events === 1 ? '' : 's'}, ${span(c)} (the first cited).`, c.citations, {
+          countryId: c.id,
+          events: c.events,
+        }),
+      ),
+    );
   }
   return out;
 }
@@ -91,10 +145,21 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
   const { profile, note: windowNote } = keptToWindow(whole, window);
   const { byEvent, sources: extra } = await counterpartsOf(reader, profile);
   const sources = mergeSources(profile.sources, extra, summary.sources);
-  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
+  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({
+    text,
+    citations: citationsFrom(quotes, sourceLookup(sources)),
+    data,
+  });
   const name = profile.entity.name;
 
-  const titles = profile.titles.map((t) => st(`${t.title}, ${t.at.name} — attested ${attested(t.firstSeen, t.lastSeen)}.`, t.evidence, { title: t.title, at: t.at.id, firstSeen: textProp(t.firstSeen), lastSeen: textProp(t.lastSeen) }));
+  const titles = profile.titles.map((t) =>
+    st(`${t.title}, ${t.at.name} — attested ${attested(t.firstSeen, t.lastSeen)}.`, t.evidence, {
+      title: t.title,
+      at: t.at.id,
+      firstSeen: textProp(t.firstSeen),
+      lastSeen: textProp(t.lastSeen),
+    }),
+  );
   const events = profile.events.map((e) => {
     const info = byEvent.get(String(e.event.id));
     const when = formatPeriod(e.event.start, e.event.datePrecision);
@@ -103,20 +168,31 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     const status = e.event.status === 'planned' ? ' (planned)' : '';
     const inferred = e.inferred ? ' Inferred: the text names the delegation this person led.' : '';
     const place = info?.place && !String(e.event.name).includes(info.place) ? `, ${info.place}` : '';
-    return st(`${when} — ${String(e.event.name)}${status}${place}: ${role}.${withWhom}${inferred}`, [...e.evidence, ...(e.role === 'mentioned' ? [] : info?.quotes ?? [])], {
-      eventId: textProp(e.event.id),
-      date: when,
-      year: typeof e.event.start === 'string' ? e.event.start.slice(0, 4) : null,
-      role: textProp(e.role),
-      inferred: e.inferred,
-    });
+    return st(
+      `${when} — ${String(e.event.name)}${status}${place}: ${role}.${withWhom}${inferred}`,
+      [...e.evidence, ...(e.role === 'mentioned' ? [] : (info?.quotes ?? []))],
+      {
+        eventId: textProp(e.event.id),
+        date: when,
+        year: typeof e.event.start === 'string' ? e.event.start.slice(0, 4) : null,
+        role: textProp(e.role),
+        inferred: e.inferred,
+      },
+    );
   });
   const met = profile.met.map((m) => {
     const dates = m.meetings.map((x) => formatPeriod(x.date, x.datePrecision) + (x.inferred ? ' (inferred)' : ''));
-    return st(`${m.person.name}: ${m.count} meeting${m.count === 1 ? '' : 's'} (${listText(dates)}).`, m.meetings.flatMap((x) => x.evidence), { personId: m.person.id, meetings: m.count });
+    return st(
+      `${m.person.name}: ${m.count} meeting${m.count === 1 ? '' : 's'} (${listText(dates)}).`,
+      m.meetings.flatMap((x) => x.evidence),
+      { personId: m.person.id, meetings: m.count },
+    );
   });
   const agreements = profile.agreements.map((g) =>
-    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}; ${g.via}.`, g.evidence, { agreementId: textProp(g.agreement.id), status: textProp(g.agreement.status) }),
+    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}; ${g.via}.`, g.evidence, {
+      agreementId: textProp(g.agreement.id),
+      status: textProp(g.agreement.status),
+    }),
   );
   return {
     kind: 'person',
@@ -124,7 +200,9 @@ export async function personReport(reader: GraphReader, ref: string, now = new D
     subtitle: `Titles, events, meetings and agreements of ${name}, as the sources state them.`,
     generatedAt: now.toISOString(),
     notes: [
-      typeof profile.entity.note === 'string' ? `Note on this record: ${profile.entity.note}` : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.',
+      typeof profile.entity.note === 'string'
+        ? `Note on this record: ${profile.entity.note}`
+        : 'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.',
       ...(windowNote ? [windowNote] : []),
       ...(profile.summary?.badges ?? []).map((b) => `Identity: ${b.text}.`),
     ],
@@ -143,23 +221,42 @@ export async function organizationReport(reader: GraphReader, ref: string, now =
   const org = await resolveEntity(reader, ref, 'id', 'organization');
   const { profile, note: windowNote } = keptToWindow(await getEntityProfile(reader, org.id), window);
   const sources = profile.sources;
-  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({ text, citations: citationsFrom(quotes, sourceLookup(sources)), data });
+  const st = (text: string, quotes: Quote[], data: Statement['data']): Statement => ({
+    text,
+    citations: citationsFrom(quotes, sourceLookup(sources)),
+    data,
+  });
   const name = profile.entity.name;
-  const people = profile.holders.map((h) => st(`${h.person.name} — ${h.title}, attested ${attested(h.firstSeen, h.lastSeen)}.`, h.evidence, { personId: h.person.id, title: h.title }));
+  const people = profile.holders.map((h) =>
+    st(`${h.person.name} — ${h.title}, attested ${attested(h.firstSeen, h.lastSeen)}.`, h.evidence, {
+      personId: h.person.id,
+      title: h.title,
+    }),
+  );
   const events = profile.events.map((e) => {
     const when = formatPeriod(e.event.start, e.event.datePrecision);
-    const as = e.officialRole ? ` through its ${String(e.officialRole)} (not named)` : e.role ? ` as ${String(e.role).replace(/_/g, ' ')}` : '';
+    const as = e.officialRole
+      ? ` through its ${String(e.officialRole)} (not named)`
+      : e.role
+        ? ` as ${String(e.role).replace(/_/g, ' ')}`
+        : '';
     return st(`${when} — ${String(e.event.name)}: took part${as}.`, e.evidence, { eventId: textProp(e.event.id), date: when });
   });
   const agreements = profile.agreements.map((g) =>
-    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}.`, g.evidence, { agreementId: textProp(g.agreement.id), status: textProp(g.agreement.status) }),
+    st(`${String(g.agreement.name)} — ${String(g.agreement.status).replace(/-/g, ' ')}.`, g.evidence, {
+      agreementId: textProp(g.agreement.id),
+      status: textProp(g.agreement.status),
+    }),
   );
   return {
     kind: 'organization',
     title: `${name}: organisation report`,
     subtitle: `People, events and agreements of ${name}, as the sources state them.`,
     generatedAt: now.toISOString(),
-    notes: ['Dates are as precise as the sources give them. Every statement cites the sentences it rests on.', ...(windowNote ? [windowNote] : [])],
+    notes: [
+      'Dates are as precise as the sources give them. Every statement cites the sentences it rests on.',
+      ...(windowNote ? [windowNote] : []),
+    ],
     sections: [
       section('people', 'People and their titles', people, 'No officials of this organisation are named.'),
       section('events', 'Events', events, 'No events are recorded.'),

@@ -8,7 +8,11 @@ export type { Citation, Report, ReportSection, ReportTable, Statement };
 
 /** Attaches the articles' titles and dates to quotes; a quote inside a longer one of the same article is dropped. */
 export function citationsFrom(quotes: readonly Quote[], book: Pick<QuoteBook, 'source'>): Citation[] {
-  return withoutContained(quotes).map((q) => ({ ...q, title: book.source(q.sourceId)?.title ?? null, published: book.source(q.sourceId)?.published ?? null }));
+  return withoutContained(quotes).map((q) => ({
+    ...q,
+    title: book.source(q.sourceId)?.title ?? null,
+    published: book.source(q.sourceId)?.published ?? null,
+  }));
 }
 
 /** Keeps only statements that cite something: the honesty rule, enforced in one place. */

@@ -62,17 +62,22 @@ export function markdownPieces(report: Report): string[] {
       continue;
     }
     if (section.table) {
-      out.push(`| ${[...section.table.columns, 'Sources'].join(' | ')} |`, `|${[...section.table.columns, 'Sources'].map(() => '---').join('|')}|`);
+      out.push(
+        `| ${[...section.table.columns, 'Sources'].join(' | ')} |`,
+        `|${[...section.table.columns, 'Sources'].map(() => '---').join('|')}|`,
+      );
       section.table.rows.forEach((row, i) => out.push(`| ${row.map(mdEscape).join(' | ')} | ${refs(section.statements[i]!)} |`));
       out.push('');
     } else if (section.foldByYear) {
-      for (const [year, list] of byYear(section.statements)) out.push(`### ${mdEscape(year)} (${list.length})`, '', ...list.map((s) => `- ${mdEscape(s.text)} ${refs(s)}`), '');
+      for (const [year, list] of byYear(section.statements))
+        out.push(`### ${mdEscape(year)} (${list.length})`, '', ...list.map((s) => `- ${mdEscape(s.text)} ${refs(s)}`), '');
     } else {
       out.push(...section.statements.map((s) => `- ${mdEscape(s.text)} ${refs(s)}`), '');
     }
   }
   out.push('## Sources', '');
-  for (const s of report.sources) out.push(`- ${mdEscape(sourceLine({ ...s, sourceId: s.id }))}${s.publisher ? ` — ${mdEscape(s.publisher)}` : ''} (\`${s.id}\`)`);
+  for (const s of report.sources)
+    out.push(`- ${mdEscape(sourceLine({ ...s, sourceId: s.id }))}${s.publisher ? ` — ${mdEscape(s.publisher)}` : ''} (\`${s.id}\`)`);
   out.push('');
   for (const c of all) out.push(`[^${numberOf(c)}]: “${mdEscape(c.quote)}” — ${mdEscape(sourceLine(c))}`);
   out.push('', `_Generated ${report.generatedAt.slice(0, 10)} from the diplomatic knowledge graph._`, '');
@@ -81,21 +86,26 @@ export function markdownPieces(report: Report): string[] {
 
 export const toMarkdown = (report: Report): string => markdownPieces(report).join('');
 
-
 /** The HTML report in pieces: head, each section, sources, citations, footer. */
 export function htmlPieces(report: Report): string[] {
   const { numberOf, all } = numberCitations(report);
-  const refs = (s: Statement) =>
-    s.citations.map((c) => `<sup class="cite"><a href="#fn${numberOf(c)}">${numberOf(c)}</a></sup>`).join('');
+  const refs = (s: Statement) => s.citations.map((c) => `<sup class="cite"><a href="#fn${numberOf(c)}">${numberOf(c)}</a></sup>`).join('');
   const sections = report.sections.map((section) => {
-    if (section.statements.length === 0) return `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2><p class="note">${escapeHtml(section.emptyNote)}</p></section>`;
+    if (section.statements.length === 0)
+      return `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2><p class="note">${escapeHtml(section.emptyNote)}</p></section>`;
     const body = section.table
       ? `<table><thead><tr>${[...section.table.columns, 'Sources'].map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${section.table.rows
-          .map((row, i) => `<tr class="fact">${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}<td>${refs(section.statements[i]!)}</td></tr>`)
+          .map(
+            (row, i) =>
+              `<tr class="fact">${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}<td>${refs(section.statements[i]!)}</td></tr>`,
+          )
           .join('')}</tbody></table>`
       : section.foldByYear
         ? [...byYear(section.statements)]
-            .map(([year, list], i, all) => `<details class="year"${i === all.length - 1 ? ' open' : ''}><summary>${escapeHtml(year)} <span class="n">(${list.length})</span></summary><ul>${list.map((s) => `<li class="fact">${escapeHtml(s.text)} ${refs(s)}</li>`).join('')}</ul></details>`)
+            .map(
+              ([year, list], i, all) =>
+                `<details class="year"${i === all.length - 1 ? ' open' : ''}><summary>${escapeHtml(year)} <span class="n">(${list.length})</span></summary><ul>${list.map((s) => `<li class="fact">${escapeHtml(s.text)} ${refs(s)}</li>`).join('')}</ul></details>`,
+            )
             .join('')
         : `<ul>${section.statements.map((s) => `<li class="fact">${escapeHtml(s.text)} ${refs(s)}</li>`).join('')}</ul>`;
     return `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.title)}</h2>${body}</section>`;
@@ -107,8 +117,12 @@ export function htmlPieces(report: Report): string[] {
     (list) =>
       `<li class="source-notes"><cite>${escapeHtml(list[0]!.title ?? list[0]!.sourceId)}</cite>, ${escapeHtml(list[0]!.published ? formatPeriod(list[0]!.published, 'day') : 'publication date not given')}<ol class="footnotes">${list.map((c) => `<li id="fn${numberOf(c)}" value="${numberOf(c)}"><q>${escapeHtml(c.quote)}</q></li>`).join('')}</ol></li>`,
   );
-  const sources = report.sources.map((s) => `<li><cite>${escapeHtml(s.title ?? s.id)}</cite>${s.publisher ? `, ${escapeHtml(s.publisher)}` : ''}, ${escapeHtml(s.published ? formatPeriod(s.published, 'day') : 'publication date not given')} <code>${escapeHtml(s.id)}</code></li>`);
-  return [`<!doctype html>
+  const sources = report.sources.map(
+    (s) =>
+      `<li><cite>${escapeHtml(s.title ?? s.id)}</cite>${s.publisher ? `, ${escapeHtml(s.publisher)}` : ''}, ${escapeHtml(s.published ? formatPeriod(s.published, 'day') : 'publication date not given')} <code>${escapeHtml(s.id)}</code></li>`,
+  );
+  return [
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -119,26 +133,57 @@ export function htmlPieces(report: Report): string[] {
 <body>
 <header><h1>${escapeHtml(report.title)}</h1><p class="subtitle">${escapeHtml(report.subtitle)}</p>${report.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}</header>
 <main>
-`, ...sections.map((section, i) => (i ? `\n${section}` : section)), `
-<section id="sources"><h2>Sources</h2><ul>`, ...sources, `</ul></section>
-<section id="citations"><h2>Citations</h2><p class="note">${all.length} quotes from ${bySource.size} sources, grouped by source.</p><ul class="by-source">`, ...footnotes, `</ul></section>
+`,
+    ...sections.map((section, i) => (i ? `\n${section}` : section)),
+    `
+<section id="sources"><h2>Sources</h2><ul>`,
+    ...sources,
+    `</ul></section>
+<section id="citations"><h2>Citations</h2><p class="note">${all.length} quotes from ${bySource.size} sources, grouped by source.</p><ul class="by-source">`,
+    ...footnotes,
+    `</ul></section>
 </main>
 <footer>Generated ${escapeHtml(report.generatedAt.slice(0, 10))} from the diplomatic knowledge graph. Every statement cites the sentence it rests on.</footer>
 </body>
 </html>
-`];
+`,
+  ];
 }
 
 export const toHtml = (report: Report): string => htmlPieces(report).join('');
 
 /** One row per fact and citation, through the one CSV writer (formula-like cells neutralised), a line per piece. */
 export function csvPieces(report: Report): string[] {
-  const header = ['section', 'statement', 'date', 'kind', 'status', 'source_id', 'source_title', 'published', 'quote', 'span_start', 'span_end'];
+  const header = [
+    'section',
+    'statement',
+    'date',
+    'kind',
+    'status',
+    'source_id',
+    'source_title',
+    'published',
+    'quote',
+    'span_start',
+    'span_end',
+  ];
   const rows: CsvCell[][] = [header];
   for (const section of report.sections) {
     for (const s of section.statements) {
       for (const c of s.citations) {
-        rows.push([section.id, s.text, s.data.date ?? '', s.data.kind ?? '', s.data.status ?? '', c.sourceId, c.title ?? '', c.published ?? '', c.quote, c.span.start, c.span.end]);
+        rows.push([
+          section.id,
+          s.text,
+          s.data.date ?? '',
+          s.data.kind ?? '',
+          s.data.status ?? '',
+          c.sourceId,
+          c.title ?? '',
+          c.published ?? '',
+          c.quote,
+          c.span.start,
+          c.span.end,
+        ]);
       }
     }
   }
@@ -160,7 +205,6 @@ function byYear(statements: readonly Statement[]): Map<string, Statement[]> {
   return out;
 }
 
-
 export const toCsv = (report: Report): string => csvPieces(report).join('');
 
 /** JSON.stringify(report, null, 2) and a newline, written a top-level list item at a time. */
@@ -170,7 +214,11 @@ export function jsonPieces(report: Report): string[] {
   entries.forEach(([key, value], i) => {
     pieces.push(`  ${JSON.stringify(key)}: `);
     if (Array.isArray(value) && value.length) {
-      pieces.push('[\n', ...value.map((item, j) => `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}${j < value.length - 1 ? ',' : ''}\n`), '  ]');
+      pieces.push(
+        '[\n',
+        ...value.map((item, j) => `    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}${j < value.length - 1 ? ',' : ''}\n`),
+        '  ]',
+      );
     } else {
       pieces.push(JSON.stringify(value, null, 2).replace(/\n/g, '\n  '));
     }
@@ -183,10 +231,14 @@ export function jsonPieces(report: Report): string[] {
 /** The report in `format`, in pieces that together are the document (the route writes them with backpressure). */
 export function reportPieces(report: Report, format: ReportFormat): string[] {
   switch (format) {
-    case 'md': return markdownPieces(report);
-    case 'html': return htmlPieces(report);
-    case 'csv': return csvPieces(report);
-    default: return jsonPieces(report);
+    case 'md':
+      return markdownPieces(report);
+    case 'html':
+      return htmlPieces(report);
+    case 'csv':
+      return csvPieces(report);
+    default:
+      return jsonPieces(report);
   }
 }
 
