@@ -102,6 +102,20 @@ function layoutItem(node: NodeSingular): LayoutItem {
   };
 }
 
+/** The picture as data (saved views, links, JSON): elements with positions, hidden and pinned ids, viewport. */
+export interface GraphSnapshot {
+  elements: {
+    group: 'nodes' | 'edges';
+    data: Record<string, unknown> & { id: string };
+    classes?: string;
+    position?: { x: number; y: number };
+  }[];
+  hidden: string[];
+  pinned: string[];
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
 export class GraphView {
   cy: Core;
   webgl = false;
@@ -190,18 +204,7 @@ export class GraphView {
   }
 
   /** The picture as data: elements (transient classes left out) with positions, hidden and pinned ids, viewport. */
-  snapshot(skip: (id: string) => boolean = () => false): {
-    elements: {
-      group: 'nodes' | 'edges';
-      data: Record<string, unknown> & { id: string };
-      classes?: string;
-      position?: { x: number; y: number };
-    }[];
-    hidden: string[];
-    pinned: string[];
-    zoom: number;
-    pan: { x: number; y: number };
-  } {
+  snapshot(skip: (id: string) => boolean = () => false): GraphSnapshot {
     const transient = new Set(['hover', 'faded', 'path-hl', 'dim', 'window-out', 'undated-off', 'hidden-by-user', 'pinned']);
     const elements = this.cy
       .elements()
@@ -231,18 +234,7 @@ export class GraphView {
   }
 
   /** Puts a snapshot back exactly: the same elements where they were, hidden and pinned as they were. */
-  restore(snap: {
-    elements: {
-      group: 'nodes' | 'edges';
-      data: Record<string, unknown> & { id: string };
-      classes?: string;
-      position?: { x: number; y: number };
-    }[];
-    hidden: string[];
-    pinned: string[];
-    zoom: number;
-    pan: { x: number; y: number };
-  }): void {
+  restore(snap: GraphSnapshot): void {
     this.ensureRenderer(snap.elements.length);
     this.cy.batch(() => {
       this.cy.elements().remove();
