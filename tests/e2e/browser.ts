@@ -55,3 +55,28 @@ export async function testPage(browser: Browser, into: string[], title: string):
   });
   return { context, page };
 }
+
+/**
+ * A fresh page per test of the enclosing suite (see testPage), handed to `use` before each test; a test
+ * that fails leaves a screenshot named `<prefix>-failed-<first words of its title>`.
+ */
+export function pagePerTest(
+  browser: () => Browser,
+  violations: string[],
+  prefix: string,
+  use: (opened: { context: BrowserContext; page: Page }) => void,
+): void {
+  let opened: { context: BrowserContext; page: Page } | undefined;
+  beforeEach(async function () {
+    opened = await testPage(browser(), violations, this.currentTest?.title ?? '');
+    use(opened);
+  });
+  afterEach(async function () {
+    if (opened && this.currentTest?.state === 'failed')
+      await shot(
+        opened.page,
+        `${prefix ? `${prefix}-` : ''}failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`,
+      ).catch(() => undefined);
+    await opened?.context.close();
+  });
+}

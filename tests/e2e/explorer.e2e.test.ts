@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openApp, shot, startBrowserSuite, testPage } from './browser.ts';
+import { openApp, shot, startBrowserSuite, pagePerTest } from './browser.ts';
 
 const KUANTYROV = 'person:alibek-kuantyrov';
 const ADESOJI = 'person:adeniyi-adesoji';
@@ -40,14 +40,12 @@ describe('explorer in the browser (e2e)', function () {
   });
   /** Every Content-Security-Policy violation any test's page reported; the last test asserts none. */
   const cspViolations: string[] = [];
-  beforeEach(async function () {
-    ({ context, page } = await testPage(browser, cspViolations, this.currentTest?.title ?? ''));
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      await shot(page, `failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
-    await context?.close();
-  });
+  pagePerTest(
+    () => browser,
+    cspViolations,
+    '',
+    (opened) => ({ context, page } = opened),
+  );
 
   it('searches "Kuantyrov" and opens his details with a source quote', async () => {
     await openApp(page, base);

@@ -4,10 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { seededApp } from '../support/app.ts';
 import { importedStateDept } from '../support/imported.ts';
-import { launch, openApp, shot, testPage } from './browser.ts';
+import { launch, openApp, shot, pagePerTest } from './browser.ts';
 
 const BLINKEN = 'person:blinken-antony-j';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,7 +24,6 @@ async function saved(download: Promise<Download>): Promise<Buffer> {
 describe('pictures, Cypher editor and dossier on the State Department data (e2e)', function () {
   let base: string;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const cspViolations: string[] = [];
 
@@ -43,14 +42,12 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
   after(async () => {
     await browser?.close();
   });
-  beforeEach(async function () {
-    ({ context, page } = await testPage(browser, cspViolations, this.currentTest?.title ?? ''));
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      await shot(page, `pictures-failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
-    await context?.close();
-  });
+  pagePerTest(
+    () => browser,
+    cspViolations,
+    'pictures',
+    (opened) => ({ page } = opened),
+  );
 
   it('draws a secretary of state: summary card, timeline by counterpart, events per year and the map, with sources', async () => {
     await openApp(page, base, `#tab=pictures&pic=${encodeURIComponent(BLINKEN)}`);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { importedStateDept } from '../support/imported.ts';
-import { openApp, shot, startBrowserSuite, testPage } from './browser.ts';
+import { openApp, shot, startBrowserSuite, pagePerTest } from './browser.ts';
 
 const BLINKEN = 'person:blinken-antony-j';
 const NETANYAHU = 'person:il-benjamin-netanyahu';
@@ -72,14 +72,12 @@ describe('explorer on the State Department data (e2e)', function () {
   after(async () => {
     await browser?.close();
   });
-  beforeEach(async function () {
-    ({ context, page } = await testPage(browser, cspViolations, this.currentTest?.title ?? ''));
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed')
-      await shot(page, `sd-failed-${(this.currentTest.title.match(/\w+/g) ?? []).slice(0, 4).join('-')}`).catch(() => undefined);
-    await context?.close();
-  });
+  pagePerTest(
+    () => browser,
+    cspViolations,
+    'sd',
+    (opened) => ({ context, page } = opened),
+  );
 
   it('opens Antony Blinken as a hub: one weighted line per counterpart, people sized by meetings, events one click away', async () => {
     await openApp(page, base);
