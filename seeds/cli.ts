@@ -2,6 +2,7 @@
 // Loads the curated fact files (default: all of seeds/facts, then the accepted articles of
 // DATA_DIR/accepted with their choices) into the configured Neo4j — NEO4J_URI, or the local one
 // under .data/ (the running app's, else started for the duration of the command).
+import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { runCli, withDatabase } from '../graph/cli.ts';
 import { loadDatabaseConfig } from '../graph/config.ts';

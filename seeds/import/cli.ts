@@ -3,6 +3,7 @@
 // the running app's, else one started for the duration of the command) through the seeds' validation and batched writer.
 // --dry-run validates and plans everything and needs no database. --report imports nothing: it prints
 // how well the loaded graph's people are identified (seeds/import/state-dept/report.ts).
+import 'dotenv/config';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';

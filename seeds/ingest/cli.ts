@@ -16,6 +16,7 @@
 // npm run ingest -- list
 //   The drafts waiting in the inbox.
 // Runtime output (the inbox, accepted articles) lives under DATA_DIR only: the code tree stays read-only.
+import 'dotenv/config';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
