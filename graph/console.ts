@@ -64,11 +64,18 @@ export function withoutInternals(message: string): string {
 const MEMORY_DETAIL =
   'The query used too much memory and was stopped. One query may hold a quarter of the database’s heap (db.memory.transaction.max); values built inside one expression — a list from range(), a string grown in reduce() — count too. Narrow the query or aggregate in the database.';
 
-/** Maps a driver error on an analyst query to a typed error; `prefix` is what we prepended to their text. */
-export function consoleError(error: unknown, prefix = ''): Error {
+const CUT_OFF_DETAIL =
+  'The database closed this query’s connection while it ran: a query that holds too much memory or runs past its time is stopped this way. Nothing was changed; narrow the query.';
+
+/**
+ * Maps a driver error on an analyst query to a typed error; `prefix` is what we prepended to their text.
+ * `running`: the query had been planned on this connection, so losing the connection now is the query's
+ * doing (Neo4j, or its runaway-query reaper, stopped it), not a database that cannot be reached.
+ */
+export function consoleError(error: unknown, prefix = '', running = false): Error {
   if (isMemoryError(error) || (error instanceof Neo4jError && /OutOfMemoryError|ThreadDeath/.test(error.message)))
     return new QueryTooLarge(MEMORY_DETAIL);
-  if (isUnreachable(error)) return databaseUnreachable();
+  if (isUnreachable(error)) return running ? new QueryFailed(CUT_OFF_DETAIL) : databaseUnreachable();
   if (!(error instanceof Neo4jError)) return error as Error;
   const code = error.code ?? '';
   const message = withoutInternals(error.message.split('\n')[0]!.replace(new RegExp(`"${prefix}`), '"'));
@@ -184,7 +191,7 @@ function openConnection(target: DatabaseTarget): ConsoleConnection {
             }
             complete = true;
           } catch (error) {
-            throw consoleError(error);
+            throw consoleError(error, '', true);
           }
         }
         return {
@@ -197,7 +204,7 @@ function openConnection(target: DatabaseTarget): ConsoleConnection {
           },
         };
       } catch (error) {
-        throw consoleError(error);
+        throw consoleError(error, '', true);
       }
     },
     abort: () => (closing ??= driver.close().catch(() => {})),

@@ -218,7 +218,8 @@ export async function runConsoleQuery(
     return result;
   } catch (caught) {
     const error =
-      cut && (!(caught instanceof AppError) || caught instanceof DatabaseUnavailable || caught instanceof Busy)
+      cut &&
+      (!(caught instanceof AppError) || caught instanceof DatabaseUnavailable || caught instanceof Busy || caught instanceof QueryFailed)
         ? new QueryTimeout('The query ran past its time limit; its connection to the database was closed.')
         : caught;
     entry.outcome = outcomeOf(error);

@@ -219,6 +219,7 @@ describe('pictures, Cypher editor and dossier on the State Department data (e2e)
       ['reports', `#tab=reports&report=person:${BLINKEN}`, '#report-frame:not([hidden])'],
       ['pictures', `#tab=pictures&pic=${encodeURIComponent(BLINKEN)}`, '#pic-map svg'],
       ['ingest', '#tab=ingest', '#ingest-form'],
+      ['resolve', '#tab=resolve', '.resolve-pair .resolve-side h3'],
     ];
     const found: string[] = [];
     for (const [tab, hash, ready] of tabs) {

@@ -239,6 +239,14 @@ describe('console errors as the analyst reads them', () => {
     expect(isMemoryError(driverError('x', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError'))).to.equal(true);
   });
 
+  it('a connection lost while the query runs is the query stopped (422), not a database out of reach (503)', () => {
+    const lost = driverError('Connection was closed by server', 'ServiceUnavailable');
+    expect(problemFor(consoleError(lost)).problem).to.deep.include({ status: 503 });
+    const running = problemFor(consoleError(lost, '', true)).problem;
+    expect(running).to.deep.include({ status: 422, title: 'Query failed' });
+    expect(running.detail).to.match(/closed this query’s connection while it ran/);
+  });
+
   it('say nothing of Java classes', () => {
     expect(
       withoutInternals(

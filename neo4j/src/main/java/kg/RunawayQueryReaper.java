@@ -124,8 +124,13 @@ final class RunawayQueryReaper {
     } else {
       return;
     }
-    Thread thread = uniqueThread(query.get().threadExecutingTheQueryName());
-    if (thread == null || insideTheStore(thread)) return;
+    String threadName = query.get().threadExecutingTheQueryName();
+    Thread thread = uniqueThread(threadName);
+    if (thread == null || insideTheStore(thread) || !runningCypher(thread)) return;
+    // Looking took a while: if the query has ended meanwhile, its Bolt thread may be serving another
+    // client's query, which must not be stopped. Stop only if the thread still runs this very query.
+    Optional<ExecutingQuery> still = tx.executingQuery();
+    if (tx.isClosing() || still.isEmpty() || !still.get().id().equals(query.get().id()) || !threadName.equals(still.get().threadExecutingTheQueryName())) return;
     String text = query.get().rawQueryText().replaceAll("\\s+", " ");
     System.out.println("REAPER stopping the query in " + thread.getName() + " (" + why + "): " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
     System.out.flush();
@@ -140,6 +145,14 @@ final class RunawayQueryReaper {
   private static Thread uniqueThread(String name) {
     List<Thread> named = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).collect(Collectors.toList());
     return named.size() == 1 ? named.get(0) : null;
+  }
+
+  /** The thread is inside Cypher's runtime now (not in Bolt's I/O between two queries). */
+  private static boolean runningCypher(Thread thread) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().startsWith("org.neo4j.cypher.")) return true;
+    }
+    return false;
   }
 
   private static boolean insideTheStore(Thread thread) {
