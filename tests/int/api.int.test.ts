@@ -220,13 +220,20 @@ describe('API: search, entities, meetings, paths (real Neo4j, seeded)', () => {
     });
 
     it('excluding Country changes the any-path so it no longer passes through a country', async () => {
-      const query = 'from=person:olushegun-adjadi-bakari&to=country:NG&via=any&limit=1';
+      // Several shortest paths tie, in no fixed order: compare all of them, not the first.
+      const query = 'from=person:olushegun-adjadi-bakari&to=country:NG&via=any&limit=10';
       const through = await paths(query);
       const around = await paths(`${query}&exclude=Country`);
-      const inner = (answer: PathsAnswer) => answer.paths[0]!.nodes.slice(1, -1).map((n) => n.type);
-      expect(inner(through)).to.include('country');
-      expect(inner(around)).to.not.include('country');
-      expect(around.paths[0]!.nodes.map((n) => n.id)).to.not.deep.equal(through.paths[0]!.nodes.map((n) => n.id));
+      const countries = (answer: PathsAnswer) => answer.paths.map((p) => p.nodes.slice(1, -1).filter((n) => n.type === 'country').length);
+      expect(
+        countries(through).some((n) => n > 0),
+        JSON.stringify(countries(through)),
+      ).to.equal(true);
+      expect(around.paths.length).to.be.greaterThan(0);
+      expect(
+        countries(around).every((n) => n === 0),
+        JSON.stringify(countries(around)),
+      ).to.equal(true);
     });
 
     it('a window ending in January 2025 removes the February meetings', async () => {
