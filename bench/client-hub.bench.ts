@@ -25,7 +25,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = new URL('./results/screenshots/', import.meta.url);
 const shot = (page: Page, name: string) => page.screenshot({ path: fileURLToPath(new URL(`${name}.png`, SCREENSHOTS)) });
 
-/** Every person of the imported data with 700 or more distinct neighbours. */
+/**
+ * The busiest people of the imported data: Kerry and Blinken with 700 or more distinct neighbours,
+ * Clinton with 644 (718 before the importer stopped inventing one-word people).
+ */
 const HUBS = [
   { id: 'person:kerry-john-forbes', search: 'John Forbes Kerry' },
   { id: 'person:blinken-antony-j', search: 'Antony Blinken' },
@@ -204,7 +207,8 @@ describe('client benchmark: hubs and the time slider on the State Department dat
       JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, loadAverage: loadavg(), summary: all, clicks, slides }, null, 2) +
         '\n',
     );
-    expect(clicks.every((c) => c.neighbours >= 700)).to.equal(true);
+    expect(clicks.filter((c) => c.neighbours >= 700).length).to.be.greaterThan(0);
+    expect(clicks.every((c) => c.neighbours >= 600)).to.equal(true);
     expect(slides.length).to.equal(5 * ROUNDS);
   });
 });
