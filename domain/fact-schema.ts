@@ -221,6 +221,22 @@ export const factFileSchema = z
   .strict();
 
 export type FactFile = z.infer<typeof factFileSchema>;
+
+/** A fact file about `source` that states nothing yet: every section present and empty. */
+export function emptyFactFile(source: FactFile['source']): FactFile {
+  return {
+    source,
+    people: [],
+    organizations: [],
+    countries: [],
+    places: [],
+    titles: [],
+    events: [],
+    agreements: [],
+    figures: [],
+    memberships: [],
+  };
+}
 export type PersonFact = z.infer<typeof personSchema>;
 export type OrganizationFact = z.infer<typeof organizationSchema>;
 export type CountryFact = z.infer<typeof countrySchema>;

@@ -3,7 +3,7 @@
 // fact is returned beside the facts (a side-car map keyed by the fact's path, e.g. "events[2]"),
 // because the fact-file schema is strict; `note` carries only what a reviewer must read.
 import { foldName } from '../../domain/gazetteer.ts';
-import { factFileSchema, type FactFile } from '../../domain/fact-schema.ts';
+import { emptyFactFile, factFileSchema, type FactFile } from '../../domain/fact-schema.ts';
 import { locateQuote } from '../../domain/source-text.ts';
 import { findAgreements, type PartyRef } from './agreements.ts';
 import { readArticle, type Article } from './article.ts';
@@ -157,24 +157,13 @@ export function draftFacts(input: string, options: DraftOptions = {}): Draft {
     return { id: unique(`${prefix}:${slug(name)}`), link };
   };
 
-  const facts: FactFile = {
-    source: {
-      file: options.fileName ?? `${article.published ?? 'undated'}-${slug(text.split(/\s+/).slice(0, 8).join(' '), 50)}.txt`,
-      title: 'Draft',
-      published: article.published,
-      junk: article.junk,
-      ...(article.dateline ? { dateline: article.dateline } : {}),
-    },
-    people: [],
-    organizations: [],
-    countries: [],
-    places: [],
-    titles: [],
-    events: [],
-    agreements: [],
-    figures: [],
-    memberships: [],
-  };
+  const facts: FactFile = emptyFactFile({
+    file: options.fileName ?? `${article.published ?? 'undated'}-${slug(text.split(/\s+/).slice(0, 8).join(' '), 50)}.txt`,
+    title: 'Draft',
+    published: article.published,
+    junk: article.junk,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+  });
   const publisher = /(?:,\s*|\s)((?:the\s+)?(?:press service of the\s+)?[\p{Lu}][\p{L}’' ]{1,60}?)\s+reports\b/u.exec(text)?.[1];
   if (publisher && !/^(?:the\s+)?ministry/i.test(publisher)) facts.source.publisher = publisher.replace(/^the\s+/, '');
 

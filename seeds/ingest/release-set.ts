@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { MEETING_KINDS } from '../../domain/model.ts';
-import type { FactFile } from '../../domain/fact-schema.ts';
+import { emptyFactFile, type FactFile } from '../../domain/fact-schema.ts';
 import { locateQuote } from '../../domain/source-text.ts';
 import { countryTable } from '../countries.ts';
 import type { Draft } from './draft.ts';
@@ -299,18 +299,7 @@ export function compareWithGold(text: string, gold: GoldRecord, facts: FactFile)
   return result;
 }
 
-const EMPTY: FactFile = {
-  source: { file: 'none.txt', title: 'none', published: null, junk: [] },
-  people: [],
-  organizations: [],
-  countries: [],
-  places: [],
-  titles: [],
-  events: [],
-  agreements: [],
-  figures: [],
-  memberships: [],
-};
+const EMPTY: FactFile = emptyFactFile({ file: 'none.txt', title: 'none', published: null, junk: [] });
 
 export interface SetRun {
   articles: { file: string; result?: SetComparison; crash?: string; seconds: number }[];
